@@ -1,0 +1,143 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createI18n } from '../shared/i18n/index.ts';
+import type { Config } from './config.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { domainRoutes } from './modules/domains/routes.ts';
+import { outboxRoutes } from './modules/outbox/routes.ts';
+import { roleRoutes } from './modules/roles/routes.ts';
+import type { Db } from './platform/db/index.ts';
+import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerGuard } from './platform/http/guard.ts';
+import { registerOps } from './platform/http/ops.ts';
+import type { Jobs } from './platform/jobs/index.ts';
+import type { Mailer } from './platform/mail/index.ts';
+
+export type Deps = { config: Config; db: Db; jobs: Jobs; mailer: Mailer };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+}
+
+// Validation messages of zod in French, the platform's language; a missing field says so plainly.
+z.config(z.locales.fr());
+const fr = createI18n('fr').t;
+z.config({
+  customError: (issue) =>
+    issue.code === 'invalid_type' && issue.input === undefined ? fr('errors.required') : undefined,
+});
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the HTTP application: platform plugins, then every module. Listening is the caller's business. */
+export async function buildApp(
+  deps: Deps,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // Secrets never reach the logs: no cookie, no token, no password, whatever the serializer.
+            redact: {
+              paths: [
+                'req.headers.cookie',
+                'req.headers["x-csrf-token"]',
+                'req.headers.authorization',
+                '*.password',
+                '*.token',
+              ],
+              censor: '[masqué]',
+            },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(compress, { threshold: 2048 });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Magistère — API',
+        description: 'API de la plateforme de formation hybride Magistère. Erreurs au format RFC 9457.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mag_sid' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandling(app);
+  registerGuard(app, { db: deps.db, session: config.session, publicUrl: config.publicUrl });
+  registerOps(app, deps.db);
+
+  await app.register(domainRoutes);
+  await app.register(accountRoutes);
+  await app.register(roleRoutes);
+  await app.register(auditRoutes);
+  await app.register(outboxRoutes);
+
+  if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
+  return app;
+}
+
+/** Serves the built single-page app; unknown non-API paths get its index so client routes work on reload. */
+async function registerWebApp(app: FastifyInstance) {
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const sendIndex = (reply: import('fastify').FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html');
+  app.get('/', { config: { access: 'public' } }, (_request, reply) => sendIndex(reply));
+  app.get('/*', { config: { access: 'public' } }, async (request, reply) => {
+    const file = path.join(WEB_DIST, decodeURIComponent(request.url.split('?')[0]!));
+    if (file.startsWith(WEB_DIST + path.sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      if (request.url.startsWith('/assets/'))
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return reply.sendFile(path.relative(WEB_DIST, file));
+    }
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    return sendIndex(reply);
+  });
+}

@@ -1,0 +1,233 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  LoginBody,
+  Me,
+  Page,
+  PasswordResetBody,
+  PasswordResetRequestBody,
+  ProfileFields,
+  User,
+  UserCreateBody,
+  UserListQuery,
+  UserUpdateBody,
+  Uuid,
+} from '../../../shared/api.ts';
+import { canSomewhere } from '../../platform/access/can.ts';
+import { allCapabilities } from '../../platform/access/capabilities.ts';
+import type { Origin } from '../../platform/audit/index.ts';
+import { type Authenticated, authenticate, destroySession } from '../../platform/auth/sessions.ts';
+import { actorOf, SESSION_COOKIE } from '../../platform/http/guard.ts';
+import { problems } from '../../platform/http/problem.ts';
+import { toDomain, visibleDomains } from '../domains/service.ts';
+import { listAssignments } from '../roles/service.ts';
+import { type AuthDeps, changePassword, login, requestPasswordReset, resetPassword } from './auth.ts';
+import { accountCapabilities as caps } from './policy.ts';
+import {
+  createUser,
+  deleteUser,
+  findUser,
+  listUsers,
+  setUserStatus,
+  toUser,
+  updateProfile,
+  updateUser,
+  userContextId,
+} from './service.ts';
+
+const IdParams = z.object({ id: Uuid });
+const Password = z.string().min(12).max(1024);
+
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, mailer, config } = app.deps;
+  const authDeps: AuthDeps = {
+    db,
+    mailer,
+    publicUrl: config.publicUrl,
+    session: config.session,
+    maxFailures: config.loginMaxFailuresPerMinute,
+  };
+  const secure = config.publicUrl.startsWith('https:');
+  const ctxOf = (request: { auth: Authenticated | null; origin: Origin }) => ({
+    db,
+    actor: actorOf(request),
+    origin: request.origin,
+    mailer,
+    publicUrl: config.publicUrl,
+  });
+  const userContext = async (request: { params: unknown }) =>
+    userContextId(db, (request.params as { id: string }).id);
+
+  async function describeMe(
+    actor: ReturnType<typeof actorOf>,
+    csrfToken: string,
+  ): Promise<z.infer<typeof Me>> {
+    const user = await findUser(db, actor.userId);
+    if (!user) throw problems.unauthenticated();
+    const [roles, domains] = await Promise.all([
+      listAssignments(db, actor.userId),
+      visibleDomains(db, actor),
+    ]);
+    return {
+      user: toUser(user),
+      csrfToken,
+      roles,
+      capabilities: allCapabilities().filter((capability) => canSomewhere(actor, capability)),
+      domains: domains.map(toDomain),
+    };
+  }
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['authentification'], body: LoginBody, response: { 200: Me } },
+    },
+    async (request, reply) => {
+      const session = await login(authDeps, request.body.email, request.body.password, request.origin);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        maxAge: Math.floor(config.session.absoluteMs / 1000),
+      });
+      const auth = await authenticate(db, session.token, config.session);
+      return describeMe(auth!.actor, session.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['authentification'] } },
+    async (request, reply) => {
+      await destroySession(db, request.auth!.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/request',
+    {
+      config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: { tags: ['authentification'], body: PasswordResetRequestBody },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(authDeps, request.body.email, request.origin);
+      return reply.status(202).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['authentification'], body: PasswordResetBody },
+    },
+    async (request, reply) => {
+      await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/me',
+    { config: { access: 'authenticated' }, schema: { tags: ['mon compte'], response: { 200: Me } } },
+    async (request) => describeMe(actorOf(request), request.auth!.csrfToken),
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['mon compte'], body: ProfileFields.partial(), response: { 200: Me } },
+    },
+    async (request) => {
+      await updateProfile(db, actorOf(request), request.origin, request.body);
+      return describeMe(actorOf(request), request.auth!.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      config: { access: 'authenticated', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['mon compte'],
+        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: Password }),
+      },
+    },
+    async (request, reply) => {
+      const { currentPassword, newPassword } = request.body;
+      await changePassword(authDeps, actorOf(request).userId, currentPassword, newPassword, request.origin);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/users',
+    {
+      config: { access: { capability: caps['user:view'] } },
+      schema: { tags: ['utilisateurs'], querystring: UserListQuery, response: { 200: Page(User) } },
+    },
+    async (request) => listUsers(db, actorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { access: { capability: caps['user:manage'] } },
+      schema: { tags: ['utilisateurs'], body: UserCreateBody, response: { 201: User } },
+    },
+    async (request, reply) => reply.status(201).send(toUser(await createUser(ctxOf(request), request.body))),
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      config: { access: { capability: caps['user:view'], context: userContext } },
+      schema: { tags: ['utilisateurs'], params: IdParams, response: { 200: User } },
+    },
+    async (request) => {
+      const user = await findUser(db, request.params.id);
+      if (!user) throw problems.notFound();
+      return toUser(user);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: { capability: caps['user:manage'], context: userContext } },
+      schema: { tags: ['utilisateurs'], params: IdParams, body: UserUpdateBody, response: { 200: User } },
+    },
+    async (request) => toUser(await updateUser(ctxOf(request), request.params.id, request.body)),
+  );
+
+  for (const [action, status] of [
+    ['suspend', 'suspended'],
+    ['reactivate', 'active'],
+  ] as const) {
+    app.post(
+      `/api/users/:id/${action}`,
+      {
+        config: { access: { capability: caps['user:manage'], context: userContext } },
+        schema: { tags: ['utilisateurs'], params: IdParams, response: { 200: User } },
+      },
+      async (request) => toUser(await setUserStatus(ctxOf(request), request.params.id, status)),
+    );
+  }
+
+  app.delete(
+    '/api/users/:id',
+    {
+      config: { access: { capability: caps['user:manage'], context: userContext } },
+      schema: { tags: ['utilisateurs'], params: IdParams },
+    },
+    async (request, reply) => {
+      await deleteUser(ctxOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+};

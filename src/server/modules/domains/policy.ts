@@ -1,0 +1,5 @@
+import { defineCapabilities } from '../../platform/access/capabilities.ts';
+
+export const domainCapabilities = defineCapabilities({
+  'domain:manage': { roles: [], description: 'Créer et modifier les domaines de la plateforme' },
+});

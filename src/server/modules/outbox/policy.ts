@@ -1,0 +1,5 @@
+import { defineCapabilities } from '../../platform/access/capabilities.ts';
+
+export const outboxCapabilities = defineCapabilities({
+  'mail:view': { roles: [], description: 'Lire les courriels envoyés par la plateforme' },
+});

@@ -1,0 +1,8 @@
+import { defineCapabilities } from '../../platform/access/capabilities.ts';
+
+export const roleCapabilities = defineCapabilities({
+  'role:assign': {
+    roles: ['domain_admin'],
+    description: 'Attribuer et retirer des rôles dans un contexte',
+  },
+});

@@ -1,0 +1,108 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { RoleAssignBody, RoleAssignment } from '../../../shared/api.ts';
+import type { ContextLevel, Role } from '../../../shared/roles.ts';
+import { type Actor, can, canInPath } from '../../platform/access/can.ts';
+import { findContext } from '../../platform/access/contexts.ts';
+import { contexts, roleAssignments } from '../../platform/access/schema.ts';
+import { type Origin, record } from '../../platform/audit/index.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import { HttpProblem, problems } from '../../platform/http/problem.ts';
+import { findUser } from '../accounts/service.ts';
+import { domains } from '../domains/schema.ts';
+import { roleCapabilities as caps } from './policy.ts';
+
+export type Ctx = { db: Db; actor: Actor; origin: Origin };
+
+/** Role assignments of a user, each with a readable label of where it applies. */
+export async function listAssignments(db: Tx, userId: string): Promise<RoleAssignment[]> {
+  const rows = await db
+    .select({
+      id: roleAssignments.id,
+      userId: roleAssignments.userId,
+      role: roleAssignments.role,
+      contextId: roleAssignments.contextId,
+      contextLevel: contexts.level,
+      domainName: domains.name,
+      createdAt: roleAssignments.createdAt,
+    })
+    .from(roleAssignments)
+    .innerJoin(contexts, eq(contexts.id, roleAssignments.contextId))
+    .leftJoin(domains, and(eq(contexts.level, 'domain'), eq(sql`${domains.id}::text`, contexts.instanceId)))
+    .where(eq(roleAssignments.userId, userId))
+    .orderBy(contexts.path, roleAssignments.role);
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.userId,
+    role: row.role as Role,
+    contextId: row.contextId,
+    contextLevel: row.contextLevel,
+    contextLabel: row.contextLevel === 'platform' ? 'Plateforme' : (row.domainName ?? `#${row.contextId}`),
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * Assigns a role in a context. The actor needs `role:assign` there; the `admin` role exists only at
+ * platform level and only an admin grants it.
+ */
+export async function assignRole(ctx: Ctx, input: z.infer<typeof RoleAssignBody>): Promise<RoleAssignment> {
+  const refuse = () => new HttpProblem(403, 'cannot_assign_role', 'errors.cannotAssignRole');
+  const { assignmentId, contextId } = await ctx.db.transaction(async (tx) => {
+    const user = await findUser(tx, input.userId);
+    if (!user) throw problems.invalid('unknown_user', 'errors.unknownUser', 'userId');
+    const context = await findContext(
+      tx,
+      input.contextLevel as ContextLevel,
+      input.contextLevel === 'platform' ? null : (input.instanceId ?? ''),
+    );
+    if (!context) throw problems.invalid('unknown_context', 'errors.unknownContext', 'instanceId');
+    if ((input.role === 'admin') !== (context.level === 'platform')) throw refuse();
+    if (!canInPath(ctx.actor, caps['role:assign'], context.path)) throw refuse();
+    if (input.role === 'admin' && !ctx.actor.grants.some((g) => g.role === 'admin')) throw refuse();
+    const [row] = await tx
+      .insert(roleAssignments)
+      .values({ userId: user.id, role: input.role, contextId: context.id, createdBy: ctx.actor.userId })
+      .onConflictDoNothing()
+      .returning({ id: roleAssignments.id });
+    if (!row) throw problems.conflict('role_already_assigned', 'errors.roleAlreadyAssigned');
+    await record(tx, ctx.origin, {
+      actorId: ctx.actor.userId,
+      action: 'role.assigned',
+      objectType: 'user',
+      objectId: user.id,
+      contextId: context.id,
+      domainId: context.level === 'domain' ? context.instanceId : null,
+      details: { role: input.role },
+    });
+    return { assignmentId: row.id, contextId: context.id };
+  });
+  const assignment = (await listAssignments(ctx.db, input.userId)).find((a) => a.id === assignmentId);
+  if (!assignment) throw new Error(`assignment ${assignmentId} in context ${contextId} vanished`);
+  return assignment;
+}
+
+export async function removeRole(ctx: Ctx, assignmentId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ assignment: roleAssignments, context: contexts })
+      .from(roleAssignments)
+      .innerJoin(contexts, eq(contexts.id, roleAssignments.contextId))
+      .where(eq(roleAssignments.id, assignmentId));
+    if (!row) throw problems.notFound();
+    if (!(await can(tx, ctx.actor, caps['role:assign'], row.context.id))) throw problems.forbidden();
+    if (row.assignment.role === 'admin' && row.assignment.userId === ctx.actor.userId) {
+      throw problems.invalid('self_action', 'errors.cannotActOnSelf');
+    }
+    await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
+    await record(tx, ctx.origin, {
+      actorId: ctx.actor.userId,
+      action: 'role.removed',
+      objectType: 'user',
+      objectId: row.assignment.userId,
+      contextId: row.context.id,
+      domainId: row.context.level === 'domain' ? row.context.instanceId : null,
+      details: { role: row.assignment.role },
+    });
+  });
+}

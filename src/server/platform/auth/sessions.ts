@@ -1,0 +1,93 @@
+import { eq, lt, or, sql } from 'drizzle-orm';
+import { sessions } from '../../modules/accounts/schema.ts';
+import type { Actor, Grant } from '../access/can.ts';
+import type { Origin } from '../audit/index.ts';
+import type { Db, Tx } from '../db/index.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export type SessionPolicy = { idleMs: number; absoluteMs: number };
+export type Authenticated = { actor: Actor; sessionId: string; csrfToken: string };
+
+export async function createSession(
+  db: Tx,
+  userId: string,
+  origin: Origin,
+  policy: SessionPolicy,
+  now = new Date(),
+) {
+  const token = newToken();
+  const csrfToken = newToken();
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + policy.absoluteMs),
+    ip: origin.ip,
+    userAgent: origin.userAgent?.slice(0, 500) ?? null,
+  });
+  return { token, csrfToken };
+}
+
+type SessionRow = {
+  id: string;
+  csrf_token: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_id: string;
+  home_domain_id: string;
+  grants: Grant[];
+};
+
+/**
+ * Resolves a session cookie to an actor in one round trip: the session, its active user and the user's
+ * role grants. Expired sessions (idle or absolute) resolve to nothing.
+ */
+export async function authenticate(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<Authenticated | null> {
+  const id = hashToken(token);
+  const result = await db.execute<SessionRow>(sql`
+    SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.home_domain_id,
+      COALESCE((SELECT json_agg(json_build_object('role', ra.role, 'contextId', c.id, 'level', c.level,
+                 'instanceId', c.instance_id, 'path', c.path))
+               FROM role_assignments ra JOIN contexts c ON c.id = ra.context_id
+               WHERE ra.user_id = u.id), '[]'::json) AS grants
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${id} AND u.status = 'active' AND u.deleted_at IS NULL`);
+  const row = result.rows[0];
+  if (!row) return null;
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  if (new Date(row.expires_at).getTime() <= now.getTime() || lastSeen + policy.idleMs <= now.getTime())
+    return null;
+  // Sliding idle expiry, written at most once a minute to keep reads cheap.
+  if (now.getTime() - lastSeen > 60_000)
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  return {
+    actor: { userId: row.user_id, homeDomainId: row.home_domain_id, grants: row.grants },
+    sessionId: id,
+    csrfToken: row.csrf_token,
+  };
+}
+
+export async function destroySession(db: Tx, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function destroyUserSessions(db: Tx, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Removes sessions past their absolute or idle expiry; returns how many. */
+export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = new Date()): Promise<number> {
+  const idleBefore = new Date(now.getTime() - policy.idleMs);
+  const removed = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore)))
+    .returning({ id: sessions.id });
+  return removed.length;
+}

@@ -1,0 +1,33 @@
+import type { Deps } from './app.ts';
+import type { Config } from './config.ts';
+import { defineAccountJobs } from './modules/accounts/jobs.ts';
+import { connect } from './platform/db/index.ts';
+import { Jobs } from './platform/jobs/index.ts';
+import { Mailer } from './platform/mail/index.ts';
+
+/** Wires the platform's services on one database; main.ts and the tests both start from here. */
+export function createRuntime(
+  config: Config,
+  databaseUrl: string,
+  onError: (error: unknown) => void = () => {},
+) {
+  const database = connect(databaseUrl, 20);
+  const jobs = new Jobs(databaseUrl, { enabled: config.jobs, onError });
+  const mailer = new Mailer({
+    db: database.db,
+    jobs,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    dataDir: config.dataDir,
+  });
+  defineAccountJobs(jobs, database.db, config.session);
+  const deps: Deps = { config, db: database.db, jobs, mailer };
+  return {
+    deps,
+    database,
+    async stop() {
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The HTTP contract shared by the server (validation, OpenAPI) and the web app (typed calls).
+ * Every request body and every response of the JSON API is described here once.
+ */
+import { z } from 'zod';
+import { CONTEXT_LEVELS, ROLES } from './roles.ts';
+
+export const Email = z.string().trim().toLowerCase().email().max(254);
+export const Uuid = z.uuid();
+
+export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(1024) });
+
+export const PasswordResetRequestBody = z.object({ email: Email });
+export const PasswordResetBody = z.object({
+  token: z.string().min(20).max(200),
+  password: z.string().min(12).max(1024),
+});
+
+export const DomainKind = z.enum(['academie', 'national']);
+export const Domain = z.object({
+  id: Uuid,
+  slug: z.string(),
+  name: z.string(),
+  kind: DomainKind,
+  createdAt: z.string(),
+});
+export type Domain = z.infer<typeof Domain>;
+
+export const DomainCreateBody = z.object({
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(64),
+  name: z.string().trim().min(2).max(200),
+  kind: DomainKind,
+});
+export const DomainUpdateBody = DomainCreateBody.omit({ slug: true }).partial();
+
+export const UserStatus = z.enum(['active', 'suspended']);
+
+/** Profile fields a user has besides identity. */
+export const ProfileFields = z.object({
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  academie: z.string().trim().max(100).nullable().default(null),
+  departement: z.string().trim().max(100).nullable().default(null),
+  discipline: z.string().trim().max(200).nullable().default(null),
+  bodyGrade: z.string().trim().max(200).nullable().default(null),
+});
+
+export const User = z.object({
+  id: Uuid,
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  homeDomainId: Uuid,
+  academie: z.string().nullable(),
+  departement: z.string().nullable(),
+  discipline: z.string().nullable(),
+  bodyGrade: z.string().nullable(),
+  status: UserStatus,
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof User>;
+
+export const UserCreateBody = ProfileFields.extend({
+  email: Email,
+  homeDomainId: Uuid,
+  /** Optional: without one, the user receives a mail to choose a password. */
+  password: z.string().min(12).max(1024).optional(),
+});
+export const UserUpdateBody = ProfileFields.partial().extend({
+  email: Email.optional(),
+  homeDomainId: Uuid.optional(),
+});
+
+export const UserListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  domainId: Uuid.optional(),
+  status: UserStatus.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+
+export const RoleName = z.enum(ROLES);
+export const ContextLevel = z.enum(CONTEXT_LEVELS);
+
+export const RoleAssignment = z.object({
+  id: Uuid,
+  userId: Uuid,
+  role: RoleName,
+  contextId: z.number().int(),
+  contextLevel: ContextLevel,
+  contextLabel: z.string(),
+  createdAt: z.string(),
+});
+export type RoleAssignment = z.infer<typeof RoleAssignment>;
+
+/** Assign a role in the platform context (no instance) or in the context of a domain, course or activity. */
+export const RoleAssignBody = z.object({
+  userId: Uuid,
+  role: RoleName,
+  contextLevel: ContextLevel,
+  instanceId: z.string().max(100).optional(),
+});
+
+export const Me = z.object({
+  user: User,
+  csrfToken: z.string(),
+  /** Roles held anywhere, with where. */
+  roles: z.array(RoleAssignment),
+  /** Capabilities held in at least one context: what the menus show. */
+  capabilities: z.array(z.string()),
+  /** Domains the user may work in (home domain first). */
+  domains: z.array(Domain),
+});
+export type Me = z.infer<typeof Me>;
+
+export const AuditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: Uuid.nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  contextId: z.number().int().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const AuditListQuery = z.object({
+  action: z.string().max(100).optional(),
+  actorId: Uuid.optional(),
+  domainId: Uuid.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const MailMessage = z.object({
+  id: Uuid,
+  to: z.string(),
+  subject: z.string(),
+  status: z.enum(['queued', 'sent', 'failed']),
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+/** RFC 9457 problem details, with a machine code and field errors. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;

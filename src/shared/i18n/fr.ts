@@ -1,0 +1,51 @@
+/**
+ * French catalogue — the reference locale. Keys are grouped by feature; the web app and the server
+ * read from the same catalogue. Typography follows the State's rules (non-breaking space before : ; ! ?).
+ */
+import { ui } from './ui.fr.ts';
+
+export const fr = {
+  ui,
+  errors: {
+    validation: 'Les informations envoyées ne sont pas valides.',
+    validationField: 'Ce champ n’est pas valide.',
+    required: 'Ce champ est obligatoire.',
+    notFound: 'La ressource demandée est introuvable.',
+    unauthenticated: 'Vous devez vous connecter pour accéder à cette page.',
+    forbidden: 'Vous n’avez pas les droits nécessaires pour cette action.',
+    csrf: 'La requête a été refusée par mesure de sécurité. Rechargez la page et réessayez.',
+    crossOrigin: 'Requête refusée : elle ne provient pas de ce site.',
+    tooManyLoginAttempts:
+      'Trop de tentatives de connexion. Veuillez patienter une minute avant de réessayer.',
+    tooManyRequests: 'Trop de requêtes. Veuillez patienter avant de réessayer.',
+    badCredentials: 'Adresse électronique ou mot de passe incorrect.',
+    accountSuspended: 'Ce compte est suspendu. Contactez votre administrateur local.',
+    resetTokenInvalid: 'Ce lien de réinitialisation n’est plus valide. Demandez-en un nouveau.',
+    emailTaken: 'Un compte existe déjà avec cette adresse électronique.',
+    slugTaken: 'Un domaine porte déjà cet identifiant.',
+    unknownDomain: 'Ce domaine n’existe pas.',
+    unknownUser: 'Cet utilisateur n’existe pas.',
+    unknownContext: 'Ce contexte n’existe pas.',
+    cannotAssignRole: 'Vous ne pouvez pas attribuer ce rôle dans ce contexte.',
+    roleAlreadyAssigned: 'Ce rôle est déjà attribué à cet utilisateur dans ce contexte.',
+    cannotActOnSelf: 'Vous ne pouvez pas faire cette action sur votre propre compte.',
+    payloadTooLarge: 'Le contenu envoyé est trop volumineux.',
+    unsupportedMediaType: 'Le format du contenu envoyé n’est pas accepté.',
+    internal: 'Une erreur inattendue s’est produite. Réessayez plus tard.',
+  },
+  mail: {
+    signature: 'L’équipe Magistère',
+    passwordReset: {
+      subject: 'Réinitialisation de votre mot de passe Magistère',
+      body: 'Bonjour {{name}},\n\nVous avez demandé la réinitialisation de votre mot de passe sur Magistère.\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable {{minutes}} minutes, une seule fois) :\n\n{{link}}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
+    },
+    welcome: {
+      subject: 'Votre compte Magistère a été créé',
+      body: 'Bonjour {{name}},\n\nUn compte a été créé pour vous sur Magistère avec l’adresse {{email}}.\nPour choisir votre mot de passe, ouvrez ce lien (valable {{minutes}} minutes) :\n\n{{link}}',
+    },
+  },
+} as const;
+
+/** The shape every other locale must follow. */
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Catalogue = Widen<typeof fr>;
