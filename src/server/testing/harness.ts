@@ -81,12 +81,22 @@ export async function startTestApp(
 
 /** Requests as one actor: session cookie, CSRF token and a same-site Origin on unsafe methods. */
 export class ApiClient {
+  readonly app: FastifyInstance;
+  readonly config: Config;
+  readonly cookie: string | undefined;
+  readonly csrfToken: string | undefined;
+
   constructor(
-    readonly app: FastifyInstance,
-    readonly config: Config,
-    readonly cookie: string | undefined,
-    readonly csrfToken: string | undefined,
-  ) {}
+    app: FastifyInstance,
+    config: Config,
+    cookie: string | undefined,
+    csrfToken: string | undefined,
+  ) {
+    this.app = app;
+    this.config = config;
+    this.cookie = cookie;
+    this.csrfToken = csrfToken;
+  }
 
   request(
     method: InjectOptions['method'],

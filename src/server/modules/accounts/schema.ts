@@ -1,6 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { index, inet, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  index,
+  inet,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { domains } from '../domains/schema.ts';
+
+/**
+ * The text a people search matches: names and e-mail, lower-case and without accents (f_unaccent is an
+ * immutable wrapper of unaccent, created by migration 0001, so it can be indexed).
+ */
+export function userSearchText(t: { firstName: AnyPgColumn; lastName: AnyPgColumn; email: AnyPgColumn }) {
+  return sql`(f_unaccent(lower(${t.firstName} || ' ' || ${t.lastName} || ' ' || ${t.email})))`;
+}
 
 export const users = pgTable(
   'users',
@@ -30,10 +47,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email').on(sql`lower(${t.email})`),
     index('users_home_domain').on(t.homeDomainId),
-    index('users_search').using(
-      'gin',
-      sql`(lower(${t.firstName} || ' ' || ${t.lastName} || ' ' || ${t.email})) gin_trgm_ops`,
-    ),
+    index('users_search').using('gin', sql`${userSearchText(t)} gin_trgm_ops`),
   ],
 );
 

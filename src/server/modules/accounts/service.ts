@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   type ProfileFields,
@@ -19,7 +19,7 @@ import type { Mailer } from '../../platform/mail/index.ts';
 import { domainContextId, getDomain } from '../domains/service.ts';
 import { issuePasswordLink } from './passwords.ts';
 import { accountCapabilities as caps } from './policy.ts';
-import { users } from './schema.ts';
+import { userSearchText, users } from './schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type Ctx = { db: Db; actor: Actor; origin: Origin; mailer: Mailer; publicUrl: string };
@@ -74,9 +74,7 @@ export async function listUsers(db: Db, actor: Actor, query: z.infer<typeof User
   if (query.status) filters.push(eq(users.status, query.status));
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(
-      ilike(sql`lower(${users.firstName} || ' ' || ${users.lastName} || ' ' || ${users.email})`, pattern),
-    );
+    filters.push(sql`${userSearchText(users)} LIKE f_unaccent(${pattern}::text)`);
   }
   const where = and(...filters);
   const [rows, [count]] = await Promise.all([

@@ -21,6 +21,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Every route with what it declared it needs, for tests and documentation. */
+    routeTable: { method: string; url: string; access: Access | undefined }[];
+  }
   interface FastifyRequest {
     auth: Authenticated | null;
     locale: Locale;
@@ -55,7 +59,11 @@ export function registerGuard(
   app.decorateRequest('origin', null as unknown as Origin);
 
   // Every API route must say what it needs: an undeclared route is a programming error caught at start.
+  app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
     if (route.url.startsWith('/api/') && !route.config?.access && !route.url.startsWith('/api/docs')) {
       throw new Error(`route ${route.method} ${route.url} declares no access`);
     }

@@ -1,0 +1,255 @@
+/**
+ * Every route, an allowed and a refused actor. The last test fails when a route is added without a row
+ * here, so access is tested for every route by construction.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordTokens, users } from './modules/accounts/schema.ts';
+import { domains } from './modules/domains/schema.ts';
+import { hashToken } from './platform/auth/tokens.ts';
+import { mailMessages } from './platform/mail/schema.ts';
+import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
+
+let t: TestApp;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const byEmail = async (email: string) =>
+    (await t.db.select().from(users).where(eq(users.email, email)))[0]!.id;
+  ids.aixUser = await byEmail('participant@magistere.test');
+  ids.bordeauxUser = await byEmail('observateur@magistere.test');
+  ids.aixDesigner = await byEmail('concepteur@magistere.test');
+  ids.aix = (await t.db.select().from(domains).where(eq(domains.slug, 'ac-aix-marseille')))[0]!.id;
+  ids.bordeaux = (await t.db.select().from(domains).where(eq(domains.slug, 'ac-bordeaux')))[0]!.id;
+  const [mail] = await t.db
+    .insert(mailMessages)
+    .values({ to: 'x@magistere.test', subject: 'Test', text: 'Bonjour' })
+    .returning();
+  ids.mail = mail!.id;
+});
+afterAll(() => t.close());
+
+type Actor = 'anonymous' | 'crossSite' | string;
+type Case = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string | (() => string);
+  body?: unknown | (() => Promise<unknown>);
+  allowed: [Actor, number];
+  refused: [Actor, number];
+};
+
+const A = {
+  admin: 'admin@magistere.test',
+  referent: 'referent@magistere.test',
+  manager: 'gestionnaire@magistere.test',
+  participant: 'participant@magistere.test',
+  observer: 'observateur@magistere.test',
+  trainer: 'formateur@magistere.test',
+};
+
+async function freshToken() {
+  const token = `jeton-de-test-${Math.random().toString(36).slice(2)}-abcdefghij`;
+  await t.db
+    .insert(passwordTokens)
+    .values({ id: hashToken(token), userId: ids.aixDesigner!, expiresAt: new Date(Date.now() + 60_000) });
+  return { token, password: 'Nouveau-mot-de-passe-1' };
+}
+
+async function newAixUser(email: string) {
+  const [row] = await t.db
+    .insert(users)
+    .values({ email, firstName: 'Test', lastName: 'Cible', homeDomainId: ids.aix! })
+    .returning();
+  return row!.id;
+}
+
+let assignmentId = '';
+const cases: Case[] = [
+  { method: 'GET', url: '/healthz', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
+  { method: 'GET', url: '/readyz', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
+  { method: 'GET', url: '/metrics', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
+  {
+    method: 'POST',
+    url: '/api/auth/login',
+    body: { email: A.trainer, password: 'Magistere-demo-2026' },
+    allowed: ['anonymous', 200],
+    refused: ['crossSite', 403],
+  },
+  { method: 'POST', url: '/api/auth/logout', allowed: [A.trainer, 204], refused: ['anonymous', 401] },
+  {
+    method: 'POST',
+    url: '/api/auth/password-reset/request',
+    body: { email: A.trainer },
+    allowed: ['anonymous', 202],
+    refused: ['crossSite', 403],
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/password-reset',
+    body: freshToken,
+    allowed: ['anonymous', 204],
+    refused: ['crossSite', 403],
+  },
+  { method: 'GET', url: '/api/me', allowed: [A.participant, 200], refused: ['anonymous', 401] },
+  {
+    method: 'PATCH',
+    url: '/api/me',
+    body: { discipline: 'Mathématiques' },
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'POST',
+    url: '/api/me/password',
+    body: { currentPassword: 'Magistere-demo-2026', newPassword: 'Magistere-demo-2026' },
+    allowed: [A.participant, 204],
+    refused: ['anonymous', 401],
+  },
+  { method: 'GET', url: '/api/domains', allowed: [A.participant, 200], refused: ['anonymous', 401] },
+  {
+    method: 'POST',
+    url: '/api/domains',
+    body: { slug: 'ac-lyon', name: 'Académie de Lyon', kind: 'academie' },
+    allowed: [A.admin, 201],
+    refused: [A.referent, 403],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/domains/${ids.bordeaux}`,
+    body: { name: 'Académie de Bordeaux' },
+    allowed: [A.admin, 200],
+    refused: [A.referent, 403],
+  },
+  { method: 'GET', url: '/api/users', allowed: [A.manager, 200], refused: [A.participant, 403] },
+  {
+    method: 'POST',
+    url: '/api/users',
+    body: () =>
+      Promise.resolve({
+        email: 'nouveau@magistere.test',
+        firstName: 'Jeanne',
+        lastName: 'Nouvelle',
+        homeDomainId: ids.aix,
+      }),
+    allowed: [A.referent, 201],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/users/${ids.aixUser}`,
+    allowed: [A.referent, 200],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/users/${ids.aixUser}`,
+    body: { discipline: 'Anglais' },
+    allowed: [A.referent, 200],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/users/${ids.aixUser}/suspend`,
+    allowed: [A.referent, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/users/${ids.aixUser}/reactivate`,
+    allowed: [A.referent, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/users/${ids.deletable}`,
+    allowed: [A.referent, 204],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/users/${ids.aixUser}/roles`,
+    allowed: [A.referent, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: '/api/role-assignments',
+    body: () =>
+      Promise.resolve({ userId: ids.aixUser, role: 'trainer', contextLevel: 'domain', instanceId: ids.aix }),
+    allowed: [A.referent, 201],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/role-assignments/${assignmentId}`,
+    allowed: [A.referent, 204],
+    refused: [A.trainer, 403],
+  },
+  { method: 'GET', url: '/api/audit', allowed: [A.observer, 200], refused: [A.participant, 403] },
+  { method: 'GET', url: '/api/admin/mail', allowed: [A.admin, 200], refused: [A.referent, 403] },
+  {
+    method: 'GET',
+    url: () => `/api/admin/mail/${ids.mail}`,
+    allowed: [A.admin, 200],
+    refused: [A.referent, 403],
+  },
+];
+
+async function client(actor: Actor): Promise<ApiClient> {
+  if (actor === 'anonymous') return t.anonymous();
+  if (actor === 'crossSite') {
+    const c = t.anonymous();
+    return {
+      ...c,
+      request: (method: never, url: string, payload?: unknown) =>
+        c.request(method, url, payload, { origin: 'https://evil.example' }),
+    } as unknown as ApiClient;
+  }
+  return t.as(actor);
+}
+
+async function call(actor: Actor, c: Case) {
+  const url = typeof c.url === 'function' ? c.url() : c.url;
+  const body = typeof c.body === 'function' ? await (c.body as () => Promise<unknown>)() : c.body;
+  return (await client(actor)).request(c.method, url, body);
+}
+
+describe('access to every route', () => {
+  for (const c of cases) {
+    const label = `${c.method} ${typeof c.url === 'string' ? c.url : c.url.toString().match(/`(.*)`/)?.[1]}`;
+    it(`${label}: refused to ${c.refused[0]} (${c.refused[1]}), allowed to ${c.allowed[0]} (${c.allowed[1]})`, async () => {
+      ids.deletable ??= await newAixUser('a-supprimer@magistere.test');
+      if (c.url.toString().includes('role-assignments/') && !assignmentId) {
+        const referent = await t.as(A.referent);
+        const created = await referent.post('/api/role-assignments', {
+          userId: ids.aixDesigner,
+          role: 'tutor',
+          contextLevel: 'domain',
+          instanceId: ids.aix,
+        });
+        assignmentId = created.json().id;
+      }
+      const refused = await call(c.refused[0], c);
+      expect(refused.statusCode, refused.body).toBe(c.refused[1]);
+      if (refused.statusCode >= 400) expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      const allowed = await call(c.allowed[0], c);
+      expect(allowed.statusCode, allowed.body).toBe(c.allowed[1]);
+    });
+  }
+
+  it('covers every route the application serves', () => {
+    const tested = new Set(
+      cases.map(
+        (c) =>
+          `${c.method} ${(typeof c.url === 'string' ? c.url : c.url()).replace(/[0-9a-f-]{36}/g, ':id')}`,
+      ),
+    );
+    const served = t.app.routeTable
+      .filter((r) => r.url.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(r.url))
+      .filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/*')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(served.length).toBeGreaterThan(20);
+    expect(served.filter((route) => !tested.has(route))).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+/** Quick-access items of the header: the working-domain switcher and the account menu. */
+import { fr } from '@codegouvfr/react-dsfr/fr/index.js';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useLogout, useMe } from './auth.tsx';
+import { useWorkingDomain } from './domainChoice.ts';
+
+/** `id` is given by the DSFR Header, which renders quick-access items twice (desktop and mobile menu). */
+export function DomainSwitcher({ id }: { id?: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [domainId, setDomainId] = useWorkingDomain();
+  const fallback = useId();
+  const selectId = `${id ?? fallback}-select`;
+  return (
+    <div className="mg-domain-switcher">
+      <label className={fr.cx('fr-label', 'fr-text--sm', 'fr-mb-0')} htmlFor={selectId}>
+        {t('ui.header.domainSwitcher')}
+      </label>
+      <select
+        id={selectId}
+        className={fr.cx('fr-select')}
+        value={domainId ?? ''}
+        onChange={(event) => setDomainId(event.target.value)}
+      >
+        {me.domains.map((domain) => (
+          <option key={domain.id} value={domain.id}>
+            {domain.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A disclosure button with the person's name, opening "Mon profil" and "Se déconnecter". */
+export function UserMenu({ id }: { id?: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const fallback = useId();
+  const menuId = `${id ?? fallback}-menu`;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    const onFocus = (event: FocusEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('focusin', onFocus);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocus);
+    };
+  }, [open]);
+
+  return (
+    <div className="mg-user-menu" ref={rootRef}>
+      <button
+        id={id}
+        ref={buttonRef}
+        type="button"
+        className={fr.cx('fr-btn', 'fr-icon-account-circle-line', 'fr-btn--icon-left')}
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {me.user.firstName} {me.user.lastName}
+      </button>
+      <div id={menuId} className="mg-user-menu__panel" hidden={!open}>
+        <ul className={fr.cx('fr-menu__list')}>
+          <li>
+            <Link className={fr.cx('fr-nav__link')} to="/profil" onClick={() => setOpen(false)}>
+              {t('ui.nav.profile')}
+            </Link>
+          </li>
+          <li>
+            <button
+              type="button"
+              className={fr.cx('fr-nav__link')}
+              onClick={async () => {
+                setOpen(false);
+                await logout();
+                navigate('/connexion');
+              }}
+            >
+              {t('ui.header.logout')}
+            </button>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}

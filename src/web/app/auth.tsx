@@ -1,0 +1,72 @@
+/** The signed-in person: `GET /api/me` through TanStack Query; `null` when nobody is signed in. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { ApiError, api, setCsrfToken } from '../api/client.ts';
+import { keys } from '../api/queries.ts';
+import type { Me } from '../api/types.ts';
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/api/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(undefined);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMeQuery() {
+  return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 60_000, retry: false });
+}
+
+/** The signed-in person; only for components rendered under `RequireAuth`. */
+export function useMe(): Me {
+  const { data } = useMeQuery();
+  if (!data) throw new Error('useMe() used outside RequireAuth');
+  return data;
+}
+
+/** Whether the signed-in person holds a capability in at least one context. */
+export function useCan(capability: string): boolean {
+  const { data } = useMeQuery();
+  return data?.capabilities.includes(capability) ?? false;
+}
+
+/** Stores a fresh `Me` (after login or a profile update) without refetching. */
+export function useSetMe() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (me: Me | null) => {
+      setCsrfToken(me?.csrfToken);
+      queryClient.setQueryData(keys.me, me);
+    },
+    [queryClient],
+  );
+}
+
+/** Signs out: forgets every cached answer of the previous session. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      setCsrfToken(undefined);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] });
+      queryClient.setQueryData(keys.me, null);
+    }
+  }, [queryClient]);
+}
+
+export const ADMIN_CAPABILITIES = [
+  'user:view',
+  'user:manage',
+  'role:assign',
+  'domain:manage',
+  'audit:view',
+  'mail:view',
+] as const;

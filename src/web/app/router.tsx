@@ -1,0 +1,106 @@
+/** Every page of the app, under the DSFR frame. French URLs. */
+import { createBrowserRouter } from 'react-router';
+import { DomainsPage } from '../features/admin-domains/DomainsPage.tsx';
+import { UserCreatePage } from '../features/admin-users/UserCreatePage.tsx';
+import { UserDetailPage } from '../features/admin-users/UserDetailPage.tsx';
+import { UsersPage } from '../features/admin-users/UsersPage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import {
+  AccessibilityPage,
+  CookiesPage,
+  LegalNoticePage,
+  PersonalDataPage,
+} from '../features/legal/LegalPages.tsx';
+import { MailDetailPage } from '../features/mail/MailDetailPage.tsx';
+import { MailPage } from '../features/mail/MailPage.tsx';
+import { ProfilePage } from '../features/profile/ProfilePage.tsx';
+import { Layout } from './Layout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RequireAuth, RequireCapability } from './RequireAuth.tsx';
+import { RouteError } from './RouteError.tsx';
+
+const USERS = ['user:view', 'user:manage'];
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: 'connexion', element: <LoginPage /> },
+      { path: 'mot-de-passe-oublie', element: <ForgotPasswordPage /> },
+      { path: 'reinitialiser-mot-de-passe', element: <ResetPasswordPage /> },
+      { path: 'accessibilite', element: <AccessibilityPage /> },
+      { path: 'mentions-legales', element: <LegalNoticePage /> },
+      { path: 'donnees-personnelles', element: <PersonalDataPage /> },
+      { path: 'gestion-des-cookies', element: <CookiesPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'profil', element: <ProfilePage /> },
+          {
+            path: 'admin/utilisateurs',
+            element: (
+              <RequireCapability anyOf={USERS}>
+                <UsersPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/utilisateurs/nouveau',
+            element: (
+              <RequireCapability anyOf={['user:manage']}>
+                <UserCreatePage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/utilisateurs/:id',
+            element: (
+              <RequireCapability anyOf={USERS}>
+                <UserDetailPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/domaines',
+            element: (
+              <RequireCapability anyOf={['domain:manage']}>
+                <DomainsPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/journal',
+            element: (
+              <RequireCapability anyOf={['audit:view']}>
+                <AuditPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/courriels',
+            element: (
+              <RequireCapability anyOf={['mail:view']}>
+                <MailPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/courriels/:id',
+            element: (
+              <RequireCapability anyOf={['mail:view']}>
+                <MailDetailPage />
+              </RequireCapability>
+            ),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next';
+
+/** A polite "loading" line, announced by screen readers. */
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="fr-text--sm fr-my-2w" role="status">
+      {t('ui.common.loading')}
+    </p>
+  );
+}

@@ -1,0 +1,264 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { Select } from '@codegouvfr/react-dsfr/Select.js';
+import { Table } from '@codegouvfr/react-dsfr/Table.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTEXT_LEVELS, type ContextLevel, ROLES } from '../../../shared/roles.ts';
+import { api } from '../../api/client.ts';
+import { keys, useUserRoles } from '../../api/queries.ts';
+import type { Domain, RoleAssignment, User } from '../../api/types.ts';
+import { useMeQuery } from '../../app/auth.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldId,
+  fieldState,
+  problemFieldErrors,
+} from '../../components/forms.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { formatDate } from '../../format.ts';
+
+const FORM = 'attribuer-role';
+
+/** The roles of a user, with where they hold them; add and remove them with `role:assign`. */
+export function RoleAssignments({
+  user,
+  canAssign,
+  domains,
+}: {
+  user: User;
+  canAssign: boolean;
+  domains: Domain[];
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { data: me } = useMeQuery();
+  const query = useUserRoles(user.id);
+  const [error, setError] = useState<unknown>();
+  const [flash, setFlash] = useState<string>();
+  const name = `${user.firstName} ${user.lastName}`;
+  const contextOf = (a: RoleAssignment) => a.contextLabel || t(`ui.contextLevels.${a.contextLevel}`);
+
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: keys.userRoles(user.id) });
+    // My own roles may have changed.
+    if (me && me.user.id === user.id) await queryClient.invalidateQueries({ queryKey: keys.me });
+  };
+
+  async function remove(assignment: RoleAssignment) {
+    setError(undefined);
+    setFlash(undefined);
+    try {
+      await api.delete(`/api/role-assignments/${assignment.id}`);
+      await refresh();
+      setFlash(t('ui.users.roles.removed'));
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <>
+      {error ? <ProblemAlert error={error} /> : null}
+      {flash ? (
+        <Alert className="fr-mb-3w" severity="success" small role="status" description={flash} />
+      ) : null}
+      {query.isPending ? (
+        <Loading />
+      ) : query.error ? (
+        <ProblemAlert error={query.error} />
+      ) : query.data.length === 0 ? (
+        <EmptyState
+          message={t('ui.users.roles.empty')}
+          next={canAssign ? t('ui.users.roles.emptyNext') : undefined}
+        />
+      ) : (
+        <Table
+          caption={t('ui.users.roles.caption', { name })}
+          headers={[
+            t('ui.users.roles.colRole'),
+            t('ui.users.roles.colLevel'),
+            t('ui.users.roles.colContext'),
+            t('ui.users.roles.colDate'),
+            ...(canAssign ? [t('ui.common.actions')] : []),
+          ]}
+          data={query.data.map((a) => [
+            t(`ui.roles.${a.role}`),
+            t(`ui.contextLevels.${a.contextLevel}`),
+            contextOf(a),
+            formatDate(a.createdAt),
+            ...(canAssign
+              ? [
+                  <Button
+                    key="remove"
+                    size="small"
+                    priority="tertiary"
+                    iconId="fr-icon-close-line"
+                    onClick={() => remove(a)}
+                    nativeButtonProps={{
+                      'aria-label': t('ui.users.roles.removeLabel', {
+                        role: t(`ui.roles.${a.role}`),
+                        context: contextOf(a),
+                      }),
+                    }}
+                  >
+                    {t('ui.users.roles.remove')}
+                  </Button>,
+                ]
+              : []),
+          ])}
+        />
+      )}
+      {canAssign ? (
+        <AssignRoleForm
+          userId={user.id}
+          domains={domains}
+          onAssigned={async () => {
+            await refresh();
+            setError(undefined);
+            setFlash(t('ui.users.roles.added'));
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function AssignRoleForm({
+  userId,
+  domains,
+  onAssigned,
+}: {
+  userId: string;
+  domains: Domain[];
+  onAssigned: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const [level, setLevel] = useState<ContextLevel>('domain');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const labels = {
+    role: t('ui.users.roles.role'),
+    contextLevel: t('ui.users.roles.level'),
+    instanceId: level === 'domain' ? t('ui.users.roles.domain') : t('ui.users.roles.instance'),
+  };
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const role = String(data.get('role') ?? '');
+    const instanceId = String(data.get('instanceId') ?? '').trim();
+    const next: FieldErrors = {};
+    if (!role) next.role = t('ui.validation.required');
+    if (level !== 'platform' && !instanceId) next.instanceId = t('ui.validation.required');
+    if (Object.keys(next).length > 0) {
+      setMessage(undefined);
+      setErrors(next);
+      return;
+    }
+    setPending(true);
+    try {
+      await api.post('/api/role-assignments', {
+        userId,
+        role,
+        contextLevel: level,
+        ...(level === 'platform' ? {} : { instanceId }),
+      });
+      setErrors({});
+      setMessage(undefined);
+      await onAssigned();
+    } catch (error) {
+      const fieldErrors = problemFieldErrors(error);
+      setErrors(fieldErrors);
+      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="fr-mt-4w">
+      <h3>{t('ui.users.roles.addTitle')}</h3>
+      <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} as="h4" />
+      <form noValidate onSubmit={submit}>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-4">
+            <Select
+              label={labels.role}
+              {...fieldState(errors, 'role')}
+              nativeSelectProps={{
+                id: fieldId(FORM, 'role'),
+                name: 'role',
+                defaultValue: '',
+                required: true,
+              }}
+            >
+              <option value="" disabled>
+                {t('ui.users.roles.chooseRole')}
+              </option>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`ui.roles.${role}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Select
+              label={labels.contextLevel}
+              {...fieldState(errors, 'contextLevel')}
+              nativeSelectProps={{
+                id: fieldId(FORM, 'contextLevel'),
+                name: 'contextLevel',
+                value: level,
+                onChange: (event) => setLevel(event.target.value as ContextLevel),
+              }}
+            >
+              {CONTEXT_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`ui.contextLevels.${l}`)}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            {level === 'domain' ? (
+              <Select
+                label={labels.instanceId}
+                {...fieldState(errors, 'instanceId')}
+                nativeSelectProps={{
+                  id: fieldId(FORM, 'instanceId'),
+                  name: 'instanceId',
+                  defaultValue: domains[0]?.id ?? '',
+                  required: true,
+                }}
+              >
+                {domains.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </Select>
+            ) : level !== 'platform' ? (
+              <Input
+                label={labels.instanceId}
+                {...fieldState(errors, 'instanceId')}
+                nativeInputProps={{ id: fieldId(FORM, 'instanceId'), name: 'instanceId', required: true }}
+              />
+            ) : null}
+          </div>
+        </div>
+        <Button className="fr-mt-2w" type="submit" iconId="fr-icon-add-line" disabled={pending}>
+          {t('ui.users.roles.add')}
+        </Button>
+      </form>
+    </div>
+  );
+}

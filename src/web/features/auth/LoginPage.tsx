@@ -1,0 +1,131 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput.js';
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { LoginBody } from '../../../shared/api.ts';
+import { ApiError, api } from '../../api/client.ts';
+import type { Me } from '../../api/types.ts';
+import { useMeQuery, useSetMe } from '../../app/auth.tsx';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldId,
+  fieldState,
+  problemFieldErrors,
+  readForm,
+  zodFieldErrors,
+} from '../../components/forms.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useProblemMessage } from '../../components/ProblemAlert.tsx';
+
+const FORM = 'connexion';
+
+/** Only same-site paths are followed after login (no open redirect). */
+export function safeReturnPath(value: string | null): string {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (value.startsWith('/connexion')) return '/';
+  return value;
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const setMe = useSetMe();
+  const { data: me } = useMeQuery();
+  const problemMessage = useProblemMessage();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const target = safeReturnPath(params.get('retour'));
+
+  if (me && !pending) return <Navigate replace to={target} />;
+
+  const labels = { email: t('ui.auth.login.email'), password: t('ui.auth.login.password') };
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = readForm(event.currentTarget);
+    const parsed = LoginBody.safeParse(values);
+    if (!parsed.success) {
+      setMessage(undefined);
+      setErrors(zodFieldErrors(parsed.error, values, t));
+      return;
+    }
+    setPending(true);
+    try {
+      const me = await api.post<Me>('/api/auth/login', parsed.data);
+      setMe(me);
+      navigate(target, { replace: true });
+    } catch (error) {
+      setErrors(problemFieldErrors(error));
+      setMessage(
+        error instanceof ApiError && error.problem.errors?.length ? undefined : problemMessage(error),
+      );
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <PageHeading title={t('ui.auth.login.title')}>
+          <p className="fr-text--lead">{t('ui.auth.login.intro')}</p>
+        </PageHeading>
+        {params.get('retour') && !message && Object.keys(errors).length === 0 ? (
+          <Alert className="fr-mb-3w" severity="info" small description={t('ui.auth.login.sessionExpired')} />
+        ) : null}
+        <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
+        <form noValidate onSubmit={onSubmit} aria-labelledby={`${FORM}-legend`}>
+          <fieldset className="fr-fieldset">
+            <legend id={`${FORM}-legend`} className="fr-fieldset__legend fr-sr-only">
+              {t('ui.auth.login.heading')}
+            </legend>
+            <div className="fr-fieldset__element">
+              <Input
+                label={labels.email}
+                hintText={t('ui.auth.login.emailHint')}
+                {...fieldState(errors, 'email')}
+                nativeInputProps={{
+                  id: fieldId(FORM, 'email'),
+                  name: 'email',
+                  type: 'email',
+                  autoComplete: 'username',
+                  required: true,
+                  spellCheck: false,
+                }}
+              />
+            </div>
+            <div className="fr-fieldset__element">
+              <PasswordInput
+                label={labels.password}
+                messagesHint=""
+                messages={errors.password ? [{ severity: 'error', message: errors.password }] : []}
+                nativeInputProps={{
+                  id: fieldId(FORM, 'password'),
+                  name: 'password',
+                  autoComplete: 'current-password',
+                  required: true,
+                }}
+              />
+              <p className="fr-mt-1w">
+                <Link className="fr-link" to="/mot-de-passe-oublie">
+                  {t('ui.auth.login.forgot')}
+                </Link>
+              </p>
+            </div>
+            <div className="fr-fieldset__element">
+              <Button type="submit" disabled={pending}>
+                {t('ui.auth.login.submit')}
+              </Button>
+            </div>
+          </fieldset>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/auth.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { PasswordForm } from './PasswordForm.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <>
+      <PageHeading title={t('ui.profile.title')} />
+      <section aria-labelledby="profil-infos" className="fr-mb-6w">
+        <h2 id="profil-infos">{t('ui.profile.infoTitle')}</h2>
+        <ProfileForm me={me} />
+      </section>
+      <section aria-labelledby="profil-mot-de-passe" className="fr-mb-6w">
+        <h2 id="profil-mot-de-passe">{t('ui.profile.passwordTitle')}</h2>
+        <PasswordForm />
+      </section>
+      <section aria-labelledby="profil-donnees">
+        <h2 id="profil-donnees">{t('ui.profile.dataTitle')}</h2>
+        <p>{t('ui.profile.dataText')}</p>
+      </section>
+    </>
+  );
+}
