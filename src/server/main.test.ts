@@ -1,0 +1,89 @@
+/**
+ * The two-command promise, end to end at process level: `node src/server/main.ts` on an empty DATA_DIR
+ * starts an embedded PostgreSQL, migrates, seeds and serves; SIGTERM stops it cleanly; a second start
+ * keeps the data; a bad configuration stops it with a clear message.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './platform/db/embedded.ts';
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'magistere-main-'));
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+function start(env: Record<string, string>) {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['src/server/main.ts'], {
+    env: { ...inherited, DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitReady(port: number, run: { output: () => string }, child: ChildProcess) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited early:\n${run.output()}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`not ready:\n${run.output()}`);
+}
+
+async function loginAs(port: number, email: string, password = 'Magistere-demo-2026') {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return { status: response.status, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '', body: await response.json() };
+}
+
+describe('the server process', () => {
+  it('starts on an empty data directory, prints the demo logins, stops on SIGTERM and restarts with its data', async () => {
+    const port = await freePort();
+    const first = start({ PORT: String(port) });
+    await waitReady(port, first, first.child);
+    expect(first.output()).toMatch(/Magistère est prêt : http:\/\/localhost:\d+/);
+    expect(first.output()).toMatch(/admin\s+admin@magistere\.test/);
+    const admin = await loginAs(port, 'admin@magistere.test');
+    expect(admin.status).toBe(200);
+    const created = await fetch(`http://127.0.0.1:${port}/api/domains`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.body.csrfToken },
+      body: JSON.stringify({ slug: 'ac-lille', name: 'Académie de Lille', kind: 'academie' }),
+    });
+    expect(created.status).toBe(201);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const secondPort = await freePort();
+    const second = start({ PORT: String(secondPort) });
+    await waitReady(secondPort, second, second.child);
+    expect(second.output()).not.toMatch(/créés à l’instant/);
+    const again = await loginAs(secondPort, 'admin@magistere.test');
+    const domains = await fetch(`http://127.0.0.1:${secondPort}/api/domains`, { headers: { cookie: again.cookie } });
+    expect((await domains.json()).map((d: { slug: string }) => d.slug)).toContain('ac-lille');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 180_000);
+
+  it('refuses a bad configuration with a French message and exit code 2', async () => {
+    const run = start({ PORT: 'abc', SMTP_URL: 'pas-une-url' });
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toMatch(/Configuration invalide/);
+    expect(run.output()).toMatch(/PORT/);
+    expect(run.output()).toMatch(/SMTP_URL/);
+  });
+});

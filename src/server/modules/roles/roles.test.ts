@@ -1,0 +1,88 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleAssignments } from '../../platform/access/schema.ts';
+import { problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { users } from '../accounts/schema.ts';
+import { domains } from '../domains/schema.ts';
+
+let t: TestApp;
+const id: Record<string, string> = {};
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const d of await t.db.select().from(domains)) id[d.slug] = d.id;
+  for (const u of await t.db.select().from(users)) id[u.email] = u.id;
+});
+afterAll(() => t.close());
+
+const assignments = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(roleAssignments))[0]!.n;
+
+describe('role assignment', () => {
+  it('lets a domain admin appoint a trainer in their domain, which opens the matching capabilities', async () => {
+    const referent = await t.as('referent@magistere.test');
+    const created = await referent.post('/api/role-assignments', {
+      userId: id['participant@magistere.test'],
+      role: 'domain_admin',
+      contextLevel: 'domain',
+      instanceId: id['ac-aix-marseille'],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ role: 'domain_admin', contextLevel: 'domain', contextLabel: 'Académie d’Aix-Marseille' });
+    const promoted = await t.as('participant@magistere.test');
+    expect((await promoted.get('/api/me')).json().capabilities).toContain('user:manage');
+    expect((await promoted.get('/api/users')).statusCode).toBe(200);
+    expect((await referent.delete(`/api/role-assignments/${created.json().id}`)).statusCode).toBe(204);
+    expect((await promoted.get('/api/users')).statusCode).toBe(403);
+  });
+
+  it('refuses what a domain admin may not grant, writing nothing', async () => {
+    const referent = await t.as('referent@magistere.test');
+    const before = await assignments();
+    const elsewhere = problemOf(
+      await referent.post('/api/role-assignments', {
+        userId: id['participant@magistere.test'],
+        role: 'trainer',
+        contextLevel: 'domain',
+        instanceId: id['ac-bordeaux'],
+      }),
+    );
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.code).toBe('cannot_assign_role');
+    const admin = await referent.post('/api/role-assignments', {
+      userId: id['participant@magistere.test'],
+      role: 'admin',
+      contextLevel: 'platform',
+    });
+    expect(admin.statusCode).toBe(403);
+    const badRole = await referent.post('/api/role-assignments', { userId: id['participant@magistere.test'], role: 'roi', contextLevel: 'domain' });
+    expect(badRole.statusCode).toBe(400);
+    const unknownContext = problemOf(
+      await referent.post('/api/role-assignments', { userId: id['participant@magistere.test'], role: 'tutor', contextLevel: 'course', instanceId: 'inexistant' }),
+    );
+    expect(unknownContext.status).toBe(400);
+    expect(unknownContext.body.code).toBe('unknown_context');
+    expect(await assignments()).toBe(before);
+  });
+
+  it('lets the admin grant admin at platform level only, and refuses duplicates', async () => {
+    const admin = await t.as('admin@magistere.test');
+    const wrongLevel = await admin.post('/api/role-assignments', {
+      userId: id['tuteur@magistere.test'],
+      role: 'admin',
+      contextLevel: 'domain',
+      instanceId: id['ac-bordeaux'],
+    });
+    expect(wrongLevel.statusCode).toBe(403);
+    const ok = await admin.post('/api/role-assignments', { userId: id['tuteur@magistere.test'], role: 'admin', contextLevel: 'platform' });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().contextLabel).toBe('Plateforme');
+    const again = problemOf(await admin.post('/api/role-assignments', { userId: id['tuteur@magistere.test'], role: 'admin', contextLevel: 'platform' }));
+    expect(again.status).toBe(409);
+    await t.db.delete(roleAssignments).where(eq(roleAssignments.id, ok.json().id));
+  });
+
+  it('lists the roles of a user with where they apply', async () => {
+    const referent = await t.as('referent@magistere.test');
+    const roles = (await referent.get(`/api/users/${id['concepteur@magistere.test']}/roles`)).json();
+    expect(roles).toEqual([expect.objectContaining({ role: 'designer', contextLabel: 'Académie d’Aix-Marseille' })]);
+  });
+});
