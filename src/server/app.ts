@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { createI18n } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
@@ -25,7 +26,7 @@ import { registerOps } from './platform/http/ops.ts';
 import type { Jobs } from './platform/jobs/index.ts';
 import type { Mailer } from './platform/mail/index.ts';
 
-export type Deps = { config: Config; db: Db; jobs: Jobs; mailer: Mailer };
+export type Deps = { config: Config; db: Db; jobs: Jobs; mailer: Mailer; redis?: Redis | undefined };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,7 +94,10 @@ export async function buildApp(
       },
     },
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    ...(deps.redis ? { redis: deps.redis, nameSpace: 'magistere-rl:' } : {}),
+  });
   await app.register(compress, { threshold: 2048 });
   await app.register(swagger, {
     openapi: {

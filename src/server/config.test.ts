@@ -33,9 +33,9 @@ describe('configuration', () => {
   });
 
   it('stops on a bad value with a message naming each variable', () => {
-    expect(() => loadConfig({ PORT: 'quatre-vingts', DATABASE_URL: 'mysql://x', DEMO_DATA: 'peut-être' })).toThrow(
-      ConfigError,
-    );
+    expect(() =>
+      loadConfig({ PORT: 'quatre-vingts', DATABASE_URL: 'mysql://x', DEMO_DATA: 'peut-être' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ PORT: '99999', SMTP_URL: 'http://relay' });
     } catch (error) {

@@ -34,7 +34,10 @@ async function waitReady(port: number, run: { output: () => string }, child: Chi
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited early:\n${run.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
@@ -47,7 +50,11 @@ async function loginAs(port: number, email: string, password = 'Magistere-demo-2
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  return { status: response.status, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '', body: await response.json() };
+  return {
+    status: response.status,
+    cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '',
+    body: await response.json(),
+  };
 }
 
 describe('the server process', () => {
@@ -61,7 +68,11 @@ describe('the server process', () => {
     expect(admin.status).toBe(200);
     const created = await fetch(`http://127.0.0.1:${port}/api/domains`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.body.csrfToken },
+      headers: {
+        'content-type': 'application/json',
+        cookie: admin.cookie,
+        'x-csrf-token': admin.body.csrfToken,
+      },
       body: JSON.stringify({ slug: 'ac-lille', name: 'Académie de Lille', kind: 'academie' }),
     });
     expect(created.status).toBe(201);
@@ -73,7 +84,9 @@ describe('the server process', () => {
     await waitReady(secondPort, second, second.child);
     expect(second.output()).not.toMatch(/créés à l’instant/);
     const again = await loginAs(secondPort, 'admin@magistere.test');
-    const domains = await fetch(`http://127.0.0.1:${secondPort}/api/domains`, { headers: { cookie: again.cookie } });
+    const domains = await fetch(`http://127.0.0.1:${secondPort}/api/domains`, {
+      headers: { cookie: again.cookie },
+    });
     expect((await domains.json()).map((d: { slug: string }) => d.slug)).toContain('ac-lille');
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
@@ -21,13 +22,19 @@ export function createRuntime(
     dataDir: config.dataDir,
   });
   defineAccountJobs(jobs, database.db, config.session);
-  const deps: Deps = { config, db: database.db, jobs, mailer };
+  // Redis, when configured, holds what several nodes must share in memory (rate-limit counters today).
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : undefined;
+  redis?.on('error', onError);
+  const deps: Deps = { config, db: database.db, jobs, mailer, redis };
   return {
     deps,
     database,
     async stop() {
       await jobs.stop();
       await database.close();
+      await redis?.quit();
     },
   };
 }

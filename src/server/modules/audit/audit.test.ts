@@ -24,7 +24,14 @@ describe('event log', () => {
     expect(actions.some((a: string) => a.startsWith('user.updated'))).toBe(false);
 
     const aix = (await referent.get('/api/audit?action=user.updated')).json();
-    expect(aix.items).toEqual([expect.objectContaining({ action: 'user.updated', actorName: 'Karim Benali', objectId: users.items[0].id, ip: '127.0.0.1' })]);
+    expect(aix.items).toEqual([
+      expect.objectContaining({
+        action: 'user.updated',
+        actorName: 'Karim Benali',
+        objectId: users.items[0].id,
+        ip: '127.0.0.1',
+      }),
+    ]);
     expect(aix.total).toBe(1);
   });
 });

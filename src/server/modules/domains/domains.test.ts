@@ -16,7 +16,12 @@ const count = async (table: typeof domains | typeof contexts) =>
 describe('domains', () => {
   it('lists every domain to the admin and only their own domains to others, home first', async () => {
     const admin = (await (await t.as('admin@magistere.test')).get('/api/domains')).json();
-    expect(admin.map((d: { slug: string }) => d.slug).sort()).toEqual(['ac-aix-marseille', 'ac-bordeaux', 'dgesco', 'educagri']);
+    expect(admin.map((d: { slug: string }) => d.slug).sort()).toEqual([
+      'ac-aix-marseille',
+      'ac-bordeaux',
+      'dgesco',
+      'educagri',
+    ]);
     expect(admin[0].slug).toBe('dgesco');
     const participant = (await (await t.as('participant@magistere.test')).get('/api/domains')).json();
     expect(participant.map((d: { slug: string }) => d.slug)).toEqual(['ac-aix-marseille']);
@@ -24,17 +29,27 @@ describe('domains', () => {
 
   it('creates a domain with its access context, and refuses a taken or malformed identifier', async () => {
     const admin = await t.as('admin@magistere.test');
-    const created = await admin.post('/api/domains', { slug: 'ac-nantes', name: 'Académie de Nantes', kind: 'academie' });
+    const created = await admin.post('/api/domains', {
+      slug: 'ac-nantes',
+      name: 'Académie de Nantes',
+      kind: 'academie',
+    });
     expect(created.statusCode).toBe(201);
     const [domainCount, contextCount] = [await count(domains), await count(contexts)];
-    const taken = problemOf(await admin.post('/api/domains', { slug: 'ac-nantes', name: 'Doublon', kind: 'academie' }));
+    const taken = problemOf(
+      await admin.post('/api/domains', { slug: 'ac-nantes', name: 'Doublon', kind: 'academie' }),
+    );
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('slug_taken');
-    const malformed = problemOf(await admin.post('/api/domains', { slug: 'Ac Nantes!', name: 'N', kind: 'pays' }));
+    const malformed = problemOf(
+      await admin.post('/api/domains', { slug: 'Ac Nantes!', name: 'N', kind: 'pays' }),
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors?.map((e) => e.path).sort()).toEqual(['kind', 'name', 'slug']);
     expect([await count(domains), await count(contexts)]).toEqual([domainCount, contextCount]);
-    const renamed = await admin.patch(`/api/domains/${created.json().id}`, { name: 'Académie de Nantes (Pays de la Loire)' });
+    const renamed = await admin.patch(`/api/domains/${created.json().id}`, {
+      name: 'Académie de Nantes (Pays de la Loire)',
+    });
     expect(renamed.json().name).toBe('Académie de Nantes (Pays de la Loire)');
   });
 });

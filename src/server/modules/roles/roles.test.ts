@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const assignments = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(roleAssignments))[0]!.n;
+const assignments = async () =>
+  (await t.db.select({ n: sql<number>`count(*)::int` }).from(roleAssignments))[0]!.n;
 
 describe('role assignment', () => {
   it('lets a domain admin appoint a trainer in their domain, which opens the matching capabilities', async () => {
@@ -26,7 +27,11 @@ describe('role assignment', () => {
       instanceId: id['ac-aix-marseille'],
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ role: 'domain_admin', contextLevel: 'domain', contextLabel: 'Académie d’Aix-Marseille' });
+    expect(created.json()).toMatchObject({
+      role: 'domain_admin',
+      contextLevel: 'domain',
+      contextLabel: 'Académie d’Aix-Marseille',
+    });
     const promoted = await t.as('participant@magistere.test');
     expect((await promoted.get('/api/me')).json().capabilities).toContain('user:manage');
     expect((await promoted.get('/api/users')).statusCode).toBe(200);
@@ -53,10 +58,19 @@ describe('role assignment', () => {
       contextLevel: 'platform',
     });
     expect(admin.statusCode).toBe(403);
-    const badRole = await referent.post('/api/role-assignments', { userId: id['participant@magistere.test'], role: 'roi', contextLevel: 'domain' });
+    const badRole = await referent.post('/api/role-assignments', {
+      userId: id['participant@magistere.test'],
+      role: 'roi',
+      contextLevel: 'domain',
+    });
     expect(badRole.statusCode).toBe(400);
     const unknownContext = problemOf(
-      await referent.post('/api/role-assignments', { userId: id['participant@magistere.test'], role: 'tutor', contextLevel: 'course', instanceId: 'inexistant' }),
+      await referent.post('/api/role-assignments', {
+        userId: id['participant@magistere.test'],
+        role: 'tutor',
+        contextLevel: 'course',
+        instanceId: 'inexistant',
+      }),
     );
     expect(unknownContext.status).toBe(400);
     expect(unknownContext.body.code).toBe('unknown_context');
@@ -72,10 +86,20 @@ describe('role assignment', () => {
       instanceId: id['ac-bordeaux'],
     });
     expect(wrongLevel.statusCode).toBe(403);
-    const ok = await admin.post('/api/role-assignments', { userId: id['tuteur@magistere.test'], role: 'admin', contextLevel: 'platform' });
+    const ok = await admin.post('/api/role-assignments', {
+      userId: id['tuteur@magistere.test'],
+      role: 'admin',
+      contextLevel: 'platform',
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().contextLabel).toBe('Plateforme');
-    const again = problemOf(await admin.post('/api/role-assignments', { userId: id['tuteur@magistere.test'], role: 'admin', contextLevel: 'platform' }));
+    const again = problemOf(
+      await admin.post('/api/role-assignments', {
+        userId: id['tuteur@magistere.test'],
+        role: 'admin',
+        contextLevel: 'platform',
+      }),
+    );
     expect(again.status).toBe(409);
     await t.db.delete(roleAssignments).where(eq(roleAssignments.id, ok.json().id));
   });
@@ -83,6 +107,8 @@ describe('role assignment', () => {
   it('lists the roles of a user with where they apply', async () => {
     const referent = await t.as('referent@magistere.test');
     const roles = (await referent.get(`/api/users/${id['concepteur@magistere.test']}/roles`)).json();
-    expect(roles).toEqual([expect.objectContaining({ role: 'designer', contextLabel: 'Académie d’Aix-Marseille' })]);
+    expect(roles).toEqual([
+      expect.objectContaining({ role: 'designer', contextLabel: 'Académie d’Aix-Marseille' }),
+    ]);
   });
 });

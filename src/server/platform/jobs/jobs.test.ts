@@ -17,16 +17,19 @@ describe('jobs', () => {
   it('purges expired sessions and keeps live ones', async () => {
     const live = await t.as('participant@magistere.test');
     await t.as('formateur@magistere.test');
-    await t.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(
-      sql`${sessions.userId} = (SELECT id FROM users WHERE email = 'formateur@magistere.test')`,
-    );
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(sql`${sessions.userId} = (SELECT id FROM users WHERE email = 'formateur@magistere.test')`);
     const { sessions: removed } = await purgeExpired(t.db, t.config.session);
     expect(removed).toBe(1);
     expect((await live.get('/api/me')).statusCode).toBe(200);
   });
 
   it('retries a mail whose delivery fails and records the error', async () => {
-    const id = await t.db.transaction((tx) => t.deps.mailer.queue(tx, { to: 'x@magistere.test', subject: 'Essai', text: 'Bonjour' }));
+    const id = await t.db.transaction((tx) =>
+      t.deps.mailer.queue(tx, { to: 'x@magistere.test', subject: 'Essai', text: 'Bonjour' }),
+    );
     await t.deps.mailer.flush([id]);
     const deadline = Date.now() + 15_000;
     let row = (await t.db.select().from(mailMessages).where(eq(mailMessages.id, id)))[0]!;
