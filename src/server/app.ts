@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
+import type { AuthCache } from './platform/auth/cache.ts';
 import type { Db } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { registerGuard } from './platform/http/guard.ts';
@@ -26,7 +27,14 @@ import { registerOps } from './platform/http/ops.ts';
 import type { Jobs } from './platform/jobs/index.ts';
 import type { Mailer } from './platform/mail/index.ts';
 
-export type Deps = { config: Config; db: Db; jobs: Jobs; mailer: Mailer; redis?: Redis | undefined };
+export type Deps = {
+  config: Config;
+  db: Db;
+  jobs: Jobs;
+  mailer: Mailer;
+  authCache: AuthCache;
+  redis?: Redis | undefined;
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -115,7 +123,12 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandling(app);
-  registerGuard(app, { db: deps.db, session: config.session, publicUrl: config.publicUrl });
+  registerGuard(app, {
+    db: deps.db,
+    session: config.session,
+    publicUrl: config.publicUrl,
+    cache: deps.authCache,
+  });
   registerOps(app, deps.db);
 
   await app.register(domainRoutes);

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
+import { AuthCache } from './platform/auth/cache.ts';
 import { connect } from './platform/db/index.ts';
 import { Jobs } from './platform/jobs/index.ts';
 import { Mailer } from './platform/mail/index.ts';
@@ -27,13 +28,15 @@ export function createRuntime(
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
   redis?.on('error', onError);
-  const deps: Deps = { config, db: database.db, jobs, mailer, redis };
+  const authCache = new AuthCache({ ttlMs: config.authCacheMs, redis });
+  const deps: Deps = { config, db: database.db, jobs, mailer, redis, authCache };
   return {
     deps,
     database,
     async stop() {
       await jobs.stop();
       await database.close();
+      await authCache.close();
       await redis?.quit();
     },
   };

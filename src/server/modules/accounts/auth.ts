@@ -107,9 +107,9 @@ export async function resetPassword(
   token: string,
   password: string,
   origin: Origin,
-): Promise<void> {
+): Promise<string> {
   const passwordHash = await hashPassword(password);
-  await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const userId = await consumePasswordToken(tx, token);
     const user = userId ? await findUser(tx, userId) : undefined;
     if (!user || user.status !== 'active')
@@ -124,6 +124,7 @@ export async function resetPassword(
       objectId: user.id,
       domainId: user.homeDomainId,
     });
+    return user.id;
   });
 }
 

@@ -39,7 +39,7 @@ const IdParams = z.object({ id: Uuid });
 const Password = z.string().min(12).max(1024);
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, mailer, config } = app.deps;
+  const { db, mailer, config, authCache } = app.deps;
   const authDeps: AuthDeps = {
     db,
     mailer,
@@ -58,23 +58,29 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const userContext = async (request: { params: unknown }) =>
     userContextId(db, (request.params as { id: string }).id);
 
+  /** What /api/me says of a user; kept a few seconds in the AuthCache, which every access change clears. */
   async function describeMe(
     actor: ReturnType<typeof actorOf>,
     csrfToken: string,
   ): Promise<z.infer<typeof Me>> {
-    const user = await findUser(db, actor.userId);
-    if (!user) throw problems.unauthenticated();
-    const [roles, domains] = await Promise.all([
-      listAssignments(db, actor.userId),
-      visibleDomains(db, actor),
-    ]);
-    return {
-      user: toUser(user),
-      csrfToken,
-      roles,
-      capabilities: allCapabilities().filter((capability) => canSomewhere(actor, capability)),
-      domains: domains.map(toDomain),
-    };
+    type View = Omit<z.infer<typeof Me>, 'csrfToken'>;
+    let view = authCache.getView<View>(actor.userId);
+    if (!view) {
+      const user = await findUser(db, actor.userId);
+      if (!user) throw problems.unauthenticated();
+      const [roles, domains] = await Promise.all([
+        listAssignments(db, actor.userId),
+        visibleDomains(db, actor),
+      ]);
+      view = {
+        user: toUser(user),
+        roles,
+        capabilities: allCapabilities().filter((capability) => canSomewhere(actor, capability)),
+        domains: domains.map(toDomain),
+      };
+      authCache.setView(actor.userId, view);
+    }
+    return { ...view, csrfToken };
   }
 
   app.post(
@@ -92,7 +98,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         secure,
         maxAge: Math.floor(config.session.absoluteMs / 1000),
       });
-      const auth = await authenticate(db, session.token, config.session);
+      await authCache.forget(session.userId);
+      const auth = await authenticate(db, session.token, config.session, authCache);
       return describeMe(auth!.actor, session.csrfToken);
     },
   );
@@ -102,6 +109,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'authenticated' }, schema: { tags: ['authentification'] } },
     async (request, reply) => {
       await destroySession(db, request.auth!.sessionId);
+      await authCache.forget(actorOf(request).userId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -126,7 +134,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['authentification'], body: PasswordResetBody },
     },
     async (request, reply) => {
-      await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
+      const userId = await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
+      await authCache.forget(userId);
       return reply.status(204).send();
     },
   );
@@ -145,6 +154,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await updateProfile(db, actorOf(request), request.origin, request.body);
+      await authCache.forget(actorOf(request).userId);
       return describeMe(actorOf(request), request.auth!.csrfToken);
     },
   );
@@ -202,7 +212,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { capability: caps['user:manage'], context: userContext } },
       schema: { tags: ['utilisateurs'], params: IdParams, body: UserUpdateBody, response: { 200: User } },
     },
-    async (request) => toUser(await updateUser(ctxOf(request), request.params.id, request.body)),
+    async (request) => {
+      const user = await updateUser(ctxOf(request), request.params.id, request.body);
+      await authCache.forget(user.id);
+      return toUser(user);
+    },
   );
 
   for (const [action, status] of [
@@ -215,7 +229,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         config: { access: { capability: caps['user:manage'], context: userContext } },
         schema: { tags: ['utilisateurs'], params: IdParams, response: { 200: User } },
       },
-      async (request) => toUser(await setUserStatus(ctxOf(request), request.params.id, status)),
+      async (request) => {
+        const user = await setUserStatus(ctxOf(request), request.params.id, status);
+        await authCache.forget(user.id);
+        return toUser(user);
+      },
     );
   }
 
@@ -227,6 +245,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await deleteUser(ctxOf(request), request.params.id);
+      await authCache.forget(request.params.id);
       return reply.status(204).send();
     },
   );

@@ -8,7 +8,7 @@ import { roleCapabilities as caps } from './policy.ts';
 import { assignRole, listAssignments, removeRole } from './service.ts';
 
 export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
+  const { db, authCache } = app.deps;
 
   app.get(
     '/api/users/:id/roles',
@@ -43,7 +43,11 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['rôles'], params: z.object({ id: Uuid }) },
     },
     async (request, reply) => {
-      await removeRole({ db, actor: actorOf(request), origin: request.origin }, request.params.id);
+      const userId = await removeRole(
+        { db, actor: actorOf(request), origin: request.origin },
+        request.params.id,
+      );
+      await authCache.forget(userId);
       return reply.status(204).send();
     },
   );

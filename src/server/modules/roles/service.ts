@@ -82,8 +82,9 @@ export async function assignRole(ctx: Ctx, input: z.infer<typeof RoleAssignBody>
   return assignment;
 }
 
-export async function removeRole(ctx: Ctx, assignmentId: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+/** Removes an assignment; returns the user who lost the role. */
+export async function removeRole(ctx: Ctx, assignmentId: string): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ assignment: roleAssignments, context: contexts })
       .from(roleAssignments)
@@ -104,5 +105,6 @@ export async function removeRole(ctx: Ctx, assignmentId: string): Promise<void> 
       domainId: row.context.level === 'domain' ? row.context.instanceId : null,
       details: { role: row.assignment.role },
     });
+    return row.assignment.userId;
   });
 }

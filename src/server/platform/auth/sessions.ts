@@ -1,8 +1,9 @@
-import { eq, lt, or, sql } from 'drizzle-orm';
+import { eq, lt, or } from 'drizzle-orm';
 import { sessions } from '../../modules/accounts/schema.ts';
 import type { Actor, Grant } from '../access/can.ts';
 import type { Origin } from '../audit/index.ts';
 import type { Db, Tx } from '../db/index.ts';
+import type { AuthCache } from './cache.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export type SessionPolicy = { idleMs: number; absoluteMs: number };
@@ -31,7 +32,6 @@ export async function createSession(
 }
 
 type SessionRow = {
-  id: string;
   csrf_token: string;
   last_seen_at: Date;
   expires_at: Date;
@@ -40,38 +40,57 @@ type SessionRow = {
   grants: Grant[];
 };
 
+// Named, so PostgreSQL plans it once per connection: this runs on every authenticated request.
+const AUTHENTICATE_SQL = `
+  SELECT s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.home_domain_id,
+    COALESCE((SELECT json_agg(json_build_object('role', ra.role, 'contextId', c.id, 'level', c.level,
+               'instanceId', c.instance_id, 'path', c.path))
+             FROM role_assignments ra JOIN contexts c ON c.id = ra.context_id
+             WHERE ra.user_id = u.id), '[]'::json) AS grants
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.id = $1 AND u.status = 'active' AND u.deleted_at IS NULL`;
+
+type Cached = Authenticated & { expiresAt: number; lastSeenAt: number };
+
 /**
  * Resolves a session cookie to an actor in one round trip: the session, its active user and the user's
- * role grants. Expired sessions (idle or absolute) resolve to nothing.
+ * role grants. Expired sessions (idle or absolute) resolve to nothing. Answers are kept a few seconds in
+ * the AuthCache, which access changes clear.
  */
 export async function authenticate(
   db: Db,
   token: string,
   policy: SessionPolicy,
+  cache?: AuthCache,
   now = new Date(),
 ): Promise<Authenticated | null> {
   const id = hashToken(token);
-  const result = await db.execute<SessionRow>(sql`
-    SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.home_domain_id,
-      COALESCE((SELECT json_agg(json_build_object('role', ra.role, 'contextId', c.id, 'level', c.level,
-                 'instanceId', c.instance_id, 'path', c.path))
-               FROM role_assignments ra JOIN contexts c ON c.id = ra.context_id
-               WHERE ra.user_id = u.id), '[]'::json) AS grants
-    FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${id} AND u.status = 'active' AND u.deleted_at IS NULL`);
+  const fresh = (entry: Cached) =>
+    entry.expiresAt > now.getTime() && entry.lastSeenAt + policy.idleMs > now.getTime();
+  const cached = cache?.getSession<Cached>(id);
+  if (cached) return fresh(cached) ? cached : null;
+  const result = await db.$client.query<SessionRow>({
+    name: 'authenticate',
+    text: AUTHENTICATE_SQL,
+    values: [id],
+  });
   const row = result.rows[0];
   if (!row) return null;
-  const lastSeen = new Date(row.last_seen_at).getTime();
-  if (new Date(row.expires_at).getTime() <= now.getTime() || lastSeen + policy.idleMs <= now.getTime())
-    return null;
-  // Sliding idle expiry, written at most once a minute to keep reads cheap.
-  if (now.getTime() - lastSeen > 60_000)
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  return {
+  const entry: Cached = {
     actor: { userId: row.user_id, homeDomainId: row.home_domain_id, grants: row.grants },
     sessionId: id,
     csrfToken: row.csrf_token,
+    expiresAt: new Date(row.expires_at).getTime(),
+    lastSeenAt: new Date(row.last_seen_at).getTime(),
   };
+  if (!fresh(entry)) return null;
+  // Sliding idle expiry, written at most once a minute to keep reads cheap.
+  if (now.getTime() - entry.lastSeenAt > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    entry.lastSeenAt = now.getTime();
+  }
+  cache?.setSession(id, entry.actor.userId, entry);
+  return entry;
 }
 
 export async function destroySession(db: Tx, sessionId: string) {

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { createI18n, LOCALES, type Locale, pickLocale } from '../../../shared/i18n/index.ts';
 import { type Actor, can, canSomewhere } from '../access/can.ts';
 import type { Origin } from '../audit/index.ts';
+import type { AuthCache } from '../auth/cache.ts';
 import { type Authenticated, authenticate, type SessionPolicy } from '../auth/sessions.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import type { Db } from '../db/index.ts';
@@ -49,7 +50,7 @@ export function actorOf(request: { auth: Authenticated | null }): Actor {
 
 export function registerGuard(
   app: FastifyInstance,
-  options: { db: Db; session: SessionPolicy; publicUrl: string },
+  options: { db: Db; session: SessionPolicy; publicUrl: string; cache: AuthCache },
 ) {
   const allowedOrigin = new URL(options.publicUrl).origin;
 
@@ -75,7 +76,8 @@ export function registerGuard(
     request.origin = { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (token && token.length < 200) request.auth = await authenticate(options.db, token, options.session);
+    if (token && token.length < 200)
+      request.auth = await authenticate(options.db, token, options.session, options.cache);
   });
 
   // Before body validation: a refused actor learns nothing about what a valid request would look like.
