@@ -90,6 +90,8 @@ describe('the server process', () => {
     expect((await domains.json()).map((d: { slug: string }) => d.slug)).toContain('ac-lille');
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+    // Graceful: the database stopped after the server and the jobs, not under them.
+    expect(second.output()).not.toMatch(/terminating connection|Error/);
   }, 180_000);
 
   it('refuses a bad configuration with a French message and exit code 2', async () => {

