@@ -86,6 +86,13 @@ const cases: Case[] = [
   },
   {
     method: 'POST',
+    url: '/api/auth/password-reset/check',
+    body: freshToken,
+    allowed: ['anonymous', 204],
+    refused: ['crossSite', 403],
+  },
+  {
+    method: 'POST',
     url: '/api/auth/password-reset',
     body: freshToken,
     allowed: ['anonymous', 204],

@@ -11,6 +11,7 @@ export const Uuid = z.uuid();
 export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(1024) });
 
 export const PasswordResetRequestBody = z.object({ email: Email });
+export const PasswordTokenBody = z.object({ token: z.string().min(20).max(200) });
 export const PasswordResetBody = z.object({
   token: z.string().min(20).max(200),
   password: z.string().min(12).max(1024),
@@ -133,6 +134,8 @@ export const AuditEvent = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** A readable name of the object (a person's name, a domain's name) when it still exists. */
+  objectLabel: z.string().nullable(),
   contextId: z.number().int().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),

@@ -16,6 +16,7 @@ export const en: Catalogue = {
     tooManyLoginAttempts: 'Too many login attempts. Please wait a minute before trying again.',
     tooManyRequests: 'Too many requests. Please wait before trying again.',
     badCredentials: 'Wrong e-mail address or password.',
+    wrongCurrentPassword: 'The current password is wrong.',
     accountSuspended: 'This account is suspended. Contact your local administrator.',
     resetTokenInvalid: 'This reset link is no longer valid. Ask for a new one.',
     emailTaken: 'An account already exists with this e-mail address.',
@@ -34,11 +35,13 @@ export const en: Catalogue = {
     signature: 'The Magistère team',
     passwordReset: {
       subject: 'Reset your Magistère password',
-      body: 'Hello {{name}},\n\nYou asked to reset your Magistère password.\nTo choose a new password, open this link (valid {{minutes}} minutes, once):\n\n{{link}}\n\nIf you did not ask for this, ignore this message: your password is unchanged.',
+      validity: '1 hour',
+      body: 'Hello {{name}},\n\nYou asked to reset your Magistère password.\nTo choose a new password, open this link (valid {{validity}}, once):\n\n{{link}}\n\nIf you did not ask for this, ignore this message: your password is unchanged.',
     },
     welcome: {
       subject: 'Your Magistère account was created',
-      body: 'Hello {{name}},\n\nAn account was created for you on Magistère with the address {{email}}.\nTo choose your password, open this link (valid {{minutes}} minutes):\n\n{{link}}',
+      validity: '7 days',
+      body: 'Hello {{name}},\n\nAn account was created for you on Magistère with the address {{email}}.\nTo choose your password, open this link (valid {{validity}}, once):\n\n{{link}}',
     },
   },
 };

@@ -19,6 +19,7 @@ export const fr = {
       'Trop de tentatives de connexion. Veuillez patienter une minute avant de réessayer.',
     tooManyRequests: 'Trop de requêtes. Veuillez patienter avant de réessayer.',
     badCredentials: 'Adresse électronique ou mot de passe incorrect.',
+    wrongCurrentPassword: 'Le mot de passe actuel est incorrect.',
     accountSuspended: 'Ce compte est suspendu. Contactez votre administrateur local.',
     resetTokenInvalid: 'Ce lien de réinitialisation n’est plus valide. Demandez-en un nouveau.',
     emailTaken: 'Un compte existe déjà avec cette adresse électronique.',
@@ -37,11 +38,13 @@ export const fr = {
     signature: 'L’équipe Magistère',
     passwordReset: {
       subject: 'Réinitialisation de votre mot de passe Magistère',
-      body: 'Bonjour {{name}},\n\nVous avez demandé la réinitialisation de votre mot de passe sur Magistère.\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable {{minutes}} minutes, une seule fois) :\n\n{{link}}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
+      validity: '1 heure',
+      body: 'Bonjour {{name}},\n\nVous avez demandé la réinitialisation de votre mot de passe sur Magistère.\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable {{validity}}, une seule fois) :\n\n{{link}}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
     },
     welcome: {
       subject: 'Votre compte Magistère a été créé',
-      body: 'Bonjour {{name}},\n\nUn compte a été créé pour vous sur Magistère avec l’adresse {{email}}.\nPour choisir votre mot de passe, ouvrez ce lien (valable {{minutes}} minutes) :\n\n{{link}}',
+      validity: '7 jours',
+      body: 'Bonjour {{name}},\n\nUn compte a été créé pour vous sur Magistère avec l’adresse {{email}}.\nPour choisir votre mot de passe, ouvrez ce lien (valable {{validity}}, une seule fois) :\n\n{{link}}',
     },
   },
 } as const;

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.ts';
@@ -193,14 +194,14 @@ describe('password reset by mail, through a real SMTP server', () => {
       const deadline = Date.now() + 20_000;
       while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
       expect(received).toHaveLength(1);
-      const mail = received[0]!;
-      expect(mail).toMatch(/To: formateur@magistere.test/);
-      const decoded = mail
-        .replace(/=\r?\n/g, '')
-        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-      const token = /#jeton=([\w-]+)/.exec(decoded)?.[1];
+      const mail = await simpleParser(received[0]!);
+      expect(mail.subject).toBe('Réinitialisation de votre mot de passe Magistère');
+      expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('formateur@magistere.test');
+      expect(mail.text).toContain('(valable 1 heure, une seule fois)');
+      const token = /#jeton=([\w-]+)/.exec(mail.text ?? '')?.[1];
       expect(token).toBeDefined();
 
+      expect((await anonymous.post('/api/auth/password-reset/check', { token })).statusCode).toBe(204);
       const weak = await anonymous.post('/api/auth/password-reset', { token, password: 'court' });
       expect(weak.statusCode).toBe(400);
       const reset = await anonymous.post('/api/auth/password-reset', {
@@ -212,6 +213,11 @@ describe('password reset by mail, through a real SMTP server', () => {
         await anonymous.post('/api/auth/password-reset', { token, password: 'Encore-un-autre-mot' }),
       );
       expect(again.body.code).toBe('reset_token_invalid');
+      const used = problemOf(await anonymous.post('/api/auth/password-reset/check', { token }));
+      expect(used.body).toMatchObject({
+        code: 'reset_token_invalid',
+        title: 'Ce lien de réinitialisation n’est plus valide. Demandez-en un nouveau.',
+      });
       expect(
         (await anonymous.post('/api/auth/login', { email: 'formateur@magistere.test', password: PASSWORD }))
           .statusCode,

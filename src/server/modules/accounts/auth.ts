@@ -1,8 +1,9 @@
-import { and, eq, gt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Origin } from '../../platform/audit/index.ts';
 import { record } from '../../platform/audit/index.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { createSession, destroyUserSessions, type SessionPolicy } from '../../platform/auth/sessions.ts';
+import { hashToken } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
@@ -101,6 +102,23 @@ export async function requestPasswordReset(deps: AuthDeps, email: string, origin
   await deps.mailer.flush([mailId]);
 }
 
+/** Whether a mailed token can still be used, so the page can say so before the person types anything. */
+export async function checkPasswordToken(db: Db, token: string, now = new Date()): Promise<void> {
+  const [row] = await db
+    .select({ id: passwordTokens.id })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(
+      and(
+        eq(passwordTokens.id, hashToken(token)),
+        isNull(passwordTokens.usedAt),
+        gt(passwordTokens.expiresAt, now),
+        eq(users.status, 'active'),
+      ),
+    );
+  if (!row) throw problems.invalid('reset_token_invalid', 'errors.resetTokenInvalid', 'token');
+}
+
 /** Sets a new password from a mailed token; every open session of the account ends. */
 export async function resetPassword(
   deps: AuthDeps,
@@ -138,7 +156,7 @@ export async function changePassword(
 ): Promise<void> {
   const user = await findUser(deps.db, userId);
   if (!user || !(await verifyPassword(user.passwordHash, current))) {
-    throw problems.invalid('bad_credentials', 'errors.badCredentials', 'currentPassword');
+    throw problems.invalid('wrong_current_password', 'errors.wrongCurrentPassword', 'currentPassword');
   }
   const passwordHash = await hashPassword(next);
   await deps.db.transaction(async (tx) => {

@@ -30,7 +30,7 @@ export async function issuePasswordLink(
   const link = `${publicUrl}/reinitialiser-mot-de-passe#jeton=${token}`;
   const key = kind === 'reset' ? 'mail.passwordReset' : 'mail.welcome';
   const name = `${user.firstName} ${user.lastName}`;
-  const body = t(`${key}.body`, { name, minutes, link, email: user.email });
+  const body = t(`${key}.body`, { name, validity: t(`${key}.validity`), link, email: user.email });
   return mailer.queue(tx, {
     to: user.email,
     subject: t(`${key}.subject`),

@@ -6,6 +6,7 @@ import {
   Page,
   PasswordResetBody,
   PasswordResetRequestBody,
+  PasswordTokenBody,
   ProfileFields,
   User,
   UserCreateBody,
@@ -21,7 +22,14 @@ import { actorOf, SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { toDomain, visibleDomains } from '../domains/service.ts';
 import { listAssignments } from '../roles/service.ts';
-import { type AuthDeps, changePassword, login, requestPasswordReset, resetPassword } from './auth.ts';
+import {
+  type AuthDeps,
+  changePassword,
+  checkPasswordToken,
+  login,
+  requestPasswordReset,
+  resetPassword,
+} from './auth.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import {
   createUser,
@@ -124,6 +132,18 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await requestPasswordReset(authDeps, request.body.email, request.origin);
       return reply.status(202).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/check',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags: ['authentification'], body: PasswordTokenBody },
+    },
+    async (request, reply) => {
+      await checkPasswordToken(db, request.body.token);
+      return reply.status(204).send();
     },
   );
 

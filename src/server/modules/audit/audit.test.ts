@@ -29,6 +29,7 @@ describe('event log', () => {
         action: 'user.updated',
         actorName: 'Karim Benali',
         objectId: users.items[0].id,
+        objectLabel: 'Camille Roux',
         ip: '127.0.0.1',
       }),
     ]);

@@ -19,7 +19,15 @@ export async function listEvents(db: Db, actor: Actor, query: z.infer<typeof Aud
   const where = and(...filters);
   const [rows, [count]] = await Promise.all([
     db
-      .select({ event: auditEvents, firstName: users.firstName, lastName: users.lastName })
+      .select({
+        event: auditEvents,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        objectLabel: sql<string | null>`CASE ${auditEvents.objectType}
+          WHEN 'user' THEN (SELECT o.first_name || ' ' || o.last_name FROM users o WHERE o.id::text = ${auditEvents.objectId})
+          WHEN 'domain' THEN (SELECT d.name FROM domains d WHERE d.id::text = ${auditEvents.objectId})
+        END`,
+      })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
       .where(where)
@@ -28,7 +36,7 @@ export async function listEvents(db: Db, actor: Actor, query: z.infer<typeof Aud
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: sql<number>`count(*)::int` }).from(auditEvents).where(where),
   ]);
-  const items: z.infer<typeof AuditEvent>[] = rows.map(({ event, firstName, lastName }) => ({
+  const items: z.infer<typeof AuditEvent>[] = rows.map(({ event, firstName, lastName, objectLabel }) => ({
     id: String(event.id),
     at: event.at.toISOString(),
     actorId: event.actorId,
@@ -36,6 +44,7 @@ export async function listEvents(db: Db, actor: Actor, query: z.infer<typeof Aud
     action: event.action,
     objectType: event.objectType,
     objectId: event.objectId,
+    objectLabel,
     contextId: event.contextId,
     ip: event.ip,
     details: event.details,

