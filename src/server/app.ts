@@ -146,8 +146,10 @@ async function registerWebApp(app: FastifyInstance) {
   await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   const sendIndex = (reply: import('fastify').FastifyReply) =>
     reply.header('cache-control', 'no-cache').sendFile('index.html');
-  app.get('/', { config: { access: 'public' } }, (_request, reply) => sendIndex(reply));
-  app.get('/*', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+    sendIndex(reply),
+  );
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const file = path.join(WEB_DIST, decodeURIComponent(request.url.split('?')[0]!));
     if (file.startsWith(WEB_DIST + path.sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
       if (request.url.startsWith('/assets/'))

@@ -25,16 +25,26 @@ export function registerOps(app: FastifyInstance, db: Db) {
     );
   });
 
-  app.get('/healthz', { config: { access: 'public' }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { access: 'public' }, logLevel: 'warn' }, async (_request, reply) => {
-    try {
-      await db.execute('SELECT 1');
-      return { status: 'ready' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable' });
-    }
-  });
-  app.get('/metrics', { config: { access: 'public' }, logLevel: 'warn' }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
+  app.get(
+    '/healthz',
+    { config: { access: 'public' }, logLevel: 'warn', schema: { tags: ['exploitation'] } },
+    async () => ({ status: 'ok' }),
+  );
+  app.get(
+    '/readyz',
+    { config: { access: 'public' }, logLevel: 'warn', schema: { tags: ['exploitation'] } },
+    async (_request, reply) => {
+      try {
+        await db.execute('SELECT 1');
+        return { status: 'ready' };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable' });
+      }
+    },
+  );
+  app.get(
+    '/metrics',
+    { config: { access: 'public' }, logLevel: 'warn', schema: { tags: ['exploitation'] } },
+    async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
   );
 }
