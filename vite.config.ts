@@ -19,7 +19,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    // The API, not the app's own modules under src/web/api/*.ts.
+    proxy: { '^/api/(?!.*\\.tsx?$)': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   preview: { proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } } },
 });

@@ -103,7 +103,7 @@ test('a referent creates an account, gives it a role, suspends and reactivates i
   await page.getByLabel(/^Adresse électronique/).fill(email);
   await page.getByLabel('Prénom', { exact: true }).fill('Aurélie');
   await page.getByLabel('Nom', { exact: true }).fill('Béranger');
-  await page.getByLabel('Domaine de rattachement').selectOption({ label: 'Académie d’Aix-Marseille' });
+  await page.getByLabel(/^Domaine de rattachement/).selectOption({ label: 'Académie d’Aix-Marseille' });
   await page.getByLabel(/^Discipline/).fill('Lettres modernes');
   await page.getByRole('button', { name: 'Créer le compte' }).click();
 

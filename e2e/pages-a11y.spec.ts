@@ -108,7 +108,11 @@ test('the administrator’s pages', async ({ page }) => {
 
   await page.goto('/admin/journal?domaine=tous');
   await expect(page.getByRole('heading', { level: 1, name: 'Journal d’activité' })).toBeVisible();
-  await expect(page.getByRole('table', { name: /^Événements du journal \(\d+ résultats?\)$/ })).toBeVisible();
+  const journal = page.getByRole('table', { name: /^Événements du journal \(\d+ résultats?\)$/ });
+  await expect(journal).toBeVisible();
+  // People read French labels and names, not codes and identifiers.
+  await expect(journal.getByRole('cell', { name: 'Connexion', exact: true }).first()).toBeVisible();
+  await expect(journal.getByText('auth.login')).toHaveCount(0);
   await expectNoAxeViolations(page);
   await shot(page, 'journal');
 

@@ -35,9 +35,9 @@ const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Menu princ
 async function logout(page: Page, fullName: string) {
   await page.getByRole('button', { name: fullName, exact: true }).click();
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  // Known app bug (reported): logout lands on /connexion?retour=<previous page> with the
-  // "Connectez-vous pour accéder à cette page." notice, so only the path is checked here.
-  await expect(page).toHaveURL((url) => url.pathname === '/connexion');
+  // Plain /connexion: the next person to log in on this browser is not sent to the last one's page.
+  await expect(page).toHaveURL((url) => url.pathname === '/connexion' && url.search === '');
+  await expect(page.getByRole('status')).toContainText('Vous êtes déconnecté.');
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
   await expect(page.getByRole('button', { name: fullName, exact: true })).toHaveCount(0);
   // The session is really closed on the server.

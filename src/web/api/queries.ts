@@ -32,10 +32,11 @@ export function useUsers(params: UserListParams) {
   });
 }
 
-export function useUser(id: string) {
+export function useUser(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.user(id),
     queryFn: () => api.get<User>(`/api/users/${encodeURIComponent(id)}`),
+    enabled,
   });
 }
 

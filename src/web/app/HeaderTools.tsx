@@ -3,7 +3,7 @@ import { fr } from '@codegouvfr/react-dsfr/fr/index.js';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useLogout, useMe } from './auth.tsx';
+import { SIGNED_OUT_STATE, useLogout, useMe } from './auth.tsx';
 import { useWorkingDomain } from './domainChoice.ts';
 
 /** `id` is given by the DSFR Header, which renders quick-access items twice (desktop and mobile menu). */
@@ -97,7 +97,7 @@ export function UserMenu({ id }: { id?: string }) {
               onClick={async () => {
                 setOpen(false);
                 await logout();
-                navigate('/connexion');
+                navigate('/connexion', { replace: true, state: SIGNED_OUT_STATE });
               }}
             >
               {t('ui.header.logout')}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/Loading.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
-import { useMeQuery } from './auth.tsx';
+import { isSignedOut, SIGNED_OUT_STATE, useMeQuery } from './auth.tsx';
 import { ForbiddenPage } from './ForbiddenPage.tsx';
 
 export function RequireAuth() {
@@ -12,6 +12,7 @@ export function RequireAuth() {
   if (isPending) return <Loading />;
   if (error) return <ProblemAlert error={error} />;
   if (!me) {
+    if (isSignedOut()) return <Navigate replace to="/connexion" state={SIGNED_OUT_STATE} />;
     const retour = `${location.pathname}${location.search}`;
     return <Navigate replace to={`/connexion?retour=${encodeURIComponent(retour)}`} />;
   }

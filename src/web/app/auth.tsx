@@ -19,6 +19,19 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/**
+ * Set by an explicit logout, until the next login: the guard then sends to a plain login page,
+ * without `?retour=` — the next person to sign in must not land on the previous person's page.
+ */
+let signedOut = false;
+export function isSignedOut(): boolean {
+  return signedOut;
+}
+/** Called once the login page is shown: later visits of a protected page ask to come back to it. */
+export function forgetSignedOut(): void {
+  signedOut = false;
+}
+
 export function useMeQuery() {
   return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 60_000, retry: false });
 }
@@ -41,6 +54,7 @@ export function useSetMe() {
   const queryClient = useQueryClient();
   return useCallback(
     (me: Me | null) => {
+      if (me) signedOut = false;
       setCsrfToken(me?.csrfToken);
       queryClient.setQueryData(keys.me, me);
     },
@@ -48,19 +62,26 @@ export function useSetMe() {
   );
 }
 
-/** Signs out: forgets every cached answer of the previous session. */
+/**
+ * Signs out: forgets every cached answer of the previous session. The caller then goes to
+ * `/connexion` with `SIGNED_OUT_STATE`; a protected page being left goes there too.
+ */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useCallback(async () => {
     try {
       await api.post('/api/auth/logout');
     } finally {
+      signedOut = true;
       setCsrfToken(undefined);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] });
       queryClient.setQueryData(keys.me, null);
     }
   }, [queryClient]);
 }
+
+/** Navigation state of the login page after a logout, which then says so. */
+export const SIGNED_OUT_STATE = { signedOut: true } as const;
 
 export const ADMIN_CAPABILITIES = [
   'user:view',

@@ -1,5 +1,6 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb.js';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 
 export type Crumb = { label: string; to: string };
@@ -15,6 +16,7 @@ export function PageHeading({
   crumbs?: Crumb[];
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   useDocumentTitle(title);
   return (
     <>
@@ -22,8 +24,11 @@ export function PageHeading({
         <Breadcrumb
           className="fr-mt-0 fr-mb-3w"
           currentPageLabel={title}
-          homeLinkProps={{ to: '/' }}
-          segments={crumbs.map((c) => ({ label: c.label, linkProps: { to: c.to } }))}
+          // The root is named as in the menu ("Mon espace"), not with the DSFR's default "Accueil".
+          segments={[{ label: t('ui.breadcrumb.home'), to: '/' }, ...crumbs].map((c) => ({
+            label: c.label,
+            linkProps: { to: c.to },
+          }))}
         />
       ) : null}
       <h1>{title}</h1>

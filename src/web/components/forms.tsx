@@ -63,6 +63,20 @@ export function fieldState(errors: FieldErrors, name: string) {
     : { state: 'default' as const, stateRelatedMessage: undefined };
 }
 
+/**
+ * `aria-invalid` for a field's native input or select (spread into `nativeInputProps` /
+ * `nativeSelectProps`), so that assistive technologies announce the field as in error.
+ */
+export function invalidProps(errors: FieldErrors, name: string): { 'aria-invalid'?: true } {
+  return errors[name] ? { 'aria-invalid': true } : {};
+}
+
+/** Error message of a DSFR PasswordInput (its `messages` prop). */
+export function passwordMessages(errors: FieldErrors, name: string) {
+  const message = errors[name];
+  return message ? [{ severity: 'error' as const, message }] : [];
+}
+
 /** Reads a form's text fields; empty optional fields become `null` when listed in `nullable`. */
 export function readForm(form: HTMLFormElement, nullable: string[] = []): Record<string, string | null> {
   const values: Record<string, string | null> = {};

@@ -11,6 +11,7 @@ import {
   type FieldErrors,
   fieldId,
   fieldState,
+  invalidProps,
   problemFieldErrors,
   readForm,
   zodFieldErrors,
@@ -81,6 +82,7 @@ export function DomainForm({
                 {...fieldState(errors, 'slug')}
                 nativeInputProps={{
                   id: fieldId(form, 'slug'),
+                  ...invalidProps(errors, 'slug'),
                   name: 'slug',
                   required: true,
                   spellCheck: false,
@@ -95,6 +97,7 @@ export function DomainForm({
               {...fieldState(errors, 'name')}
               nativeInputProps={{
                 id: fieldId(form, 'name'),
+                ...invalidProps(errors, 'name'),
                 name: 'name',
                 required: true,
                 defaultValue: domain?.name,
@@ -107,6 +110,7 @@ export function DomainForm({
               {...fieldState(errors, 'kind')}
               nativeSelectProps={{
                 id: fieldId(form, 'kind'),
+                ...invalidProps(errors, 'kind'),
                 name: 'kind',
                 defaultValue: domain?.kind ?? 'academie',
               }}

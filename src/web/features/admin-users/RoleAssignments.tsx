@@ -17,6 +17,7 @@ import {
   type FieldErrors,
   fieldId,
   fieldState,
+  invalidProps,
   problemFieldErrors,
 } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -144,6 +145,8 @@ function AssignRoleForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
+  /** Bumped after a successful assignment to start again from an empty form. */
+  const [generation, setGeneration] = useState(0);
   const labels = {
     role: t('ui.users.roles.role'),
     contextLevel: t('ui.users.roles.level'),
@@ -173,6 +176,8 @@ function AssignRoleForm({
       });
       setErrors({});
       setMessage(undefined);
+      setLevel('domain');
+      setGeneration((n) => n + 1);
       await onAssigned();
     } catch (error) {
       const fieldErrors = problemFieldErrors(error);
@@ -187,7 +192,7 @@ function AssignRoleForm({
     <div className="fr-mt-4w">
       <h3>{t('ui.users.roles.addTitle')}</h3>
       <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} as="h4" />
-      <form noValidate onSubmit={submit}>
+      <form noValidate onSubmit={submit} key={generation}>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
             <Select
@@ -195,6 +200,7 @@ function AssignRoleForm({
               {...fieldState(errors, 'role')}
               nativeSelectProps={{
                 id: fieldId(FORM, 'role'),
+                ...invalidProps(errors, 'role'),
                 name: 'role',
                 defaultValue: '',
                 required: true,
@@ -216,6 +222,7 @@ function AssignRoleForm({
               {...fieldState(errors, 'contextLevel')}
               nativeSelectProps={{
                 id: fieldId(FORM, 'contextLevel'),
+                ...invalidProps(errors, 'contextLevel'),
                 name: 'contextLevel',
                 value: level,
                 onChange: (event) => setLevel(event.target.value as ContextLevel),
@@ -235,6 +242,7 @@ function AssignRoleForm({
                 {...fieldState(errors, 'instanceId')}
                 nativeSelectProps={{
                   id: fieldId(FORM, 'instanceId'),
+                  ...invalidProps(errors, 'instanceId'),
                   name: 'instanceId',
                   defaultValue: domains[0]?.id ?? '',
                   required: true,
@@ -250,7 +258,12 @@ function AssignRoleForm({
               <Input
                 label={labels.instanceId}
                 {...fieldState(errors, 'instanceId')}
-                nativeInputProps={{ id: fieldId(FORM, 'instanceId'), name: 'instanceId', required: true }}
+                nativeInputProps={{
+                  id: fieldId(FORM, 'instanceId'),
+                  name: 'instanceId',
+                  required: true,
+                  ...invalidProps(errors, 'instanceId'),
+                }}
               />
             ) : null}
           </div>

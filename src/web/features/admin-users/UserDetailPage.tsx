@@ -72,7 +72,7 @@ function UserDetail({ user }: { user: User }) {
         </p>
         {canAudit ? (
           <p>
-            <Link className="fr-link" to={`/admin/journal?acteur=${user.id}`}>
+            <Link className="fr-link" to={`/admin/journal?acteur=${user.id}&domaine=tous`}>
               {t('ui.users.detail.auditLink')}
             </Link>
           </p>

@@ -11,6 +11,7 @@ import {
   type FieldErrors,
   fieldId,
   fieldState,
+  invalidProps,
   problemFieldErrors,
   readForm,
   zodFieldErrors,
@@ -82,10 +83,17 @@ export function UserForm({
   const text = (name: (typeof FIELDS)[number], extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Input
       label={label(name)}
-      hintText={name === 'email' ? t('ui.users.fields.emailHint') : undefined}
+      hintText={
+        name === 'email'
+          ? t('ui.users.fields.emailHint')
+          : name === 'academie'
+            ? t('ui.users.fields.academieHint')
+            : undefined
+      }
       {...fieldState(errors, name)}
       nativeInputProps={{
         id: fieldId(form, name),
+        ...invalidProps(errors, name),
         name,
         defaultValue: (user?.[name as keyof User] as string | null | undefined) ?? '',
         required: !(OPTIONAL as readonly string[]).includes(name),
@@ -111,6 +119,7 @@ export function UserForm({
               {...fieldState(errors, 'homeDomainId')}
               nativeSelectProps={{
                 id: fieldId(form, 'homeDomainId'),
+                ...invalidProps(errors, 'homeDomainId'),
                 name: 'homeDomainId',
                 required: true,
                 defaultValue: user?.homeDomainId ?? defaultDomainId ?? '',
@@ -138,6 +147,7 @@ export function UserForm({
                 {...fieldState(errors, 'password')}
                 nativeInputProps={{
                   id: fieldId(form, 'password'),
+                  ...invalidProps(errors, 'password'),
                   name: 'password',
                   type: 'password',
                   autoComplete: 'new-password',

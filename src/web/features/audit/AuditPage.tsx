@@ -1,13 +1,13 @@
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useAudit, useDomains } from '../../api/queries.ts';
+import { useAudit, useDomains, useUser } from '../../api/queries.ts';
 import type { AuditEvent } from '../../api/types.ts';
-import { useMe } from '../../app/auth.tsx';
+import { useCan, useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -18,14 +18,74 @@ import { formatDateTime } from '../../format.ts';
 const PAGE_SIZE = 50;
 const ALL = 'tous';
 
-function details(event: AuditEvent): string {
-  const entries = Object.entries(event.details ?? {});
-  return entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
+/** The actions the server records; each has a label under `ui.audit.actions`. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.login_refused_suspended',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'auth.password_changed',
+  'user.created',
+  'user.updated',
+  'user.profile_updated',
+  'user.suspended',
+  'user.reactivated',
+  'user.deleted',
+  'role.assigned',
+  'role.removed',
+  'domain.created',
+  'domain.updated',
+] as const;
+
+const OBJECT_TYPES = ['user', 'domain'];
+
+/** The French label of an action; an action unknown to this version of the app shows its code. */
+export function actionLabel(t: TFunction, code: string): string {
+  return (AUDIT_ACTIONS as readonly string[]).includes(code) ? t(`ui.audit.actions.${code}`) : code;
+}
+
+/** What an event acted on: its name when it still exists, else its kind. */
+function objectLabel(t: TFunction, event: AuditEvent): string {
+  if (event.objectLabel) return event.objectLabel;
+  if (!event.objectType) return t('ui.common.none');
+  return OBJECT_TYPES.includes(event.objectType)
+    ? t(`ui.audit.objectTypes.${event.objectType}`)
+    : event.objectType;
+}
+
+/** The details of an event, one readable line per known key ("Rôle : Formateur"). */
+function detailLines(t: TFunction, exists: (key: string) => boolean, event: AuditEvent): string[] {
+  const label = (key: string, fallback: string) => (exists(key) ? t(key) : fallback);
+  const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  return Object.entries(event.details ?? {}).map(([key, value]) => {
+    switch (key) {
+      case 'role':
+        return t('ui.audit.details.role', { value: label(`ui.roles.${text(value)}`, text(value)) });
+      case 'kind':
+        return t('ui.audit.details.kind', { value: label(`ui.domainKinds.${text(value)}`, text(value)) });
+      case 'fields': {
+        const fields = Array.isArray(value) ? value.map(text) : [text(value)];
+        return t('ui.audit.details.fields', {
+          value: fields.map((f) => label(`ui.users.fields.${f}`, f)).join(', '),
+        });
+      }
+      case 'email':
+      case 'slug':
+      case 'name':
+        return t(`ui.audit.details.${key}`, { value: text(value) });
+      default:
+        return t('ui.audit.details.other', { key, value: text(value) });
+    }
+  });
 }
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
+  const canViewUser = useCan('user:view');
+  const canManageUser = useCan('user:manage');
+  const canViewUsers = canViewUser || canManageUser;
   const [params, setParams] = useSearchParams();
   const [workingDomain] = useWorkingDomain();
   const domains = useDomains().data ?? me.domains;
@@ -41,19 +101,28 @@ export function AuditPage() {
     pageSize: PAGE_SIZE,
   });
   const pageCount = query.data ? Math.max(1, Math.ceil(query.data.total / PAGE_SIZE)) : 1;
+  // The name of the person the log is filtered on: from their events, else from their account.
+  const actorUser = useUser(actorId, Boolean(actorId) && canViewUsers);
+  const actorName =
+    query.data?.items.find((e) => e.actorId === actorId)?.actorName ??
+    (actorUser.data ? `${actorUser.data.firstName} ${actorUser.data.lastName}` : t('ui.audit.actorUnknown'));
+  const exists = (key: string) => i18n.exists(key);
 
   function onFilter(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const [field, param] of [
-      ['action', 'action'],
-      ['actorId', 'acteur'],
-    ] as const) {
-      const value = String(data.get(field) ?? '').trim();
-      if (value) next.set(param, value);
-    }
+    const value = String(data.get('action') ?? '');
+    if (value) next.set('action', value);
+    if (actorId) next.set('acteur', actorId);
     next.set('domaine', String(data.get('domainId') ?? ALL));
+    setParams(next);
+  }
+
+  function clearActor() {
+    const next = new URLSearchParams(params);
+    next.delete('acteur');
+    next.delete('page');
     setParams(next);
   }
 
@@ -68,20 +137,23 @@ export function AuditPage() {
             <legend className="fr-fieldset__legend fr-fieldset__legend--regular">
               {t('ui.audit.filtersLegend')}
             </legend>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
-              <Input
+            <div className="fr-fieldset__element fr-col-12 fr-col-md-5">
+              <Select
                 label={t('ui.audit.action')}
-                hintText={t('ui.audit.actionHint')}
-                nativeInputProps={{ name: 'action', defaultValue: action, spellCheck: false }}
-              />
+                nativeSelectProps={{ name: 'action', defaultValue: action }}
+              >
+                <option value="">{t('ui.audit.allActions')}</option>
+                {(AUDIT_ACTIONS as readonly string[]).includes(action) || !action ? null : (
+                  <option value={action}>{action}</option>
+                )}
+                {AUDIT_ACTIONS.map((code) => (
+                  <option key={code} value={code}>
+                    {actionLabel(t, code)}
+                  </option>
+                ))}
+              </Select>
             </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-4">
-              <Input
-                label={t('ui.audit.actor')}
-                nativeInputProps={{ name: 'actorId', defaultValue: actorId, spellCheck: false }}
-              />
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
+            <div className="fr-fieldset__element fr-col-12 fr-col-md-5">
               <Select
                 label={t('ui.audit.domain')}
                 nativeSelectProps={{ name: 'domainId', defaultValue: domainParam }}
@@ -102,6 +174,14 @@ export function AuditPage() {
           </fieldset>
         </form>
       </search>
+      {actorId ? (
+        <p className="mg-actions mg-align-center fr-mb-3w">
+          <span>{t('ui.audit.actorFilter', { name: actorName })}</span>
+          <Button size="small" priority="tertiary" iconId="fr-icon-close-line" onClick={clearActor}>
+            {t('ui.audit.clearActor')}
+          </Button>
+        </p>
+      ) : null}
       {query.isPending ? (
         <Loading />
       ) : query.error ? (
@@ -123,14 +203,10 @@ export function AuditPage() {
             data={query.data.items.map((event) => [
               formatDateTime(event.at),
               event.actorName ?? t('ui.audit.system'),
-              <code key="action">{event.action}</code>,
-              event.objectType
-                ? `${event.objectType}${event.objectId ? ` ${event.objectId}` : ''}`
-                : t('ui.common.none'),
+              actionLabel(t, event.action),
+              objectLabel(t, event),
               event.ip ?? t('ui.common.none'),
-              <span key="details" className="fr-text--xs">
-                {details(event) || t('ui.common.none')}
-              </span>,
+              <DetailsCell key="details" lines={detailLines(t, exists, event)} />,
             ])}
           />
           {pageCount > 1 ? (
@@ -148,5 +224,20 @@ export function AuditPage() {
         </>
       )}
     </>
+  );
+}
+
+function DetailsCell({ lines }: { lines: string[] }) {
+  const { t } = useTranslation();
+  if (lines.length === 0) return <>{t('ui.common.none')}</>;
+  return (
+    <span className="fr-text--sm">
+      {lines.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of lines
+        <span key={i} className="mg-block">
+          {line}
+        </span>
+      ))}
+    </span>
   );
 }

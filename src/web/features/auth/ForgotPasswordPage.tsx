@@ -11,6 +11,7 @@ import {
   type FieldErrors,
   fieldId,
   fieldState,
+  invalidProps,
   problemFieldErrors,
   readForm,
   zodFieldErrors,
@@ -80,6 +81,7 @@ export function ForgotPasswordPage() {
                 {...fieldState(errors, 'email')}
                 nativeInputProps={{
                   id: fieldId(FORM, 'email'),
+                  ...invalidProps(errors, 'email'),
                   name: 'email',
                   type: 'email',
                   autoComplete: 'email',

@@ -2,18 +2,20 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { LoginBody } from '../../../shared/api.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
-import { useMeQuery, useSetMe } from '../../app/auth.tsx';
+import { forgetSignedOut, useMeQuery, useSetMe } from '../../app/auth.tsx';
 import {
   ErrorSummary,
   type FieldErrors,
   fieldId,
   fieldState,
+  invalidProps,
+  passwordMessages,
   problemFieldErrors,
   readForm,
   zodFieldErrors,
@@ -34,6 +36,8 @@ export function LoginPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const location = useLocation();
+  const signedOut = Boolean((location.state as { signedOut?: boolean } | null)?.signedOut);
   const setMe = useSetMe();
   const { data: me } = useMeQuery();
   const problemMessage = useProblemMessage();
@@ -41,6 +45,7 @@ export function LoginPage() {
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
   const target = safeReturnPath(params.get('retour'));
+  useEffect(forgetSignedOut, []);
 
   if (me && !pending) return <Navigate replace to={target} />;
 
@@ -76,7 +81,16 @@ export function LoginPage() {
         <PageHeading title={t('ui.auth.login.title')}>
           <p className="fr-text--lead">{t('ui.auth.login.intro')}</p>
         </PageHeading>
-        {params.get('retour') && !message && Object.keys(errors).length === 0 ? (
+        {signedOut && !message && Object.keys(errors).length === 0 ? (
+          <Alert
+            className="fr-mb-3w"
+            severity="success"
+            small
+            role="status"
+            description={t('ui.auth.login.signedOut')}
+          />
+        ) : null}
+        {!signedOut && params.get('retour') && !message && Object.keys(errors).length === 0 ? (
           <Alert className="fr-mb-3w" severity="info" small description={t('ui.auth.login.sessionExpired')} />
         ) : null}
         <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
@@ -92,6 +106,7 @@ export function LoginPage() {
                 {...fieldState(errors, 'email')}
                 nativeInputProps={{
                   id: fieldId(FORM, 'email'),
+                  ...invalidProps(errors, 'email'),
                   name: 'email',
                   type: 'email',
                   autoComplete: 'username',
@@ -104,9 +119,10 @@ export function LoginPage() {
               <PasswordInput
                 label={labels.password}
                 messagesHint=""
-                messages={errors.password ? [{ severity: 'error', message: errors.password }] : []}
+                messages={passwordMessages(errors, 'password')}
                 nativeInputProps={{
                   id: fieldId(FORM, 'password'),
+                  ...invalidProps(errors, 'password'),
                   name: 'password',
                   autoComplete: 'current-password',
                   required: true,

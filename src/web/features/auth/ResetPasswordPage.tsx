@@ -1,6 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput.js';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,11 +11,14 @@ import {
   ErrorSummary,
   type FieldErrors,
   fieldId,
+  invalidProps,
+  passwordMessages,
   readForm,
   zodFieldErrors,
 } from '../../components/forms.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 
 const FORM = 'reinitialisation';
 
@@ -24,10 +28,32 @@ function readToken(): string | null {
   return new URLSearchParams(hash).get('jeton');
 }
 
+/** Asks the server whether the link can still be used, before showing the form. */
+function useTokenCheck(token: string | null) {
+  return useQuery({
+    queryKey: ['password-reset-check', token],
+    queryFn: async () => {
+      try {
+        await api.post('/api/auth/password-reset/check', { token });
+        return true;
+      } catch (error) {
+        // A used, expired or unknown link (a malformed one fails validation): the page says so.
+        if (error instanceof ApiError && error.status === 400) return false;
+        throw error;
+      }
+    },
+    enabled: Boolean(token),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
+}
+
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const problemMessage = useProblemMessage();
   const [token] = useState(readToken);
+  const check = useTokenCheck(token);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [invalidToken, setInvalidToken] = useState(false);
@@ -97,26 +123,37 @@ export function ResetPasswordPage() {
               {t('ui.auth.reset.askNewLink')}
             </Link>
           </>
+        ) : check.isPending ? (
+          <Loading label={t('ui.auth.reset.checking')} />
+        ) : check.error ? (
+          <ProblemAlert error={check.error} />
+        ) : check.data === false || invalidToken ? (
+          <>
+            <Alert
+              className="fr-mb-3w"
+              severity="error"
+              small
+              role="alert"
+              description={t('errors.resetTokenInvalid')}
+            />
+            <Link className="fr-btn" to="/mot-de-passe-oublie">
+              {t('ui.auth.reset.askNewLink')}
+            </Link>
+          </>
         ) : (
           <>
             <p>{t('ui.auth.reset.intro')}</p>
             <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
-            {invalidToken ? (
-              <p>
-                <Link className="fr-link" to="/mot-de-passe-oublie">
-                  {t('ui.auth.reset.askNewLink')}
-                </Link>
-              </p>
-            ) : null}
             <form noValidate onSubmit={onSubmit}>
               <PasswordInput
                 className="fr-mb-3w"
                 label={labels.password}
                 hintText={t('ui.auth.reset.passwordHint')}
                 messagesHint=""
-                messages={errors.password ? [{ severity: 'error', message: errors.password }] : []}
+                messages={passwordMessages(errors, 'password')}
                 nativeInputProps={{
                   id: fieldId(FORM, 'password'),
+                  ...invalidProps(errors, 'password'),
                   name: 'password',
                   autoComplete: 'new-password',
                   required: true,
@@ -126,9 +163,10 @@ export function ResetPasswordPage() {
                 className="fr-mb-3w"
                 label={labels.confirm}
                 messagesHint=""
-                messages={errors.confirm ? [{ severity: 'error', message: errors.confirm }] : []}
+                messages={passwordMessages(errors, 'confirm')}
                 nativeInputProps={{
                   id: fieldId(FORM, 'confirm'),
+                  ...invalidProps(errors, 'confirm'),
                   name: 'confirm',
                   autoComplete: 'new-password',
                   required: true,

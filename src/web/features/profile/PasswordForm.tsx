@@ -8,6 +8,8 @@ import {
   ErrorSummary,
   type FieldErrors,
   fieldId,
+  invalidProps,
+  passwordMessages,
   problemFieldErrors,
   readForm,
 } from '../../components/forms.tsx';
@@ -63,9 +65,6 @@ export function PasswordForm() {
     }
   }
 
-  const messages = (name: string) =>
-    errors[name] ? [{ severity: 'error' as const, message: errors[name] }] : [];
-
   return (
     <>
       <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} as="h3" />
@@ -83,9 +82,10 @@ export function PasswordForm() {
           className="fr-mb-3w"
           label={labels.currentPassword}
           messagesHint=""
-          messages={messages('currentPassword')}
+          messages={passwordMessages(errors, 'currentPassword')}
           nativeInputProps={{
             id: fieldId(FORM, 'currentPassword'),
+            ...invalidProps(errors, 'currentPassword'),
             name: 'currentPassword',
             autoComplete: 'current-password',
             required: true,
@@ -96,9 +96,10 @@ export function PasswordForm() {
           label={labels.newPassword}
           hintText={t('ui.profile.newPasswordHint')}
           messagesHint=""
-          messages={messages('newPassword')}
+          messages={passwordMessages(errors, 'newPassword')}
           nativeInputProps={{
             id: fieldId(FORM, 'newPassword'),
+            ...invalidProps(errors, 'newPassword'),
             name: 'newPassword',
             autoComplete: 'new-password',
             required: true,
@@ -108,9 +109,10 @@ export function PasswordForm() {
           className="fr-mb-3w"
           label={labels.confirm}
           messagesHint=""
-          messages={messages('confirm')}
+          messages={passwordMessages(errors, 'confirm')}
           nativeInputProps={{
             id: fieldId(FORM, 'confirm'),
+            ...invalidProps(errors, 'confirm'),
             name: 'confirm',
             autoComplete: 'new-password',
             required: true,

@@ -12,6 +12,7 @@ import {
   type FieldErrors,
   fieldId,
   fieldState,
+  invalidProps,
   problemFieldErrors,
   readForm,
   zodFieldErrors,
@@ -89,6 +90,7 @@ export function ProfileForm({ me }: { me: Me }) {
                 {...fieldState(errors, field)}
                 nativeInputProps={{
                   id: fieldId(FORM, field),
+                  ...invalidProps(errors, field),
                   name: field,
                   defaultValue: me.user[field] ?? '',
                   required: !OPTIONAL.includes(field),
