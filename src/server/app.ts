@@ -15,11 +15,13 @@ import { createI18n } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
 import type { Db } from './platform/db/index.ts';
+import type { Files } from './platform/files/index.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { registerGuard } from './platform/http/guard.ts';
 import { registerOps } from './platform/http/ops.ts';
@@ -33,6 +35,7 @@ export type Deps = {
   jobs: Jobs;
   mailer: Mailer;
   authCache: AuthCache;
+  files: Files;
   redis?: Redis | undefined;
 };
 
@@ -136,6 +139,7 @@ export async function buildApp(
   await app.register(roleRoutes);
   await app.register(auditRoutes);
   await app.register(outboxRoutes);
+  await app.register(courseRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;

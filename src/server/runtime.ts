@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
 import { AuthCache } from './platform/auth/cache.ts';
 import { connect } from './platform/db/index.ts';
+import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
 import { Jobs } from './platform/jobs/index.ts';
 import { Mailer } from './platform/mail/index.ts';
 
@@ -22,6 +24,12 @@ export function createRuntime(
     from: config.mailFrom,
     dataDir: config.dataDir,
   });
+  const files = new Files({
+    db: database.db,
+    store: new LocalBlobStore(path.join(config.dataDir, 'files')),
+    maxBytes: config.uploadMaxMb * 1024 * 1024,
+  });
+  defineFileJobs(jobs, files);
   defineAccountJobs(jobs, database.db, config.session);
   // Redis, when configured, holds what several nodes must share in memory (rate-limit counters today).
   const redis = config.redisUrl
@@ -29,7 +37,7 @@ export function createRuntime(
     : undefined;
   redis?.on('error', onError);
   const authCache = new AuthCache({ ttlMs: config.authCacheMs, redis });
-  const deps: Deps = { config, db: database.db, jobs, mailer, redis, authCache };
+  const deps: Deps = { config, db: database.db, jobs, mailer, redis, authCache, files };
   return {
     deps,
     database,

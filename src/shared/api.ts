@@ -169,3 +169,101 @@ export const Problem = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
+
+// — Courses —
+
+export const Visibility = z.enum(['visible', 'hidden']);
+export const CourseFormat = z.enum(['topics', 'modular']);
+const Title = z.string().trim().min(1).max(255);
+const RichText = z.string().max(500_000);
+
+export const CourseCreateBody = z.object({
+  domainId: Uuid,
+  title: Title,
+  shortName: z.string().trim().min(1).max(100),
+  summary: RichText.default(''),
+  format: CourseFormat.default('topics'),
+});
+export const CourseUpdateBody = z
+  .object({
+    title: Title,
+    shortName: z.string().trim().min(1).max(100),
+    summary: RichText,
+    format: CourseFormat,
+    visibility: Visibility,
+    availableFrom: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .partial();
+
+export const Course = z.object({
+  id: Uuid,
+  domainId: Uuid,
+  title: z.string(),
+  shortName: z.string(),
+  summary: z.string(),
+  format: CourseFormat,
+  stage: z.string(),
+  visibility: Visibility,
+  availableFrom: z.string().nullable(),
+  originId: Uuid.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Course = z.infer<typeof Course>;
+
+export const SectionCreateBody = z.object({ title: Title, description: RichText.default('') });
+export const SectionUpdateBody = z
+  .object({ title: Title, description: RichText, visibility: Visibility })
+  .partial();
+
+export const ActivityCreateBody = z.object({
+  sectionId: Uuid,
+  kind: z.string().min(1).max(50),
+  title: Title,
+  settings: z.record(z.string(), z.unknown()).optional(),
+  visibility: Visibility.default('visible'),
+});
+export const ActivityUpdateBody = z
+  .object({
+    title: Title,
+    settings: z.record(z.string(), z.unknown()),
+    visibility: Visibility,
+    availableFrom: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .partial();
+export const ActivityMoveBody = z.object({ sectionId: Uuid, position: z.number().int().min(0).max(10_000) });
+export const OrderBody = z.object({ ids: z.array(Uuid).min(1).max(2000) });
+
+export const Activity = z.object({
+  id: Uuid,
+  sectionId: Uuid,
+  kind: z.string(),
+  title: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  visibility: Visibility,
+  availableFrom: z.string().nullable(),
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const Section = z.object({
+  id: Uuid,
+  title: z.string(),
+  description: z.string(),
+  visibility: Visibility,
+  activities: z.array(Activity),
+});
+export type Section = z.infer<typeof Section>;
+
+/** What the course page needs, in one answer. */
+export const CoursePage = z.object({
+  course: Course,
+  sections: z.array(Section),
+  canEdit: z.boolean(),
+});
+export type CoursePage = z.infer<typeof CoursePage>;
+
+export const ActivityKindInfo = z.object({
+  kind: z.string(),
+  family: z.enum(['resource', 'activity']),
+  favourite: z.boolean(),
+});

@@ -30,6 +30,11 @@ export const en: Catalogue = {
     payloadTooLarge: 'The submitted content is too large.',
     unsupportedMediaType: 'The format of the submitted content is not accepted.',
     internal: 'An unexpected error occurred. Please try again later.',
+    fileTooLarge: 'The file exceeds the maximum allowed size.',
+    unsafeUrl: 'This web address is invalid or not allowed.',
+    unknownActivityKind: 'This kind of activity does not exist.',
+    unknownSection: 'This section does not exist in this course.',
+    orderMismatch: 'The order sent must name each section of the course exactly once.',
   },
   mail: {
     signature: 'The Magistère team',

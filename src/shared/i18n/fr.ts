@@ -33,6 +33,11 @@ export const fr = {
     payloadTooLarge: 'Le contenu envoyé est trop volumineux.',
     unsupportedMediaType: 'Le format du contenu envoyé n’est pas accepté.',
     internal: 'Une erreur inattendue s’est produite. Réessayez plus tard.',
+    fileTooLarge: 'Le fichier dépasse la taille maximale autorisée.',
+    unsafeUrl: 'Cette adresse web n’est pas valide ou n’est pas autorisée.',
+    unknownActivityKind: 'Ce type d’activité n’existe pas.',
+    unknownSection: 'Cette section n’existe pas dans ce parcours.',
+    orderMismatch: 'L’ordre envoyé doit citer chaque section du parcours une fois et une seule.',
   },
   mail: {
     signature: 'L’équipe Magistère',

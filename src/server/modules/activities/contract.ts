@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+
+/**
+ * The activity contract — what a kind of activity tells the course engine about itself, like a Moodle
+ * `mod_*` plugin but typed. The engine stores the common fields (title, section, position, visibility)
+ * and hands the kind its own `settings`, validated by the kind's schema on create, update and import.
+ */
+export type ActivityKind<S extends Record<string, unknown> = Record<string, unknown>> = {
+  kind: string;
+  /** Whether it is a resource (something to read or watch) or an activity (something to do). */
+  family: 'resource' | 'activity';
+  /** zod schema of the settings, with French messages; applied on create, update and import. */
+  settings: z.ZodType<S>;
+  /**
+   * Server-side cleaning beyond validation (rich text through the allow-list, URLs through the
+   * safe-URL check). Runs after validation, before anything is stored.
+   */
+  clean?: (settings: S) => S;
+  /** Settings for a newly created activity when the designer gives none; without it, settings are required. */
+  defaults?: () => S;
+};
+
+export function defineActivity<S extends Record<string, unknown>>(kind: ActivityKind<S>): ActivityKind<S> {
+  return kind;
+}
+
+/** A kind whose settings type is erased, as the registry holds them side by side. */
+// biome-ignore lint/suspicious/noExplicitAny: each kind checks its own settings with its schema at run time
+export type AnyActivityKind = ActivityKind<any>;

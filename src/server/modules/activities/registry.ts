@@ -1,0 +1,17 @@
+import type { AnyActivityKind } from './contract.ts';
+import { label } from './label/kind.ts';
+import { page } from './page/kind.ts';
+import { url } from './url/kind.ts';
+
+/** Every kind the platform knows. Adding a kind: one folder beside this file, one line here. */
+const KINDS: AnyActivityKind[] = [page, label, url];
+
+const byName = new Map(KINDS.map((kind) => [kind.kind, kind]));
+
+export function activityKind(name: string): AnyActivityKind | undefined {
+  return byName.get(name);
+}
+
+export function activityKinds(): readonly AnyActivityKind[] {
+  return KINDS;
+}

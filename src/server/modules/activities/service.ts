@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Tx } from '../../platform/db/index.ts';
+import { HttpProblem } from '../../platform/http/problem.ts';
+import type { FieldError } from '../../platform/http/types.ts';
+import { activityKind, activityKinds } from './registry.ts';
+import { activityFavourites } from './schema.ts';
+
+/**
+ * Validates and cleans settings for a kind: the contract's schema, then its server-side cleaning.
+ * Errors come back as field errors under `settings.…`.
+ */
+export function prepareSettings(
+  kindName: string,
+  raw: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const kind = activityKind(kindName);
+  if (!kind)
+    throw new HttpProblem(400, 'unknown_kind', 'errors.unknownActivityKind', {
+      errors: [{ path: 'kind', message: 'errors.unknownActivityKind' }],
+    });
+  const input = raw ?? kind.defaults?.() ?? {};
+  const parsed = kind.settings.safeParse(input);
+  if (!parsed.success) {
+    const errors: FieldError[] = parsed.error.issues.map((issue: z.core.$ZodIssue) => ({
+      path: ['settings', ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    }));
+    throw new HttpProblem(400, 'validation_failed', 'errors.validation', { errors });
+  }
+  return kind.clean ? kind.clean(parsed.data) : parsed.data;
+}
+
+/** The kinds for the chooser, the actor's favourites first. */
+export async function chooserKinds(db: Tx, userId: string) {
+  const favourites = new Set(
+    (await db.select().from(activityFavourites).where(eq(activityFavourites.userId, userId))).map(
+      (f) => f.kind,
+    ),
+  );
+  return activityKinds()
+    .map((kind) => ({ kind: kind.kind, family: kind.family, favourite: favourites.has(kind.kind) }))
+    .sort((a, b) => Number(b.favourite) - Number(a.favourite));
+}
+
+export async function setFavourite(db: Tx, userId: string, kind: string, favourite: boolean) {
+  if (!activityKind(kind)) throw new HttpProblem(404, 'unknown_kind', 'errors.unknownActivityKind');
+  if (favourite) await db.insert(activityFavourites).values({ userId, kind }).onConflictDoNothing();
+  else
+    await db
+      .delete(activityFavourites)
+      .where(and(eq(activityFavourites.userId, userId), eq(activityFavourites.kind, kind)));
+}

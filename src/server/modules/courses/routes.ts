@@ -1,0 +1,253 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  Activity,
+  ActivityCreateBody,
+  ActivityKindInfo,
+  ActivityMoveBody,
+  ActivityUpdateBody,
+  Course,
+  CourseCreateBody,
+  CoursePage,
+  CourseUpdateBody,
+  OrderBody,
+  SectionCreateBody,
+  SectionUpdateBody,
+  Uuid,
+} from '../../../shared/api.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import { actorOf } from '../../platform/http/guard.ts';
+import { problems } from '../../platform/http/problem.ts';
+import { chooserKinds, setFavourite } from '../activities/service.ts';
+import { courseCapabilities as caps } from './policy.ts';
+import { activities } from './schema.ts';
+import {
+  activityContextId,
+  addActivity,
+  addSection,
+  courseContextId,
+  coursePage,
+  createCourse,
+  deleteActivity,
+  deleteSection,
+  listCourses,
+  moveActivity,
+  orderSections,
+  sectionContextId,
+  toCourse,
+  updateActivity,
+  updateCourse,
+  updateSection,
+} from './service.ts';
+
+const IdParams = z.object({ id: Uuid });
+type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
+
+export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  // The context named by the :id of the path, once it is known to be a well-formed id.
+  const from = (resolve: Resolver) => async (request: FastifyRequest) => {
+    const id = (request.params as { id?: string }).id ?? '';
+    return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
+  };
+  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
+  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
+  const toActivity = (row: typeof activities.$inferSelect): Activity => ({
+    id: row.id,
+    sectionId: row.sectionId,
+    kind: row.kind,
+    title: row.title,
+    settings: row.settings,
+    visibility: row.visibility,
+    availableFrom: row.availableFrom?.toISOString() ?? null,
+  });
+
+  app.get(
+    '/api/courses',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['parcours'],
+        querystring: z.object({ domainId: Uuid.optional() }),
+        response: { 200: z.array(Course) },
+      },
+    },
+    async (request) => (await listCourses(db, actorOf(request), request.query.domainId)).map(toCourse),
+  );
+
+  app.post(
+    '/api/courses',
+    {
+      config: { access: { capability: caps['course:create'] } },
+      schema: { tags: ['parcours'], body: CourseCreateBody, response: { 201: Course } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(toCourse(await createCourse(ctxOf(request), request.body))),
+  );
+
+  app.get(
+    '/api/courses/:id',
+    {
+      config: on(caps['course:view'], courseContextId),
+      schema: { tags: ['parcours'], params: IdParams, response: { 200: CoursePage } },
+    },
+    async (request) => coursePage(db, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/courses/:id',
+    {
+      config: on(caps['course:update'], courseContextId),
+      schema: { tags: ['parcours'], params: IdParams, body: CourseUpdateBody, response: { 200: Course } },
+    },
+    async (request) => toCourse(await updateCourse(ctxOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/courses/:id/sections',
+    {
+      config: on(caps['course:update'], courseContextId),
+      schema: { tags: ['parcours'], params: IdParams, body: SectionCreateBody },
+    },
+    async (request, reply) => {
+      const section = await addSection(ctxOf(request), request.params.id, request.body);
+      return reply.status(201).send({
+        id: section.id,
+        title: section.title,
+        description: section.description,
+        visibility: section.visibility,
+      });
+    },
+  );
+
+  app.put(
+    '/api/courses/:id/sections/order',
+    {
+      config: on(caps['course:update'], courseContextId),
+      schema: { tags: ['parcours'], params: IdParams, body: OrderBody },
+    },
+    async (request, reply) => {
+      await orderSections(ctxOf(request), request.params.id, request.body.ids);
+      return reply.status(204).send();
+    },
+  );
+
+  app.patch(
+    '/api/sections/:id',
+    {
+      config: on(caps['course:update'], sectionContextId),
+      schema: { tags: ['parcours'], params: IdParams, body: SectionUpdateBody },
+    },
+    async (request) => {
+      const section = await updateSection(ctxOf(request), request.params.id, request.body);
+      return {
+        id: section.id,
+        title: section.title,
+        description: section.description,
+        visibility: section.visibility,
+      };
+    },
+  );
+
+  app.delete(
+    '/api/sections/:id',
+    { config: on(caps['course:update'], sectionContextId), schema: { tags: ['parcours'], params: IdParams } },
+    async (request, reply) => {
+      await deleteSection(ctxOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/courses/:id/activities',
+    {
+      config: on(caps['course:update'], courseContextId),
+      schema: {
+        tags: ['activités'],
+        params: IdParams,
+        body: ActivityCreateBody,
+        response: { 201: Activity },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(toActivity(await addActivity(ctxOf(request), request.params.id, request.body))),
+  );
+
+  app.get(
+    '/api/activities/:id',
+    {
+      config: on(caps['course:view'], activityContextId),
+      schema: { tags: ['activités'], params: IdParams, response: { 200: Activity } },
+    },
+    async (request) => {
+      const [row] = await db.select().from(activities).where(eq(activities.id, request.params.id));
+      if (!row) throw problems.notFound();
+      return toActivity(row);
+    },
+  );
+
+  app.patch(
+    '/api/activities/:id',
+    {
+      config: on(caps['course:update'], activityContextId),
+      schema: {
+        tags: ['activités'],
+        params: IdParams,
+        body: ActivityUpdateBody,
+        response: { 200: Activity },
+      },
+    },
+    async (request) => toActivity(await updateActivity(ctxOf(request), request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/activities/:id',
+    {
+      config: on(caps['course:update'], activityContextId),
+      schema: { tags: ['activités'], params: IdParams },
+    },
+    async (request, reply) => {
+      await deleteActivity(ctxOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/activities/:id/move',
+    {
+      config: on(caps['course:update'], activityContextId),
+      schema: { tags: ['activités'], params: IdParams, body: ActivityMoveBody },
+    },
+    async (request, reply) => {
+      await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/activity-kinds',
+    {
+      config: { access: { capability: caps['course:update'] } },
+      schema: { tags: ['activités'], response: { 200: z.array(ActivityKindInfo) } },
+    },
+    async (request) => chooserKinds(db, actorOf(request).userId),
+  );
+
+  app.put(
+    '/api/activity-kinds/:kind/favourite',
+    {
+      config: { access: { capability: caps['course:update'] } },
+      schema: {
+        tags: ['activités'],
+        params: z.object({ kind: z.string().max(50) }),
+        body: z.object({ favourite: z.boolean() }),
+      },
+    },
+    async (request, reply) => {
+      await setFavourite(db, actorOf(request).userId, request.params.kind, request.body.favourite);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,78 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.ts';
+import { domains } from '../domains/schema.ts';
+
+/**
+ * A course (parcours). Templates, courses in construction and sessions are all courses at different
+ * stages; the life cycle (stages and their transitions) belongs to the workflow module.
+ */
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    domainId: uuid('domain_id')
+      .notNull()
+      .references(() => domains.id),
+    title: text('title').notNull(),
+    shortName: text('short_name').notNull(),
+    /** Sanitised rich text. */
+    summary: text('summary').notNull().default(''),
+    format: text('format', { enum: ['topics', 'modular'] })
+      .notNull()
+      .default('topics'),
+    stage: text('stage').notNull().default('construction'),
+    visibility: text('visibility', { enum: ['visible', 'hidden'] })
+      .notNull()
+      .default('visible'),
+    availableFrom: timestamp('available_from', { withTimezone: true }),
+    /** The course this one was copied from (duplication, templates, sessions, the hub). */
+    originId: uuid('origin_id'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('courses_domain').on(t.domainId)],
+);
+
+export const sections = pgTable(
+  'course_sections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    /** Sanitised rich text. */
+    description: text('description').notNull().default(''),
+    visibility: text('visibility', { enum: ['visible', 'hidden'] })
+      .notNull()
+      .default('visible'),
+  },
+  (t) => [index('course_sections_course').on(t.courseId, t.position)],
+);
+
+/** One activity or resource of a course; what it holds beyond the common fields is its kind's settings. */
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    sectionId: uuid('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    visibility: text('visibility', { enum: ['visible', 'hidden'] })
+      .notNull()
+      .default('visible'),
+    availableFrom: timestamp('available_from', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('activities_section').on(t.sectionId, t.position), index('activities_course').on(t.courseId)],
+);

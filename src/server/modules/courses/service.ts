@@ -1,0 +1,390 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  ActivityCreateBody,
+  ActivityUpdateBody,
+  Course,
+  CourseCreateBody,
+  CoursePage,
+  CourseUpdateBody,
+  SectionCreateBody,
+  SectionUpdateBody,
+} from '../../../shared/api.ts';
+import { type Actor, can, canInPath } from '../../platform/access/can.ts';
+import { createContext, findContext } from '../../platform/access/contexts.ts';
+import { contexts } from '../../platform/access/schema.ts';
+import { type Origin, record } from '../../platform/audit/index.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import { problems } from '../../platform/http/problem.ts';
+import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
+import { prepareSettings } from '../activities/service.ts';
+import { domainContextId } from '../domains/service.ts';
+import { courseCapabilities as caps } from './policy.ts';
+import { activities, courses, sections } from './schema.ts';
+
+export type Ctx = { db: Db; actor: Actor; origin: Origin };
+type CourseRow = typeof courses.$inferSelect;
+
+export function toCourse(row: CourseRow): Course {
+  return {
+    id: row.id,
+    domainId: row.domainId,
+    title: row.title,
+    shortName: row.shortName,
+    summary: row.summary,
+    format: row.format,
+    stage: row.stage,
+    visibility: row.visibility,
+    availableFrom: row.availableFrom?.toISOString() ?? null,
+    originId: row.originId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const title = (value: string) => sanitizePlainText(value, 255);
+
+/** The access context of a course, of the course holding a section, or of an activity. */
+export async function courseContextId(db: Tx, courseId: string) {
+  return (await findContext(db, 'course', courseId))?.id;
+}
+export async function sectionContextId(db: Tx, sectionId: string) {
+  const [row] = await db
+    .select({ courseId: sections.courseId })
+    .from(sections)
+    .where(eq(sections.id, sectionId));
+  return row ? courseContextId(db, row.courseId) : undefined;
+}
+export async function activityContextId(db: Tx, activityId: string) {
+  return (await findContext(db, 'activity', activityId))?.id;
+}
+
+async function getCourse(db: Tx, id: string) {
+  const [row] = await db.select().from(courses).where(eq(courses.id, id));
+  if (!row) throw problems.notFound();
+  return row;
+}
+
+async function audit(
+  tx: Tx,
+  ctx: Ctx,
+  course: CourseRow,
+  action: string,
+  objectType: string,
+  objectId: string,
+  details = {},
+) {
+  await record(tx, ctx.origin, {
+    actorId: ctx.actor.userId,
+    action,
+    objectType,
+    objectId,
+    domainId: course.domainId,
+    details,
+  });
+}
+
+/** Creates a course in a domain, with its access context and a first section. */
+export async function createCourse(ctx: Ctx, input: z.infer<typeof CourseCreateBody>): Promise<CourseRow> {
+  return ctx.db.transaction(async (tx) => {
+    const domainContext = await domainContextId(tx, input.domainId);
+    if (domainContext === undefined)
+      throw problems.invalid('unknown_domain', 'errors.unknownDomain', 'domainId');
+    if (!(await can(tx, ctx.actor, caps['course:create'], domainContext))) throw problems.forbidden();
+    const [course] = await tx
+      .insert(courses)
+      .values({
+        domainId: input.domainId,
+        title: title(input.title),
+        shortName: sanitizePlainText(input.shortName, 100),
+        summary: sanitizeRichText(input.summary),
+        format: input.format,
+        createdBy: ctx.actor.userId,
+      })
+      .returning();
+    await createContext(tx, 'course', course!.id, domainContext);
+    await tx.insert(sections).values({ courseId: course!.id, position: 0, title: 'Présentation' });
+    await audit(tx, ctx, course!, 'course.created', 'course', course!.id, { title: course!.title });
+    return course!;
+  });
+}
+
+export async function updateCourse(ctx: Ctx, id: string, input: z.infer<typeof CourseUpdateBody>) {
+  return ctx.db.transaction(async (tx) => {
+    const course = await getCourse(tx, id);
+    const [updated] = await tx
+      .update(courses)
+      .set({
+        ...(input.title !== undefined && { title: title(input.title) }),
+        ...(input.shortName !== undefined && { shortName: sanitizePlainText(input.shortName, 100) }),
+        ...(input.summary !== undefined && { summary: sanitizeRichText(input.summary) }),
+        ...(input.format !== undefined && { format: input.format }),
+        ...(input.visibility !== undefined && { visibility: input.visibility }),
+        ...(input.availableFrom !== undefined && {
+          availableFrom: input.availableFrom ? new Date(input.availableFrom) : null,
+        }),
+        updatedAt: new Date(),
+      })
+      .where(eq(courses.id, id))
+      .returning();
+    await audit(tx, ctx, course, 'course.updated', 'course', id, { fields: Object.keys(input) });
+    return updated!;
+  });
+}
+
+/** Courses the actor may open: those of the domains and courses where they hold `course:view`. */
+export async function listCourses(db: Db, actor: Actor, domainId?: string) {
+  const grants = actor.grants.filter(
+    (g) => g.level === 'platform' || g.level === 'domain' || g.level === 'course',
+  );
+  if (grants.length === 0) return [];
+  const everywhere = grants.some((g) => g.level === 'platform');
+  const domainIds = grants.filter((g) => g.level === 'domain').map((g) => g.instanceId!);
+  const courseIds = grants.filter((g) => g.level === 'course').map((g) => g.instanceId!);
+  const rows = await db
+    .select()
+    .from(courses)
+    .where(
+      and(
+        domainId ? eq(courses.domainId, domainId) : undefined,
+        everywhere
+          ? undefined
+          : sql`(${domainIds.length ? inArray(courses.domainId, domainIds) : sql`false`} OR ${courseIds.length ? inArray(courses.id, courseIds) : sql`false`})`,
+      ),
+    )
+    .orderBy(asc(courses.title));
+  return rows;
+}
+
+/**
+ * The course page: the course, its sections in order with their activities in order. Without
+ * `course:viewhidden`, hidden items and items not yet available are left out.
+ */
+export async function coursePage(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  now = new Date(),
+): Promise<CoursePage> {
+  const course = await getCourse(db, courseId);
+  const [context] = await db
+    .select()
+    .from(contexts)
+    .where(and(eq(contexts.level, 'course'), eq(contexts.instanceId, courseId)));
+  const canEdit = canInPath(actor, caps['course:update'], context!.path);
+  const seeHidden = canInPath(actor, caps['course:viewhidden'], context!.path);
+  const visible = (item: { visibility: string; availableFrom?: Date | null }) =>
+    seeHidden || (item.visibility === 'visible' && (!item.availableFrom || item.availableFrom <= now));
+  if (!visible(course)) throw problems.forbidden();
+  const [sectionRows, activityRows] = await Promise.all([
+    db.select().from(sections).where(eq(sections.courseId, courseId)).orderBy(asc(sections.position)),
+    db.select().from(activities).where(eq(activities.courseId, courseId)).orderBy(asc(activities.position)),
+  ]);
+  return {
+    course: toCourse(course),
+    canEdit,
+    sections: sectionRows.filter(visible).map((section) => ({
+      id: section.id,
+      title: section.title,
+      description: section.description,
+      visibility: section.visibility,
+      activities: activityRows
+        .filter((a) => a.sectionId === section.id && visible(a))
+        .map((a) => ({
+          id: a.id,
+          sectionId: a.sectionId,
+          kind: a.kind,
+          title: a.title,
+          settings: a.settings,
+          visibility: a.visibility,
+          availableFrom: a.availableFrom?.toISOString() ?? null,
+        })),
+    })),
+  };
+}
+
+export async function addSection(ctx: Ctx, courseId: string, input: z.infer<typeof SectionCreateBody>) {
+  return ctx.db.transaction(async (tx) => {
+    const course = await getCourse(tx, courseId);
+    const [{ next }] = (await tx
+      .select({ next: sql<number>`coalesce(max(${sections.position}) + 1, 0)::int` })
+      .from(sections)
+      .where(eq(sections.courseId, courseId))) as [{ next: number }];
+    const [section] = await tx
+      .insert(sections)
+      .values({
+        courseId,
+        position: next,
+        title: title(input.title),
+        description: sanitizeRichText(input.description),
+      })
+      .returning();
+    await audit(tx, ctx, course, 'section.created', 'section', section!.id, { title: section!.title });
+    return section!;
+  });
+}
+
+export async function updateSection(ctx: Ctx, sectionId: string, input: z.infer<typeof SectionUpdateBody>) {
+  return ctx.db.transaction(async (tx) => {
+    const [section] = await tx
+      .update(sections)
+      .set({
+        ...(input.title !== undefined && { title: title(input.title) }),
+        ...(input.description !== undefined && { description: sanitizeRichText(input.description) }),
+        ...(input.visibility !== undefined && { visibility: input.visibility }),
+      })
+      .where(eq(sections.id, sectionId))
+      .returning();
+    if (!section) throw problems.notFound();
+    await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.updated', 'section', sectionId, {
+      fields: Object.keys(input),
+    });
+    return section;
+  });
+}
+
+export async function deleteSection(ctx: Ctx, sectionId: string) {
+  await ctx.db.transaction(async (tx) => {
+    const [section] = await tx.delete(sections).where(eq(sections.id, sectionId)).returning();
+    if (!section) throw problems.notFound();
+    await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.deleted', 'section', sectionId, {
+      title: section.title,
+    });
+  });
+}
+
+/** Puts the course's sections in the given order; the list must name each section exactly once. */
+export async function orderSections(ctx: Ctx, courseId: string, ids: string[]) {
+  await ctx.db.transaction(async (tx) => {
+    const course = await getCourse(tx, courseId);
+    const current = await tx
+      .select({ id: sections.id })
+      .from(sections)
+      .where(eq(sections.courseId, courseId));
+    if (
+      current.length !== ids.length ||
+      new Set(ids).size !== ids.length ||
+      !current.every((s) => ids.includes(s.id))
+    ) {
+      throw problems.invalid('order_mismatch', 'errors.orderMismatch', 'ids');
+    }
+    for (const [position, id] of ids.entries())
+      await tx.update(sections).set({ position }).where(eq(sections.id, id));
+    await audit(tx, ctx, course, 'course.sections_ordered', 'course', courseId);
+  });
+}
+
+export async function addActivity(ctx: Ctx, courseId: string, input: z.infer<typeof ActivityCreateBody>) {
+  const settings = prepareSettings(input.kind, input.settings);
+  return ctx.db.transaction(async (tx) => {
+    const course = await getCourse(tx, courseId);
+    const [section] = await tx
+      .select()
+      .from(sections)
+      .where(and(eq(sections.id, input.sectionId), eq(sections.courseId, courseId)));
+    if (!section) throw problems.invalid('unknown_section', 'errors.unknownSection', 'sectionId');
+    const [{ next }] = (await tx
+      .select({ next: sql<number>`coalesce(max(${activities.position}) + 1, 0)::int` })
+      .from(activities)
+      .where(eq(activities.sectionId, section.id))) as [{ next: number }];
+    const [activity] = await tx
+      .insert(activities)
+      .values({
+        courseId,
+        sectionId: section.id,
+        position: next,
+        kind: input.kind,
+        title: title(input.title),
+        settings,
+        visibility: input.visibility,
+      })
+      .returning();
+    const courseContext = await courseContextId(tx, courseId);
+    await createContext(tx, 'activity', activity!.id, courseContext!);
+    await audit(tx, ctx, course, 'activity.created', 'activity', activity!.id, {
+      kind: input.kind,
+      title: activity!.title,
+    });
+    return activity!;
+  });
+}
+
+export async function updateActivity(
+  ctx: Ctx,
+  activityId: string,
+  input: z.infer<typeof ActivityUpdateBody>,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(activities).where(eq(activities.id, activityId));
+    if (!current) throw problems.notFound();
+    const settings = input.settings !== undefined ? prepareSettings(current.kind, input.settings) : undefined;
+    const [activity] = await tx
+      .update(activities)
+      .set({
+        ...(input.title !== undefined && { title: title(input.title) }),
+        ...(settings !== undefined && { settings }),
+        ...(input.visibility !== undefined && { visibility: input.visibility }),
+        ...(input.availableFrom !== undefined && {
+          availableFrom: input.availableFrom ? new Date(input.availableFrom) : null,
+        }),
+        updatedAt: new Date(),
+      })
+      .where(eq(activities.id, activityId))
+      .returning();
+    await audit(tx, ctx, await getCourse(tx, current.courseId), 'activity.updated', 'activity', activityId, {
+      fields: Object.keys(input),
+    });
+    return activity!;
+  });
+}
+
+export async function deleteActivity(ctx: Ctx, activityId: string) {
+  await ctx.db.transaction(async (tx) => {
+    const [activity] = await tx.delete(activities).where(eq(activities.id, activityId)).returning();
+    if (!activity) throw problems.notFound();
+    await tx.delete(contexts).where(and(eq(contexts.level, 'activity'), eq(contexts.instanceId, activityId)));
+    await audit(tx, ctx, await getCourse(tx, activity.courseId), 'activity.deleted', 'activity', activityId, {
+      kind: activity.kind,
+      title: activity.title,
+    });
+  });
+}
+
+/** Moves an activity to a position in a section of the same course, renumbering both sections. */
+export async function moveActivity(ctx: Ctx, activityId: string, sectionId: string, position: number) {
+  await ctx.db.transaction(async (tx) => {
+    const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId));
+    if (!activity) throw problems.notFound();
+    const [target] = await tx
+      .select()
+      .from(sections)
+      .where(and(eq(sections.id, sectionId), eq(sections.courseId, activity.courseId)));
+    if (!target) throw problems.invalid('unknown_section', 'errors.unknownSection', 'sectionId');
+    const siblings = (
+      await tx
+        .select({ id: activities.id })
+        .from(activities)
+        .where(eq(activities.sectionId, sectionId))
+        .orderBy(asc(activities.position))
+    )
+      .map((a) => a.id)
+      .filter((id) => id !== activityId);
+    siblings.splice(Math.min(position, siblings.length), 0, activityId);
+    await tx.update(activities).set({ sectionId }).where(eq(activities.id, activityId));
+    for (const [index, id] of siblings.entries())
+      await tx.update(activities).set({ position: index }).where(eq(activities.id, id));
+    if (activity.sectionId !== sectionId) {
+      const left = await tx
+        .select({ id: activities.id })
+        .from(activities)
+        .where(eq(activities.sectionId, activity.sectionId))
+        .orderBy(asc(activities.position));
+      for (const [index, row] of left.entries())
+        await tx.update(activities).set({ position: index }).where(eq(activities.id, row.id));
+    }
+    await audit(tx, ctx, await getCourse(tx, activity.courseId), 'activity.moved', 'activity', activityId, {
+      sectionId,
+      position,
+    });
+  });
+}
