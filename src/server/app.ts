@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { createI18n } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { activityKindRoutes } from './modules/activities/registry.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(
   await app.register(auditRoutes);
   await app.register(outboxRoutes);
   await app.register(courseRoutes);
+  await app.register(activityKindRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;

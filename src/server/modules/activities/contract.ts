@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 
 /**
@@ -18,6 +19,12 @@ export type ActivityKind<S extends Record<string, unknown> = Record<string, unkn
   clean?: (settings: S) => S;
   /** Settings for a newly created activity when the designer gives none; without it, settings are required. */
   defaults?: () => S;
+  /**
+   * The kind's own HTTP routes (uploads, downloads, submissions…), under `/api/activities/:id/<kind>/…`.
+   * Each declares its access like any route. Files a kind stores belong to the activity (file links with
+   * owner `activity`): the engine copies them on duplication and removes them with the activity.
+   */
+  routes?: FastifyPluginAsyncZod;
 };
 
 export function defineActivity<S extends Record<string, unknown>>(kind: ActivityKind<S>): ActivityKind<S> {

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AnyActivityKind } from './contract.ts';
 import { label } from './label/kind.ts';
 import { page } from './page/kind.ts';
@@ -15,3 +16,8 @@ export function activityKind(name: string): AnyActivityKind | undefined {
 export function activityKinds(): readonly AnyActivityKind[] {
   return KINDS;
 }
+
+/** Mounts the routes every kind declares. */
+export const activityKindRoutes: FastifyPluginAsyncZod = async (app) => {
+  for (const kind of KINDS) if (kind.routes) await app.register(kind.routes);
+};

@@ -46,14 +46,14 @@ const IdParams = z.object({ id: Uuid });
 type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
 
 export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
+  const { db, files } = app.deps;
   // The context named by the :id of the path, once it is known to be a well-formed id.
   const from = (resolve: Resolver) => async (request: FastifyRequest) => {
     const id = (request.params as { id?: string }).id ?? '';
     return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
   };
   const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
-  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
+  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
   const toActivity = (row: typeof activities.$inferSelect): Activity => ({
     id: row.id,
     sectionId: row.sectionId,

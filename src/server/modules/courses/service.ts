@@ -15,6 +15,7 @@ import { createContext, findContext } from '../../platform/access/contexts.ts';
 import { contexts } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Files } from '../../platform/files/index.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
 import { prepareSettings } from '../activities/service.ts';
@@ -22,7 +23,7 @@ import { domainContextId } from '../domains/service.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 
-export type Ctx = { db: Db; actor: Actor; origin: Origin };
+export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
 type CourseRow = typeof courses.$inferSelect;
 
 export function toCourse(row: CourseRow): Course {
@@ -245,6 +246,15 @@ export async function updateSection(ctx: Ctx, sectionId: string, input: z.infer<
 
 export async function deleteSection(ctx: Ctx, sectionId: string) {
   await ctx.db.transaction(async (tx) => {
+    // Its activities go with it (cascade); their contexts and file links are removed first.
+    const held = await tx
+      .select({ id: activities.id })
+      .from(activities)
+      .where(eq(activities.sectionId, sectionId));
+    for (const { id } of held) {
+      await tx.delete(contexts).where(and(eq(contexts.level, 'activity'), eq(contexts.instanceId, id)));
+      await ctx.files.unlinkOwner(tx, { type: 'activity', id });
+    }
     const [section] = await tx.delete(sections).where(eq(sections.id, sectionId)).returning();
     if (!section) throw problems.notFound();
     await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.deleted', 'section', sectionId, {
@@ -343,6 +353,8 @@ export async function deleteActivity(ctx: Ctx, activityId: string) {
     const [activity] = await tx.delete(activities).where(eq(activities.id, activityId)).returning();
     if (!activity) throw problems.notFound();
     await tx.delete(contexts).where(and(eq(contexts.level, 'activity'), eq(contexts.instanceId, activityId)));
+    // Its files lose this use; the blobs go with the garbage collection once nothing else links them.
+    await ctx.files.unlinkOwner(tx, { type: 'activity', id: activityId });
     await audit(tx, ctx, await getCourse(tx, activity.courseId), 'activity.deleted', 'activity', activityId, {
       kind: activity.kind,
       title: activity.title,
