@@ -14,12 +14,14 @@ import { z } from 'zod';
 import { createI18n } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { courseImageRoutes } from './modules/activities/file/images.ts';
 import { activityKindRoutes } from './modules/activities/registry.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
 import type { Db } from './platform/db/index.ts';
 import type { Files } from './platform/files/index.ts';
@@ -99,6 +101,10 @@ export async function buildApp(
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Embedded videos: only https players. Which hosts a designer may embed is checked when the
+        // activity is saved (the admins' allow-list); a static policy cannot follow that list.
+        frameSrc: ["'self'", 'https:'],
+        mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -142,6 +148,8 @@ export async function buildApp(
   await app.register(outboxRoutes);
   await app.register(courseRoutes);
   await app.register(activityKindRoutes);
+  await app.register(courseImageRoutes);
+  await app.register(settingsRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;

@@ -34,7 +34,7 @@ async function main() {
 
   const runtime = createRuntime(config, databaseUrl, (error) => console.error('jobs:', error));
   await applyMigrations(runtime.database);
-  const seeded = config.demoData ? await seedDemo(runtime.deps.db) : false;
+  const seeded = config.demoData ? await seedDemo(runtime.deps.db, runtime.deps.files) : false;
   await runtime.deps.jobs.start();
   const app = await buildApp(runtime.deps);
   await app.listen({ host: config.host, port: config.port });

@@ -5,10 +5,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordTokens, users } from './modules/accounts/schema.ts';
+import { multipart, samples, upload } from './modules/activities/file/testing.ts';
 import { domains } from './modules/domains/schema.ts';
 import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
+import { multipartBody } from './testing/multipart.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -48,6 +50,32 @@ beforeAll(async () => {
   ids.deletableSection = (
     await designer.post(`/api/courses/${ids.course}/sections`, { title: 'À supprimer' })
   ).json().id;
+  const archive = (await designer.get(`/api/courses/${ids.course}/archive`)).rawPayload;
+  archiveForm = multipartBody({ domainId: ids.aix! }, [
+    { field: 'archive', filename: 'parcours.zip', type: 'application/zip', content: archive },
+  ]);
+  // A file, a folder (two files, one to delete), an uploaded video and an image of the course.
+  const kind = async (k: string) =>
+    (
+      await designer.post(`/api/courses/${ids.course}/activities`, {
+        sectionId: ids.section,
+        kind: k,
+        title: k,
+      })
+    ).json().id as string;
+  ids.fileActivity = await kind('file');
+  await upload(designer, 'PUT', `/api/activities/${ids.fileActivity}/file`, [uploads.pdf]);
+  ids.folderActivity = await kind('folder');
+  const [kept, deletable] = (
+    await upload(designer, 'POST', `/api/activities/${ids.folderActivity}/folder`, [uploads.pdf, uploads.png])
+  ).json();
+  ids.folderFile = kept.id;
+  ids.deletableFolderFile = deletable.id;
+  ids.videoActivity = await kind('video');
+  await upload(designer, 'PUT', `/api/activities/${ids.videoActivity}/video`, [uploads.mp4]);
+  ids.imageUrl = (
+    await upload(designer, 'POST', `/api/courses/${ids.course}/images`, [uploads.png])
+  ).json().url;
 });
 afterAll(() => t.close());
 
@@ -56,6 +84,7 @@ type Case = {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string | (() => string);
   body?: unknown | (() => Promise<unknown>);
+  headers?: Record<string, string>;
   allowed: [Actor, number];
   refused: [Actor, number];
 };
@@ -91,7 +120,18 @@ async function newAixUser(email: string) {
 }
 
 let assignmentId = '';
+let archiveForm = { payload: Buffer.alloc(0), headers: {} as Record<string, string> };
 const D = 'concepteur@magistere.test';
+const uploads = {
+  pdf: { filename: 'Programme.pdf', content: samples.pdf() },
+  png: { filename: 'Schéma.png', content: samples.png() },
+  mp4: { filename: 'Présentation.mp4', content: samples.mp4() },
+};
+/** A multipart body for a case: payload and its content type. */
+const form = (...parts: (typeof uploads)[keyof typeof uploads][]) => {
+  const { payload, headers } = multipart(parts);
+  return { body: payload, headers };
+};
 const cases: Case[] = [
   { method: 'GET', url: '/api/courses', allowed: [A.participant, 200], refused: ['anonymous', 401] },
   {
@@ -187,6 +227,112 @@ const cases: Case[] = [
     body: { favourite: true },
     allowed: [D, 204],
     refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.course}/duplicate`,
+    body: () => Promise.resolve({ domainId: ids.aix }),
+    allowed: [D, 201],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.course}/archive`,
+    allowed: [D, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: '/api/courses/import',
+    // The archive of the test course, exported in beforeAll.
+    get body() {
+      return archiveForm.payload;
+    },
+    get headers() {
+      return archiveForm.headers;
+    },
+    allowed: [D, 201],
+    refused: [A.participant, 403],
+  },
+  // Before the password reset below: it changes the designer's password.
+  {
+    method: 'PUT',
+    url: () => `/api/activities/${ids.fileActivity}/file`,
+    ...form(uploads.pdf),
+    allowed: [D, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/activities/${ids.fileActivity}/file`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/activities/${ids.fileActivity}/file/info`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/activities/${ids.folderActivity}/folder`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/activities/${ids.folderActivity}/folder`,
+    ...form(uploads.pdf, uploads.png),
+    allowed: [D, 201],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/activities/${ids.folderActivity}/folder/${ids.folderFile}`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/activities/${ids.folderActivity}/folder/${ids.deletableFolderFile}`,
+    allowed: [D, 204],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/activities/${ids.folderActivity}/folder.zip`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/activities/${ids.videoActivity}/video`,
+    ...form(uploads.mp4),
+    allowed: [D, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/activities/${ids.videoActivity}/video`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.course}/images`,
+    ...form(uploads.png),
+    allowed: [D, 201],
+    refused: [A.participant, 403],
+  },
+  { method: 'GET', url: () => `${ids.imageUrl}`, allowed: [A.participant, 200], refused: [A.observer, 403] },
+  { method: 'GET', url: '/api/admin/video-hosts', allowed: [A.admin, 200], refused: [A.referent, 403] },
+  {
+    method: 'PUT',
+    url: '/api/admin/video-hosts',
+    body: { hosts: ['apps.education.fr', 'video.ploud.fr'] },
+    allowed: [A.admin, 200],
+    refused: [A.referent, 403],
   },
   { method: 'GET', url: '/healthz', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
   { method: 'GET', url: '/readyz', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
@@ -341,7 +487,7 @@ async function client(actor: Actor): Promise<ApiClient> {
 async function call(actor: Actor, c: Case) {
   const url = typeof c.url === 'function' ? c.url() : c.url;
   const body = typeof c.body === 'function' ? await (c.body as () => Promise<unknown>)() : c.body;
-  return (await client(actor)).request(c.method, url, body);
+  return (await client(actor)).request(c.method, url, body, c.headers);
 }
 
 describe('access to every route', () => {

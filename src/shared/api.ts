@@ -184,6 +184,11 @@ export const CourseCreateBody = z.object({
   summary: RichText.default(''),
   format: CourseFormat.default('topics'),
 });
+export const CourseDuplicateBody = z.object({
+  domainId: Uuid,
+  title: Title.optional(),
+  shortName: z.string().trim().min(1).max(100).optional(),
+});
 export const CourseUpdateBody = z
   .object({
     title: Title,
@@ -267,3 +272,45 @@ export const ActivityKindInfo = z.object({
   family: z.enum(['resource', 'activity']),
   favourite: z.boolean(),
 });
+
+// — Files of activities, course images, platform settings —
+
+/** A stored file as the interface shows it. */
+export const FileInfo = z.object({ filename: z.string(), mime: z.string(), size: z.number().int() });
+export type FileInfo = z.infer<typeof FileInfo>;
+/** A file of a folder activity (its id names it for download and deletion). */
+export const FolderFile = FileInfo.extend({ id: Uuid });
+export type FolderFile = z.infer<typeof FolderFile>;
+
+/** Settings of a `file` activity: the name shown instead of the file's own, if any. */
+export const FileSettings = z.object({ displayName: z.string().trim().max(255).optional() });
+
+/**
+ * Settings of a `video` activity: a video embedded from an allowed host (PeerTube, Pod…) — the server adds
+ * `embedUrl`, the address of its player — or a video file uploaded to the activity.
+ */
+export const VideoSettings = z.discriminatedUnion('source', [
+  z.object({
+    source: z.literal('embed'),
+    url: z.string().max(2048),
+    embedUrl: z.string().max(2048).optional(),
+  }),
+  z.object({ source: z.literal('upload') }),
+]);
+export type VideoSettings = z.infer<typeof VideoSettings>;
+
+/** An image uploaded for a course's rich text; `url` goes into the `src` of an `<img>`. */
+export const ImageUploaded = z.object({ url: z.string() });
+
+/** A host name (`podeduc.apps.education.fr`): labels of letters, digits and hyphens, at least one dot. */
+export const Hostname = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, {
+    message: 'errors.invalidHostname',
+  });
+/** The hosts whose videos may be embedded; a host allows its subdomains. */
+export const VideoHosts = z.object({ hosts: z.array(Hostname).max(50) });
+export type VideoHosts = z.infer<typeof VideoHosts>;

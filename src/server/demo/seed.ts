@@ -1,11 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import { users } from '../modules/accounts/schema.ts';
+import { checkManifest, createFromManifest } from '../modules/courses/archive.ts';
 import { domains } from '../modules/domains/schema.ts';
 import { createContext, PLATFORM_CONTEXT_ID } from '../platform/access/contexts.ts';
 import { roleAssignments } from '../platform/access/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Db } from '../platform/db/index.ts';
+import type { Files } from '../platform/files/index.ts';
+import { DEMO_COURSES } from './courses.ts';
 
 export const DEMO_PASSWORD = 'Magistere-demo-2026';
 
@@ -166,7 +169,7 @@ const DISCIPLINES = [
 ];
 
 /** Loads the demo domains and accounts into an empty database; does nothing if any domain exists. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, files: Files): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two nodes starting together must not both seed.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727275)`);
@@ -209,6 +212,28 @@ export async function seedDemo(db: Db): Promise<boolean> {
       };
     });
     await tx.insert(users).values(population);
+    const designer = (await tx.select().from(users).where(eq(users.email, 'concepteur@magistere.test')))[0]!;
+    for (const demo of DEMO_COURSES) {
+      const home = bySlug.get(demo.domain)!;
+      const { errors, settings } = await checkManifest(tx, demo.manifest, new Set());
+      if (errors.length)
+        throw new Error(`demo course ${demo.manifest.course.title}: ${JSON.stringify(errors)}`);
+      await createFromManifest(
+        tx,
+        files,
+        demo.manifest,
+        settings,
+        {
+          domainId: home.id,
+          domainContextId: home.contextId,
+          createdBy: designer.id,
+          ...(demo.stage ? { stage: demo.stage } : {}),
+        },
+        () => {
+          throw new Error('demo courses hold no files');
+        },
+      );
+    }
     return true;
   });
 }

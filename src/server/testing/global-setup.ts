@@ -10,6 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../demo/seed.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../platform/db/embedded.ts';
 import { applyMigrations, connect } from '../platform/db/index.ts';
+import { Files, LocalBlobStore } from '../platform/files/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -51,7 +52,13 @@ export async function setup(project: TestProject) {
   const url = withDatabase(serverUrl, templateDb);
   const database = connect(url, 2);
   await applyMigrations(database);
-  await seedDemo(database.db);
+  // Demo data holds no file yet; the store is only there because seeding takes one.
+  const files = new Files({
+    db: database.db,
+    store: new LocalBlobStore(path.resolve('var/test/seed-files')),
+    maxBytes: 1024 * 1024,
+  });
+  await seedDemo(database.db, files);
   await database.close();
   const boss = new PgBoss({ connectionString: url, schema: 'pgboss', supervise: false, schedule: false });
   await boss.start();

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { Tx } from '../../platform/db/index.ts';
+import type { FieldError } from '../../platform/http/types.ts';
 
 /**
  * The activity contract — what a kind of activity tells the course engine about itself, like a Moodle
@@ -17,6 +19,11 @@ export type ActivityKind<S extends Record<string, unknown> = Record<string, unkn
    * safe-URL check). Runs after validation, before anything is stored.
    */
   clean?: (settings: S) => S;
+  /**
+   * Checks that need the database (an allow-list the administrator sets…), after cleaning. Returns field
+   * errors with paths relative to the settings (`url`); an empty list lets the settings pass.
+   */
+  check?: (settings: S, ctx: { db: Tx }) => Promise<FieldError[]>;
   /** Settings for a newly created activity when the designer gives none; without it, settings are required. */
   defaults?: () => S;
   /**

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AnyActivityKind } from './contract.ts';
+import { file } from './file/kind.ts';
+import { folder } from './folder/kind.ts';
 import { label } from './label/kind.ts';
 import { page } from './page/kind.ts';
 import { url } from './url/kind.ts';
+import { video } from './video/kind.ts';
 
 /** Every kind the platform knows. Adding a kind: one folder beside this file, one line here. */
-const KINDS: AnyActivityKind[] = [page, label, url];
+const KINDS: AnyActivityKind[] = [page, label, url, file, folder, video];
 
 const byName = new Map(KINDS.map((kind) => [kind.kind, kind]));
 

@@ -7,13 +7,14 @@ import { activityKind, activityKinds } from './registry.ts';
 import { activityFavourites } from './schema.ts';
 
 /**
- * Validates and cleans settings for a kind: the contract's schema, then its server-side cleaning.
- * Errors come back as field errors under `settings.…`.
+ * Validates and cleans settings for a kind: the contract's schema, its server-side cleaning, then its
+ * checks against the database. Errors come back as field errors under `settings.…`.
  */
-export function prepareSettings(
+export async function prepareSettings(
+  db: Tx,
   kindName: string,
   raw: Record<string, unknown> | undefined,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const kind = activityKind(kindName);
   if (!kind)
     throw new HttpProblem(400, 'unknown_kind', 'errors.unknownActivityKind', {
@@ -28,7 +29,13 @@ export function prepareSettings(
     }));
     throw new HttpProblem(400, 'validation_failed', 'errors.validation', { errors });
   }
-  return kind.clean ? kind.clean(parsed.data) : parsed.data;
+  const settings = kind.clean ? kind.clean(parsed.data) : parsed.data;
+  const refused = (await kind.check?.(settings, { db })) ?? [];
+  if (refused.length > 0)
+    throw new HttpProblem(400, 'validation_failed', 'errors.validation', {
+      errors: refused.map((e) => ({ path: `settings.${e.path}`, message: e.message })),
+    });
+  return settings;
 }
 
 /** The kinds for the chooser, the actor's favourites first. */

@@ -207,4 +207,47 @@ describe('courses', () => {
         .statusCode,
     ).toBe(404);
   });
+
+  it('duplicates a course deeply: sections, activities, settings, origin, contexts — and refuses other domains', async () => {
+    const id = await newCourse('Enseigner dans le premier degré');
+    const sectionId = (await designer.post(`/api/courses/${id}/sections`, { title: 'Prise de poste' })).json()
+      .id;
+    await designer.post(`/api/courses/${id}/activities`, {
+      sectionId,
+      kind: 'label',
+      title: 'Objectif',
+      settings: { style: 'objective', content: '<p>Préparer la rentrée</p>' },
+    });
+    await designer.post(`/api/courses/${id}/activities`, {
+      sectionId,
+      kind: 'url',
+      title: 'Éduscol',
+      settings: { url: 'https://eduscol.education.fr/' },
+    });
+    const copy = await designer.post(`/api/courses/${id}/duplicate`, { domainId: aix });
+    expect(copy.statusCode, copy.body).toBe(201);
+    expect(copy.json()).toMatchObject({ title: 'Enseigner dans le premier degré (copie)', originId: id });
+    const strip = (page: {
+      sections: { title: string; activities: { kind: string; title: string; settings: unknown }[] }[];
+    }) =>
+      page.sections.map((s) => ({
+        title: s.title,
+        activities: s.activities.map((a) => ({ kind: a.kind, title: a.title, settings: a.settings })),
+      }));
+    const original = (await designer.get(`/api/courses/${id}`)).json();
+    const copied = (await designer.get(`/api/courses/${copy.json().id}`)).json();
+    expect(strip(copied)).toEqual(strip(original));
+    const copiedActivity = copied.sections[1].activities[0].id;
+    expect(copiedActivity).not.toBe(original.sections[1].activities[0].id);
+    const [context] = await t.db.select().from(contexts).where(eq(contexts.instanceId, copiedActivity));
+    expect(context?.level).toBe('activity');
+
+    const before = await count(courses);
+    expect((await designer.post(`/api/courses/${id}/duplicate`, { domainId: bordeaux })).statusCode).toBe(
+      403,
+    );
+    const participant = await t.as('participant@magistere.test');
+    expect((await participant.post(`/api/courses/${id}/duplicate`, { domainId: aix })).statusCode).toBe(403);
+    expect(await count(courses)).toBe(before);
+  });
 });

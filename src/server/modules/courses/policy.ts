@@ -13,6 +13,10 @@ export const courseCapabilities = defineCapabilities({
     roles: ['trainer', 'tutor', 'designer', 'domain_admin', 'manager'],
     description: 'Voir les sections et activités masquées ou pas encore disponibles',
   },
+  'course:duplicate': {
+    roles: ['designer', 'domain_admin'],
+    description: 'Dupliquer un parcours (copie complète : sections, activités, fichiers)',
+  },
   'course:update': {
     roles: ['designer', 'domain_admin'],
     description: 'Modifier le contenu d’un parcours : sections, activités, réglages',

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -10,6 +11,7 @@ import {
   ActivityUpdateBody,
   Course,
   CourseCreateBody,
+  CourseDuplicateBody,
   CoursePage,
   CourseUpdateBody,
   OrderBody,
@@ -18,8 +20,9 @@ import {
   Uuid,
 } from '../../../shared/api.ts';
 import type { Tx } from '../../platform/db/index.ts';
+import { contentDisposition, sanitizeFilename } from '../../platform/files/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { problems } from '../../platform/http/problem.ts';
+import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { chooserKinds, setFavourite } from '../activities/service.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities } from './schema.ts';
@@ -32,6 +35,9 @@ import {
   createCourse,
   deleteActivity,
   deleteSection,
+  duplicateCourse,
+  exportCourse,
+  importCourse,
   listCourses,
   moveActivity,
   orderSections,
@@ -104,6 +110,66 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => toCourse(await updateCourse(ctxOf(request), request.params.id, request.body)),
   );
+
+  app.post(
+    '/api/courses/:id/duplicate',
+    {
+      config: on(caps['course:duplicate'], courseContextId),
+      schema: { tags: ['parcours'], params: IdParams, body: CourseDuplicateBody, response: { 201: Course } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(toCourse(await duplicateCourse(ctxOf(request), request.params.id, request.body))),
+  );
+
+  app.get(
+    '/api/courses/:id/archive',
+    {
+      config: on(caps['course:duplicate'], courseContextId),
+      // The zip is already compressed; its length must stay what the archive says.
+      compress: false,
+      schema: { tags: ['parcours'], params: IdParams },
+    },
+    async (request, reply) => {
+      const { manifest, stream } = await exportCourse(db, files, request.params.id);
+      const name = `${sanitizeFilename(manifest.course.shortName) || 'parcours'}.zip`;
+      return reply
+        .type('application/zip')
+        .header('content-disposition', contentDisposition(name, 'attachment'))
+        .send(stream);
+    },
+  );
+
+  // Import runs in its own scope, the only one here that reads multipart bodies.
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { files: 1, fields: 5, fileSize: files.maxBytes + 1, fieldSize: 1000 },
+    });
+    scope.post(
+      '/api/courses/import',
+      {
+        config: { access: { capability: caps['course:create'] } },
+        schema: { tags: ['parcours'], consumes: ['multipart/form-data'], response: { 201: Course } },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart())
+          throw new HttpProblem(415, 'unsupported_media_type', 'errors.unsupportedMediaType');
+        let domainId: string | undefined;
+        for await (const part of request.parts()) {
+          if (part.type === 'field' && part.fieldname === 'domainId') domainId = String(part.value);
+          else if (part.type === 'file') {
+            if (!domainId || !Uuid.safeParse(domainId).success) {
+              throw problems.invalid('unknown_domain', 'errors.unknownDomain', 'domainId');
+            }
+            const course = await importCourse(ctxOf(request), domainId, part.file);
+            return reply.status(201).send(toCourse(course));
+          }
+        }
+        throw problems.invalid('archive_missing', 'errors.archiveMissing', 'archive');
+      },
+    );
+  });
 
   app.post(
     '/api/courses/:id/sections',

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -20,6 +21,8 @@ import { problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
 import { prepareSettings } from '../activities/service.ts';
 import { domainContextId } from '../domains/service.ts';
+import { archiveStream, describeCourse, importArchive } from './archive.ts';
+import { copyCourse } from './copy.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 
@@ -285,7 +288,7 @@ export async function orderSections(ctx: Ctx, courseId: string, ids: string[]) {
 }
 
 export async function addActivity(ctx: Ctx, courseId: string, input: z.infer<typeof ActivityCreateBody>) {
-  const settings = prepareSettings(input.kind, input.settings);
+  const settings = await prepareSettings(ctx.db, input.kind, input.settings);
   return ctx.db.transaction(async (tx) => {
     const course = await getCourse(tx, courseId);
     const [section] = await tx
@@ -327,7 +330,8 @@ export async function updateActivity(
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(activities).where(eq(activities.id, activityId));
     if (!current) throw problems.notFound();
-    const settings = input.settings !== undefined ? prepareSettings(current.kind, input.settings) : undefined;
+    const settings =
+      input.settings !== undefined ? await prepareSettings(tx, current.kind, input.settings) : undefined;
     const [activity] = await tx
       .update(activities)
       .set({
@@ -398,5 +402,56 @@ export async function moveActivity(ctx: Ctx, activityId: string, sectionId: stri
       sectionId,
       position,
     });
+  });
+}
+
+/**
+ * Duplicates a course into a domain the actor may create courses in. The actor must be able to edit the
+ * source (a designer copies their own work; copying others' published courses is the hub's business).
+ */
+export async function duplicateCourse(
+  ctx: Ctx,
+  sourceId: string,
+  input: { domainId: string; title?: string | undefined; shortName?: string | undefined },
+) {
+  return ctx.db.transaction(async (tx) => {
+    const source = await getCourse(tx, sourceId);
+    const domainContext = await domainContextId(tx, input.domainId);
+    if (domainContext === undefined)
+      throw problems.invalid('unknown_domain', 'errors.unknownDomain', 'domainId');
+    if (!(await can(tx, ctx.actor, caps['course:create'], domainContext))) throw problems.forbidden();
+    const course = await copyCourse(tx, ctx.files, sourceId, {
+      domainId: input.domainId,
+      domainContextId: domainContext,
+      title: input.title ? title(input.title) : `${source.title} (copie)`.slice(0, 255),
+      shortName: input.shortName ? sanitizePlainText(input.shortName, 100) : source.shortName,
+      createdBy: ctx.actor.userId,
+    });
+    await audit(tx, ctx, course, 'course.duplicated', 'course', course.id, { from: sourceId });
+    return course;
+  });
+}
+
+/** The archive of a course (manifest + files); needs the right to copy it. */
+export async function exportCourse(db: Db, files: Files, courseId: string) {
+  await getCourse(db, courseId);
+  const manifest = await describeCourse(db, files, courseId);
+  return { manifest, stream: archiveStream(files, manifest) };
+}
+
+/** Imports a course archive into a domain the actor may create courses in: all of it, or nothing. */
+export async function importCourse(ctx: Ctx, domainId: string, upload: Readable) {
+  const domainContext = await domainContextId(ctx.db, domainId);
+  if (domainContext === undefined)
+    throw problems.invalid('unknown_domain', 'errors.unknownDomain', 'domainId');
+  if (!(await can(ctx.db, ctx.actor, caps['course:create'], domainContext))) throw problems.forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const course = await importArchive(tx, ctx.files, upload, {
+      domainId,
+      domainContextId: domainContext,
+      createdBy: ctx.actor.userId,
+    });
+    await audit(tx, ctx, course, 'course.imported', 'course', course.id, { title: course.title });
+    return course;
   });
 }

@@ -23,7 +23,7 @@ function send(
       ? {
           errors: errors.map((e) => ({
             path: e.path,
-            message: e.message.startsWith('errors.') ? t(e.message) : e.message,
+            message: e.message.startsWith('errors.') ? t(e.message, e.params ?? {}) : e.message,
           })),
         }
       : {}),

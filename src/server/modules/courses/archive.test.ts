@@ -1,0 +1,213 @@
+import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZipFile } from 'yazl';
+import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { multipartBody } from '../../testing/multipart.ts';
+import { domains } from '../domains/schema.ts';
+import { describeCourse } from './archive.ts';
+import { courses } from './schema.ts';
+
+let t: TestApp;
+let designer: ApiClient;
+let aix = '';
+beforeAll(async () => {
+  t = await startTestApp();
+  aix = (await t.db.select().from(domains)).find((d) => d.slug === 'ac-aix-marseille')!.id;
+  designer = await t.as('concepteur@magistere.test');
+});
+afterAll(() => t.close());
+
+const countCourses = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(courses))[0]!.n;
+
+function importZip(client: ApiClient, zip: Buffer, domainId = aix) {
+  const body = multipartBody({ domainId }, [
+    { field: 'archive', filename: 'parcours.zip', type: 'application/zip', content: zip },
+  ]);
+  return client.request('POST', '/api/courses/import', body.payload, body.headers);
+}
+
+async function zipOf(entries: [string, Buffer | string][]): Promise<Buffer> {
+  const zip = new ZipFile();
+  for (const [name, content] of entries)
+    zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream as Readable) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** yazl refuses to write `../`: write a same-length name, then patch it in both headers. */
+async function traversal() {
+  const zip = await zipOf([
+    ['manifest.json', '{}'],
+    ['aa/aa/etc/passwd', 'x'],
+  ]);
+  const from = Buffer.from('aa/aa/etc/passwd');
+  const to = Buffer.from('../../etc/passwd');
+  for (let i = zip.indexOf(from); i !== -1; i = zip.indexOf(from, i + 1)) to.copy(zip, i);
+  return zip;
+}
+
+describe('course archive', () => {
+  it('exports a course with every kind and a file, and imports it back equal', async () => {
+    const id = (
+      await designer.post('/api/courses', {
+        domainId: aix,
+        title: 'Pédagogie efficace de la mémoire',
+        shortName: 'MEMOIRE',
+        summary: '<p>Résumé</p>',
+      })
+    ).json().id;
+    const sectionId = (
+      await designer.post(`/api/courses/${id}/sections`, {
+        title: 'Séance 1',
+        description: '<p>Découvrir</p>',
+      })
+    ).json().id;
+    const add = (body: object) => designer.post(`/api/courses/${id}/activities`, { sectionId, ...body });
+    await add({
+      kind: 'page',
+      title: 'Lire',
+      settings: { content: '<h2>Mémoire</h2><p>La <strong>répétition espacée</strong>.</p>' },
+    });
+    await add({
+      kind: 'label',
+      title: 'À retenir',
+      settings: { style: 'remember', content: '<p>Trois rappels</p>' },
+    });
+    await add({
+      kind: 'url',
+      title: 'Éduscol',
+      settings: { url: 'https://eduscol.education.fr/', newWindow: false },
+    });
+    await t.db.transaction((tx) =>
+      t.deps.files.saveUpload(tx, {
+        stream: Readable.from([Buffer.from('Diapositives de la séance 1')]),
+        filename: 'Séance 1 — diapos.txt',
+        owner: { type: 'course', id },
+      }),
+    );
+
+    const exported = await designer.get(`/api/courses/${id}/archive`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe('application/zip');
+    expect(exported.headers['content-disposition']).toMatch(/attachment; filename="MEMOIRE.zip"/);
+
+    const imported = await importZip(designer, exported.rawPayload);
+    expect(imported.statusCode, imported.body).toBe(201);
+    const original = await describeCourse(t.db, t.deps.files, id);
+    const copy = await describeCourse(t.db, t.deps.files, imported.json().id);
+    expect(copy).toEqual(original);
+    expect(copy.files).toEqual([expect.objectContaining({ filename: 'Séance 1 — diapos.txt' })]);
+    expect(copy.sections[1]!.activities.map((a) => a.kind)).toEqual(['page', 'label', 'url']);
+  });
+
+  it('refuses broken and hostile archives with a report, writing nothing', async () => {
+    const manifest = (overrides: object = {}) =>
+      JSON.stringify({
+        format: 'magistere-course',
+        version: 1,
+        course: { title: 'Piège', shortName: 'P', summary: '', format: 'topics', visibility: 'visible' },
+        files: [],
+        sections: [{ title: 'S', description: '', visibility: 'visible', activities: [] }],
+        ...overrides,
+      });
+    const activity = (kind: string, settings: object) => ({
+      kind,
+      title: 'A',
+      settings,
+      visibility: 'visible',
+      availableFrom: null,
+      files: [],
+    });
+    const before = await countCourses();
+    const cases: [string, Buffer, string][] = [
+      ['not a zip', Buffer.from('bonjour'), 'archive'],
+      ['path traversal', await traversal(), '../../etc/passwd'],
+      ['bad JSON', await zipOf([['manifest.json', '{"format": ']]), 'manifest.json'],
+      ['no manifest', await zipOf([['autre.json', '{}']]), 'manifest.json'],
+      [
+        'unknown kind',
+        await zipOf([
+          [
+            'manifest.json',
+            manifest({
+              sections: [
+                {
+                  title: 'S',
+                  description: '',
+                  visibility: 'visible',
+                  activities: [activity('quantique', {})],
+                },
+              ],
+            }),
+          ],
+        ]),
+        'manifest.sections.0.activities.0.kind',
+      ],
+      [
+        'hostile URL',
+        await zipOf([
+          [
+            'manifest.json',
+            manifest({
+              sections: [
+                {
+                  title: 'S',
+                  description: '',
+                  visibility: 'visible',
+                  activities: [activity('url', { url: 'javascript:alert(1)' })],
+                },
+              ],
+            }),
+          ],
+        ]),
+        'manifest.sections.0.activities.0.settings.url',
+      ],
+      [
+        'missing file',
+        await zipOf([
+          [
+            'manifest.json',
+            manifest({
+              files: [{ sha256: 'a'.repeat(64), filename: 'x.pdf', mime: 'application/pdf', size: 3 }],
+            }),
+          ],
+        ]),
+        `files/${'a'.repeat(64)}`,
+      ],
+      [
+        'zip bomb',
+        await zipOf([
+          ['manifest.json', manifest()],
+          [`files/${'b'.repeat(64)}`, Buffer.alloc(30 * 1024 * 1024)],
+        ]),
+        `files/${'b'.repeat(64)}`,
+      ],
+    ];
+    for (const [label, zip, path] of cases) {
+      const problem = problemOf(await importZip(designer, zip));
+      expect(problem.status, label).toBe(400);
+      expect(problem.body.code, label).toBe('archive_invalid');
+      expect(
+        problem.body.errors?.map((e) => e.path),
+        label,
+      ).toContain(path);
+      expect(
+        problem.body.errors?.every((e) => !e.message.startsWith('errors.')),
+        label,
+      ).toBe(true);
+    }
+    expect(await countCourses()).toBe(before);
+  });
+
+  it('is refused to a participant, for export and import alike', async () => {
+    const participant = await t.as('participant@magistere.test');
+    const id = (
+      await designer.post('/api/courses', { domainId: aix, title: 'Privé', shortName: 'PRIV' })
+    ).json().id;
+    expect((await participant.get(`/api/courses/${id}/archive`)).statusCode).toBe(403);
+    expect((await importZip(participant, await zipOf([['manifest.json', '{}']]))).statusCode).toBe(403);
+  });
+});

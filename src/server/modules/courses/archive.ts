@@ -1,0 +1,417 @@
+/**
+ * The course archive: a zip holding `manifest.json` (the course, its sections and activities with their
+ * settings, and which files each uses) and `files/<sha256>` (each distinct content once). Import reads it
+ * with limits on size, entries and paths, validates every kind's settings through the activity contract,
+ * and writes the whole course in one transaction — or nothing, with a report of every problem.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { and, asc, eq } from 'drizzle-orm';
+import yauzl from 'yauzl';
+import { ZipFile } from 'yazl';
+import { z } from 'zod';
+import { createContext } from '../../platform/access/contexts.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import type { Files, Owner } from '../../platform/files/index.ts';
+import { HttpProblem } from '../../platform/http/problem.ts';
+import type { FieldError } from '../../platform/http/types.ts';
+import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
+import { prepareSettings } from '../activities/service.ts';
+import { activities, courses, sections } from './schema.ts';
+
+export const ARCHIVE_FORMAT = 'magistere-course';
+const MAX_ENTRIES = 10_000;
+const MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
+/** An entry inflating to more than this many times its compressed size is treated as a bomb. */
+const MAX_RATIO = 200;
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const ArchiveFile = z.object({
+  sha256: Sha256,
+  filename: z.string().min(1).max(255),
+  mime: z.string().max(255),
+  size: z.number().int().min(0),
+});
+const Visibility = z.enum(['visible', 'hidden']);
+const Manifest = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(1),
+  course: z.object({
+    title: z.string().min(1).max(255),
+    shortName: z.string().min(1).max(100),
+    summary: z.string().max(500_000),
+    format: z.enum(['topics', 'modular']),
+    visibility: Visibility,
+  }),
+  files: z.array(ArchiveFile).max(1000),
+  sections: z
+    .array(
+      z.object({
+        title: z.string().min(1).max(255),
+        description: z.string().max(500_000),
+        visibility: Visibility,
+        activities: z
+          .array(
+            z.object({
+              kind: z.string().min(1).max(50),
+              title: z.string().min(1).max(255),
+              settings: z.record(z.string(), z.unknown()),
+              visibility: Visibility,
+              availableFrom: z.iso.datetime({ offset: true }).nullable(),
+              files: z.array(ArchiveFile).max(1000),
+            }),
+          )
+          .max(2000),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+const invalid = (errors: FieldError[]) =>
+  new HttpProblem(400, 'archive_invalid', 'errors.archiveInvalid', { errors: errors.slice(0, 100) });
+
+/** Builds the manifest of a course and the distinct blobs it uses. */
+export async function describeCourse(tx: Tx, files: Files, courseId: string): Promise<Manifest> {
+  const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
+  if (!course) throw new Error(`course ${courseId} missing`);
+  const listed = async (owner: Owner) =>
+    (await files.listLinks(tx, owner)).map((l) => ({
+      sha256: l.sha256,
+      filename: l.filename,
+      mime: l.mime,
+      size: Number(l.size),
+    }));
+  const sectionRows = await tx
+    .select()
+    .from(sections)
+    .where(eq(sections.courseId, courseId))
+    .orderBy(asc(sections.position));
+  const manifest: Manifest = {
+    format: ARCHIVE_FORMAT,
+    version: 1,
+    course: {
+      title: course.title,
+      shortName: course.shortName,
+      summary: course.summary,
+      format: course.format,
+      visibility: course.visibility,
+    },
+    files: await listed({ type: 'course', id: courseId }),
+    sections: [],
+  };
+  for (const section of sectionRows) {
+    const held = await tx
+      .select()
+      .from(activities)
+      .where(and(eq(activities.courseId, courseId), eq(activities.sectionId, section.id)))
+      .orderBy(asc(activities.position));
+    const described = [];
+    for (const activity of held) {
+      described.push({
+        kind: activity.kind,
+        title: activity.title,
+        settings: activity.settings,
+        visibility: activity.visibility,
+        availableFrom: activity.availableFrom?.toISOString() ?? null,
+        files: await listed({ type: 'activity', id: activity.id }),
+      });
+    }
+    manifest.sections.push({
+      title: section.title,
+      description: section.description,
+      visibility: section.visibility,
+      activities: described,
+    });
+  }
+  return manifest;
+}
+
+/** Streams the archive of a course: the manifest, then each distinct file once. */
+export function archiveStream(files: Files, manifest: Manifest): Readable {
+  const zip = new ZipFile();
+  zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');
+  const seen = new Set<string>();
+  const all = [...manifest.files, ...manifest.sections.flatMap((s) => s.activities.flatMap((a) => a.files))];
+  for (const file of all) {
+    if (seen.has(file.sha256)) continue;
+    seen.add(file.sha256);
+    zip.addReadStreamLazy(`files/${file.sha256}`, { size: file.size }, (callback) => {
+      files.store.open(file.sha256).then(
+        (stream) => callback(null, stream),
+        (error: Error) => callback(error, null as never),
+      );
+    });
+  }
+  zip.end();
+  return zip.outputStream as Readable;
+}
+
+/** Saves an upload to a temporary file, refusing it past `maxBytes` while it streams. */
+async function spool(stream: Readable, maxBytes: number) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'magistere-archive-'));
+  const file = path.join(dir, 'archive.zip');
+  let seen = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > maxBytes) callback(new HttpProblem(413, 'file_too_large', 'errors.fileTooLarge'));
+      else callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(stream, limit, createWriteStream(file));
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { file, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+type Entry = yauzl.Entry;
+
+function openZip(file: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.open(
+      file,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true },
+      (error, zip) => (error ? reject(error) : resolve(zip)),
+    ),
+  );
+}
+
+/** Reads the central directory, checking each entry's name, count, size and compression ratio. */
+function listEntries(zip: yauzl.ZipFile, maxTotal: number): Promise<Map<string, Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, Entry>();
+    let total = 0;
+    const fail = (message: string, name = '', params: Record<string, number> = {}) => {
+      zip.close();
+      reject(invalid([{ path: name || 'archive', message, params }]));
+    };
+    zip.on('error', (error: Error) => {
+      // yauzl itself refuses absolute and `..` names while decoding them: report the path, not a broken zip.
+      const refused = /^(invalid relative path|absolute path): (.*)$/.exec(error.message);
+      if (refused) fail('errors.archive.forbiddenPath', refused[2]);
+      else fail('errors.archive.unreadable');
+    });
+    zip.on('entry', (entry: Entry) => {
+      const name = entry.fileName;
+      if (entries.size >= MAX_ENTRIES) return fail('errors.archive.tooManyEntries', '', { max: MAX_ENTRIES });
+      if (
+        name.startsWith('/') ||
+        name.includes('\\') ||
+        name.split('/').includes('..') ||
+        /[\u0000-\u001f]/.test(name)
+      ) {
+        return fail('errors.archive.forbiddenPath', name);
+      }
+      total += entry.uncompressedSize;
+      if (total > maxTotal) return fail('errors.archive.tooLarge', name);
+      if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > entry.compressedSize * MAX_RATIO) {
+        return fail('errors.archive.ratio', name);
+      }
+      if (!name.endsWith('/')) entries.set(name, entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.readEntry();
+  });
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: Entry): Promise<Readable> {
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))),
+  );
+}
+
+async function readManifest(zip: yauzl.ZipFile, entries: Map<string, Entry>): Promise<Manifest> {
+  const entry = entries.get('manifest.json');
+  if (!entry) throw invalid([{ path: 'manifest.json', message: 'errors.archive.noManifest' }]);
+  if (entry.uncompressedSize > MAX_MANIFEST_BYTES)
+    throw invalid([{ path: 'manifest.json', message: 'errors.archive.manifestTooLarge' }]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await readEntry(zip, entry)) chunks.push(chunk as Buffer);
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw invalid([{ path: 'manifest.json', message: 'errors.archive.badJson' }]);
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) {
+    throw invalid(
+      parsed.error.issues.map((issue) => ({
+        path: `manifest.${issue.path.join('.')}`,
+        message: issue.message,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+const referencedBlobs = (manifest: Manifest) =>
+  new Set(
+    [...manifest.files, ...manifest.sections.flatMap((s) => s.activities.flatMap((a) => a.files))].map(
+      (f) => f.sha256,
+    ),
+  );
+
+/**
+ * Every problem of a manifest at once: unknown kinds, settings refused by their kind, files announced but
+ * not available. Returns the cleaned settings of each activity, ready to store.
+ */
+export async function checkManifest(tx: Tx, manifest: Manifest, available: Set<string>) {
+  const errors: FieldError[] = [];
+  const settings: Record<string, unknown>[][] = [];
+  for (const [s, section] of manifest.sections.entries()) {
+    settings[s] = [];
+    for (const [a, activity] of section.activities.entries()) {
+      try {
+        settings[s]![a] = await prepareSettings(tx, activity.kind, activity.settings);
+      } catch (error) {
+        if (!(error instanceof HttpProblem)) throw error;
+        const where = `manifest.sections.${s}.activities.${a}`;
+        if (error.code === 'unknown_kind')
+          errors.push({
+            path: `${where}.kind`,
+            message: 'errors.archive.unknownKind',
+            params: { kind: activity.kind },
+          });
+        else
+          for (const e of error.errors ?? []) errors.push({ path: `${where}.${e.path}`, message: e.message });
+      }
+    }
+  }
+  for (const sha of referencedBlobs(manifest))
+    if (!available.has(sha)) errors.push({ path: `files/${sha}`, message: 'errors.archive.missingFile' });
+  return { errors, settings };
+}
+
+/**
+ * Writes a checked manifest as a new course: course, sections, activities, contexts, and files read
+ * through `open` (checked against their announced hash). Runs in the caller's transaction.
+ */
+export async function createFromManifest(
+  tx: Tx,
+  files: Files,
+  manifest: Manifest,
+  settings: Record<string, unknown>[][],
+  target: ImportTarget,
+  open: (sha256: string) => Promise<Readable>,
+) {
+  const stored = new Map<string, string>();
+  const attach = async (owner: Owner, list: Manifest['files']) => {
+    for (const [position, f] of list.entries()) {
+      if (!stored.has(f.sha256)) {
+        const link = await files.saveUpload(tx, {
+          stream: await open(f.sha256),
+          filename: f.filename,
+          declaredMime: f.mime,
+          owner,
+          position,
+        });
+        if (link.sha256 !== f.sha256)
+          throw invalid([{ path: `files/${f.sha256}`, message: 'errors.archive.hashMismatch' }]);
+        stored.set(f.sha256, link.mime);
+      } else {
+        await files.link(tx, f.sha256, owner, f.filename, stored.get(f.sha256)!, f.size, { position });
+      }
+    }
+  };
+  const [course] = await tx
+    .insert(courses)
+    .values({
+      domainId: target.domainId,
+      title: sanitizePlainText(manifest.course.title, 255),
+      shortName: sanitizePlainText(manifest.course.shortName, 100),
+      summary: sanitizeRichText(manifest.course.summary),
+      format: manifest.course.format,
+      visibility: manifest.course.visibility,
+      ...(target.stage ? { stage: target.stage } : {}),
+      createdBy: target.createdBy,
+    })
+    .returning();
+  const courseContext = await createContext(tx, 'course', course!.id, target.domainContextId);
+  await attach({ type: 'course', id: course!.id }, manifest.files);
+  for (const [s, section] of manifest.sections.entries()) {
+    const [sectionRow] = await tx
+      .insert(sections)
+      .values({
+        courseId: course!.id,
+        position: s,
+        title: sanitizePlainText(section.title, 255),
+        description: sanitizeRichText(section.description),
+        visibility: section.visibility,
+      })
+      .returning();
+    for (const [a, activity] of section.activities.entries()) {
+      const [row] = await tx
+        .insert(activities)
+        .values({
+          courseId: course!.id,
+          sectionId: sectionRow!.id,
+          position: a,
+          kind: activity.kind,
+          title: sanitizePlainText(activity.title, 255),
+          settings: settings[s]![a]!,
+          visibility: activity.visibility,
+          availableFrom: activity.availableFrom ? new Date(activity.availableFrom) : null,
+        })
+        .returning();
+      await createContext(tx, 'activity', row!.id, courseContext.id);
+      await attach({ type: 'activity', id: row!.id }, activity.files);
+    }
+  }
+  return course!;
+}
+
+export type ImportTarget = {
+  domainId: string;
+  domainContextId: number;
+  createdBy: string | null;
+  stage?: string;
+};
+
+/**
+ * Imports an archive as a new course of the target domain. Everything is checked before anything is
+ * written; the writes are one transaction. Returns the new course.
+ */
+export async function importArchive(tx: Tx, files: Files, upload: Readable, target: ImportTarget) {
+  const { file, cleanup } = await spool(upload, files.maxBytes);
+  let zip: yauzl.ZipFile | undefined;
+  try {
+    try {
+      zip = await openZip(file);
+    } catch {
+      throw invalid([{ path: 'archive', message: 'errors.archive.unreadable' }]);
+    }
+    const entries = await listEntries(zip, Math.max(files.maxBytes * 10, 1024 * 1024 * 1024));
+    zip = await openZip(file);
+    const manifest = await readManifest(zip, entries);
+
+    const { errors, settings } = await checkManifest(
+      tx,
+      manifest,
+      new Set([...entries.keys()].filter((n) => n.startsWith('files/')).map((n) => n.slice(6))),
+    );
+    const referenced = referencedBlobs(manifest);
+    for (const name of entries.keys()) {
+      if (name !== 'manifest.json' && !(name.startsWith('files/') && referenced.has(name.slice(6)))) {
+        errors.push({ path: name, message: 'errors.archive.unexpectedEntry' });
+      }
+    }
+    if (errors.length) throw invalid(errors);
+    return await createFromManifest(tx, files, manifest, settings, target, (sha) =>
+      readEntry(zip!, entries.get(`files/${sha}`)!),
+    );
+  } finally {
+    zip?.close();
+    await cleanup();
+  }
+}

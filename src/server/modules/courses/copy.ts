@@ -1,0 +1,84 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { createContext } from '../../platform/access/contexts.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import type { Files } from '../../platform/files/index.ts';
+import { activities, courses, sections } from './schema.ts';
+
+export type CopyTarget = {
+  domainId: string;
+  domainContextId: number;
+  title: string;
+  shortName: string;
+  createdBy: string;
+};
+
+/**
+ * Deep copy of a course inside a transaction: the course (remembering its origin), its sections and
+ * activities with their settings, their access contexts, and their files — by reference: file links are
+ * copied, never bytes. The basis of duplication, templates, sessions and the course hub.
+ */
+export async function copyCourse(tx: Tx, files: Files, sourceId: string, target: CopyTarget) {
+  const [source] = await tx.select().from(courses).where(eq(courses.id, sourceId));
+  if (!source) throw new Error(`course ${sourceId} missing`);
+  const [course] = await tx
+    .insert(courses)
+    .values({
+      domainId: target.domainId,
+      title: target.title,
+      shortName: target.shortName,
+      summary: source.summary,
+      format: source.format,
+      visibility: source.visibility,
+      availableFrom: source.availableFrom,
+      originId: source.id,
+      createdBy: target.createdBy,
+    })
+    .returning();
+  const courseContext = await createContext(tx, 'course', course!.id, target.domainContextId);
+  await files.copyLinks(tx, { type: 'course', id: source.id }, { type: 'course', id: course!.id });
+
+  const sourceSections = await tx
+    .select()
+    .from(sections)
+    .where(eq(sections.courseId, source.id))
+    .orderBy(asc(sections.position));
+  for (const section of sourceSections) {
+    const [copy] = await tx
+      .insert(sections)
+      .values({
+        courseId: course!.id,
+        position: section.position,
+        title: section.title,
+        description: section.description,
+        visibility: section.visibility,
+      })
+      .returning();
+    const held = await tx
+      .select()
+      .from(activities)
+      .where(and(eq(activities.courseId, source.id), eq(activities.sectionId, section.id)))
+      .orderBy(asc(activities.position));
+    for (const activity of held) {
+      const [activityCopy] = await tx
+        .insert(activities)
+        .values({
+          courseId: course!.id,
+          sectionId: copy!.id,
+          position: activity.position,
+          kind: activity.kind,
+          title: activity.title,
+          settings: activity.settings,
+          visibility: activity.visibility,
+          availableFrom: activity.availableFrom,
+        })
+        .returning();
+      await createContext(tx, 'activity', activityCopy!.id, courseContext.id);
+      await files.copyLinks(
+        tx,
+        { type: 'activity', id: activity.id },
+        { type: 'activity', id: activityCopy!.id },
+      );
+    }
+  }
+  return course!;
+}

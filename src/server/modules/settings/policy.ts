@@ -1,0 +1,8 @@
+import { defineCapabilities } from '../../platform/access/capabilities.ts';
+
+export const settingsCapabilities = defineCapabilities({
+  'platform:configure': {
+    roles: [],
+    description: 'Régler la plateforme : hébergeurs de vidéos autorisés…',
+  },
+});
