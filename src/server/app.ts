@@ -31,6 +31,7 @@ import { registerOps } from './platform/http/ops.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/index.ts';
 import type { Mailer } from './platform/mail/index.ts';
+import type { Bus } from './platform/realtime/bus.ts';
 
 export type Deps = {
   config: Config;
@@ -38,6 +39,7 @@ export type Deps = {
   jobs: Jobs;
   mailer: Mailer;
   authCache: AuthCache;
+  bus: Bus;
   files: Files;
   redis?: Redis | undefined;
 };

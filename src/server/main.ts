@@ -32,7 +32,7 @@ async function main() {
     databaseUrl = embedded.url;
   }
 
-  const runtime = createRuntime(config, databaseUrl, (error) => console.error('jobs:', error));
+  const runtime = await createRuntime(config, databaseUrl, (error) => console.error('jobs:', error));
   await applyMigrations(runtime.database);
   const seeded = config.demoData ? await seedDemo(runtime.deps.db, runtime.deps.files) : false;
   await runtime.deps.jobs.start();

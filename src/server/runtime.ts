@@ -8,9 +8,10 @@ import { connect } from './platform/db/index.ts';
 import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
 import { Jobs } from './platform/jobs/index.ts';
 import { Mailer } from './platform/mail/index.ts';
+import { Bus } from './platform/realtime/bus.ts';
 
 /** Wires the platform's services on one database; main.ts and the tests both start from here. */
-export function createRuntime(
+export async function createRuntime(
   config: Config,
   databaseUrl: string,
   onError: (error: unknown) => void = () => {},
@@ -36,15 +37,17 @@ export function createRuntime(
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
   redis?.on('error', onError);
-  const authCache = new AuthCache({ ttlMs: config.authCacheMs, redis });
-  const deps: Deps = { config, db: database.db, jobs, mailer, redis, authCache, files };
+  const bus = new Bus(redis);
+  const authCache = new AuthCache({ ttlMs: config.authCacheMs, bus });
+  await authCache.ready;
+  const deps: Deps = { config, db: database.db, jobs, mailer, redis, bus, authCache, files };
   return {
     deps,
     database,
     async stop() {
       await jobs.stop();
       await database.close();
-      await authCache.close();
+      await bus.close();
       await redis?.quit();
     },
   };

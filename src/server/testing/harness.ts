@@ -43,7 +43,7 @@ export async function startTestApp(
     ...env,
   });
   const databaseUrl = withDatabase(serverUrl, name);
-  const runtime = createRuntime(config, databaseUrl);
+  const runtime = await createRuntime(config, databaseUrl);
   await runtime.deps.jobs.start();
   const app = await buildApp(runtime.deps, options);
   await app.ready();

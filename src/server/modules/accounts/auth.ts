@@ -87,7 +87,7 @@ export async function login(deps: AuthDeps, email: string, password: string, ori
 /** Mails a reset link to an active account; says nothing about whether the account exists. */
 export async function requestPasswordReset(deps: AuthDeps, email: string, origin: Origin): Promise<void> {
   const user = await findUserByEmail(deps.db, email);
-  if (!user || user.status !== 'active') return;
+  if (user?.status !== 'active') return;
   const mailId = await deps.db.transaction(async (tx) => {
     const id = await issuePasswordLink(tx, deps.mailer, deps.publicUrl, user, 'reset');
     await record(tx, origin, {
@@ -130,7 +130,7 @@ export async function resetPassword(
   return deps.db.transaction(async (tx) => {
     const userId = await consumePasswordToken(tx, token);
     const user = userId ? await findUser(tx, userId) : undefined;
-    if (!user || user.status !== 'active')
+    if (user?.status !== 'active')
       throw problems.invalid('reset_token_invalid', 'errors.resetTokenInvalid', 'token');
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
     await tx.delete(passwordTokens).where(eq(passwordTokens.userId, user.id));

@@ -207,7 +207,7 @@ function listEntries(zip: yauzl.ZipFile, maxTotal: number): Promise<Map<string, 
         name.startsWith('/') ||
         name.includes('\\') ||
         name.split('/').includes('..') ||
-        /[\u0000-\u001f]/.test(name)
+        /\p{Cc}/u.test(name)
       ) {
         return fail('errors.archive.forbiddenPath', name);
       }

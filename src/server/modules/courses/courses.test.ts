@@ -250,4 +250,45 @@ describe('courses', () => {
     expect((await participant.post(`/api/courses/${id}/duplicate`, { domainId: aix })).statusCode).toBe(403);
     expect(await count(courses)).toBe(before);
   });
+
+  it('serves the page from its cache: ETag and 304, gzip, changes seen at once, timed items opening on time', async () => {
+    const id = await newCourse('Page en cache');
+    const first = (await designer.get(`/api/courses/${id}`)).json().sections[0].id;
+    const participant = await t.as('participant@magistere.test');
+    const one = await participant.get(`/api/courses/${id}`);
+    const etag = one.headers.etag as string;
+    expect(etag).toMatch(/^".+"$/);
+    expect(
+      (await participant.request('GET', `/api/courses/${id}`, undefined, { 'if-none-match': etag }))
+        .statusCode,
+    ).toBe(304);
+    const zipped = await participant.request('GET', `/api/courses/${id}`, undefined, {
+      'accept-encoding': 'gzip, br',
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+
+    await designer.post(`/api/courses/${id}/activities`, {
+      sectionId: first,
+      kind: 'page',
+      title: 'Nouvelle',
+      settings: { content: '' },
+    });
+    const opensAt = new Date(Date.now() + 1500).toISOString();
+    const timed = (
+      await designer.post(`/api/courses/${id}/activities`, {
+        sectionId: first,
+        kind: 'page',
+        title: 'Bientôt',
+        settings: { content: '' },
+      })
+    ).json().id;
+    await designer.patch(`/api/activities/${timed}`, { availableFrom: opensAt });
+    const titles = async () =>
+      (await participant.get(`/api/courses/${id}`))
+        .json()
+        .sections[0].activities.map((a: { title: string }) => a.title);
+    expect(await titles()).toEqual(['Nouvelle']);
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    expect(await titles()).toEqual(['Nouvelle', 'Bientôt']);
+  });
 });

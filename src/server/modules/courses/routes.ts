@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -24,6 +24,7 @@ import { contentDisposition, sanitizeFilename } from '../../platform/files/index
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { chooserKinds, setFavourite } from '../activities/service.ts';
+import { CoursePageCache } from './page-cache.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities } from './schema.ts';
 import {
@@ -41,6 +42,7 @@ import {
   listCourses,
   moveActivity,
   orderSections,
+  pageAccess,
   sectionContextId,
   toCourse,
   updateActivity,
@@ -52,7 +54,9 @@ const IdParams = z.object({ id: Uuid });
 type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
 
 export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files } = app.deps;
+  const { db, files, bus } = app.deps;
+  const pages = new CoursePageCache(bus);
+  await pages.ready;
   // The context named by the :id of the path, once it is known to be a well-formed id.
   const from = (resolve: Resolver) => async (request: FastifyRequest) => {
     const id = (request.params as { id?: string }).id ?? '';
@@ -97,9 +101,31 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/courses/:id',
     {
       config: on(caps['course:view'], courseContextId),
+      // Served from the page cache, already serialised and compressed.
+      compress: false,
       schema: { tags: ['parcours'], params: IdParams, response: { 200: CoursePage } },
     },
-    async (request) => coursePage(db, actorOf(request), request.params.id),
+    async (request, reply) => {
+      const id = request.params.id;
+      const access = await pageAccess(db, actorOf(request), id);
+      const key = `${id}:${access.seeHidden}:${access.canEdit}`;
+      let cached = pages.get(key);
+      if (!cached) {
+        const { page, opensAt } = await coursePage(db, id, access);
+        cached = pages.set(key, id, page, opensAt);
+      }
+      // Bytes from the cache, not an object to validate and serialise again: the untyped reply.
+      const raw = reply as unknown as FastifyReply;
+      raw
+        .header('etag', cached.etag)
+        .header('cache-control', 'private, no-cache')
+        .header('vary', 'accept-encoding');
+      if (request.headers['if-none-match'] === cached.etag) return raw.status(304).send();
+      raw.type('application/json; charset=utf-8');
+      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? ''))
+        return raw.header('content-encoding', 'gzip').send(cached.gzip);
+      return raw.send(cached.json);
+    },
   );
 
   app.patch(
@@ -108,7 +134,11 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['course:update'], courseContextId),
       schema: { tags: ['parcours'], params: IdParams, body: CourseUpdateBody, response: { 200: Course } },
     },
-    async (request) => toCourse(await updateCourse(ctxOf(request), request.params.id, request.body)),
+    async (request) => {
+      const course = await updateCourse(ctxOf(request), request.params.id, request.body);
+      await pages.forget(course.id);
+      return toCourse(course);
+    },
   );
 
   app.post(
@@ -179,6 +209,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const section = await addSection(ctxOf(request), request.params.id, request.body);
+      await pages.forget(section.courseId);
       return reply.status(201).send({
         id: section.id,
         title: section.title,
@@ -196,6 +227,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await orderSections(ctxOf(request), request.params.id, request.body.ids);
+      await pages.forget(request.params.id);
       return reply.status(204).send();
     },
   );
@@ -208,6 +240,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const section = await updateSection(ctxOf(request), request.params.id, request.body);
+      await pages.forget(section.courseId);
       return {
         id: section.id,
         title: section.title,
@@ -221,7 +254,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/sections/:id',
     { config: on(caps['course:update'], sectionContextId), schema: { tags: ['parcours'], params: IdParams } },
     async (request, reply) => {
-      await deleteSection(ctxOf(request), request.params.id);
+      await pages.forget(await deleteSection(ctxOf(request), request.params.id));
       return reply.status(204).send();
     },
   );
@@ -237,8 +270,11 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: Activity },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(toActivity(await addActivity(ctxOf(request), request.params.id, request.body))),
+    async (request, reply) => {
+      const activity = await addActivity(ctxOf(request), request.params.id, request.body);
+      await pages.forget(activity.courseId);
+      return reply.status(201).send(toActivity(activity));
+    },
   );
 
   app.get(
@@ -265,7 +301,11 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Activity },
       },
     },
-    async (request) => toActivity(await updateActivity(ctxOf(request), request.params.id, request.body)),
+    async (request) => {
+      const activity = await updateActivity(ctxOf(request), request.params.id, request.body);
+      await pages.forget(activity.courseId);
+      return toActivity(activity);
+    },
   );
 
   app.delete(
@@ -275,7 +315,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams },
     },
     async (request, reply) => {
-      await deleteActivity(ctxOf(request), request.params.id);
+      await pages.forget(await deleteActivity(ctxOf(request), request.params.id));
       return reply.status(204).send();
     },
   );
@@ -287,7 +327,9 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams, body: ActivityMoveBody },
     },
     async (request, reply) => {
-      await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position);
+      await pages.forget(
+        await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position),
+      );
       return reply.status(204).send();
     },
   );

@@ -160,33 +160,46 @@ export async function listCourses(db: Db, actor: Actor, domainId?: string) {
   return rows;
 }
 
+/** What the actor may do on a course page: edit it, and see what is hidden or not yet open. */
+export async function pageAccess(db: Tx, actor: Actor, courseId: string) {
+  const context = await findContext(db, 'course', courseId);
+  if (!context) throw problems.notFound();
+  return {
+    canEdit: canInPath(actor, caps['course:update'], context.path),
+    seeHidden: canInPath(actor, caps['course:viewhidden'], context.path),
+  };
+}
+
 /**
  * The course page: the course, its sections in order with their activities in order. Without
- * `course:viewhidden`, hidden items and items not yet available are left out.
+ * `seeHidden`, hidden items and items not yet available are left out; `opensAt` is then the next moment
+ * one of them opens, when the page changes by itself.
  */
 export async function coursePage(
   db: Db,
-  actor: Actor,
   courseId: string,
+  access: { canEdit: boolean; seeHidden: boolean },
   now = new Date(),
-): Promise<CoursePage> {
+): Promise<{ page: CoursePage; opensAt: Date | undefined }> {
   const course = await getCourse(db, courseId);
-  const [context] = await db
-    .select()
-    .from(contexts)
-    .where(and(eq(contexts.level, 'course'), eq(contexts.instanceId, courseId)));
-  const canEdit = canInPath(actor, caps['course:update'], context!.path);
-  const seeHidden = canInPath(actor, caps['course:viewhidden'], context!.path);
-  const visible = (item: { visibility: string; availableFrom?: Date | null }) =>
-    seeHidden || (item.visibility === 'visible' && (!item.availableFrom || item.availableFrom <= now));
+  let opensAt: Date | undefined;
+  const visible = (item: { visibility: string; availableFrom?: Date | null }) => {
+    if (access.seeHidden) return true;
+    if (item.visibility !== 'visible') return false;
+    if (item.availableFrom && item.availableFrom > now) {
+      if (!opensAt || item.availableFrom < opensAt) opensAt = item.availableFrom;
+      return false;
+    }
+    return true;
+  };
   if (!visible(course)) throw problems.forbidden();
   const [sectionRows, activityRows] = await Promise.all([
     db.select().from(sections).where(eq(sections.courseId, courseId)).orderBy(asc(sections.position)),
     db.select().from(activities).where(eq(activities.courseId, courseId)).orderBy(asc(activities.position)),
   ]);
-  return {
+  const page: CoursePage = {
     course: toCourse(course),
-    canEdit,
+    canEdit: access.canEdit,
     sections: sectionRows.filter(visible).map((section) => ({
       id: section.id,
       title: section.title,
@@ -205,6 +218,7 @@ export async function coursePage(
         })),
     })),
   };
+  return { page, opensAt };
 }
 
 export async function addSection(ctx: Ctx, courseId: string, input: z.infer<typeof SectionCreateBody>) {
@@ -247,8 +261,9 @@ export async function updateSection(ctx: Ctx, sectionId: string, input: z.infer<
   });
 }
 
-export async function deleteSection(ctx: Ctx, sectionId: string) {
-  await ctx.db.transaction(async (tx) => {
+/** Deletes a section and its activities; returns the course it belonged to. */
+export async function deleteSection(ctx: Ctx, sectionId: string): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
     // Its activities go with it (cascade); their contexts and file links are removed first.
     const held = await tx
       .select({ id: activities.id })
@@ -263,6 +278,7 @@ export async function deleteSection(ctx: Ctx, sectionId: string) {
     await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.deleted', 'section', sectionId, {
       title: section.title,
     });
+    return section.courseId;
   });
 }
 
@@ -352,8 +368,9 @@ export async function updateActivity(
   });
 }
 
-export async function deleteActivity(ctx: Ctx, activityId: string) {
-  await ctx.db.transaction(async (tx) => {
+/** Deletes an activity; returns its course. */
+export async function deleteActivity(ctx: Ctx, activityId: string): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
     const [activity] = await tx.delete(activities).where(eq(activities.id, activityId)).returning();
     if (!activity) throw problems.notFound();
     await tx.delete(contexts).where(and(eq(contexts.level, 'activity'), eq(contexts.instanceId, activityId)));
@@ -363,12 +380,18 @@ export async function deleteActivity(ctx: Ctx, activityId: string) {
       kind: activity.kind,
       title: activity.title,
     });
+    return activity.courseId;
   });
 }
 
 /** Moves an activity to a position in a section of the same course, renumbering both sections. */
-export async function moveActivity(ctx: Ctx, activityId: string, sectionId: string, position: number) {
-  await ctx.db.transaction(async (tx) => {
+export async function moveActivity(
+  ctx: Ctx,
+  activityId: string,
+  sectionId: string,
+  position: number,
+): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
     const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId));
     if (!activity) throw problems.notFound();
     const [target] = await tx
@@ -402,6 +425,7 @@ export async function moveActivity(ctx: Ctx, activityId: string, sectionId: stri
       sectionId,
       position,
     });
+    return activity.courseId;
   });
 }
 

@@ -10,12 +10,30 @@ export function pathIds(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number);
 }
 
-export async function getContext(db: Tx, id: number): Promise<ContextRow | undefined> {
-  const [row] = await db.select().from(contexts).where(eq(contexts.id, id));
+/**
+ * Contexts of the platform, domains and courses never move once created: they are remembered by id and by
+ * instance, so access checks on hot routes cost no query. Activity contexts come and go, and are not kept.
+ */
+const stable = new Map<string, ContextRow>();
+const remember = (row: ContextRow | undefined) => {
+  if (row && row.level !== 'activity') {
+    if (stable.size > 100_000) stable.clear();
+    stable.set(`#${row.id}`, row);
+    stable.set(`${row.level}:${row.instanceId}`, row);
+  }
   return row;
+};
+
+export async function getContext(db: Tx, id: number): Promise<ContextRow | undefined> {
+  const known = stable.get(`#${id}`);
+  if (known) return known;
+  const [row] = await db.select().from(contexts).where(eq(contexts.id, id));
+  return remember(row);
 }
 
 export async function findContext(db: Tx, level: ContextLevel, instanceId: string | null) {
+  const known = stable.get(`${level}:${instanceId}`);
+  if (known) return known;
   const [row] = await db
     .select()
     .from(contexts)
@@ -25,7 +43,7 @@ export async function findContext(db: Tx, level: ContextLevel, instanceId: strin
         instanceId === null ? isNull(contexts.instanceId) : eq(contexts.instanceId, instanceId),
       ),
     );
-  return row;
+  return remember(row);
 }
 
 /** Creates the context of a new object under its parent context. */

@@ -1,21 +1,22 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Bus } from '../realtime/bus.ts';
 import { AuthCache } from './cache.ts';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const connections: Redis[] = [];
-const caches: AuthCache[] = [];
+const buses: Bus[] = [];
 afterAll(async () => {
-  for (const cache of caches) await cache.close();
+  for (const bus of buses) await bus.close();
   for (const connection of connections) await connection.quit();
 });
 
 function node() {
   const redis = new Redis(redisUrl);
   connections.push(redis);
-  const cache = new AuthCache({ ttlMs: 60_000, redis });
-  caches.push(cache);
-  return cache;
+  const bus = new Bus(redis);
+  buses.push(bus);
+  return new AuthCache({ ttlMs: 60_000, bus });
 }
 
 const until = async (check: () => boolean) => {
@@ -26,7 +27,7 @@ const until = async (check: () => boolean) => {
 
 describe('AuthCache', () => {
   it('expires entries after its TTL', async () => {
-    const cache = new AuthCache({ ttlMs: 30 });
+    const cache = new AuthCache({ ttlMs: 30, bus: new Bus() });
     cache.setSession('s1', 'u1', { ok: true });
     expect(cache.getSession('s1')).toEqual({ ok: true });
     await new Promise((resolve) => setTimeout(resolve, 40));
@@ -35,7 +36,7 @@ describe('AuthCache', () => {
 
   it('forgets a user on every node through Redis, and everything on a null broadcast', async () => {
     const [a, b] = [node(), node()];
-    await new Promise((resolve) => setTimeout(resolve, 200)); // subscriptions established
+    await Promise.all([a.ready, b.ready]);
     a.setSession('s1', 'u1', 1);
     a.setSession('s2', 'u2', 2);
     a.setView('u1', 'vue');

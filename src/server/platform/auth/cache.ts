@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Bus } from '../realtime/bus.ts';
 
 const CHANNEL = 'magistere:auth-invalidate';
 const MAX_ENTRIES = 50_000;
@@ -8,25 +8,19 @@ type Entry<T> = { value: T; userId: string; until: number };
 /**
  * A few seconds of memory for what every authenticated request asks: who the session belongs to and what
  * /api/me says. Any change to a user's access (logout, suspension, roles, profile, password) forgets that
- * user at once — on every node when Redis is configured, by a pub/sub broadcast; without Redis there is a
- * single node. The TTL bounds what a lost broadcast could leave stale.
+ * user at once, on every node through the bus. The TTL bounds what a lost message could leave stale.
  */
 export class AuthCache {
   readonly #ttlMs: number;
   readonly #sessions = new Map<string, Entry<unknown>>();
   readonly #views = new Map<string, Entry<unknown>>();
-  readonly #publisher: Redis | undefined;
-  readonly #subscriber: Redis | undefined;
+  readonly #bus: Bus;
+  readonly ready: Promise<void>;
 
-  constructor(options: { ttlMs: number; redis?: Redis | undefined }) {
+  constructor(options: { ttlMs: number; bus: Bus }) {
     this.#ttlMs = options.ttlMs;
-    if (options.redis) {
-      this.#publisher = options.redis;
-      this.#subscriber = options.redis.duplicate();
-      this.#subscriber.on('error', () => {});
-      void this.#subscriber.subscribe(CHANNEL);
-      this.#subscriber.on('message', (_channel, message: string) => this.#forgetLocally(message || null));
-    }
+    this.#bus = options.bus;
+    this.ready = this.#bus.subscribe(CHANNEL, (message) => this.#forgetLocally(message || null));
   }
 
   #get<T>(map: Map<string, Entry<unknown>>, key: string): T | undefined {
@@ -68,11 +62,8 @@ export class AuthCache {
 
   /** Forgets one user's sessions and views everywhere; `null` forgets everything (e.g. a domain renamed). */
   async forget(userId: string | null): Promise<void> {
+    // Locally at once: the caller's next request must not see the old answer, whatever the bus does.
     this.#forgetLocally(userId);
-    await this.#publisher?.publish(CHANNEL, userId ?? '').catch(() => {});
-  }
-
-  async close(): Promise<void> {
-    await this.#subscriber?.quit().catch(() => {});
+    await this.#bus.publish(CHANNEL, userId ?? '');
   }
 }

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Bus } from '../../platform/realtime/bus.ts';
+
+const CHANNEL = 'magistere:course-page';
+const MAX_ENTRIES = 2_000;
+
+export type CachedPage = { json: Buffer; gzip: Buffer; etag: string; until: number };
+
+/**
+ * The course page, serialised and compressed once per course and variant (what a participant sees, what
+ * an editor sees), since a national course is read thousands of times for each change. Every change to a
+ * course forgets its pages on every node; an entry also ends when the next timed item opens.
+ */
+export class CoursePageCache {
+  readonly #entries = new Map<string, CachedPage & { courseId: string }>();
+  readonly #bus: Bus;
+  readonly #maxAgeMs: number;
+  readonly ready: Promise<void>;
+
+  constructor(bus: Bus, maxAgeMs = 60_000) {
+    this.#bus = bus;
+    this.#maxAgeMs = maxAgeMs;
+    this.ready = bus.subscribe(CHANNEL, (courseId) => this.#forgetLocally(courseId));
+  }
+
+  get(key: string): CachedPage | undefined {
+    const entry = this.#entries.get(key);
+    if (entry && entry.until > Date.now()) return entry;
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  /** Serialises and stores a page; `opensAt` is the earliest future availability in it, if any. */
+  set(key: string, courseId: string, page: unknown, opensAt?: Date): CachedPage {
+    const json = Buffer.from(JSON.stringify(page));
+    const until = Math.min(Date.now() + this.#maxAgeMs, opensAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    const entry = {
+      json,
+      gzip: gzipSync(json),
+      etag: `"${createHash('sha1').update(json).digest('base64url')}"`,
+      until,
+      courseId,
+    };
+    if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
+    this.#entries.set(key, entry);
+    return entry;
+  }
+
+  #forgetLocally(courseId: string) {
+    for (const [key, entry] of this.#entries) if (entry.courseId === courseId) this.#entries.delete(key);
+  }
+
+  async forget(courseId: string): Promise<void> {
+    this.#forgetLocally(courseId);
+    await this.#bus.publish(CHANNEL, courseId);
+  }
+}
