@@ -1,5 +1,7 @@
 /** Every page of the app, under the DSFR frame. French URLs. */
 import { createBrowserRouter } from 'react-router';
+import { ActivityEditPage } from '../features/activities/ActivityEditPage.tsx';
+import { ActivityViewPage } from '../features/activities/ActivityViewPage.tsx';
 import { DomainsPage } from '../features/admin-domains/DomainsPage.tsx';
 import { UserCreatePage } from '../features/admin-users/UserCreatePage.tsx';
 import { UserDetailPage } from '../features/admin-users/UserDetailPage.tsx';
@@ -8,6 +10,8 @@ import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
+import { CourseCreatePage } from '../features/courses/CourseCreatePage.tsx';
+import { CoursePage } from '../features/courses/CoursePage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import {
   AccessibilityPage,
@@ -42,6 +46,18 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'profil', element: <ProfilePage /> },
+          {
+            path: 'parcours/nouveau',
+            element: (
+              <RequireCapability anyOf={['course:create']}>
+                <CourseCreatePage />
+              </RequireCapability>
+            ),
+          },
+          { path: 'parcours/:id', element: <CoursePage /> },
+          { path: 'parcours/:id/activite/nouvelle', element: <ActivityEditPage /> },
+          { path: 'parcours/:id/activite/:activityId', element: <ActivityViewPage /> },
+          { path: 'parcours/:id/activite/:activityId/modifier', element: <ActivityEditPage /> },
           {
             path: 'admin/utilisateurs',
             element: (

@@ -166,6 +166,10 @@ describe('courses', () => {
     await designer.patch(`/api/activities/${hidden}`, { visibility: 'hidden' });
     await designer.patch(`/api/activities/${later}`, { availableFrom: '2099-01-01T08:00:00+01:00' });
     const participant = await t.as('participant@magistere.test');
+    await designer.patch(`/api/courses/${id}`, { visibility: 'hidden' });
+    expect((await participant.get('/api/courses')).json().map((c: { id: string }) => c.id)).not.toContain(id);
+    expect((await designer.get('/api/courses')).json().map((c: { id: string }) => c.id)).toContain(id);
+    await designer.patch(`/api/courses/${id}`, { visibility: 'visible' });
     const seen = (await participant.get(`/api/courses/${id}`)).json();
     expect(seen.canEdit).toBe(false);
     expect(seen.sections.map((s: { title: string }) => s.title)).toEqual(['Présentation']);

@@ -136,8 +136,11 @@ export async function updateCourse(ctx: Ctx, id: string, input: z.infer<typeof C
   });
 }
 
-/** Courses the actor may open: those of the domains and courses where they hold `course:view`. */
-export async function listCourses(db: Db, actor: Actor, domainId?: string) {
+/**
+ * Courses the actor may open: those of the domains and courses where they hold `course:view`, without the
+ * hidden or not-yet-open ones unless they may see those (`course:viewhidden`) there.
+ */
+export async function listCourses(db: Db, actor: Actor, domainId?: string, now = new Date()) {
   const grants = actor.grants.filter(
     (g) => g.level === 'platform' || g.level === 'domain' || g.level === 'course',
   );
@@ -157,7 +160,17 @@ export async function listCourses(db: Db, actor: Actor, domainId?: string) {
       ),
     )
     .orderBy(asc(courses.title));
-  return rows;
+  const open = (row: CourseRow) =>
+    row.visibility === 'visible' && (!row.availableFrom || row.availableFrom <= now);
+  const shown: CourseRow[] = [];
+  for (const row of rows) {
+    if (open(row)) shown.push(row);
+    else {
+      const context = await findContext(db, 'course', row.id);
+      if (context && canInPath(actor, caps['course:viewhidden'], context.path)) shown.push(row);
+    }
+  }
+  return shown;
 }
 
 /** What the actor may do on a course page: edit it, and see what is hidden or not yet open. */

@@ -1,0 +1,240 @@
+/**
+ * `/parcours/:id/activite/nouvelle?section=…&type=…` and `/parcours/:id/activite/:activityId/modifier`:
+ * the title, the kind's Editor, the visibility; errors next to the fields and summarised at the top.
+ */
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { type Activity, type CoursePage, courseKeys, useCoursePage } from '../../api/courses.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldId,
+  fieldState,
+  invalidProps,
+  problemFieldErrors,
+} from '../../components/forms.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { isKnownKind, kindText, kindUi } from './registry.tsx';
+import type { Settings } from './types.ts';
+
+const deleteModal = createModal({ id: 'modale-suppression-activite', isOpenedByDefault: false });
+
+export function ActivityEditPage() {
+  const { t } = useTranslation();
+  const { id = '', activityId } = useParams();
+  const [params] = useSearchParams();
+  const query = useCoursePage(id);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  const page = query.data;
+  const courseCrumb = { label: page.course.title, to: `/parcours/${page.course.id}?edition=1` };
+  const existing = activityId
+    ? page.sections.flatMap((s) => s.activities).find((a) => a.id === activityId)
+    : undefined;
+  const sectionId = existing?.sectionId ?? params.get('section') ?? '';
+  const kind = existing?.kind ?? params.get('type') ?? '';
+  const section = page.sections.find((s) => s.id === sectionId);
+  const problem =
+    activityId && !existing
+      ? 'ui.activities.view.notFound'
+      : !section
+        ? 'ui.activities.edit.unknownSection'
+        : !isKnownKind(kind)
+          ? 'ui.activities.edit.unknownKind'
+          : null;
+  if (problem || !section) {
+    return (
+      <>
+        <PageHeading title={t(problem ?? 'ui.activities.edit.unknownSection')} crumbs={[courseCrumb]} />
+        <EmptyState message={t(problem ?? 'ui.activities.edit.unknownSection')} />
+      </>
+    );
+  }
+  return (
+    <ActivityForm
+      key={existing?.id ?? `${sectionId}-${kind}`}
+      page={page}
+      sectionId={section.id}
+      sectionTitle={section.title}
+      kind={kind}
+      existing={existing}
+      crumbs={[courseCrumb]}
+    />
+  );
+}
+
+function ActivityForm({
+  page,
+  sectionId,
+  sectionTitle,
+  kind,
+  existing,
+  crumbs,
+}: {
+  page: CoursePage;
+  sectionId: string;
+  sectionTitle: string;
+  kind: string;
+  existing?: Activity;
+  crumbs: { label: string; to: string }[];
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const problemMessage = useProblemMessage();
+  const ui = kindUi(kind);
+  const names = kindText(t, kind);
+  const form = 'activite';
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [settings, setSettings] = useState<Settings>(existing?.settings ?? ui.defaults());
+  const [hidden, setHidden] = useState(existing?.visibility === 'hidden');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const courseUrl = `/parcours/${page.course.id}?edition=1`;
+  const pageTitle = existing
+    ? t('ui.activities.edit.editTitle', { title: existing.title })
+    : t('ui.activities.edit.newTitle', { kind: names.name });
+  const labels: Record<string, string> = {
+    title: t('ui.activities.edit.title'),
+    'settings.content': t(kind === 'label' ? 'ui.activities.label.content' : 'ui.activities.page.content'),
+    'settings.style': t('ui.activities.label.style'),
+    'settings.url': t('ui.activities.url.url'),
+    'settings.newWindow': t('ui.activities.url.newWindow'),
+  };
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!title.trim()) {
+      setMessage(undefined);
+      setErrors({ title: t('ui.validation.required') });
+      return;
+    }
+    setPending(true);
+    const visibility = hidden ? 'hidden' : 'visible';
+    try {
+      if (existing) {
+        await api.patch(`/api/activities/${existing.id}`, { title: title.trim(), settings, visibility });
+      } else {
+        await api.post(`/api/courses/${page.course.id}/activities`, {
+          sectionId,
+          kind,
+          title: title.trim(),
+          settings,
+          visibility,
+        });
+      }
+      await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
+      navigate(courseUrl, {
+        state: {
+          flash: t(existing ? 'ui.activities.edit.saved' : 'ui.activities.edit.created', {
+            title: title.trim(),
+          }),
+        },
+      });
+    } catch (error) {
+      const fieldErrors = problemFieldErrors(error);
+      setErrors(fieldErrors);
+      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function remove() {
+    if (!existing) return;
+    try {
+      await api.delete(`/api/activities/${existing.id}`);
+      await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
+      navigate(courseUrl, { state: { flash: t('ui.activities.edit.deleted', { title: existing.title }) } });
+    } catch (error) {
+      setMessage(problemMessage(error));
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={pageTitle} crumbs={crumbs}>
+        <p>
+          <span className={`${ui.icon} fr-icon--sm fr-mr-1v`} aria-hidden="true" />
+          {names.name} — {t('ui.activities.edit.inSection', { section: sectionTitle })}
+        </p>
+      </PageHeading>
+      <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
+      <form noValidate onSubmit={submit}>
+        <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
+        <Input
+          label={labels.title}
+          hintText={t('ui.activities.edit.titleHint')}
+          {...fieldState(errors, 'title')}
+          nativeInputProps={{
+            id: fieldId(form, 'title'),
+            name: 'title',
+            required: true,
+            autoComplete: 'off',
+            value: title,
+            onChange: (event) => setTitle(event.target.value),
+            ...invalidProps(errors, 'title'),
+          }}
+        />
+        <ui.Editor form={form} settings={settings} onChange={setSettings} errors={errors} />
+        <Checkbox
+          options={[
+            {
+              label: t('ui.activities.edit.hidden'),
+              hintText: t('ui.activities.edit.hiddenHint'),
+              nativeInputProps: {
+                checked: hidden,
+                onChange: (event) => setHidden(event.target.checked),
+              },
+            },
+          ]}
+        />
+        <div className="mg-actions fr-mt-2w">
+          <Button type="submit" disabled={pending}>
+            {existing ? t('ui.activities.edit.save') : t('ui.activities.edit.create')}
+          </Button>
+          <Button priority="secondary" linkProps={{ to: courseUrl }}>
+            {t('ui.common.cancel')}
+          </Button>
+          {existing ? (
+            <Button
+              type="button"
+              priority="tertiary"
+              iconId="fr-icon-delete-line"
+              nativeButtonProps={deleteModal.buttonProps}
+            >
+              {t('ui.activities.edit.delete')}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+      {existing ? (
+        <deleteModal.Component
+          title={t('ui.activities.edit.deleteTitle', { title: existing.title })}
+          titleAs="h2"
+          buttons={[
+            { children: t('ui.common.cancel'), priority: 'secondary' },
+            {
+              children: t('ui.activities.edit.deleteConfirm'),
+              iconId: 'fr-icon-delete-line',
+              onClick: remove,
+            },
+          ]}
+        >
+          {t('ui.activities.edit.deleteText')}
+        </deleteModal.Component>
+      ) : null}
+    </>
+  );
+}

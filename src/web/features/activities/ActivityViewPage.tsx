@@ -1,0 +1,79 @@
+/** `/parcours/:id/activite/:activityId`: one activity through its kind's View, with previous / next. */
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { flattenActivities, useCoursePage } from '../../api/courses.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { HiddenBadge } from '../courses/SectionContent.tsx';
+import { kindText, kindUi } from './registry.tsx';
+
+export function ActivityViewPage() {
+  const { t } = useTranslation();
+  const { id = '', activityId = '' } = useParams();
+  const query = useCoursePage(id);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  const page = query.data;
+  const all = flattenActivities(page);
+  const index = all.findIndex((a) => a.id === activityId);
+  const activity = all[index];
+  const courseCrumb = { label: page.course.title, to: `/parcours/${page.course.id}` };
+  if (!activity) {
+    return (
+      <>
+        <PageHeading title={t('ui.activities.view.notFound')} crumbs={[courseCrumb]} />
+        <EmptyState message={t('ui.activities.view.notFound')} />
+      </>
+    );
+  }
+  const ui = kindUi(activity.kind);
+  const previous = all[index - 1];
+  const next = all[index + 1];
+  const link = (activityIdOf: string) => `/parcours/${page.course.id}/activite/${activityIdOf}`;
+  return (
+    <>
+      <PageHeading title={activity.title} crumbs={[courseCrumb]}>
+        <p className="fr-text--sm mg-muted">
+          <span className={`${ui.icon} fr-icon--sm fr-mr-1v`} aria-hidden="true" />
+          {kindText(t, activity.kind).name}
+          {activity.visibility === 'hidden' ? <HiddenBadge /> : null}
+          {page.canEdit ? (
+            <>
+              {' · '}
+              <Link className="fr-link fr-link--sm" to={`${link(activity.id)}/modifier`}>
+                {t('ui.activities.view.edit')}
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </PageHeading>
+      <div className="fr-mb-6w">
+        <ui.View activity={activity} headingLevel="h2" />
+      </div>
+      <nav className="mg-prevnext" aria-label={t('ui.activities.view.navigation')}>
+        {previous ? (
+          <Link
+            className="fr-btn fr-btn--secondary fr-icon-arrow-left-line fr-btn--icon-left"
+            to={link(previous.id)}
+            aria-label={t('ui.activities.view.previousLabel', { title: previous.title })}
+          >
+            {t('ui.activities.view.previous')}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link
+            className="fr-btn fr-btn--secondary fr-icon-arrow-right-line fr-btn--icon-right"
+            to={link(next.id)}
+            aria-label={t('ui.activities.view.nextLabel', { title: next.title })}
+          >
+            {t('ui.activities.view.next')}
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}

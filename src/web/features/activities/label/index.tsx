@@ -1,0 +1,93 @@
+/** Educational label: a framed text (objective, instruction, key point…) in the DSFR callout look. */
+import type { FrIconClassName } from '@codegouvfr/react-dsfr';
+import { CallOut, type CallOutProps } from '@codegouvfr/react-dsfr/CallOut.js';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
+import { useTranslation } from 'react-i18next';
+import { fieldId } from '../../../components/forms.tsx';
+import { RichText, RichTextEditor } from '../../../components/RichTextEditor.tsx';
+import { type ActivityEditorProps, type ActivityKindUi, type ActivityViewProps, str } from '../types.ts';
+
+export const LABEL_STYLES = [
+  'objective',
+  'instruction',
+  'key_point',
+  'remember',
+  'resource',
+  'warning',
+] as const;
+type LabelStyle = (typeof LABEL_STYLES)[number];
+
+const LOOK: Record<LabelStyle, { icon: FrIconClassName; color: CallOutProps.ColorVariant }> = {
+  objective: { icon: 'fr-icon-focus-3-line', color: 'green-emeraude' },
+  instruction: { icon: 'fr-icon-todo-line', color: 'blue-ecume' },
+  key_point: { icon: 'fr-icon-lightbulb-line', color: 'yellow-tournesol' },
+  remember: { icon: 'fr-icon-bookmark-line', color: 'purple-glycine' },
+  resource: { icon: 'fr-icon-book-2-line', color: 'blue-cumulus' },
+  warning: { icon: 'fr-icon-warning-line', color: 'orange-terre-battue' },
+};
+
+const styleOf = (value: unknown): LabelStyle =>
+  LABEL_STYLES.includes(value as LabelStyle) ? (value as LabelStyle) : 'objective';
+
+function LabelView({ activity, headingLevel }: ActivityViewProps) {
+  const { t } = useTranslation();
+  const style = styleOf(activity.settings.style);
+  const name = t(`ui.activities.labelStyles.${style}`);
+  const showTitle = activity.title.trim().toLowerCase() !== name.toLowerCase();
+  return (
+    <CallOut
+      className="mg-label"
+      iconId={LOOK[style].icon}
+      colorVariant={LOOK[style].color}
+      title={showTitle ? `${name}\u00a0: ${activity.title}` : name}
+      titleAs={headingLevel}
+      bodyAs="div"
+    >
+      <RichText html={str(activity.settings.content)} />
+    </CallOut>
+  );
+}
+
+function LabelEditor({ form, settings, onChange, errors }: ActivityEditorProps) {
+  const { t } = useTranslation();
+  const style = styleOf(settings.style);
+  return (
+    <>
+      <RadioButtons
+        legend={t('ui.activities.label.style')}
+        name="label-style"
+        orientation="horizontal"
+        state={errors['settings.style'] ? 'error' : 'default'}
+        stateRelatedMessage={errors['settings.style']}
+        options={LABEL_STYLES.map((value) => ({
+          label: (
+            <span>
+              <span className={`${LOOK[value].icon} fr-icon--sm fr-mr-1v`} aria-hidden="true" />
+              {t(`ui.activities.labelStyles.${value}`)}
+            </span>
+          ),
+          nativeInputProps: {
+            value,
+            checked: style === value,
+            onChange: () => onChange({ ...settings, style: value }),
+          },
+        }))}
+      />
+      <RichTextEditor
+        id={fieldId(form, 'settings.content')}
+        label={t('ui.activities.label.content')}
+        defaultValue={str(settings.content)}
+        error={errors['settings.content']}
+        onChange={(content) => onChange({ ...settings, content })}
+      />
+    </>
+  );
+}
+
+export const label: ActivityKindUi = {
+  icon: 'fr-icon-information-line',
+  View: LabelView,
+  Editor: LabelEditor,
+  defaults: () => ({ style: 'objective', content: '' }),
+  inline: true,
+};

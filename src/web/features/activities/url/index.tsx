@@ -1,0 +1,77 @@
+/** Link to a resource elsewhere on the web. */
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { useTranslation } from 'react-i18next';
+import { fieldId, fieldState } from '../../../components/forms.tsx';
+import { type ActivityEditorProps, type ActivityKindUi, type ActivityViewProps, str } from '../types.ts';
+
+function UrlView({ activity }: ActivityViewProps) {
+  const { t } = useTranslation();
+  const href = str(activity.settings.url);
+  const newWindow = activity.settings.newWindow !== false;
+  const text = t('ui.activities.url.open', { title: activity.title });
+  return (
+    <>
+      <p>
+        {newWindow ? (
+          // DSFR draws the external-link icon on links opening a new window.
+          <a
+            className="fr-link fr-link--lg"
+            href={href}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={t('ui.activities.url.newWindowTitle', { title: text })}
+          >
+            {text}
+          </a>
+        ) : (
+          <a className="fr-link fr-link--lg" href={href}>
+            {text}
+          </a>
+        )}
+      </p>
+      <p className="fr-text--sm mg-break">{t('ui.activities.url.address', { url: href })}</p>
+    </>
+  );
+}
+
+function UrlEditor({ form, settings, onChange, errors }: ActivityEditorProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Input
+        label={t('ui.activities.url.url')}
+        hintText={t('ui.activities.url.urlHint')}
+        {...fieldState(errors, 'settings.url')}
+        nativeInputProps={{
+          id: fieldId(form, 'settings.url'),
+          type: 'url',
+          required: true,
+          spellCheck: false,
+          autoComplete: 'off',
+          value: str(settings.url),
+          onChange: (event) => onChange({ ...settings, url: event.target.value.trim() }),
+          ...(errors['settings.url'] ? { 'aria-invalid': true } : {}),
+        }}
+      />
+      <Checkbox
+        options={[
+          {
+            label: t('ui.activities.url.newWindow'),
+            nativeInputProps: {
+              checked: settings.newWindow !== false,
+              onChange: (event) => onChange({ ...settings, newWindow: event.target.checked }),
+            },
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+export const url: ActivityKindUi = {
+  icon: 'fr-icon-links-line',
+  View: UrlView,
+  Editor: UrlEditor,
+  defaults: () => ({ url: '', newWindow: true }),
+};

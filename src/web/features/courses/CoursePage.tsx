@@ -1,0 +1,137 @@
+/** The course page `/parcours/:id`: its sections and activities; for editors, the "Mode édition" switch. */
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { SideMenu } from '@codegouvfr/react-dsfr/SideMenu.js';
+import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch.js';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { type CoursePage as CoursePageData, useCoursePage } from '../../api/courses.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { RichText } from '../../components/RichTextEditor.tsx';
+import { CourseEditor } from './CourseEditor.tsx';
+import { HiddenBadge, NoSections, SectionContent } from './SectionContent.tsx';
+
+export function CoursePage() {
+  const { id = '' } = useParams();
+  const query = useCoursePage(id);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  return <CourseView page={query.data} />;
+}
+
+function CourseView({ page }: { page: CoursePageData }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const [flash, setFlash] = useState<string | undefined>(
+    (location.state as { flash?: string } | null)?.flash,
+  );
+  const { course, sections, canEdit } = page;
+  const editing = canEdit && params.get('edition') === '1';
+
+  return (
+    <>
+      <PageHeading title={course.title} crumbs={[]}>
+        <p className="fr-text--sm mg-muted">
+          {course.shortName} · {t(`ui.courses.formats.${course.format}`)}
+          {course.visibility === 'hidden' ? <HiddenBadge /> : null}
+        </p>
+        <RichText html={course.summary} className="fr-mb-3w" />
+      </PageHeading>
+      {flash ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          small
+          closable
+          onClose={() => setFlash(undefined)}
+          description={flash}
+        />
+      ) : null}
+      {canEdit ? (
+        <ToggleSwitch
+          className="fr-mb-4w"
+          label={t('ui.courses.page.editMode')}
+          helperText={t('ui.courses.page.editModeHint')}
+          checked={editing}
+          showCheckedHint={false}
+          onChange={(checked) => {
+            const next = new URLSearchParams(params);
+            if (checked) next.set('edition', '1');
+            else next.delete('edition');
+            setParams(next, { replace: true });
+          }}
+        />
+      ) : null}
+      {editing ? (
+        <CourseEditor page={page} onFlash={setFlash} />
+      ) : sections.length === 0 ? (
+        <NoSections canEdit={canEdit} />
+      ) : course.format === 'modular' ? (
+        <ModularSections page={page} />
+      ) : (
+        sections.map((section) => (
+          <SectionContent
+            key={section.id}
+            courseId={course.id}
+            section={section}
+            headingId={`section-${section.id}`}
+          />
+        ))
+      )}
+    </>
+  );
+}
+
+/** Modular format: one section at a time, with the summary as a DSFR side menu. */
+function ModularSections({ page }: { page: CoursePageData }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const { course, sections } = page;
+  const index = Math.max(
+    0,
+    sections.findIndex((s) => s.id === params.get('section')),
+  );
+  const current = sections[index];
+  if (!current) return null;
+  const link = (sectionId: string) => `/parcours/${course.id}?section=${sectionId}`;
+  const previous = sections[index - 1];
+  const next = sections[index + 1];
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-col-12 fr-col-md-4">
+        <SideMenu
+          title={t('ui.courses.page.summaryNav')}
+          burgerMenuButtonText={t('ui.courses.page.summaryNavButton')}
+          items={sections.map((s) => ({
+            text: s.title,
+            isActive: s.id === current.id,
+            linkProps: { to: link(s.id) },
+          }))}
+        />
+      </div>
+      <div className="fr-col-12 fr-col-md-8">
+        <p className="fr-text--sm mg-muted fr-mb-1w">
+          {t('ui.courses.page.sectionPosition', { position: index + 1, count: sections.length })}
+        </p>
+        <SectionContent courseId={course.id} section={current} headingId={`section-${current.id}`} />
+        <nav className="mg-prevnext fr-mt-4w" aria-label={t('ui.courses.page.summaryNav')}>
+          {previous ? (
+            <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to={link(previous.id)}>
+              {t('ui.courses.page.previousSection', { title: previous.title })}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={link(next.id)}>
+              {t('ui.courses.page.nextSection', { title: next.title })}
+            </Link>
+          ) : null}
+        </nav>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/** Changes to a course's structure, applied to the cached page at once and then sent to the server. */
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api } from '../../api/client.ts';
+import { type CoursePage, courseKeys, type Section } from '../../api/courses.ts';
+
+export type Visibility = 'visible' | 'hidden';
+
+export function useCourseEditing(courseId: string, onError: (error: unknown) => void) {
+  const queryClient = useQueryClient();
+  const key = courseKeys.page(courseId);
+
+  const optimistic = useCallback(
+    async (update: (page: CoursePage) => CoursePage, send: () => Promise<unknown>) => {
+      const previous = queryClient.getQueryData<CoursePage>(key);
+      if (previous) queryClient.setQueryData<CoursePage>(key, update(previous));
+      try {
+        await send();
+      } catch (error) {
+        if (previous) queryClient.setQueryData(key, previous);
+        onError(error);
+        throw error;
+      } finally {
+        void queryClient.invalidateQueries({ queryKey: key });
+      }
+    },
+    [queryClient, key, onError],
+  );
+
+  const withSections = (page: CoursePage, sections: Section[]): CoursePage => ({ ...page, sections });
+
+  return {
+    /** Puts the sections in this order. */
+    orderSections: (ids: string[]) =>
+      optimistic(
+        (page) =>
+          withSections(
+            page,
+            ids.map((id) => page.sections.find((s) => s.id === id)).filter((s): s is Section => Boolean(s)),
+          ),
+        () => api.put(`/api/courses/${courseId}/sections/order`, { ids }),
+      ),
+    /** Moves an activity to `position` in the section `sectionId` (index once removed from where it was). */
+    moveActivity: (activityId: string, sectionId: string, position: number) =>
+      optimistic(
+        (page) => {
+          const moving = page.sections.flatMap((s) => s.activities).find((a) => a.id === activityId);
+          if (!moving) return page;
+          const without = page.sections.map((s) => ({
+            ...s,
+            activities: s.activities.filter((a) => a.id !== activityId),
+          }));
+          return withSections(
+            page,
+            without.map((s) => {
+              if (s.id !== sectionId) return s;
+              const activities = [...s.activities];
+              activities.splice(position, 0, { ...moving, sectionId });
+              return { ...s, activities };
+            }),
+          );
+        },
+        () => api.post(`/api/activities/${activityId}/move`, { sectionId, position }),
+      ),
+    setSectionVisibility: (sectionId: string, visibility: Visibility) =>
+      optimistic(
+        (page) =>
+          withSections(
+            page,
+            page.sections.map((s) => (s.id === sectionId ? { ...s, visibility } : s)),
+          ),
+        () => api.patch(`/api/sections/${sectionId}`, { visibility }),
+      ),
+    setActivityVisibility: (activityId: string, visibility: Visibility) =>
+      optimistic(
+        (page) =>
+          withSections(
+            page,
+            page.sections.map((s) => ({
+              ...s,
+              activities: s.activities.map((a) => (a.id === activityId ? { ...a, visibility } : a)),
+            })),
+          ),
+        () => api.patch(`/api/activities/${activityId}`, { visibility }),
+      ),
+    deleteSection: (sectionId: string) =>
+      optimistic(
+        (page) =>
+          withSections(
+            page,
+            page.sections.filter((s) => s.id !== sectionId),
+          ),
+        () => api.delete(`/api/sections/${sectionId}`),
+      ),
+    refresh: () => queryClient.invalidateQueries({ queryKey: key }),
+  };
+}
