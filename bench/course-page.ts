@@ -15,6 +15,7 @@
 import http from 'node:http';
 import { createDatabase, generateCourse } from './lib/generate.ts';
 import { login, measure, report, startTarget } from './lib/harness.ts';
+import { measureWithWrk, wrkAvailable } from './lib/wrk.ts';
 
 function count(name: string, fallback: number) {
   const value = Number(process.env[name] ?? fallback);
@@ -88,6 +89,18 @@ export async function run(): Promise<number> {
       );
 
       const encoding = process.env.BENCH_ACCEPT_ENCODING;
+      if (process.env.BENCH_CLIENT === 'wrk') {
+        if (!wrkAvailable()) throw new Error('wrk absent : apt-get install wrk');
+        const headers = { cookie, ...(encoding ? { 'accept-encoding': encoding } : {}) };
+        const figures = measureWithWrk(
+          `${target.url}${path}`,
+          headers,
+          50,
+          Number(process.env.BENCH_DURATION ?? 20),
+        );
+        console.log(JSON.stringify(figures));
+        return figures.non2xx || figures.errors ? 1 : 0;
+      }
       const figures = await measure(
         `GET /api/courses/:id (${sections} × ${perSection}, ${participants} inscrits)`,
         {
