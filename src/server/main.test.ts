@@ -76,6 +76,37 @@ describe('the server process', () => {
       body: JSON.stringify({ slug: 'ac-lille', name: 'Académie de Lille', kind: 'academie' }),
     });
     expect(created.status).toBe(201);
+    // The demo courses carry real files: the participant downloads the memo PDF of the memory course.
+    const participant = await loginAs(port, 'participant@magistere.test');
+    const list = await (
+      await fetch(`http://127.0.0.1:${port}/api/courses`, { headers: { cookie: participant.cookie } })
+    ).json();
+    const memory = list.find((c: { shortName: string }) => c.shortName === 'MEMOIRE-C34');
+    expect(memory, JSON.stringify(list)).toBeDefined();
+    const page = await (
+      await fetch(`http://127.0.0.1:${port}/api/courses/${memory.id}`, {
+        headers: { cookie: participant.cookie },
+      })
+    ).json();
+    expect(
+      JSON.stringify(
+        page.sections.map((s: { activities: { kind: string }[] }) => s.activities.map((a) => a.kind)),
+      ),
+    ).toContain('file');
+    const file = page.sections
+      .flatMap((s: { activities: { id: string; kind: string }[] }) => s.activities)
+      .find((a: { kind: string }) => a.kind === 'file');
+    const pdf = await fetch(`http://127.0.0.1:${port}/api/activities/${file.id}/file`, {
+      headers: { cookie: participant.cookie },
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 

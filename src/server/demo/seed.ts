@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import { users } from '../modules/accounts/schema.ts';
@@ -8,7 +9,7 @@ import { roleAssignments } from '../platform/access/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { Files } from '../platform/files/index.ts';
-import { DEMO_COURSES } from './courses.ts';
+import { demoCourses } from './courses.ts';
 
 export const DEMO_PASSWORD = 'Magistere-demo-2026';
 
@@ -213,25 +214,20 @@ export async function seedDemo(db: Db, files: Files): Promise<boolean> {
     });
     await tx.insert(users).values(population);
     const designer = (await tx.select().from(users).where(eq(users.email, 'concepteur@magistere.test')))[0]!;
-    for (const demo of DEMO_COURSES) {
-      const home = bySlug.get(demo.domain)!;
-      const { errors, settings } = await checkManifest(tx, demo.manifest, new Set());
+    const demo = await demoCourses();
+    for (const course of demo.courses) {
+      const home = bySlug.get(course.domain)!;
+      const { errors, settings } = await checkManifest(tx, course.manifest, new Set(demo.files.keys()));
       if (errors.length)
-        throw new Error(`demo course ${demo.manifest.course.title}: ${JSON.stringify(errors)}`);
-      await createFromManifest(
-        tx,
-        files,
-        demo.manifest,
-        settings,
-        {
-          domainId: home.id,
-          domainContextId: home.contextId,
-          createdBy: designer.id,
-          ...(demo.stage ? { stage: demo.stage } : {}),
-        },
-        () => {
-          throw new Error('demo courses hold no files');
-        },
+        throw new Error(`demo course ${course.manifest.course.title}: ${JSON.stringify(errors)}`);
+      const target = {
+        domainId: home.id,
+        domainContextId: home.contextId,
+        createdBy: designer.id,
+        ...(course.stage ? { stage: course.stage } : {}),
+      };
+      await createFromManifest(tx, files, course.manifest, settings, target, async (sha) =>
+        Readable.from([demo.files.get(sha)!]),
       );
     }
     return true;

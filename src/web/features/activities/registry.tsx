@@ -6,15 +6,21 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { file } from './file/index.tsx';
+import { folder } from './folder/index.tsx';
 import { label } from './label/index.tsx';
 import { page } from './page/index.tsx';
 import type { ActivityKindUi } from './types.ts';
 import { url } from './url/index.tsx';
+import { video } from './video/index.tsx';
 
 export const activityKinds: Record<string, ActivityKindUi> = {
   page,
   label,
   url,
+  file,
+  folder,
+  video,
 };
 
 function UnsupportedView() {

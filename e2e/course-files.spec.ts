@@ -1,0 +1,152 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, login } from './support.ts';
+
+/** French quotes with their non-breaking spaces, as in the interface's accessible names. */
+const q = (text: string) => `«\u00a0${text}\u00a0»`;
+
+const COURSE = `Ressources de formation — ${Date.now()}`;
+const VIDEO_URL = 'https://tube-numerique-educatif.apps.education.fr/w/9c9de5e8-0a1b-484f-a7ae-3d7d7b2a1a2f';
+
+const pdf = (title: string) =>
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
+
+async function addActivity(page: Page, kind: string, title: string, fill?: (page: Page) => Promise<void>) {
+  await page
+    .getByRole('button', {
+      name: `Ajouter une activité ou une ressource dans la section ${q('Présentation')}`,
+    })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Ajouter une activité ou une ressource' });
+  await expect(dialog).toBeVisible();
+  await expect(page.locator('#modale-choix-activite')).toHaveCSS('opacity', '1');
+  await dialog.getByRole('button', { name: kind, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Ajouter\u00a0: ${kind}`);
+  await page.getByRole('textbox', { name: /^Titre/ }).fill(title);
+  await fill?.(page);
+  await page.getByRole('button', { name: 'Ajouter au parcours' }).click();
+  await expect(page.getByText(`${q(title)} a été ajouté au parcours.`)).toBeVisible();
+}
+
+async function openEditor(page: Page, title: string) {
+  await page.getByRole('link', { name: `Modifier ${q(title)}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Modifier ${q(title)}`);
+}
+
+test('a designer adds a file, a folder and a video; a participant downloads them', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  await login(page, 'concepteur@magistere.test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Créer un parcours' }).click();
+  await page.getByLabel('Domaine', { exact: true }).selectOption({ label: 'Académie d’Aix-Marseille' });
+  await page.getByLabel('Titre du parcours').fill(COURSE);
+  await page.getByLabel('Nom abrégé').fill('RESS-FICH');
+  await page.getByRole('button', { name: 'Créer le parcours' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
+  const courseUrl = page.url().split('?')[0] ?? '';
+
+  // A file: created first, then uploaded on the edit page.
+  await addActivity(page, 'Fichier', 'Programme de la formation', async (p) => {
+    await expect(p.getByText('Vous pourrez déposer le fichier après l’enregistrement.')).toBeVisible();
+    await expectNoAxeViolations(p);
+  });
+  await openEditor(page, 'Programme de la formation');
+  await expect(page.getByText('Aucun fichier n’a encore été déposé.')).toBeVisible();
+  await page.getByLabel('Déposer le fichier').setInputFiles({
+    name: 'programme.pdf',
+    mimeType: 'application/pdf',
+    buffer: pdf('programme'),
+  });
+  await expect(page.getByText(`Le fichier ${q('programme.pdf')} a été déposé.`).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /programme\.pdf/ })).toContainText('PDF');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText(`${q('Programme de la formation')} a été enregistré.`)).toBeVisible();
+
+  // A folder with two files.
+  await addActivity(page, 'Dossier', 'Fiches de séance');
+  await openEditor(page, 'Fiches de séance');
+  await expect(page.getByText('Ce dossier est vide.')).toBeVisible();
+  await page.getByLabel('Ajouter des fichiers').setInputFiles([
+    { name: 'seance-1.pdf', mimeType: 'application/pdf', buffer: pdf('séance 1') },
+    { name: 'seance-2.txt', mimeType: 'text/plain', buffer: Buffer.from('Déroulé de la séance 2.\n') },
+  ]);
+  await expect(
+    page.getByRole('status').filter({ hasText: '2 fichiers ont été ajoutés au dossier.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Supprimer «.*» du dossier$/ })).toHaveCount(2);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText(`${q('Fiches de séance')} a été enregistré.`)).toBeVisible();
+
+  // A video embedded from PeerTube.
+  await addActivity(page, 'Vidéo', 'Une séance filmée', async (p) => {
+    await expect(p.getByRole('radio', { name: /Vidéo en ligne/ })).toBeChecked();
+    await p.getByRole('textbox', { name: /^Adresse de la vidéo/ }).fill(VIDEO_URL);
+    await expectNoAxeViolations(p);
+  });
+
+  await asParticipant(browser, courseUrl);
+
+  // Hide the course again, so that the participant's Mon espace of the other specs stays empty.
+  const { csrfToken } = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
+  const hidden = await page.request.patch(`/api/courses/${courseUrl.split('/').pop()}`, {
+    data: { visibility: 'hidden' },
+    headers: { 'x-csrf-token': csrfToken, origin: new URL(courseUrl).origin },
+  });
+  expect(hidden.status()).toBe(200);
+});
+
+async function asParticipant(browser: Browser, courseUrl: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, 'participant@magistere.test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
+  await page.goto(courseUrl);
+  await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
+
+  // The file.
+  await page.getByRole('link', { name: 'Programme de la formation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Programme de la formation' })).toBeVisible();
+  const fileLink = page.getByRole('link', { name: /^Télécharger «\sprogramme\.pdf\s»/ });
+  await expect(fileLink).toContainText(/PDF – \d+\soctets/);
+  await expect(page.getByRole('link', { name: /dans le navigateur/ })).toHaveAttribute(
+    'href',
+    /\/file\?inline=1$/,
+  );
+  await expectNoAxeViolations(page);
+  const fileDownload = page.waitForEvent('download');
+  await fileLink.click();
+  expect((await fileDownload).suggestedFilename()).toBe('programme.pdf');
+
+  // The folder.
+  await page.getByRole('link', { name: /^Élément suivant/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fiches de séance' })).toBeVisible();
+  await expect(page.getByText('2 fichiers', { exact: true })).toBeVisible();
+  const second = page.getByRole('link', { name: /^Télécharger «\sseance-2\.txt\s»/ });
+  await expect(second).toBeVisible();
+  await expectNoAxeViolations(page);
+  const folderDownload = page.waitForEvent('download');
+  await second.click();
+  expect((await folderDownload).suggestedFilename()).toBe('seance-2.txt');
+  const zipDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Tout télécharger (zip)' }).click();
+  expect((await zipDownload).suggestedFilename()).toMatch(/\.zip$/);
+
+  // The video.
+  await page.getByRole('link', { name: /^Élément suivant/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Une séance filmée' })).toBeVisible();
+  const player = page.locator('iframe[title="Lecteur vidéo\u00a0: Une séance filmée"]');
+  await expect(player).toHaveAttribute(
+    'src',
+    'https://tube-numerique-educatif.apps.education.fr/videos/embed/9c9de5e8-0a1b-484f-a7ae-3d7d7b2a1a2f',
+  );
+  await expect(player).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups');
+  await expectNoAxeViolations(page);
+  await context.close();
+}

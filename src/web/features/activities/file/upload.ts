@@ -1,0 +1,89 @@
+/**
+ * Multipart uploads for the file, folder and video kinds. The JSON wrapper (`api/client.ts`) only sends
+ * JSON, so this sends a `FormData` body itself, with the same CSRF token (the one `GET /api/me` gave,
+ * kept in the `me` query) and the same problem handling (`ApiError`).
+ */
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../../../shared/api.ts';
+import { ApiError, NETWORK_ERROR } from '../../../api/client.ts';
+import { useMeQuery } from '../../../app/auth.tsx';
+import { useProblemMessage } from '../../../components/ProblemAlert.tsx';
+
+export async function upload<T>(
+  method: 'POST' | 'PUT',
+  path: string,
+  files: File[],
+  options: { csrfToken?: string; locale?: string } = {},
+): Promise<T> {
+  const body = new FormData();
+  for (const file of files) body.append('file', file, file.name);
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    'accept-language': options.locale ?? 'fr',
+  };
+  if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: '', status: 0, code: NETWORK_ERROR });
+  }
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    const problem = data as Partial<Problem> | undefined;
+    throw new ApiError({
+      type: problem?.type ?? 'about:blank',
+      title: typeof problem?.title === 'string' ? problem.title : response.statusText,
+      status: response.status,
+      code: problem?.code ?? `http_${response.status}`,
+      ...(problem?.detail ? { detail: problem.detail } : {}),
+    });
+  }
+  return data as T;
+}
+
+/** `upload()` bound to the session's CSRF token and language, and the message of a failed upload. */
+export function useUpload() {
+  const { t, i18n } = useTranslation();
+  const csrfToken = useMeQuery().data?.csrfToken;
+  const problemMessage = useProblemMessage();
+  const send = useCallback(
+    <T>(method: 'POST' | 'PUT', path: string, files: File[]) =>
+      upload<T>(method, path, files, { csrfToken, locale: i18n.language }),
+    [csrfToken, i18n.language],
+  );
+  const message = (error: unknown): string => {
+    if (error instanceof ApiError && error.status === 413) return t('ui.activities.upload.tooLarge');
+    if (error instanceof ApiError && error.status === 415 && error.problem.title) return error.problem.title;
+    return problemMessage(error);
+  };
+  return { upload: send, message };
+}
+
+/** "1,2 Mo", "850 ko", "12 octets": sizes as the DSFR writes them. */
+export function formatSize(bytes: number, locale = 'fr-FR'): string {
+  const fr = locale.startsWith('fr');
+  const units = fr ? ['octets', 'ko', 'Mo', 'Go'] : ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return `${number}\u00a0${units[unit]}`;
+}
+
+/** "PDF", "DOCX": the file's extension, or the MIME subtype when the name has none. */
+export function fileFormat(filename: string, mime: string): string {
+  const dot = filename.lastIndexOf('.');
+  const ext = dot > 0 ? filename.slice(dot + 1) : (mime.split('/')[1] ?? '');
+  return ext.toUpperCase();
+}

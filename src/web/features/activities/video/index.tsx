@@ -1,0 +1,180 @@
+/** Video: embedded from an allowed host (Pod, PeerTube), or an uploaded MP4/WebM file. */
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
+import { Upload } from '@codegouvfr/react-dsfr/Upload.js';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { FileInfo } from '../../../../shared/api.ts';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { fieldId, fieldState, invalidProps } from '../../../components/forms.tsx';
+import { UploadLater } from '../file/index.tsx';
+import { useUpload } from '../file/upload.ts';
+import { type ActivityEditorProps, type ActivityKindUi, type ActivityViewProps, str } from '../types.ts';
+
+function VideoView({ activity }: ActivityViewProps) {
+  const { t } = useTranslation();
+  const { settings } = activity;
+  if (settings.source === 'upload') {
+    const src = `/api/activities/${activity.id}/video`;
+    return (
+      <>
+        {/* biome-ignore lint/a11y/useMediaCaption: captions are not uploaded yet; the file can be downloaded. */}
+        <video className="mg-video" controls preload="metadata" src={src} style={{ width: '100%' }}>
+          <a href={src} download>
+            {t('ui.activities.video.download', { title: activity.title })}
+          </a>
+        </video>
+        <p className="fr-mt-2w">
+          <a className="fr-link fr-link--download" href={src} download>
+            {t('ui.activities.video.download', { title: activity.title })}
+          </a>
+        </p>
+      </>
+    );
+  }
+  const embedUrl = str(settings.embedUrl);
+  const url = str(settings.url);
+  if (!embedUrl) return <EmptyState message={t('ui.activities.view.empty')} />;
+  return (
+    <>
+      <div className="fr-responsive-vid">
+        <iframe
+          className="fr-responsive-vid__player"
+          title={t('ui.activities.video.player', { title: activity.title })}
+          src={embedUrl}
+          allow="fullscreen"
+          allowFullScreen
+          sandbox="allow-scripts allow-same-origin allow-popups"
+          loading="lazy"
+          referrerPolicy="strict-origin-when-cross-origin"
+        />
+      </div>
+      {url ? (
+        <p className="fr-mt-2w">
+          <a
+            className="fr-link"
+            href={url}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={t('ui.activities.video.sourceNewWindow', { title: activity.title })}
+          >
+            {t('ui.activities.video.source', { title: activity.title })}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Replaces the uploaded video; shown once the activity exists. */
+function VideoUploader({ activityId }: { activityId: string }) {
+  const { t } = useTranslation();
+  const { upload, message } = useUpload();
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function send(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file) return;
+    setPending(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const info = await upload<FileInfo>('PUT', `/api/activities/${activityId}/video`, [file]);
+      setDone(t('ui.activities.file.uploaded', { name: info.filename }));
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setPending(false);
+      input.value = '';
+    }
+  }
+
+  return (
+    <div className="fr-mb-3w">
+      <Upload
+        label={t('ui.activities.video.file')}
+        hint={t('ui.activities.video.fileHint')}
+        disabled={pending}
+        state={error ? 'error' : done ? 'success' : 'default'}
+        stateRelatedMessage={error ?? done}
+        nativeInputProps={{
+          id: 'activite-settings.video',
+          accept: 'video/mp4,video/webm',
+          onChange: (event) => void send(event.currentTarget),
+        }}
+      />
+      <p className="fr-sr-only" role="status">
+        {pending ? t('ui.activities.upload.pending') : (done ?? '')}
+      </p>
+    </div>
+  );
+}
+
+function VideoEditor({ form, settings, onChange, errors }: ActivityEditorProps) {
+  const { t } = useTranslation();
+  const { activityId } = useParams();
+  const source = settings.source === 'upload' ? 'upload' : 'embed';
+  // The upload needs the activity’s id: on the creation page, it comes after saving.
+  const savedUpload = activityId !== undefined && source === 'upload';
+  return (
+    <>
+      <RadioButtons
+        legend={t('ui.activities.video.sourceLegend')}
+        name="video-source"
+        state={errors['settings.source'] ? 'error' : 'default'}
+        stateRelatedMessage={errors['settings.source']}
+        options={[
+          {
+            label: t('ui.activities.video.embed'),
+            hintText: t('ui.activities.video.embedHint'),
+            nativeInputProps: {
+              value: 'embed',
+              checked: source === 'embed',
+              onChange: () => onChange({ source: 'embed', url: str(settings.url) }),
+            },
+          },
+          {
+            label: t('ui.activities.video.upload'),
+            hintText: t('ui.activities.video.uploadHint'),
+            nativeInputProps: {
+              value: 'upload',
+              checked: source === 'upload',
+              onChange: () => onChange({ source: 'upload' }),
+            },
+          },
+        ]}
+      />
+      {source === 'embed' ? (
+        <Input
+          label={t('ui.activities.video.url')}
+          hintText={t('ui.activities.video.urlHint')}
+          {...fieldState(errors, 'settings.url')}
+          nativeInputProps={{
+            id: fieldId(form, 'settings.url'),
+            type: 'url',
+            required: true,
+            spellCheck: false,
+            autoComplete: 'off',
+            value: str(settings.url),
+            onChange: (event) => onChange({ source: 'embed', url: event.target.value.trim() }),
+            ...invalidProps(errors, 'settings.url'),
+          }}
+        />
+      ) : savedUpload ? (
+        <VideoUploader activityId={activityId} />
+      ) : (
+        <UploadLater />
+      )}
+    </>
+  );
+}
+
+export const video: ActivityKindUi = {
+  icon: 'fr-icon-film-line',
+  View: VideoView,
+  Editor: VideoEditor,
+  defaults: () => ({ source: 'embed', url: '' }),
+};
