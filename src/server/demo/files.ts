@@ -26,7 +26,8 @@ export async function memoPdf(): Promise<DemoFile> {
     '2. Espacer : programmer les rappels dans la progression.',
     '3. Varier : changer les contextes et les formes de questions.',
   ];
-  lines.forEach((line, i) => page.drawText(line, { x: 56, y: 720 - i * 20, size: 12, font: regular }));
+  for (const [i, line] of lines.entries())
+    page.drawText(line, { x: 56, y: 720 - i * 20, size: 12, font: regular });
   // A fixed date keeps the bytes — and so the content address — the same from one start to the next.
   pdf.setCreationDate(new Date('2026-09-01T08:00:00Z'));
   pdf.setModificationDate(new Date('2026-09-01T08:00:00Z'));
