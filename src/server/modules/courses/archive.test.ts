@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { multipartBody } from '../../testing/multipart.ts';
+import { samples, upload } from '../activities/file/testing.ts';
 import { domains } from '../domains/schema.ts';
 import { describeCourse } from './archive.ts';
 import { courses } from './schema.ts';
@@ -101,6 +102,69 @@ describe('course archive', () => {
     expect(copy).toEqual(original);
     expect(copy.files).toEqual([expect.objectContaining({ filename: 'Séance 1 — diapos.txt' })]);
     expect(copy.sections[1]!.activities.map((a) => a.kind)).toEqual(['page', 'label', 'url']);
+  });
+
+  it('carries the kinds that hold files — file, folder, uploaded video — and an embedded video, equal after import', async () => {
+    const id = (
+      await designer.post('/api/courses', {
+        domainId: aix,
+        title: 'Parcours avec fichiers',
+        shortName: 'FICHIERS',
+      })
+    ).json().id;
+    const sectionId = (await designer.get(`/api/courses/${id}`)).json().sections[0].id;
+    const add = async (kind: string, title: string, settings: object) =>
+      (await designer.post(`/api/courses/${id}/activities`, { sectionId, kind, title, settings })).json()
+        .id as string;
+    const file = await add('file', 'Programme', {});
+    const folder = await add('folder', 'Documents', {});
+    const uploaded = await add('video', 'Captation', { source: 'upload' });
+    await add('video', 'Conférence', {
+      source: 'embed',
+      url: 'https://tube-numerique-educatif.apps.education.fr/w/9c9de5e8-0a1b-484f-a7ae-3d7d7b2a1a2f',
+    });
+    expect(
+      (
+        await upload(designer, 'PUT', `/api/activities/${file}/file`, [
+          { filename: 'Programme — séance 1.pdf', content: samples.pdf('a') },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await upload(designer, 'POST', `/api/activities/${folder}/folder`, [
+          { filename: 'Déroulé.pdf', content: samples.pdf('b') },
+          { filename: 'Schéma.png', content: samples.png() },
+        ])
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await upload(designer, 'PUT', `/api/activities/${uploaded}/video`, [
+          { filename: 'Captation.mp4', content: samples.mp4() },
+        ])
+      ).statusCode,
+    ).toBe(200);
+
+    const exported = await designer.get(`/api/courses/${id}/archive`);
+    const imported = await importZip(designer, exported.rawPayload);
+    expect(imported.statusCode, imported.body).toBe(201);
+    const original = await describeCourse(t.db, t.deps.files, id);
+    const copy = await describeCourse(t.db, t.deps.files, imported.json().id);
+    expect(copy).toEqual(original);
+    const activities = copy.sections[0]!.activities;
+    expect(activities.map((a) => [a.kind, a.files.map((f) => f.filename)])).toEqual([
+      ['file', ['Programme — séance 1.pdf']],
+      ['folder', ['Déroulé.pdf', 'Schéma.png']],
+      ['video', ['Captation.mp4']],
+      ['video', []],
+    ]);
+    // The imported file is served from the copy, byte for byte.
+    const copiedFile = (await designer.get(`/api/courses/${imported.json().id}`)).json().sections[0]
+      .activities[0].id;
+    expect(
+      (await designer.get(`/api/activities/${copiedFile}/file`)).rawPayload.equals(samples.pdf('a')),
+    ).toBe(true);
   });
 
   it('refuses broken and hostile archives with a report, writing nothing', async () => {
