@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
+import { progressRoutes } from './modules/progress/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
@@ -150,6 +151,7 @@ export async function buildApp(
   await app.register(outboxRoutes);
   await app.register(courseRoutes);
   await app.register(activityKindRoutes);
+  await app.register(progressRoutes);
   await app.register(courseImageRoutes);
   await app.register(settingsRoutes);
 

@@ -243,6 +243,18 @@ const cases: Case[] = [
   },
   {
     method: 'POST',
+    url: () => `/api/activities/${ids.activity}/view`,
+    allowed: [A.participant, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.course}/progress`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
     url: '/api/courses/import',
     // The archive of the test course, exported in beforeAll.
     get body() {

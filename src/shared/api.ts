@@ -314,3 +314,7 @@ export const Hostname = z
 /** The hosts whose videos may be embedded; a host allows its subdomains. */
 export const VideoHosts = z.object({ hosts: z.array(Hostname).max(50) });
 export type VideoHosts = z.infer<typeof VideoHosts>;
+
+/** A person's own trail in a course: what they opened, and the last one, to continue from. */
+export const CourseProgress = z.object({ lastActivityId: Uuid.nullable(), viewed: z.array(Uuid) });
+export type CourseProgress = z.infer<typeof CourseProgress>;

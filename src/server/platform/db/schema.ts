@@ -3,6 +3,7 @@ export * from '../../modules/accounts/schema.ts';
 export * from '../../modules/activities/schema.ts';
 export * from '../../modules/courses/schema.ts';
 export * from '../../modules/domains/schema.ts';
+export * from '../../modules/progress/schema.ts';
 export * from '../../modules/settings/schema.ts';
 export * from '../access/schema.ts';
 export * from '../audit/schema.ts';
