@@ -174,6 +174,9 @@ async function asParticipant(browser: Browser, courseUrl: string) {
   await expect(
     page.getByRole('heading', { level: 3, name: 'Objectif\u00a0: Objectif du module' }),
   ).toBeVisible();
+  // Nothing opened yet: the course invites to start with its first activity to open.
+  await expect(page.getByRole('link', { name: 'Commencer le parcours' })).toBeVisible();
+  await expect(page.locator('main .fr-badge', { hasText: 'Consulté' })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await shot(page, 'participant');
 
@@ -198,5 +201,18 @@ async function asParticipant(browser: Browser, courseUrl: string) {
   await expect(page.getByRole('link', { name: /^Élément suivant/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await shot(page, 'activite-page');
+
+  // Back on the course page: continue from the last activity opened; those opened are marked.
+  await page.locator('.fr-breadcrumb').getByRole('link', { name: COURSE }).click();
+  const resume = page.getByRole('link', {
+    name: `Reprendre là où je me suis arrêté\u00a0: ${q('Lire la situation de départ')}`,
+  });
+  await expect(resume).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Commencer le parcours' })).toHaveCount(0);
+  await expect(page.locator('main .mg-activity .fr-badge', { hasText: 'Consulté' })).toHaveCount(2);
+  await expectNoAxeViolations(page);
+  await shot(page, 'participant-reprendre');
+  await resume.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lire la situation de départ' })).toBeVisible();
   await context.close();
 }

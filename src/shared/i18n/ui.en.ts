@@ -189,6 +189,9 @@ export const ui: Widen<typeof fr> = {
       previousSection: 'Previous section: {{title}}',
       nextSection: 'Next section: {{title}}',
       sectionPosition: 'Section {{position}} of {{count}}',
+      resume: 'Continue where I left off: “{{title}}”',
+      start: 'Start the course',
+      viewed: 'Viewed',
     },
     edit: {
       addSection: 'Add a section',

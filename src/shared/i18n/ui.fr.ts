@@ -190,6 +190,9 @@ export const ui = {
       previousSection: 'Section précédente\u00a0: {{title}}',
       nextSection: 'Section suivante\u00a0: {{title}}',
       sectionPosition: 'Section {{position}} sur {{count}}',
+      resume: 'Reprendre là où je me suis arrêté\u00a0: «\u00a0{{title}}\u00a0»',
+      start: 'Commencer le parcours',
+      viewed: 'Consulté',
     },
     edit: {
       addSection: 'Ajouter une section',

@@ -1,21 +1,24 @@
 /** Courses, their sections and activities, and the activity chooser: queries and small mutations. */
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { z } from 'zod';
 import type {
   Activity,
   ActivityKindInfo as ActivityKindInfoSchema,
   Course,
   CoursePage,
+  CourseProgress,
 } from '../../shared/api.ts';
 import { api } from './client.ts';
 
-export type { Activity, Course, CoursePage, Section } from '../../shared/api.ts';
+export type { Activity, Course, CoursePage, CourseProgress, Section } from '../../shared/api.ts';
 export type ActivityKindInfo = z.infer<typeof ActivityKindInfoSchema>;
 
 export const courseKeys = {
   all: ['courses'] as const,
   list: (domainId?: string) => ['courses', 'list', domainId ?? 'all'] as const,
   page: (id: string) => ['courses', id] as const,
+  progress: (id: string) => ['course-progress', id] as const,
   kinds: ['activity-kinds'] as const,
 };
 
@@ -31,6 +34,31 @@ export function useCoursePage(id: string) {
     queryKey: courseKeys.page(id),
     queryFn: () => api.get<CoursePage>(`/api/courses/${encodeURIComponent(id)}`),
   });
+}
+
+/** The logged-in person's own trail in a course: what they opened, and the last one. */
+export function useCourseProgress(id: string, enabled = true) {
+  return useQuery({
+    queryKey: courseKeys.progress(id),
+    queryFn: () => api.get<CourseProgress>(`/api/courses/${encodeURIComponent(id)}/progress`),
+    enabled,
+    retry: false,
+  });
+}
+
+/** Records, once per activity shown, that the person opened it (fire and forget), then refreshes the progress. */
+export function useRecordView(courseId: string, activityId: string | undefined) {
+  const queryClient = useQueryClient();
+  const recorded = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    // The ref keeps StrictMode's second effect run (and re-renders) from recording the same view twice.
+    if (!activityId || recorded.current === activityId) return;
+    recorded.current = activityId;
+    api
+      .post(`/api/activities/${encodeURIComponent(activityId)}/view`)
+      .then(() => queryClient.invalidateQueries({ queryKey: courseKeys.progress(courseId) }))
+      .catch(() => undefined);
+  }, [queryClient, courseId, activityId]);
 }
 
 export function useActivityKinds(enabled = true) {

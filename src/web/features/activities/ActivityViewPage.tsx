@@ -1,7 +1,7 @@
 /** `/parcours/:id/activite/:activityId`: one activity through its kind's View, with previous / next. */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { flattenActivities, useCoursePage } from '../../api/courses.ts';
+import { flattenActivities, useCoursePage, useRecordView } from '../../api/courses.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -13,12 +13,13 @@ export function ActivityViewPage() {
   const { t } = useTranslation();
   const { id = '', activityId = '' } = useParams();
   const query = useCoursePage(id);
+  const all = query.data ? flattenActivities(query.data) : [];
+  const index = all.findIndex((a) => a.id === activityId);
+  const activity = all[index];
+  useRecordView(id, activity?.id);
   if (query.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
   const page = query.data;
-  const all = flattenActivities(page);
-  const index = all.findIndex((a) => a.id === activityId);
-  const activity = all[index];
   const courseCrumb = { label: page.course.title, to: `/parcours/${page.course.id}` };
   if (!activity) {
     return (

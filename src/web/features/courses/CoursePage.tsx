@@ -1,15 +1,22 @@
 /** The course page `/parcours/:id`: its sections and activities; for editors, the "Mode édition" switch. */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { SideMenu } from '@codegouvfr/react-dsfr/SideMenu.js';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch.js';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { type CoursePage as CoursePageData, useCoursePage } from '../../api/courses.ts';
+import {
+  type CoursePage as CoursePageData,
+  flattenActivities,
+  useCoursePage,
+  useCourseProgress,
+} from '../../api/courses.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
+import { kindUi } from '../activities/registry.tsx';
 import { CourseEditor } from './CourseEditor.tsx';
 import { HiddenBadge, NoSections, SectionContent } from './SectionContent.tsx';
 
@@ -30,6 +37,8 @@ function CourseView({ page }: { page: CoursePageData }) {
   );
   const { course, sections, canEdit } = page;
   const editing = canEdit && params.get('edition') === '1';
+  const progress = useCourseProgress(course.id, !editing);
+  const viewed = useMemo(() => new Set(progress.data?.viewed ?? []), [progress.data]);
 
   return (
     <>
@@ -69,24 +78,50 @@ function CourseView({ page }: { page: CoursePageData }) {
         <CourseEditor page={page} onFlash={setFlash} />
       ) : sections.length === 0 ? (
         <NoSections canEdit={canEdit} />
-      ) : course.format === 'modular' ? (
-        <ModularSections page={page} />
       ) : (
-        sections.map((section) => (
-          <SectionContent
-            key={section.id}
-            courseId={course.id}
-            section={section}
-            headingId={`section-${section.id}`}
-          />
-        ))
+        <>
+          {progress.data ? <ResumeLink page={page} lastActivityId={progress.data.lastActivityId} /> : null}
+          {course.format === 'modular' ? (
+            <ModularSections page={page} viewed={viewed} />
+          ) : (
+            sections.map((section) => (
+              <SectionContent
+                key={section.id}
+                courseId={course.id}
+                section={section}
+                headingId={`section-${section.id}`}
+                viewed={viewed}
+              />
+            ))
+          )}
+        </>
       )}
     </>
   );
 }
 
+/** "Continue where I stopped" (the last activity opened), or "Start the course" (its first activity to open). */
+function ResumeLink({ page, lastActivityId }: { page: CoursePageData; lastActivityId: string | null }) {
+  const { t } = useTranslation();
+  const all = flattenActivities(page);
+  const last = lastActivityId ? all.find((a) => a.id === lastActivityId) : undefined;
+  const target = last ?? (lastActivityId ? undefined : all.find((a) => !kindUi(a.kind).inline));
+  if (!target) return null;
+  return (
+    <p className="fr-mb-4w">
+      <Button
+        size="large"
+        iconId="fr-icon-play-line"
+        linkProps={{ to: `/parcours/${page.course.id}/activite/${target.id}` }}
+      >
+        {last ? t('ui.courses.page.resume', { title: last.title }) : t('ui.courses.page.start')}
+      </Button>
+    </p>
+  );
+}
+
 /** Modular format: one section at a time, with the summary as a DSFR side menu. */
-function ModularSections({ page }: { page: CoursePageData }) {
+function ModularSections({ page, viewed }: { page: CoursePageData; viewed: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const { course, sections } = page;
@@ -116,7 +151,12 @@ function ModularSections({ page }: { page: CoursePageData }) {
         <p className="fr-text--sm mg-muted fr-mb-1w">
           {t('ui.courses.page.sectionPosition', { position: index + 1, count: sections.length })}
         </p>
-        <SectionContent courseId={course.id} section={current} headingId={`section-${current.id}`} />
+        <SectionContent
+          courseId={course.id}
+          section={current}
+          headingId={`section-${current.id}`}
+          viewed={viewed}
+        />
         <nav className="mg-prevnext fr-mt-4w" aria-label={t('ui.courses.page.summaryNav')}>
           {previous ? (
             <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to={link(previous.id)}>

@@ -16,8 +16,26 @@ export function HiddenBadge() {
   );
 }
 
+/** Discreet mark of an activity the person has already opened. */
+export function ViewedBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge small severity="success" as="span" className="fr-ml-1w">
+      {t('ui.courses.page.viewed')}
+    </Badge>
+  );
+}
+
 /** One activity of the course page: a link to its view, or the label itself. */
-export function ActivityItem({ courseId, activity }: { courseId: string; activity: Activity }) {
+export function ActivityItem({
+  courseId,
+  activity,
+  viewed = false,
+}: {
+  courseId: string;
+  activity: Activity;
+  viewed?: boolean;
+}) {
   const { t } = useTranslation();
   const ui = kindUi(activity.kind);
   const hidden = activity.visibility === 'hidden';
@@ -41,6 +59,7 @@ export function ActivityItem({ courseId, activity }: { courseId: string; activit
           {activity.title}
         </Link>
         {hidden ? <HiddenBadge /> : null}
+        {viewed ? <ViewedBadge /> : null}
         <p className="fr-text--xs fr-mb-0 mg-activity__kind">{kindText(t, activity.kind).name}</p>
       </div>
     </div>
@@ -51,10 +70,13 @@ export function SectionContent({
   courseId,
   section,
   headingId,
+  viewed,
 }: {
   courseId: string;
   section: Section;
   headingId: string;
+  /** Ids of the activities the person has opened, marked "Consulté". */
+  viewed?: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   return (
@@ -70,7 +92,11 @@ export function SectionContent({
         <ul className="mg-activities">
           {section.activities.map((activity) => (
             <li key={activity.id}>
-              <ActivityItem courseId={courseId} activity={activity} />
+              <ActivityItem
+                courseId={courseId}
+                activity={activity}
+                viewed={viewed?.has(activity.id) ?? false}
+              />
             </li>
           ))}
         </ul>
