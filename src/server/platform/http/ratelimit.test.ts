@@ -2,22 +2,23 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/harness.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-let t: TestApp;
-let redis: Redis;
-beforeAll(async () => {
-  t = await startTestApp({ REDIS_URL });
-  redis = new Redis(REDIS_URL);
-  // Counters of an earlier run within the minute would refuse this one from the start.
-  const stale = await redis.keys('magistere-rl:*');
-  if (stale.length) await redis.del(...stale);
-});
-afterAll(async () => {
-  await t.close();
-  await redis.quit();
-});
+const REDIS_URL = process.env.REDIS_URL ?? '';
+// Needs a Redis server, named by REDIS_URL (CI sets it); without one there is nothing to share counters through.
+describe.skipIf(!REDIS_URL)('rate limits shared through Redis', () => {
+  let t: TestApp;
+  let redis: Redis;
+  beforeAll(async () => {
+    t = await startTestApp({ REDIS_URL });
+    redis = new Redis(REDIS_URL);
+    // Counters of an earlier run within the minute would refuse this one from the start.
+    const stale = await redis.keys('magistere-rl:*');
+    if (stale.length) await redis.del(...stale);
+  });
+  afterAll(async () => {
+    await t.close();
+    await redis.quit();
+  });
 
-describe('rate limits shared through Redis', () => {
   it('limits password-reset requests per address with counters every node sees', async () => {
     const client = t.anonymous();
     const statuses: number[] = [];
