@@ -124,7 +124,7 @@ export const ui: Widen<typeof fr> = {
       title: 'My courses',
       empty: 'You are not enrolled in any course yet.',
       next: 'The training catalogue is not available on this platform yet. Your trainer or local administrator can enrol you in a session: it will appear here.',
-      progressLater: 'Tracking your progress in each course is coming soon.',
+      resumeHint: 'Open a course to continue where you left off; the activities you opened are marked there.',
     },
     trainings: {
       title: 'My sessions',
