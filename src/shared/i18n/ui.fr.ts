@@ -125,7 +125,8 @@ export const ui = {
       title: 'Mes parcours',
       empty: 'Vous n’êtes inscrit à aucun parcours pour le moment.',
       next: 'Le catalogue de l’offre de formation n’est pas encore disponible sur cette plateforme. Votre formateur ou votre administrateur local peut vous inscrire à une session\u00a0: elle apparaîtra ici.',
-      resumeHint: 'Ouvrez un parcours pour reprendre là où vous vous êtes arrêté\u00a0; les activités que vous avez consultées y sont marquées.',
+      resumeHint:
+        'Ouvrez un parcours pour reprendre là où vous vous êtes arrêté\u00a0; les activités que vous avez consultées y sont marquées.',
     },
     trainings: {
       title: 'Mes formations',

@@ -72,9 +72,7 @@ export function HomePage() {
         ) : (
           <>
             {list({ message: t('ui.home.courses.empty'), next: t('ui.home.courses.next') })}
-            {courses.data?.length ? (
-              <p className="fr-text--sm">{t('ui.home.courses.resumeHint')}</p>
-            ) : null}
+            {courses.data?.length ? <p className="fr-text--sm">{t('ui.home.courses.resumeHint')}</p> : null}
           </>
         )}
       </section>
