@@ -12,6 +12,7 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { CourseCreatePage } from '../features/courses/CourseCreatePage.tsx';
 import { CoursePage } from '../features/courses/CoursePage.tsx';
+import { CourseSettingsPage } from '../features/courses/CourseSettingsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import {
   AccessibilityPage,
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'parcours/:id', element: <CoursePage /> },
+          { path: 'parcours/:id/parametres', element: <CourseSettingsPage /> },
           { path: 'parcours/:id/activite/nouvelle', element: <ActivityEditPage /> },
           { path: 'parcours/:id/activite/:activityId', element: <ActivityViewPage /> },
           { path: 'parcours/:id/activite/:activityId/modifier', element: <ActivityEditPage /> },

@@ -18,6 +18,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
 import { CourseEditor } from './CourseEditor.tsx';
+import { CourseTools } from './CourseTools.tsx';
 import { HiddenBadge, NoSections, SectionContent } from './SectionContent.tsx';
 
 export function CoursePage() {
@@ -25,7 +26,8 @@ export function CoursePage() {
   const query = useCoursePage(id);
   if (query.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
-  return <CourseView page={query.data} />;
+  // Keyed by course: the duplicate lands on the same route with another id, and its notice must show.
+  return <CourseView key={id} page={query.data} />;
 }
 
 function CourseView({ page }: { page: CoursePageData }) {
@@ -74,6 +76,7 @@ function CourseView({ page }: { page: CoursePageData }) {
           }}
         />
       ) : null}
+      {editing ? <CourseTools course={course} /> : null}
       {editing ? (
         <CourseEditor page={page} onFlash={setFlash} />
       ) : sections.length === 0 ? (

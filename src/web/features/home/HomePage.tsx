@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { HiddenBadge } from '../courses/SectionContent.tsx';
+import { CourseImportForm } from './CourseImportForm.tsx';
 
 function CourseList({ courses }: { courses: Course[] }) {
   const { t } = useTranslation();
@@ -95,6 +96,7 @@ export function HomePage() {
         ) : (
           <EmptyState message={t('ui.home.designs.empty')} next={t('ui.home.designs.next')} />
         )}
+        {canCreate && me.domains.length > 0 ? <CourseImportForm /> : null}
       </section>
       <section className="fr-mt-5w" aria-labelledby="section-roles">
         <h2 id="section-roles">{t('ui.home.roles.title')}</h2>

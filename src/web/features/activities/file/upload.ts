@@ -10,14 +10,19 @@ import { ApiError, NETWORK_ERROR } from '../../../api/client.ts';
 import { useMeQuery } from '../../../app/auth.tsx';
 import { useProblemMessage } from '../../../components/ProblemAlert.tsx';
 
+/** The file field's name (`file` by default) and the text fields sent before it. */
+export type UploadOptions = { field?: string; fields?: Record<string, string> };
+
 export async function upload<T>(
   method: 'POST' | 'PUT',
   path: string,
   files: File[],
-  options: { csrfToken?: string; locale?: string } = {},
+  options: UploadOptions & { csrfToken?: string; locale?: string } = {},
 ): Promise<T> {
   const body = new FormData();
-  for (const file of files) body.append('file', file, file.name);
+  // Text fields first: the server reads them before the file streams.
+  for (const [key, value] of Object.entries(options.fields ?? {})) body.append(key, value);
+  for (const file of files) body.append(options.field ?? 'file', file, file.name);
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': options.locale ?? 'fr',
@@ -44,6 +49,7 @@ export async function upload<T>(
       status: response.status,
       code: problem?.code ?? `http_${response.status}`,
       ...(problem?.detail ? { detail: problem.detail } : {}),
+      ...(Array.isArray(problem?.errors) ? { errors: problem.errors } : {}),
     });
   }
   return data as T;
@@ -55,8 +61,8 @@ export function useUpload() {
   const csrfToken = useMeQuery().data?.csrfToken;
   const problemMessage = useProblemMessage();
   const send = useCallback(
-    <T>(method: 'POST' | 'PUT', path: string, files: File[]) =>
-      upload<T>(method, path, files, { csrfToken, locale: i18n.language }),
+    <T>(method: 'POST' | 'PUT', path: string, files: File[], options: UploadOptions = {}) =>
+      upload<T>(method, path, files, { ...options, csrfToken, locale: i18n.language }),
     [csrfToken, i18n.language],
   );
   const message = (error: unknown): string => {

@@ -1,0 +1,192 @@
+/** `/parcours/:id/parametres`: the course's title, short name, summary, format, visibility and opening date. */
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { CourseUpdateBody } from '../../../shared/api.ts';
+import { api } from '../../api/client.ts';
+import { type Course, type CoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldId,
+  fieldState,
+  invalidProps,
+  problemFieldErrors,
+  readForm,
+  zodFieldErrors,
+} from '../../components/forms.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+
+const FIELDS = ['title', 'shortName', 'summary', 'format', 'visibility', 'availableFrom'] as const;
+
+/** An ISO instant as the value of a `datetime-local` input, in the browser's time zone. */
+export function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A `datetime-local` value (local time) as an ISO instant; `null` when empty, the raw text when invalid. */
+function fromLocalInput(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
+export function CourseSettingsPage() {
+  const { id = '' } = useParams();
+  const query = useCoursePage(id);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.data.canEdit) return <Navigate to={`/parcours/${id}`} replace />;
+  return <CourseSettingsForm page={query.data} />;
+}
+
+function CourseSettingsForm({ page }: { page: CoursePage }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const problemMessage = useProblemMessage();
+  const { course } = page;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const form = 'parametres-parcours';
+  const labels: Record<string, string> = {
+    title: t('ui.courses.fields.title'),
+    shortName: t('ui.courses.fields.shortName'),
+    summary: t('ui.courses.fields.summary'),
+    format: t('ui.courses.fields.format'),
+    visibility: t('ui.courses.settings.visibility'),
+    availableFrom: t('ui.courses.settings.availableFrom'),
+  };
+  const back = `/parcours/${course.id}?edition=1`;
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const raw = readForm(event.currentTarget, ['availableFrom']);
+    const values: Record<string, unknown> = Object.fromEntries(FIELDS.map((f) => [f, raw[f] ?? undefined]));
+    values.summary = raw.summary ?? '';
+    values.availableFrom = fromLocalInput(raw.availableFrom);
+    const parsed = CourseUpdateBody.safeParse(values);
+    if (!parsed.success) {
+      setMessage(undefined);
+      setErrors(zodFieldErrors(parsed.error, values, t));
+      return;
+    }
+    setPending(true);
+    try {
+      const updated = await api.patch<Course>(`/api/courses/${encodeURIComponent(course.id)}`, parsed.data);
+      await refreshCourse(queryClient, course.id);
+      navigate(back, { state: { flash: t('ui.courses.settings.saved', { title: updated.title }) } });
+    } catch (error) {
+      const fieldErrors = problemFieldErrors(error);
+      setErrors(fieldErrors);
+      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const text = (name: 'title' | 'shortName') => (
+    <Input
+      label={labels[name]}
+      hintText={t(`ui.courses.fields.${name}Hint`)}
+      {...fieldState(errors, name)}
+      nativeInputProps={{
+        id: fieldId(form, name),
+        name,
+        required: true,
+        autoComplete: 'off',
+        defaultValue: course[name],
+        ...invalidProps(errors, name),
+      }}
+    />
+  );
+
+  return (
+    <>
+      <PageHeading
+        title={t('ui.courses.settings.title')}
+        crumbs={[{ label: course.title, to: `/parcours/${course.id}` }]}
+      >
+        <p>{t('ui.courses.settings.intro')}</p>
+      </PageHeading>
+      <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
+      <form noValidate onSubmit={submit}>
+        <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
+        {text('title')}
+        {text('shortName')}
+        <RichTextEditor
+          id={fieldId(form, 'summary')}
+          name="summary"
+          label={`${labels.summary} ${t('ui.common.optional')}`}
+          hint={t('ui.courses.fields.summaryHint')}
+          defaultValue={course.summary}
+          error={errors.summary}
+        />
+        <RadioButtons
+          legend={labels.format}
+          name="format"
+          state={errors.format ? 'error' : 'default'}
+          stateRelatedMessage={errors.format}
+          options={(['topics', 'modular'] as const).map((format) => ({
+            label: t(`ui.courses.formats.${format}`),
+            hintText: t(`ui.courses.formats.${format}Hint`),
+            nativeInputProps: {
+              value: format,
+              defaultChecked: course.format === format,
+            },
+          }))}
+        />
+        <RadioButtons
+          legend={labels.visibility}
+          name="visibility"
+          state={errors.visibility ? 'error' : 'default'}
+          stateRelatedMessage={errors.visibility}
+          options={(['visible', 'hidden'] as const).map((visibility) => ({
+            label: t(`ui.courses.settings.${visibility}`),
+            hintText: t(`ui.courses.settings.${visibility}Hint`),
+            nativeInputProps: {
+              value: visibility,
+              defaultChecked: course.visibility === visibility,
+            },
+          }))}
+        />
+        <Input
+          label={`${labels.availableFrom} ${t('ui.common.optional')}`}
+          hintText={t('ui.courses.settings.availableFromHint')}
+          {...fieldState(errors, 'availableFrom')}
+          nativeInputProps={{
+            id: fieldId(form, 'availableFrom'),
+            name: 'availableFrom',
+            type: 'datetime-local',
+            defaultValue: toLocalInput(course.availableFrom),
+            ...invalidProps(errors, 'availableFrom'),
+          }}
+        />
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+          <li>
+            <Button type="submit" disabled={pending}>
+              {t('ui.courses.settings.submit')}
+            </Button>
+          </li>
+          <li>
+            <Button priority="secondary" linkProps={{ to: back }}>
+              {t('ui.courses.settings.back')}
+            </Button>
+          </li>
+        </ul>
+      </form>
+    </>
+  );
+}
