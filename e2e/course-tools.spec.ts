@@ -63,13 +63,11 @@ test('a designer changes a course’s settings, duplicates it, exports it and im
 
   // A broken archive is refused with the problems listed, in French.
   await page.goto('/');
-  await form
-    .getByLabel('Archive du parcours')
-    .setInputFiles({
-      name: 'casse.zip',
-      mimeType: 'application/zip',
-      buffer: Buffer.from('pas une archive'),
-    });
+  await form.getByLabel('Archive du parcours').setInputFiles({
+    name: 'casse.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from('pas une archive'),
+  });
   await form.getByRole('button', { name: 'Importer' }).click();
   await expect(page.getByText('L’archive n’a pas pu être importée')).toBeVisible();
   await expect(page.getByText(/Ce fichier n’est pas une archive zip lisible/)).toBeVisible();
