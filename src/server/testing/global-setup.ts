@@ -23,7 +23,8 @@ let embedded: EmbeddedDatabase | undefined;
 let serverUrl = '';
 const templateDb = `magistere_tpl_${process.pid}`;
 
-function withDatabase(url: string, database: string) {
+/** The same server URL, naming another database. */
+export function withDatabase(url: string, database: string) {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();

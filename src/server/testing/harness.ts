@@ -13,14 +13,9 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
 import { createRuntime } from '../runtime.ts';
+import { withDatabase } from './global-setup.ts';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
-
-function withDatabase(url: string, database: string) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 export async function startTestApp(
   env: Record<string, string> = {},

@@ -44,6 +44,7 @@ import {
   orderSections,
   pageAccess,
   sectionContextId,
+  toActivity,
   toCourse,
   updateActivity,
   updateCourse,
@@ -64,15 +65,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
-  const toActivity = (row: typeof activities.$inferSelect): Activity => ({
-    id: row.id,
-    sectionId: row.sectionId,
-    kind: row.kind,
-    title: row.title,
-    settings: row.settings,
-    visibility: row.visibility,
-    availableFrom: row.availableFrom?.toISOString() ?? null,
-  });
 
   app.get(
     '/api/courses',

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
+  Activity,
   ActivityCreateBody,
   ActivityUpdateBody,
   Course,
@@ -43,6 +44,18 @@ export function toCourse(row: CourseRow): Course {
     originId: row.originId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toActivity(row: typeof activities.$inferSelect): Activity {
+  return {
+    id: row.id,
+    sectionId: row.sectionId,
+    kind: row.kind,
+    title: row.title,
+    settings: row.settings,
+    visibility: row.visibility,
+    availableFrom: row.availableFrom?.toISOString() ?? null,
   };
 }
 
@@ -218,17 +231,7 @@ export async function coursePage(
       title: section.title,
       description: section.description,
       visibility: section.visibility,
-      activities: activityRows
-        .filter((a) => a.sectionId === section.id && visible(a))
-        .map((a) => ({
-          id: a.id,
-          sectionId: a.sectionId,
-          kind: a.kind,
-          title: a.title,
-          settings: a.settings,
-          visibility: a.visibility,
-          availableFrom: a.availableFrom?.toISOString() ?? null,
-        })),
+      activities: activityRows.filter((a) => a.sectionId === section.id && visible(a)).map(toActivity),
     })),
   };
   return { page, opensAt };
