@@ -3,6 +3,7 @@
  * Every request body and every response of the JSON API is described here once.
  */
 import { z } from 'zod';
+import { CourseMetadata, Stage } from './lifecycle.ts';
 import { CONTEXT_LEVELS, ROLES } from './roles.ts';
 
 export const Email = z.string().trim().toLowerCase().email().max(254);
@@ -207,7 +208,8 @@ export const Course = z.object({
   shortName: z.string(),
   summary: z.string(),
   format: CourseFormat,
-  stage: z.string(),
+  stage: Stage,
+  metadata: CourseMetadata,
   visibility: Visibility,
   availableFrom: z.string().nullable(),
   originId: Uuid.nullable(),

@@ -2,6 +2,7 @@
  * Demo courses, written as course-archive manifests so they go through the same checks as an import:
  * three courses from the training offer of the seed newsletters, and a template to start new ones from.
  */
+import type { Stage } from '../../shared/lifecycle.ts';
 import type { Manifest } from '../modules/courses/archive.ts';
 import { type DemoFile, handouts, memoPdf, sha256 } from './files.ts';
 
@@ -44,7 +45,7 @@ const course = (
   sections,
 });
 
-export type DemoCourse = { domain: string; stage?: string; manifest: Manifest };
+export type DemoCourse = { domain: string; stage?: Stage; manifest: Manifest };
 
 /** The demo courses and the files they use (content by SHA-256). */
 export async function demoCourses(): Promise<{ courses: DemoCourse[]; files: Map<string, Buffer> }> {

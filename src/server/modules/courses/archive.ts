@@ -4,6 +4,7 @@
  * with limits on size, entries and paths, validates every kind's settings through the activity contract,
  * and writes the whole course in one transaction — or nothing, with a report of every problem.
  */
+
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { z } from 'zod';
+import type { Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Files, Owner } from '../../platform/files/index.ts';
@@ -375,7 +377,7 @@ export type ImportTarget = {
   domainId: string;
   domainContextId: number;
   createdBy: string | null;
-  stage?: string;
+  stage?: Stage;
 };
 
 /**

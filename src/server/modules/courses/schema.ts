@@ -1,4 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Audience, CompletionRule, CourseCompletionCriteria } from '../../../shared/completion.ts';
+import { type CourseMetadata, STAGES } from '../../../shared/lifecycle.ts';
 import { users } from '../accounts/schema.ts';
 import { domains } from '../domains/schema.ts';
 
@@ -20,7 +22,16 @@ export const courses = pgTable(
     format: text('format', { enum: ['topics', 'modular'] })
       .notNull()
       .default('topics'),
-    stage: text('stage').notNull().default('construction'),
+    stage: text('stage', { enum: STAGES }).notNull().default('construction'),
+    /** The stage a course had when put in the trash, to restore it there. */
+    stageBeforeTrash: text('stage_before_trash', { enum: STAGES }),
+    /** The indexation (public, objectives, durations…), validated by `CourseMetadata`. */
+    metadata: jsonb('metadata').$type<CourseMetadata>().notNull().default({}),
+    /** What completing the course means, validated by `CourseCompletionCriteria`. */
+    completionCriteria: jsonb('completion_criteria')
+      .$type<CourseCompletionCriteria>()
+      .notNull()
+      .default({ activities: 'all' }),
     visibility: text('visibility', { enum: ['visible', 'hidden'] })
       .notNull()
       .default('visible'),
@@ -31,7 +42,7 @@ export const courses = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('courses_domain').on(t.domainId)],
+  (t) => [index('courses_domain').on(t.domainId), index('courses_origin').on(t.originId)],
 );
 
 export const sections = pgTable(
@@ -71,6 +82,10 @@ export const activities = pgTable(
       .notNull()
       .default('visible'),
     availableFrom: timestamp('available_from', { withTimezone: true }),
+    /** How the activity counts as done, validated by `CompletionRule`. */
+    completion: jsonb('completion').$type<CompletionRule>().notNull().default({ mode: 'none' }),
+    /** Restricted to these groups (and the groups of these groupings); null: everyone. */
+    audience: jsonb('audience').$type<Audience>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

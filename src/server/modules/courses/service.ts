@@ -39,6 +39,7 @@ export function toCourse(row: CourseRow): Course {
     summary: row.summary,
     format: row.format,
     stage: row.stage,
+    metadata: row.metadata,
     visibility: row.visibility,
     availableFrom: row.availableFrom?.toISOString() ?? null,
     originId: row.originId,

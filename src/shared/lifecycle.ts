@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/**
+ * The stages of a course's life: a template (gabarit), a parcours in construction, then sessions copied
+ * from it (in preparation, running, archived); any of them may go to the trash and come back.
+ */
+export const STAGES = [
+  'template',
+  'construction',
+  'session_preparation',
+  'session_running',
+  'session_archived',
+  'trash',
+] as const;
+export type Stage = (typeof STAGES)[number];
+export const Stage = z.enum(STAGES);
+
+export const isSession = (stage: Stage) => stage.startsWith('session_');
+
+/** Who a training is for, as Magistère's indexation names them. */
+export const PUBLICS = [
+  'enseignants_1d',
+  'enseignants_2d',
+  'enseignants_lp',
+  'cpe',
+  'psyen',
+  'aesh',
+  'encadrement',
+  'inspection',
+  'formateurs',
+  'administratifs',
+  'sante_social',
+  'tous',
+] as const;
+export type Public = (typeof PUBLICS)[number];
+
+/** The kind of training (Magistère's "collection"). */
+export const COLLECTIONS = [
+  'autoformation',
+  'formation',
+  'action',
+  'espace_collaboratif',
+  'reseau',
+  'webinaire',
+] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+/** Where a course comes from: the ministry, an académie, or shared by several. */
+export const ORIGINS = ['national', 'academie', 'mutualise'] as const;
+
+const Text = (max: number) => z.string().trim().max(max);
+/** A duration in minutes (0 to 1,000 hours). */
+const Minutes = z.number().int().min(0).max(60_000);
+
+/**
+ * The indexation of a course (its metadata): what the offer shows and searches. Every field is
+ * optional while the course is built; `missingIndexation` says what a step requires.
+ */
+export const CourseMetadata = z.object({
+  collection: z.enum(COLLECTIONS).optional(),
+  publics: z.array(z.enum(PUBLICS)).max(PUBLICS.length).optional(),
+  /** Sanitised rich text. */
+  objectives: Text(20_000).optional(),
+  durationOnSite: Minutes.optional(),
+  durationRemote: Minutes.optional(),
+  rhythm: Text(500).optional(),
+  keywords: z.array(Text(60).min(1)).max(30).optional(),
+  origin: z.enum(ORIGINS).optional(),
+  authors: Text(1000).optional(),
+  validatedBy: Text(500).optional(),
+  version: Text(30).optional(),
+  releaseNotes: Text(5000).optional(),
+  certification: Text(500).optional(),
+  contact: Text(500).optional(),
+});
+export type CourseMetadata = z.infer<typeof CourseMetadata>;
+
+/** The fields a session (and, later, a publication in the offer) needs. */
+export const REQUIRED_FOR_SESSION = ['collection', 'publics', 'objectives', 'origin'] as const;
+
+/** The required fields the metadata lacks, in the order of the form. */
+export function missingIndexation(
+  metadata: CourseMetadata,
+  required: readonly (keyof CourseMetadata)[] = REQUIRED_FOR_SESSION,
+): (keyof CourseMetadata)[] {
+  return required.filter((field) => {
+    const value = metadata[field];
+    if (value === undefined || value === '') return true;
+    return Array.isArray(value) && value.length === 0;
+  });
+}
+
+/** GAIA identifiers of a session, as the académie's HR system gives them. */
+const Gaia = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[A-Za-z0-9_-]*$/, { message: 'errors.invalidGaia' });
+
+export const SessionSettings = z.object({
+  startsAt: z.iso.datetime({ offset: true }).nullable(),
+  endsAt: z.iso.datetime({ offset: true }).nullable(),
+  selfEnrolment: z.boolean(),
+  maxParticipants: z.number().int().min(1).max(100_000).nullable(),
+  gaiaDispositif: Gaia.nullable(),
+  gaiaModule: Gaia.nullable(),
+  gaiaSession: Gaia.nullable(),
+});
+export type SessionSettings = z.infer<typeof SessionSettings>;
+
+export const Session = SessionSettings.extend({
+  announcedAt: z.string().nullable(),
+  openedAt: z.string().nullable(),
+  archivedAt: z.string().nullable(),
+});
+export type Session = z.infer<typeof Session>;
+
+/** The actions of the workflow; the server says which the actor may take now, and why not the others. */
+export const TRANSITIONS = [
+  'make_template',
+  'unmake_template',
+  'create_session',
+  'open',
+  'announce',
+  'archive',
+  'reopen',
+  'trash',
+  'restore',
+] as const;
+export type Transition = (typeof TRANSITIONS)[number];
+
+export const TransitionState = z.object({
+  transition: z.enum(TRANSITIONS),
+  /** Empty when the actor may take it now; else the i18n keys of what stops it (a missing field…). */
+  blockers: z.array(z.object({ code: z.string(), field: z.string().optional() })),
+});
+
+export const Workflow = z.object({
+  stage: Stage,
+  session: Session.nullable(),
+  origin: z.object({ id: z.string(), title: z.string() }).nullable(),
+  sessions: z.array(
+    z.object({ id: z.string(), title: z.string(), stage: Stage, startsAt: z.string().nullable() }),
+  ),
+  transitions: z.array(TransitionState),
+});
+export type Workflow = z.infer<typeof Workflow>;
+
+export const CreateSessionBody = z.object({
+  title: z.string().trim().min(1).max(255),
+  shortName: z.string().trim().min(1).max(100).optional(),
+  settings: SessionSettings.partial().optional(),
+});
+export const FromTemplateBody = z.object({
+  domainId: z.uuid(),
+  title: z.string().trim().min(1).max(255),
+  shortName: z.string().trim().min(1).max(100),
+});
+export const OpenSessionBody = z.object({ selfEnrolment: z.boolean().optional() });
+export const AnnounceBody = z.object({
+  subject: z.string().trim().min(1).max(200),
+  message: z.string().trim().min(1).max(10_000),
+});
