@@ -1,0 +1,48 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/index.ts';
+import { courseGroups, enrolments, groupMembers } from './schema.ts';
+
+export type EnrolledRole = (typeof enrolments.$inferSelect)['role'];
+
+/**
+ * The people actively enrolled in a course in the given roles, each with the groups they belong to in
+ * it — what the follow-up, reminders and attestations start from.
+ */
+export async function enrolledPeople(
+  db: Tx,
+  courseId: string,
+  roles: EnrolledRole[] = ['participant'],
+): Promise<{ userId: string; role: EnrolledRole; enrolledAt: Date; groupIds: string[] }[]> {
+  const rows = await db
+    .select({
+      userId: enrolments.userId,
+      role: enrolments.role,
+      enrolledAt: enrolments.enrolledAt,
+      groupIds: sql<string[]>`coalesce(array_agg(${groupMembers.groupId}) filter (where ${groupMembers.groupId} is not null), '{}')`,
+    })
+    .from(enrolments)
+    .leftJoin(courseGroups, eq(courseGroups.courseId, enrolments.courseId))
+    .leftJoin(
+      groupMembers,
+      and(eq(groupMembers.groupId, courseGroups.id), eq(groupMembers.userId, enrolments.userId)),
+    )
+    .where(
+      and(
+        eq(enrolments.courseId, courseId),
+        eq(enrolments.status, 'active'),
+        inArray(enrolments.role, roles),
+      ),
+    )
+    .groupBy(enrolments.userId, enrolments.role, enrolments.enrolledAt);
+  return rows;
+}
+
+/** The groups a person belongs to in a course (to show them activities restricted to their groups). */
+export async function groupsOf(db: Tx, courseId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: courseGroups.id })
+    .from(groupMembers)
+    .innerJoin(courseGroups, eq(courseGroups.id, groupMembers.groupId))
+    .where(and(eq(courseGroups.courseId, courseId), eq(groupMembers.userId, userId)));
+  return rows.map((row) => row.id);
+}

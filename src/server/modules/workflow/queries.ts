@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import type { Session } from '../../../shared/lifecycle.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import { courseSessions } from './schema.ts';
+
+export function toSession(row: typeof courseSessions.$inferSelect): Session {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    startsAt: iso(row.startsAt),
+    endsAt: iso(row.endsAt),
+    selfEnrolment: row.selfEnrolment,
+    maxParticipants: row.maxParticipants,
+    gaiaDispositif: row.gaiaDispositif,
+    gaiaModule: row.gaiaModule,
+    gaiaSession: row.gaiaSession,
+    announcedAt: iso(row.announcedAt),
+    openedAt: iso(row.openedAt),
+    archivedAt: iso(row.archivedAt),
+  };
+}
+
+/** The session settings of a course, or null when the course is not a session. */
+export async function sessionOf(db: Tx, courseId: string) {
+  const [row] = await db.select().from(courseSessions).where(eq(courseSessions.courseId, courseId));
+  return row ?? null;
+}
