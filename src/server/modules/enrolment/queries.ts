@@ -18,7 +18,9 @@ export async function enrolledPeople(
       userId: enrolments.userId,
       role: enrolments.role,
       enrolledAt: enrolments.enrolledAt,
-      groupIds: sql<string[]>`coalesce(array_agg(${groupMembers.groupId}) filter (where ${groupMembers.groupId} is not null), '{}')`,
+      groupIds: sql<
+        string[]
+      >`coalesce(array_agg(${groupMembers.groupId}) filter (where ${groupMembers.groupId} is not null), '{}')`,
     })
     .from(enrolments)
     .leftJoin(courseGroups, eq(courseGroups.courseId, enrolments.courseId))
