@@ -23,6 +23,7 @@ import { outboxRoutes } from './modules/outbox/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
+import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
 import type { Db } from './platform/db/index.ts';
 import type { Files } from './platform/files/index.ts';
@@ -154,6 +155,7 @@ export async function buildApp(
   await app.register(progressRoutes);
   await app.register(courseImageRoutes);
   await app.register(settingsRoutes);
+  await app.register(workflowRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;

@@ -6,7 +6,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordTokens, users } from './modules/accounts/schema.ts';
 import { multipart, samples, upload } from './modules/activities/file/testing.ts';
+import { courses } from './modules/courses/schema.ts';
 import { domains } from './modules/domains/schema.ts';
+import { enrolments } from './modules/enrolment/schema.ts';
 import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
@@ -76,8 +78,39 @@ beforeAll(async () => {
   ids.imageUrl = (
     await upload(designer, 'POST', `/api/courses/${ids.course}/images`, [uploads.png])
   ).json().url;
+  await workflowFixtures();
 });
 afterAll(() => t.close());
+
+/** Life cycle: a parcours to move around, an indexed one, a running session and one ready to open. */
+async function workflowFixtures() {
+  const designer = await t.as(D);
+  const trainer = await t.as(A.trainer);
+  const post = async (url: string, body: unknown) => (await designer.post(url, body)).json().id as string;
+  const indexation = {
+    collection: 'formation',
+    publics: ['tous'],
+    objectives: 'Objectifs',
+    origin: 'academie',
+  };
+  const dates = { startsAt: '2027-01-01T09:00:00+01:00', endsAt: '2027-02-01T09:00:00+01:00' };
+  ids.wfCourse = await post('/api/courses', { domainId: ids.aix, title: 'Cycle de vie', shortName: 'CV' });
+  ids.indexedCourse = await post('/api/courses', { domainId: ids.aix, title: 'Indexé', shortName: 'IX' });
+  await designer.put(`/api/courses/${ids.indexedCourse}/metadata`, indexation);
+  ids.runningSession = await post(`/api/courses/${ids.indexedCourse}/sessions`, {
+    title: 'En cours',
+    settings: dates,
+  });
+  await trainer.post(`/api/courses/${ids.runningSession}/open`, {});
+  ids.readySession = await post(`/api/courses/${ids.indexedCourse}/sessions`, {
+    title: 'Prête',
+    settings: dates,
+  });
+  await t.db
+    .insert(enrolments)
+    .values({ courseId: ids.runningSession!, userId: ids.aixUser!, role: 'participant', method: 'manual' });
+  ids.template = (await t.db.select().from(courses).where(eq(courses.stage, 'template')))[0]!.id;
+}
 
 type Actor = 'anonymous' | 'crossSite' | string;
 type Case = {
@@ -133,6 +166,93 @@ const form = (...parts: (typeof uploads)[keyof typeof uploads][]) => {
   return { body: payload, headers };
 };
 const cases: Case[] = [
+  // Life cycle: first, before other cases change the demo accounts' roles and passwords.
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.wfCourse}/workflow`,
+    allowed: [D, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.wfCourse}/template`,
+    allowed: [D, 200],
+    refused: [A.trainer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/courses/${ids.wfCourse}/template`,
+    allowed: [D, 200],
+    refused: [A.trainer, 403],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/courses/${ids.wfCourse}/metadata`,
+    body: { collection: 'autoformation', keywords: ['mémoire'] },
+    allowed: [D, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.indexedCourse}/sessions`,
+    body: { title: 'Session' },
+    allowed: [D, 201],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/courses/${ids.readySession}/session`,
+    body: { selfEnrolment: true, maxParticipants: 30 },
+    allowed: [A.trainer, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.readySession}/open`,
+    body: {},
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.runningSession}/announce`,
+    body: { subject: 'Bienvenue', message: 'La session commence.' },
+    allowed: [A.trainer, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.runningSession}/archive`,
+    allowed: [A.trainer, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/courses/${ids.runningSession}/archive`,
+    allowed: [A.trainer, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.wfCourse}/trash`,
+    allowed: [D, 200],
+    refused: [A.trainer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/courses/${ids.wfCourse}/trash`,
+    allowed: [D, 200],
+    refused: [A.trainer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.template}/from-template`,
+    body: () => Promise.resolve({ domainId: ids.aix, title: 'Depuis le gabarit', shortName: 'DG' }),
+    allowed: [D, 201],
+    refused: [A.participant, 403],
+  },
+  { method: 'GET', url: '/api/templates', allowed: [D, 200], refused: [A.participant, 403] },
+  { method: 'GET', url: '/api/trash', allowed: [D, 200], refused: [A.participant, 403] },
   { method: 'GET', url: '/api/courses', allowed: [A.participant, 200], refused: ['anonymous', 401] },
   {
     method: 'POST',

@@ -17,6 +17,13 @@ export const Stage = z.enum(STAGES);
 
 export const isSession = (stage: Stage) => stage.startsWith('session_');
 
+/**
+ * Stages whose course participants may open. A template, a session still in preparation and the trash
+ * are for those who may see hidden things (designers, trainers, managers) only.
+ */
+export const openToLearners = (stage: Stage) =>
+  stage === 'construction' || stage === 'session_running' || stage === 'session_archived';
+
 /** Who a training is for, as Magistère's indexation names them. */
 export const PUBLICS = [
   'enseignants_1d',
@@ -95,7 +102,7 @@ const Gaia = z
   .string()
   .trim()
   .max(30)
-  .regex(/^[A-Za-z0-9_-]*$/, { message: 'errors.invalidGaia' });
+  .regex(/^[A-Za-z0-9_-]*$/, { message: 'workflow.errors.invalidGaia' });
 
 export const SessionSettings = z.object({
   startsAt: z.iso.datetime({ offset: true }).nullable(),

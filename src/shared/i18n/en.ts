@@ -59,6 +59,44 @@ export const en: Catalogue = {
     videoHostNotAllowed: 'This video host is not allowed on the platform. Ask an administrator to add it.',
     invalidHostname: 'This host name is not valid (example: podeduc.apps.education.fr).',
   },
+  workflow: {
+    stages: {
+      template: 'Template',
+      construction: 'Course in construction',
+      session_preparation: 'Session in preparation',
+      session_running: 'Running session',
+      session_archived: 'Archived session',
+      trash: 'Trash',
+    },
+    errors: {
+      wrongStage: 'This action is not possible at this stage of the course.',
+      blocked: 'This action is not possible yet: some information is missing.',
+      notATemplate: 'This course is not a template.',
+      notASession: 'This course is not a session.',
+      invalidGaia: 'A GAIA identifier holds only letters, digits, "-" and "_".',
+    },
+    blockers: {
+      forbidden: 'You are not allowed to do this.',
+      missingField: 'Fill in the field "{{field}}".',
+      endBeforeStart: 'The end date must come after the start date.',
+      noParticipants: 'Enrol at least one participant before announcing the session.',
+      archiveFirst: 'Archive the session before putting it in the trash.',
+    },
+    fields: {
+      metadata: {
+        collection: 'Collection',
+        publics: 'Audiences',
+        objectives: 'Objectives',
+        origin: 'Origin',
+      },
+      session: { startsAt: 'Start date', endsAt: 'End date' },
+    },
+    mail: {
+      dates: 'The session runs from {{start}} to {{end}}.',
+      announce:
+        'Hello {{name}},\n\nYou are enrolled in the session "{{title}}".\n{{dates}}\n\n{{message}}\n\nOpen the session: {{link}}',
+    },
+  },
   mail: {
     signature: 'The Magistère team',
     passwordReset: {

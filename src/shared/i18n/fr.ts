@@ -63,6 +63,44 @@ export const fr = {
       'Cet hébergeur de vidéos n’est pas autorisé sur la plateforme. Demandez à un administrateur de l’ajouter.',
     invalidHostname: 'Ce nom d’hôte n’est pas valide (exemple : podeduc.apps.education.fr).',
   },
+  workflow: {
+    stages: {
+      template: 'Gabarit',
+      construction: 'Parcours en construction',
+      session_preparation: 'Session en préparation',
+      session_running: 'Session en cours',
+      session_archived: 'Session archivée',
+      trash: 'Corbeille',
+    },
+    errors: {
+      wrongStage: 'Cette action n’est pas possible à cette étape du parcours.',
+      blocked: 'Cette action n’est pas encore possible : il manque des informations.',
+      notATemplate: 'Ce parcours n’est pas un gabarit.',
+      notASession: 'Ce parcours n’est pas une session.',
+      invalidGaia: 'Un identifiant GAIA ne contient que des lettres, des chiffres, « - » et « _ ».',
+    },
+    blockers: {
+      forbidden: 'Vous n’avez pas le droit de faire cette action.',
+      missingField: 'Renseignez le champ « {{field}} ».',
+      endBeforeStart: 'La date de fin doit être postérieure à la date de début.',
+      noParticipants: 'Inscrivez au moins un participant avant d’annoncer la session.',
+      archiveFirst: 'Archivez la session avant de la mettre à la corbeille.',
+    },
+    fields: {
+      metadata: {
+        collection: 'Collection',
+        publics: 'Publics',
+        objectives: 'Objectifs',
+        origin: 'Origine',
+      },
+      session: { startsAt: 'Date de début', endsAt: 'Date de fin' },
+    },
+    mail: {
+      dates: 'La session se déroule du {{start}} au {{end}}.',
+      announce:
+        'Bonjour {{name}},\n\nVous êtes inscrit(e) à la session « {{title}} ».\n{{dates}}\n\n{{message}}\n\nAccéder à la session : {{link}}',
+    },
+  },
   mail: {
     signature: 'L’équipe Magistère',
     passwordReset: {

@@ -49,6 +49,15 @@ export async function findUser(db: Tx, id: string): Promise<UserRow | undefined>
   return row;
 }
 
+/** The (not deleted) accounts among these ids, in no particular order. */
+export async function findUsersByIds(db: Tx, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(users)
+    .where(and(inArray(users.id, ids), isNull(users.deletedAt)));
+}
+
 export async function findUserByEmail(db: Tx, email: string): Promise<UserRow | undefined> {
   const [row] = await db
     .select()

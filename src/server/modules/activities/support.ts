@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { Uuid } from '../../../shared/api.ts';
+import { openToLearners } from '../../../shared/lifecycle.ts';
 import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { contexts } from '../../platform/access/schema.ts';
@@ -31,6 +32,19 @@ export function onActivity(db: Tx, capability: string): { access: Access } {
   };
 }
 
+/** Route access: `capability` in the context of the course named by `:id`. */
+export function onCourse(db: Tx, capability: string): { access: Access } {
+  return {
+    access: {
+      capability,
+      context: async (request: FastifyRequest) => {
+        const id = (request.params as { id?: string }).id ?? '';
+        return Uuid.safeParse(id).success ? (await findContext(db, 'course', id))?.id : undefined;
+      },
+    },
+  };
+}
+
 /**
  * The activity if the actor may see it: without `course:viewhidden` in its context, an activity that is
  * hidden or not yet available — itself, its section or its course — does not exist (404), as on the course
@@ -46,7 +60,7 @@ export async function assertActivityVisible(
     .select({
       activity: activities,
       section: { visibility: sections.visibility },
-      course: { visibility: courses.visibility, availableFrom: courses.availableFrom },
+      course: { visibility: courses.visibility, availableFrom: courses.availableFrom, stage: courses.stage },
       path: contexts.path,
     })
     .from(activities)
@@ -62,7 +76,8 @@ export async function assertActivityVisible(
   const now = options.now ?? new Date();
   const open = (item: { visibility: string; availableFrom?: Date | null }) =>
     item.visibility === 'visible' && (!item.availableFrom || item.availableFrom <= now);
-  if (!open(row.course) || !open(row.section) || !open(row.activity)) throw problems.notFound();
+  if (!openToLearners(row.course.stage) || !open(row.course) || !open(row.section) || !open(row.activity))
+    throw problems.notFound();
   return row.activity;
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
@@ -10,6 +11,8 @@ export type CopyTarget = {
   title: string;
   shortName: string;
   createdBy: string;
+  /** The copy's stage (a session, a course made from a template…); a course in construction by default. */
+  stage?: Stage;
 };
 
 /**
@@ -30,6 +33,8 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
       format: source.format,
       visibility: source.visibility,
       availableFrom: source.availableFrom,
+      metadata: source.metadata,
+      ...(target.stage && { stage: target.stage }),
       originId: source.id,
       createdBy: target.createdBy,
     })

@@ -56,3 +56,8 @@ export class CoursePageCache {
     await this.#bus.publish(CHANNEL, courseId);
   }
 }
+
+/** Makes every node forget a course's cached pages, for modules that change a course from outside. */
+export function forgetCoursePages(bus: Bus, courseId: string): Promise<void> {
+  return bus.publish(CHANNEL, courseId);
+}

@@ -12,6 +12,7 @@ import type {
   SectionCreateBody,
   SectionUpdateBody,
 } from '../../../shared/api.ts';
+import { type CourseMetadata, openToLearners, type Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
 import { createContext, findContext } from '../../platform/access/contexts.ts';
 import { contexts } from '../../platform/access/schema.ts';
@@ -77,7 +78,7 @@ export async function activityContextId(db: Tx, activityId: string) {
   return (await findContext(db, 'activity', activityId))?.id;
 }
 
-async function getCourse(db: Tx, id: string) {
+export async function getCourse(db: Tx, id: string) {
   const [row] = await db.select().from(courses).where(eq(courses.id, id));
   if (!row) throw problems.notFound();
   return row;
@@ -175,9 +176,12 @@ export async function listCourses(db: Db, actor: Actor, domainId?: string, now =
     )
     .orderBy(asc(courses.title));
   const open = (row: CourseRow) =>
-    row.visibility === 'visible' && (!row.availableFrom || row.availableFrom <= now);
+    openToLearners(row.stage) &&
+    row.visibility === 'visible' &&
+    (!row.availableFrom || row.availableFrom <= now);
   const shown: CourseRow[] = [];
   for (const row of rows) {
+    if (row.stage === 'trash') continue;
     if (open(row)) shown.push(row);
     else {
       const context = await findContext(db, 'course', row.id);
@@ -219,7 +223,7 @@ export async function coursePage(
     }
     return true;
   };
-  if (!visible(course)) throw problems.forbidden();
+  if (!visible(course) || (!access.seeHidden && !openToLearners(course.stage))) throw problems.forbidden();
   const [sectionRows, activityRows] = await Promise.all([
     db.select().from(sections).where(eq(sections.courseId, courseId)).orderBy(asc(sections.position)),
     db.select().from(activities).where(eq(activities.courseId, courseId)).orderBy(asc(activities.position)),
@@ -495,4 +499,52 @@ export async function importCourse(ctx: Ctx, domainId: string, upload: Readable)
     await audit(tx, ctx, course, 'course.imported', 'course', course.id, { title: course.title });
     return course;
   });
+}
+
+/** Moves a course to a stage (the workflow decides when); remembers where it was when it goes to the trash. */
+export async function setCourseStage(
+  tx: Tx,
+  id: string,
+  stage: Stage,
+  stageBeforeTrash: Stage | null = null,
+) {
+  const [row] = await tx
+    .update(courses)
+    .set({ stage, stageBeforeTrash, updatedAt: new Date() })
+    .where(eq(courses.id, id))
+    .returning();
+  return row!;
+}
+
+/** Replaces a course's indexation (already validated; rich text is cleaned here). */
+export async function setCourseMetadata(tx: Tx, id: string, metadata: CourseMetadata) {
+  const clean: CourseMetadata = {
+    ...metadata,
+    ...(metadata.objectives !== undefined && { objectives: sanitizeRichText(metadata.objectives) }),
+    ...(metadata.keywords && {
+      keywords: [...new Map(metadata.keywords.map((k) => [k.toLocaleLowerCase('fr'), k])).values()],
+    }),
+  };
+  const [row] = await tx
+    .update(courses)
+    .set({ metadata: clean, updatedAt: new Date() })
+    .where(eq(courses.id, id))
+    .returning();
+  return row!;
+}
+
+/** The courses copied from this one (its sessions, its copies), newest first. */
+export async function copiesOf(db: Tx, id: string) {
+  return db.select().from(courses).where(eq(courses.originId, id)).orderBy(sql`${courses.createdAt} desc`);
+}
+
+/** Courses in the trash, in the domains where the actor may restore them. */
+export async function trashedCourses(db: Tx, actor: Actor, capability: string) {
+  const rows = await db.select().from(courses).where(eq(courses.stage, 'trash')).orderBy(asc(courses.title));
+  const shown: CourseRow[] = [];
+  for (const row of rows) {
+    const context = await findContext(db, 'course', row.id);
+    if (context && canInPath(actor, capability, context.path)) shown.push(row);
+  }
+  return shown;
 }

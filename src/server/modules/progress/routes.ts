@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CourseProgress, Uuid } from '../../../shared/api.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onActivity } from '../activities/support.ts';
+import { onActivity, onCourse } from '../activities/support.ts';
 import { courseCapabilities } from '../courses/policy.ts';
-import { courseContextId } from '../courses/service.ts';
 import { courseProgress, recordView } from './service.ts';
 
 const IdParams = z.object({ id: Uuid });
@@ -27,15 +26,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/progress',
     {
-      config: {
-        access: {
-          capability: courseCapabilities['course:view'],
-          context: async (request) => {
-            const id = (request.params as { id?: string }).id ?? '';
-            return Uuid.safeParse(id).success ? courseContextId(db, id) : undefined;
-          },
-        },
-      },
+      config: onCourse(db, courseCapabilities['course:view']),
       schema: { tags: ['progression'], params: IdParams, response: { 200: CourseProgress } },
     },
     async (request) => courseProgress(db, actorOf(request), request.params.id),

@@ -3,6 +3,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpProblem } from './problem.ts';
 import type { FieldError } from './types.ts';
 
+/** A field error's message is a catalogue key (`errors.required`, `workflow.blockers.archiveFirst`) or text. */
+const CATALOGUE_KEY = /^[a-z][A-Za-z]*(\.[A-Za-z_]+)+$/;
+
 const PROBLEM_BASE = 'https://magistere.education.gouv.fr/problemes/';
 
 function send(
@@ -23,7 +26,7 @@ function send(
       ? {
           errors: errors.map((e) => ({
             path: e.path,
-            message: e.message.startsWith('errors.') ? t(e.message, e.params ?? {}) : e.message,
+            message: CATALOGUE_KEY.test(e.message) ? t(e.message, e.params ?? {}) : e.message,
           })),
         }
       : {}),

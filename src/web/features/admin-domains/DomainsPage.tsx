@@ -4,13 +4,13 @@ import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/format.ts';
 import { keys, useDomains } from '../../api/queries.ts';
 import type { Domain } from '../../api/types.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatDate } from '../../format.ts';
 import { DomainForm } from './DomainForm.tsx';
 
 export function DomainsPage() {

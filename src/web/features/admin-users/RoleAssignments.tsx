@@ -6,6 +6,7 @@ import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/format.ts';
 import { CONTEXT_LEVELS, type ContextLevel, ROLES } from '../../../shared/roles.ts';
 import { api } from '../../api/client.ts';
 import { keys, useUserRoles } from '../../api/queries.ts';
@@ -22,7 +23,6 @@ import {
 } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
-import { formatDate } from '../../format.ts';
 
 const FORM = 'attribuer-role';
 

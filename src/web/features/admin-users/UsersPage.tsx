@@ -7,6 +7,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { formatDateTime } from '../../../shared/format.ts';
 import { useDomains, useUsers } from '../../api/queries.ts';
 import type { UserStatus } from '../../api/types.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
@@ -15,7 +16,6 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatDateTime } from '../../format.ts';
 
 const PAGE_SIZE = 20;
 const ALL = 'tous';

@@ -5,6 +5,7 @@ import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { formatDateTime } from '../../../shared/format.ts';
 import { useAudit, useDomains, useUser } from '../../api/queries.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
@@ -13,7 +14,6 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatDateTime } from '../../format.ts';
 
 const PAGE_SIZE = 50;
 const ALL = 'tous';

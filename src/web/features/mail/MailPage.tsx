@@ -3,13 +3,13 @@ import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { formatDateTime } from '../../../shared/format.ts';
 import { useMailList } from '../../api/queries.ts';
 import type { MailMessage } from '../../api/types.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatDateTime } from '../../format.ts';
 
 export function MailStatusBadge({ status }: { status: MailMessage['status'] }) {
   const { t } = useTranslation();

@@ -1,0 +1,177 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Course, Uuid } from '../../../shared/api.ts';
+import {
+  AnnounceBody,
+  CourseMetadata,
+  CreateSessionBody,
+  FromTemplateBody,
+  OpenSessionBody,
+  Session,
+  SessionSettings,
+  type Transition,
+  Workflow,
+} from '../../../shared/lifecycle.ts';
+import { actorOf } from '../../platform/http/guard.ts';
+import { onCourse } from '../activities/support.ts';
+import { forgetCoursePages } from '../courses/page-cache.ts';
+import { courseCapabilities } from '../courses/policy.ts';
+import { listCourses, toCourse, trashedCourses } from '../courses/service.ts';
+import { workflowCapabilities as caps } from './policy.ts';
+import { toSession } from './queries.ts';
+import {
+  announceSession,
+  createFromTemplate,
+  createSession,
+  indexCourse,
+  move,
+  openSession,
+  updateSession,
+  workflowOf,
+} from './service.ts';
+
+const IdParams = z.object({ id: Uuid });
+
+/** The course life cycle: stages and their transitions, indexation, sessions, templates, the trash. */
+export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, files, mailer, bus, config } = app.deps;
+  const ctxOf = (request: FastifyRequest) => ({
+    db,
+    actor: actorOf(request),
+    origin: request.origin,
+    files,
+    mailer,
+    publicUrl: config.publicUrl,
+  });
+  const tags = ['cycle de vie'];
+
+  app.get(
+    '/api/courses/:id/workflow',
+    {
+      config: onCourse(db, courseCapabilities['course:viewhidden']),
+      schema: { tags, params: IdParams, response: { 200: Workflow } },
+    },
+    async (request) => workflowOf(db, actorOf(request), request.params.id),
+  );
+
+  // The simple moves, one route each so each declares its own capability.
+  const moves: [string, 'post' | 'delete', Transition, string][] = [
+    ['/api/courses/:id/template', 'post', 'make_template', caps['course:template']],
+    ['/api/courses/:id/template', 'delete', 'unmake_template', caps['course:template']],
+    ['/api/courses/:id/archive', 'post', 'archive', caps['session:manage']],
+    ['/api/courses/:id/archive', 'delete', 'reopen', caps['session:manage']],
+    ['/api/courses/:id/trash', 'post', 'trash', caps['course:delete']],
+    ['/api/courses/:id/trash', 'delete', 'restore', caps['course:delete']],
+  ];
+  for (const [url, method, transition, capability] of moves) {
+    app[method](
+      url,
+      { config: onCourse(db, capability), schema: { tags, params: IdParams, response: { 200: Course } } },
+      async (request) => {
+        const course = await move(ctxOf(request), request.params.id, transition);
+        await forgetCoursePages(bus, course.id);
+        return toCourse(course);
+      },
+    );
+  }
+
+  app.put(
+    '/api/courses/:id/metadata',
+    {
+      config: onCourse(db, courseCapabilities['course:update']),
+      schema: { tags, params: IdParams, body: CourseMetadata, response: { 200: Course } },
+    },
+    async (request) => {
+      const course = await indexCourse(ctxOf(request), request.params.id, request.body);
+      await forgetCoursePages(bus, course.id);
+      return toCourse(course);
+    },
+  );
+
+  app.post(
+    '/api/courses/:id/sessions',
+    {
+      config: onCourse(db, caps['session:create']),
+      schema: { tags, params: IdParams, body: CreateSessionBody, response: { 201: Course } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(toCourse(await createSession(ctxOf(request), request.params.id, request.body))),
+  );
+
+  app.put(
+    '/api/courses/:id/session',
+    {
+      config: onCourse(db, caps['session:manage']),
+      schema: { tags, params: IdParams, body: SessionSettings.partial(), response: { 200: Session } },
+    },
+    async (request) => toSession(await updateSession(ctxOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/courses/:id/open',
+    {
+      config: onCourse(db, caps['session:manage']),
+      schema: { tags, params: IdParams, body: OpenSessionBody, response: { 200: Course } },
+    },
+    async (request) => {
+      const course = await openSession(ctxOf(request), request.params.id, request.body);
+      await forgetCoursePages(bus, course.id);
+      return toCourse(course);
+    },
+  );
+
+  app.post(
+    '/api/courses/:id/announce',
+    {
+      config: onCourse(db, caps['session:manage']),
+      schema: {
+        tags,
+        params: IdParams,
+        body: AnnounceBody,
+        response: { 200: z.object({ recipients: z.number().int() }) },
+      },
+    },
+    async (request) => ({
+      recipients: await announceSession(ctxOf(request), request.params.id, request.body),
+    }),
+  );
+
+  app.post(
+    '/api/courses/:id/from-template',
+    {
+      // Reading the template is the route's right; creating in the target domain is checked by the service.
+      config: onCourse(db, courseCapabilities['course:viewhidden']),
+      schema: { tags, params: IdParams, body: FromTemplateBody, response: { 201: Course } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(toCourse(await createFromTemplate(ctxOf(request), request.params.id, request.body))),
+  );
+
+  app.get(
+    '/api/templates',
+    {
+      config: { access: { capability: courseCapabilities['course:create'] } },
+      schema: {
+        tags,
+        querystring: z.object({ domainId: Uuid.optional() }),
+        response: { 200: z.array(Course) },
+      },
+    },
+    async (request) =>
+      (await listCourses(db, actorOf(request), request.query.domainId))
+        .filter((c) => c.stage === 'template')
+        .map(toCourse),
+  );
+
+  app.get(
+    '/api/trash',
+    {
+      config: { access: { capability: caps['course:delete'] } },
+      schema: { tags, response: { 200: z.array(Course) } },
+    },
+    async (request) => (await trashedCourses(db, actorOf(request), caps['course:delete'])).map(toCourse),
+  );
+};
