@@ -251,6 +251,12 @@ const cases: Case[] = [
     allowed: [D, 201],
     refused: [A.participant, 403],
   },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.course}/capabilities`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
   { method: 'GET', url: '/api/templates', allowed: [D, 200], refused: [A.participant, 403] },
   { method: 'GET', url: '/api/trash', allowed: [D, 200], refused: [A.participant, 403] },
   { method: 'GET', url: '/api/courses', allowed: [A.participant, 200], refused: ['anonymous', 401] },

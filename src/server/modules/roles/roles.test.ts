@@ -112,3 +112,17 @@ describe('role assignment', () => {
     ]);
   });
 });
+
+describe('capabilities in a course', () => {
+  it('lists what the actor may do in a course, and nothing to someone who may not see it', async () => {
+    const { courses } = await import('../courses/schema.ts');
+    const [course] = await t.db.select().from(courses).where(eq(courses.shortName, 'MEMOIRE-C34'));
+    const path = `/api/courses/${course!.id}/capabilities`;
+    const designer = (await (await t.as('concepteur@magistere.test')).get(path)).json();
+    expect(designer).toEqual(expect.arrayContaining(['course:view', 'course:update', 'session:create']));
+    const participant = (await (await t.as('participant@magistere.test')).get(path)).json();
+    expect(participant).toContain('course:view');
+    expect(participant).not.toContain('course:update');
+    expect((await (await t.as('observateur@magistere.test')).get(path)).statusCode).toBe(403);
+  });
+});

@@ -1,14 +1,33 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RoleAssignBody, RoleAssignment, Uuid } from '../../../shared/api.ts';
+import { canInPath } from '../../platform/access/can.ts';
+import { allCapabilities } from '../../platform/access/capabilities.ts';
+import { findContext } from '../../platform/access/contexts.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { accountCapabilities } from '../accounts/policy.ts';
 import { userContextId } from '../accounts/service.ts';
+import { onCourse } from '../activities/support.ts';
+import { courseCapabilities } from '../courses/policy.ts';
 import { roleCapabilities as caps } from './policy.ts';
 import { assignRole, listAssignments, removeRole } from './service.ts';
 
 export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, authCache } = app.deps;
+
+  /** What the actor may do in a course: the interface shows the pages and actions these allow. */
+  app.get(
+    '/api/courses/:id/capabilities',
+    {
+      config: onCourse(db, courseCapabilities['course:view']),
+      schema: { tags: ['rôles'], params: z.object({ id: Uuid }), response: { 200: z.array(z.string()) } },
+    },
+    async (request) => {
+      const context = await findContext(db, 'course', request.params.id);
+      const actor = actorOf(request);
+      return allCapabilities().filter((capability) => canInPath(actor, capability, context!.path));
+    },
+  );
 
   app.get(
     '/api/users/:id/roles',
