@@ -39,6 +39,12 @@ function useNavigationItems(me: Me | null | undefined): MainNavigationProps.Item
     { text: t('ui.nav.home'), linkProps: { to: '/' }, isActive: pathname === '/' },
     { text: t('ui.nav.profile'), linkProps: { to: '/profil' }, isActive: pathname === '/profil' },
   ];
+  if (can('course:delete'))
+    items.push({
+      text: t('ui.nav.trash'),
+      linkProps: { to: '/corbeille' },
+      isActive: pathname === '/corbeille',
+    });
   const admin = [
     { cap: can('user:view') || can('user:manage'), text: t('ui.nav.users'), to: '/admin/utilisateurs' },
     { cap: can('domain:manage'), text: t('ui.nav.domains'), to: '/admin/domaines' },

@@ -23,6 +23,9 @@ import {
 import { MailDetailPage } from '../features/mail/MailDetailPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
+import { IndexationPage } from '../features/workflow/IndexationPage.tsx';
+import { LifecyclePage } from '../features/workflow/LifecyclePage.tsx';
+import { TrashPage } from '../features/workflow/TrashPage.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAuth, RequireCapability } from './RequireAuth.tsx';
@@ -57,6 +60,16 @@ export const router = createBrowserRouter([
           },
           { path: 'parcours/:id', element: <CoursePage /> },
           { path: 'parcours/:id/parametres', element: <CourseSettingsPage /> },
+          { path: 'parcours/:id/cycle-de-vie', element: <LifecyclePage /> },
+          { path: 'parcours/:id/indexation', element: <IndexationPage /> },
+          {
+            path: 'corbeille',
+            element: (
+              <RequireCapability anyOf={['course:delete']}>
+                <TrashPage />
+              </RequireCapability>
+            ),
+          },
           { path: 'parcours/:id/activite/nouvelle', element: <ActivityEditPage /> },
           { path: 'parcours/:id/activite/:activityId', element: <ActivityViewPage /> },
           { path: 'parcours/:id/activite/:activityId/modifier', element: <ActivityEditPage /> },

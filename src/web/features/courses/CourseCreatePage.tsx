@@ -10,6 +10,7 @@ import { useNavigate } from 'react-router';
 import { CourseCreateBody } from '../../../shared/api.ts';
 import { api } from '../../api/client.ts';
 import type { Course } from '../../api/courses.ts';
+import { useTemplates } from '../../api/workflow.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
 import {
@@ -39,6 +40,8 @@ export function CourseCreatePage() {
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
   const form = 'nouveau-parcours';
+  const [templateId, setTemplateId] = useState('');
+  const templates = useTemplates();
   const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`ui.courses.fields.${f}`)]));
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -52,7 +55,14 @@ export function CourseCreatePage() {
     }
     setPending(true);
     try {
-      const course = await api.post<Course>('/api/courses', parsed.data);
+      const { domainId, title, shortName } = parsed.data;
+      const course = templateId
+        ? await api.post<Course>(`/api/courses/${encodeURIComponent(templateId)}/from-template`, {
+            domainId,
+            title,
+            shortName,
+          })
+        : await api.post<Course>('/api/courses', parsed.data);
       void queryClient.invalidateQueries({ queryKey: ['courses', 'list'] });
       navigate(`/parcours/${course.id}?edition=1`, {
         state: { flash: t('ui.courses.created', { title: course.title }) },
@@ -89,6 +99,24 @@ export function CourseCreatePage() {
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
       <form noValidate onSubmit={submit}>
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
+        {templates.data?.length ? (
+          <Select
+            label={`${t('ui.courses.fromTemplate.label')} ${t('ui.common.optional')}`}
+            hint={t('ui.courses.fromTemplate.hint')}
+            nativeSelectProps={{
+              id: fieldId(form, 'template'),
+              value: templateId,
+              onChange: (event) => setTemplateId(event.target.value),
+            }}
+          >
+            <option value="">{t('ui.courses.fromTemplate.blank')}</option>
+            {templates.data.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.title}
+              </option>
+            ))}
+          </Select>
+        ) : null}
         <Select
           label={labels.domainId}
           {...fieldState(errors, 'domainId')}
@@ -111,27 +139,31 @@ export function CourseCreatePage() {
         </Select>
         {text('title')}
         {text('shortName')}
-        <RadioButtons
-          legend={labels.format}
-          name="format"
-          state={errors.format ? 'error' : 'default'}
-          stateRelatedMessage={errors.format}
-          options={(['topics', 'modular'] as const).map((format) => ({
-            label: t(`ui.courses.formats.${format}`),
-            hintText: t(`ui.courses.formats.${format}Hint`),
-            nativeInputProps: {
-              value: format,
-              defaultChecked: format === 'topics',
-            },
-          }))}
-        />
-        <RichTextEditor
-          id={fieldId(form, 'summary')}
-          name="summary"
-          label={`${labels.summary} ${t('ui.common.optional')}`}
-          hint={t('ui.courses.fields.summaryHint')}
-          error={errors.summary}
-        />
+        {templateId ? null : (
+          <>
+            <RadioButtons
+              legend={labels.format}
+              name="format"
+              state={errors.format ? 'error' : 'default'}
+              stateRelatedMessage={errors.format}
+              options={(['topics', 'modular'] as const).map((format) => ({
+                label: t(`ui.courses.formats.${format}`),
+                hintText: t(`ui.courses.formats.${format}Hint`),
+                nativeInputProps: {
+                  value: format,
+                  defaultChecked: format === 'topics',
+                },
+              }))}
+            />
+            <RichTextEditor
+              id={fieldId(form, 'summary')}
+              name="summary"
+              label={`${labels.summary} ${t('ui.common.optional')}`}
+              hint={t('ui.courses.fields.summaryHint')}
+              error={errors.summary}
+            />
+          </>
+        )}
         <Button className="fr-mt-2w" type="submit" disabled={pending}>
           {t('ui.courses.createSubmit')}
         </Button>

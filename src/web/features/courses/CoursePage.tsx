@@ -17,6 +17,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
+import { CourseNav } from '../workflow/CourseNav.tsx';
+import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseEditor } from './CourseEditor.tsx';
 import { CourseTools } from './CourseTools.tsx';
 import { HiddenBadge, NoSections, SectionContent } from './SectionContent.tsx';
@@ -48,9 +50,11 @@ function CourseView({ page }: { page: CoursePageData }) {
         <p className="fr-text--sm mg-muted">
           {course.shortName} · {t(`ui.courses.formats.${course.format}`)}
           {course.visibility === 'hidden' ? <HiddenBadge /> : null}
+          {canEdit ? <StageBadge stage={course.stage} /> : null}
         </p>
         <RichText html={course.summary} className="fr-mb-3w" />
       </PageHeading>
+      <CourseNav courseId={course.id} current="content" />
       {flash ? (
         <Alert
           className="fr-mb-3w"

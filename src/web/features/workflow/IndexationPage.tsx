@@ -1,0 +1,271 @@
+/**
+ * `/parcours/:id/indexation`: the course's metadata — what the offer shows and searches, and what a
+ * session needs (collection, publics, objectives, origin are required then).
+ */
+
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
+import { Select } from '@codegouvfr/react-dsfr/Select.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useParams } from 'react-router';
+import {
+  COLLECTIONS,
+  CourseMetadata,
+  ORIGINS,
+  PUBLICS,
+  REQUIRED_FOR_SESSION,
+} from '../../../shared/lifecycle.ts';
+import { api } from '../../api/client.ts';
+import { type Course, refreshCourse, useCoursePage } from '../../api/courses.ts';
+import { refreshLifecycle } from '../../api/workflow.ts';
+import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
+import { CourseNav } from './CourseNav.tsx';
+
+const form = 'indexation';
+const TEXTS = [
+  'rhythm',
+  'authors',
+  'validatedBy',
+  'version',
+  'releaseNotes',
+  'certification',
+  'contact',
+] as const;
+const LONG: readonly string[] = ['authors', 'releaseNotes'];
+
+export function IndexationPage() {
+  const { id = '' } = useParams();
+  const query = useCoursePage(id);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.data.canEdit) return <Navigate to={`/parcours/${id}`} replace />;
+  return <IndexationForm course={query.data.course} />;
+}
+
+/** Minutes from an "hours" and a "minutes" field; undefined when both are empty, NaN when not numbers. */
+function minutesOf(hours: string | null | undefined, minutes: string | null | undefined) {
+  if (!hours && !minutes) return undefined;
+  return Number(hours || 0) * 60 + Number(minutes || 0);
+}
+
+function IndexationForm({ course }: { course: Course }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const metadata = course.metadata;
+  const required = new Set<string>(REQUIRED_FOR_SESSION);
+  const optional = (name: string) => (required.has(name) ? '' : ` ${t('ui.common.optional')}`);
+  const label = (name: string) => t(`ui.lifecycle.indexation.${name}`);
+  const labels = Object.fromEntries(
+    [
+      'collection',
+      'publics',
+      'objectives',
+      'origin',
+      'durationOnSite',
+      'durationRemote',
+      'keywords',
+      ...TEXTS,
+    ].map((name) => [name, label(name)]),
+  );
+  const { errors, message, pending, submit } = useFormSubmission(CourseMetadata, async (data) => {
+    await api.put(`/api/courses/${encodeURIComponent(course.id)}/metadata`, data);
+    await Promise.all([refreshCourse(queryClient, course.id), refreshLifecycle(queryClient, course.id)]);
+    setSaved(true);
+  });
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const element = event.currentTarget;
+    const raw = readForm(element);
+    const data = new FormData(element);
+    const publics = data.getAll('publics').map(String);
+    const keywords = (raw.keywords ?? '')
+      .split(/[,;]/)
+      .map((k) => k.trim())
+      .filter(Boolean);
+    const values: Record<string, unknown> = {
+      collection: raw.collection || undefined,
+      publics: publics.length ? publics : undefined,
+      objectives: raw.objectives && raw.objectives !== '<p></p>' ? raw.objectives : undefined,
+      origin: raw.origin || undefined,
+      durationOnSite: minutesOf(raw.durationOnSiteHours, raw.durationOnSiteMinutes),
+      durationRemote: minutesOf(raw.durationRemoteHours, raw.durationRemoteMinutes),
+      keywords: keywords.length ? keywords : undefined,
+      ...Object.fromEntries(TEXTS.map((name) => [name, raw[name] || undefined])),
+    };
+    void submit(values);
+  }
+
+  const duration = (name: 'durationOnSite' | 'durationRemote') => {
+    const total = metadata[name];
+    return (
+      <fieldset
+        className="fr-fieldset"
+        id={fieldId(form, name)}
+        tabIndex={-1}
+        aria-labelledby={`${name}-legend`}
+      >
+        <legend className="fr-fieldset__legend" id={`${name}-legend`}>
+          {labels[name]}
+          {optional(name)}
+        </legend>
+        {(['Hours', 'Minutes'] as const).map((unit) => (
+          <div key={unit} className="fr-fieldset__element fr-fieldset__element--inline">
+            <Input
+              label={t(`ui.lifecycle.indexation.${unit.toLowerCase()}`)}
+              {...fieldState(errors, name)}
+              nativeInputProps={{
+                name: `${name}${unit}`,
+                type: 'number',
+                min: 0,
+                max: unit === 'Hours' ? 999 : 59,
+                inputMode: 'numeric',
+                defaultValue:
+                  total === undefined ? '' : unit === 'Hours' ? Math.floor(total / 60) : total % 60,
+                ...invalidProps(errors, name),
+              }}
+            />
+          </div>
+        ))}
+      </fieldset>
+    );
+  };
+
+  return (
+    <>
+      <PageHeading
+        title={t('ui.lifecycle.indexation.title')}
+        crumbs={[{ label: course.title, to: `/parcours/${course.id}` }]}
+      >
+        <p>{t('ui.lifecycle.indexation.intro')}</p>
+      </PageHeading>
+      <CourseNav courseId={course.id} current="indexation" />
+      {saved ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          small
+          closable
+          onClose={() => setSaved(false)}
+          description={t('ui.lifecycle.indexation.saved')}
+        />
+      ) : null}
+      <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
+      <form noValidate onSubmit={onSubmit}>
+        <p className="fr-hint-text">{t('ui.lifecycle.indexation.requiredHint')}</p>
+        <Select
+          label={labels.collection}
+          {...fieldState(errors, 'collection')}
+          nativeSelectProps={{
+            id: fieldId(form, 'collection'),
+            name: 'collection',
+            defaultValue: metadata.collection ?? '',
+            ...invalidProps(errors, 'collection'),
+          }}
+        >
+          <option value="">{t('ui.lifecycle.indexation.choose')}</option>
+          {COLLECTIONS.map((c) => (
+            <option key={c} value={c}>
+              {t(`ui.lifecycle.collections.${c}`)}
+            </option>
+          ))}
+        </Select>
+        <div id={fieldId(form, 'publics')} tabIndex={-1}>
+          <Checkbox
+            legend={labels.publics}
+            hintText={t('ui.lifecycle.indexation.publicsHint')}
+            orientation="horizontal"
+            state={errors.publics ? 'error' : 'default'}
+            stateRelatedMessage={errors.publics}
+            options={PUBLICS.map((p) => ({
+              label: t(`ui.lifecycle.publics.${p}`),
+              nativeInputProps: {
+                name: 'publics',
+                value: p,
+                defaultChecked: metadata.publics?.includes(p) ?? false,
+              },
+            }))}
+          />
+        </div>
+        <RichTextEditor
+          id={fieldId(form, 'objectives')}
+          name="objectives"
+          label={labels.objectives ?? ''}
+          hint={t('ui.lifecycle.indexation.objectivesHint')}
+          defaultValue={metadata.objectives ?? ''}
+          error={errors.objectives}
+        />
+        <div id={fieldId(form, 'origin')} tabIndex={-1}>
+          <RadioButtons
+            legend={labels.origin}
+            name="origin"
+            orientation="horizontal"
+            state={errors.origin ? 'error' : 'default'}
+            stateRelatedMessage={errors.origin}
+            options={ORIGINS.map((o) => ({
+              label: t(`ui.lifecycle.origins.${o}`),
+              nativeInputProps: { value: o, defaultChecked: metadata.origin === o },
+            }))}
+          />
+        </div>
+        {duration('durationOnSite')}
+        {duration('durationRemote')}
+        <Input
+          label={`${labels.keywords}${optional('keywords')}`}
+          hintText={t('ui.lifecycle.indexation.keywordsHint')}
+          {...fieldState(errors, 'keywords')}
+          nativeInputProps={{
+            id: fieldId(form, 'keywords'),
+            name: 'keywords',
+            defaultValue: metadata.keywords?.join(', ') ?? '',
+            ...invalidProps(errors, 'keywords'),
+          }}
+        />
+        {TEXTS.map((name) =>
+          LONG.includes(name) ? (
+            <Input
+              key={name}
+              label={`${labels[name]}${optional(name)}`}
+              textArea
+              {...fieldState(errors, name)}
+              nativeTextAreaProps={{
+                id: fieldId(form, name),
+                name,
+                rows: 3,
+                defaultValue: metadata[name] ?? '',
+                ...invalidProps(errors, name),
+              }}
+            />
+          ) : (
+            <Input
+              key={name}
+              label={`${labels[name]}${optional(name)}`}
+              {...fieldState(errors, name)}
+              nativeInputProps={{
+                id: fieldId(form, name),
+                name,
+                defaultValue: metadata[name] ?? '',
+                ...invalidProps(errors, name),
+              }}
+            />
+          ),
+        )}
+        <Button type="submit" disabled={pending}>
+          {t('ui.lifecycle.indexation.submit')}
+        </Button>
+      </form>
+    </>
+  );
+}
