@@ -43,7 +43,9 @@ test('a designer gives a course a thumbnail and an activity an opening date; an 
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
   });
-  await expect(section.locator('.fr-error-text')).toHaveText('La vignette doit être une image JPEG, PNG ou WebP.');
+  await expect(section.locator('.fr-error-text')).toHaveText(
+    'La vignette doit être une image JPEG, PNG ou WebP.',
+  );
   await expect(section.locator('img')).toHaveAttribute('src', demoSrc!);
   await page.screenshot({ path: 'test-results/screens/vignette-refusee.png', fullPage: true });
 
@@ -133,6 +135,7 @@ test('a designer gives a course a thumbnail and an activity an opening date; an 
   await page.goto('/');
   await expect(card.locator('img')).toHaveCount(0);
   await expect(card.locator('.mg-card-placeholder')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/carte-sans-vignette.png', fullPage: true });
 
   // An administrator allows a video host; a malformed one is refused next to the field.
   const adminContext = await browser.newContext();
