@@ -1,7 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
 import { login } from './support.ts';
 
-const ADMIN_LINKS = ['Utilisateurs', 'Domaines', 'Journal d’activité', 'Courriels envoyés'] as const;
+const ADMIN_LINKS = [
+  'Utilisateurs',
+  'Domaines',
+  'Hébergeurs de vidéos',
+  'Journal d’activité',
+  'Courriels envoyés',
+] as const;
 type AdminLink = (typeof ADMIN_LINKS)[number];
 
 const CASES: { email: string; name: string; role: string; admin: AdminLink[] }[] = [
@@ -86,7 +92,13 @@ test('a participant typing an admin address sees the refusal page, not the data'
   });
   await login(page, 'participant@magistere.test');
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
-  for (const url of ['/admin/utilisateurs', '/admin/domaines', '/admin/journal', '/admin/courriels']) {
+  for (const url of [
+    '/admin/utilisateurs',
+    '/admin/domaines',
+    '/admin/hebergeurs-video',
+    '/admin/journal',
+    '/admin/courriels',
+  ]) {
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1, name: 'Accès refusé' })).toBeVisible();
     await expect(
@@ -116,6 +128,7 @@ test('a manager (user:view only) typing Domaines or Courriels envoyés is refuse
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
   for (const url of [
     '/admin/domaines',
+    '/admin/hebergeurs-video',
     '/admin/courriels',
     '/admin/journal',
     '/admin/utilisateurs/nouveau',

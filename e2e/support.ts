@@ -3,9 +3,14 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { INBOX } from './server.ts';
+import { E2E_PORT, INBOX } from './server.ts';
 
 export const DEMO_PASSWORD = 'Magistere-demo-2026';
+
+/** The password link of a mail, on the server's own port (E2E_PORT may move it). */
+export const PASSWORD_LINK = new RegExp(
+  `http://localhost:${E2E_PORT}/reinitialiser-mot-de-passe#jeton=[A-Za-z0-9_\\-.~%]+`,
+);
 
 /** Runs axe on the page (WCAG 2.1 A/AA) and fails on any violation, listing them. */
 export async function expectNoAxeViolations(page: Page) {

@@ -464,6 +464,25 @@ const cases: Case[] = [
     refused: [A.participant, 403],
   },
   { method: 'GET', url: () => `${ids.imageUrl}`, allowed: [A.participant, 200], refused: [A.observer, 403] },
+  {
+    method: 'PUT',
+    url: () => `/api/courses/${ids.course}/thumbnail`,
+    ...form(uploads.png),
+    allowed: [D, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.course}/thumbnail`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/courses/${ids.course}/thumbnail`,
+    allowed: [D, 204],
+    refused: [A.participant, 403],
+  },
   { method: 'GET', url: '/api/admin/video-hosts', allowed: [A.admin, 200], refused: [A.referent, 403] },
   {
     method: 'PUT',

@@ -213,6 +213,8 @@ export const Course = z.object({
   visibility: Visibility,
   availableFrom: z.string().nullable(),
   originId: Uuid.nullable(),
+  /** The course's thumbnail (vignette), to show on cards; `null` when it has none. */
+  thumbnailUrl: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -229,6 +231,7 @@ export const ActivityCreateBody = z.object({
   title: Title,
   settings: z.record(z.string(), z.unknown()).optional(),
   visibility: Visibility.default('visible'),
+  availableFrom: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export const ActivityUpdateBody = z
   .object({

@@ -5,6 +5,7 @@
 import type { Stage } from '../../shared/lifecycle.ts';
 import type { Manifest } from '../modules/courses/archive.ts';
 import { type DemoFile, handouts, memoPdf, sha256 } from './files.ts';
+import { demoThumbnail } from './thumbnail.ts';
 
 type Activity = Manifest['sections'][number]['activities'][number];
 const activity = (kind: string, title: string, settings: Record<string, unknown>): Activity => ({
@@ -36,11 +37,19 @@ const course = (
   title: string,
   shortName: string,
   summary: string,
+  thumbnail: DemoFile,
   sections: Manifest['sections'],
 ): Manifest => ({
   format: 'magistere-course',
   version: 1,
-  course: { title, shortName, summary, format: 'topics', visibility: 'visible' },
+  course: {
+    title,
+    shortName,
+    summary,
+    format: 'topics',
+    visibility: 'visible',
+    thumbnail: described(thumbnail),
+  },
   files: [],
   sections,
 });
@@ -50,7 +59,16 @@ export type DemoCourse = { domain: string; stage?: Stage; manifest: Manifest };
 /** The demo courses and the files they use (content by SHA-256). */
 export async function demoCourses(): Promise<{ courses: DemoCourse[]; files: Map<string, Buffer> }> {
   const memo = await memoPdf();
-  const files = new Map([memo, ...handouts].map((f) => [sha256(f.content), f.content]));
+  // One card image per course, in colours of the DSFR palette.
+  const thumbnails = {
+    memory: demoThumbnail('#000091', '#6a6af4'),
+    firstPost: demoThumbnail('#009081', '#c3fad5'),
+    microGestures: demoThumbnail('#ce614a', '#fddfd8'),
+    template: demoThumbnail('#3a3a3a', '#cecece'),
+  };
+  const files = new Map(
+    [memo, ...handouts, ...Object.values(thumbnails)].map((f) => [sha256(f.content), f.content]),
+  );
   const courses: DemoCourse[] = [
     {
       domain: 'ac-aix-marseille',
@@ -58,6 +76,7 @@ export async function demoCourses(): Promise<{ courses: DemoCourse[]; files: Map
         'Pédagogie efficace de la mémoire aux cycles 3 et 4',
         'MEMOIRE-C34',
         '<p>Sensibiliser et former les acteurs de l’éducation aux mécanismes de la mémoire, et s’approprier des modalités pédagogiques adaptées au fonctionnement cognitif. Autoformation, 4 heures.</p>',
+        thumbnails.memory,
         [
           section(
             'Présentation',
@@ -112,6 +131,7 @@ export async function demoCourses(): Promise<{ courses: DemoCourse[]; files: Map
         'Enseigner dans le premier degré, accompagnement à la prise de poste',
         'PRISE-POSTE-1D',
         '<p>Un accompagnement des professeurs des écoles nouvellement nommés : préparer la rentrée, organiser la classe, travailler en équipe.</p>',
+        thumbnails.firstPost,
         [
           section('Présentation', '', [
             label('objective', 'Objectifs', '<p>Préparer sereinement ses premières semaines de classe.</p>'),
@@ -148,6 +168,7 @@ export async function demoCourses(): Promise<{ courses: DemoCourse[]; files: Map
         'Les micro-gestes en situation d’enseignement',
         'MICRO-GESTES',
         '<p>Observer et analyser les micro-gestes professionnels : la voix, le regard, le positionnement, la parole.</p>',
+        thumbnails.microGestures,
         [
           section('Présentation', '', [
             label(
@@ -177,6 +198,7 @@ export async function demoCourses(): Promise<{ courses: DemoCourse[]; files: Map
         'Gabarit — parcours en autoformation',
         'GABARIT-AUTOFORMATION',
         '<p>Un modèle de parcours en autoformation : présentation, séances, bilan. Dupliquez-le pour créer un nouveau parcours.</p>',
+        thumbnails.template,
         [
           section('Présentation', '<p>Présentez le public, la durée et les objectifs.</p>', [
             label('objective', 'Objectifs', '<p>Indiquez ici les objectifs du parcours.</p>'),

@@ -52,6 +52,7 @@ export const ui: Widen<typeof fr> = {
     domains: 'Domains',
     audit: 'Activity log',
     mail: 'Sent e-mails',
+    videoHosts: 'Video hosts',
   },
   header: {
     domainSwitcher: 'Working domain',
@@ -145,6 +146,11 @@ export const ui: Widen<typeof fr> = {
         'No role is assigned to you yet. Contact your local administrator if you think this is a mistake.',
       item: '{{role}} — {{context}}',
     },
+  },
+  availability: {
+    label: 'Available from',
+    clear: 'Clear the date',
+    from: 'Available from {{date}} at {{time}}',
   },
   courses: {
     fromTemplate: {
@@ -244,18 +250,36 @@ export const ui: Widen<typeof fr> = {
     settings: {
       link: 'Settings',
       title: 'Course settings',
-      intro: 'Change the title, summary, format, visibility and opening date of the course.',
+      intro: 'Change the title, summary, format, visibility, opening date and thumbnail of the course.',
       visibility: 'Visibility',
       visible: 'Visible',
       visibleHint: 'Enrolled participants see the course.',
       hidden: 'Hidden',
       hiddenHint: 'Only designers and managers see the course.',
-      availableFrom: 'Available from',
       availableFromHint:
         'Date and time from which participants can open the course. Leave empty to make it available now.',
       submit: 'Save the settings',
       back: 'Back to the course',
       saved: 'The settings of the course “{{title}}” have been saved.',
+    },
+    thumbnail: {
+      title: 'Course thumbnail',
+      intro:
+        'An image illustrates the course on the cards of My space and at the top of its page. It is saved as soon as you choose it.',
+      current: 'Current thumbnail',
+      none: 'This course has no thumbnail yet.',
+      choose: 'Add a thumbnail',
+      replace: 'Replace the thumbnail',
+      hint: 'Accepted formats: JPEG, PNG or WebP. Maximum size: 2 MB. A landscape image works best, for example 960 × 540 pixels.',
+      remove: 'Remove the thumbnail',
+      removeTitle: 'Remove the course thumbnail?',
+      removeText:
+        'The course will have no image on its card or at the top of its page. You can add another one at any time.',
+      removeConfirm: 'Remove the thumbnail',
+      uploaded: 'The thumbnail has been saved.',
+      removed: 'The thumbnail has been removed.',
+      pending: 'Uploading the thumbnail…',
+      tooLarge: 'The image exceeds 2 MB. Make it smaller before sending it.',
     },
     duplicate: {
       button: 'Duplicate',
@@ -498,6 +522,8 @@ export const ui: Widen<typeof fr> = {
       titleHint: 'It appears on the course page.',
       hidden: 'Hide from participants',
       hiddenHint: 'Participants will not see this item until you show it.',
+      availableFromHint:
+        'Date and time from which participants see this item. Leave empty to make it available now.',
       create: 'Add to the course',
       save: 'Save',
       created: '“{{title}}” has been added to the course.',
@@ -706,6 +732,25 @@ export const ui: Widen<typeof fr> = {
       add: 'Assign the role',
       added: 'The role has been assigned.',
     },
+  },
+  videoHosts: {
+    title: 'Video hosts',
+    intro: 'Video activities only embed videos published on the hosts listed here (PeerTube, Pod, PodÉduc…).',
+    subdomains:
+      'A host also allows its subdomains: “apps.education.fr” covers, for example, “podeduc.apps.education.fr” and the ministry’s “Tubes”. Removing a host does not delete videos already embedded; it only prevents adding new ones.',
+    caption: 'Allowed hosts',
+    colHost: 'Host name',
+    empty: 'No host is allowed: no video can be embedded. Add a host with the form below.',
+    remove: 'Remove',
+    removeLabel: 'Remove the host {{host}}',
+    removed: 'The host “{{host}}” has been removed.',
+    addTitle: 'Add a host',
+    host: 'Host name',
+    hostHint:
+      'The site name, without https:// or path. For example: video.ac-bordeaux.fr or tube-numerique-educatif.apps.education.fr',
+    add: 'Add the host',
+    added: 'The host “{{host}}” has been added.',
+    duplicate: 'This host is already in the list.',
   },
   domains: {
     title: 'Domains',

@@ -51,6 +51,7 @@ export const ui = {
     domains: 'Domaines',
     audit: 'Journal d’activité',
     mail: 'Courriels envoyés',
+    videoHosts: 'Hébergeurs de vidéos',
   },
   header: {
     domainSwitcher: 'Domaine de travail',
@@ -147,6 +148,11 @@ export const ui = {
         'Aucun rôle ne vous est attribué pour le moment. Contactez votre administrateur local si vous pensez que c’est une erreur.',
       item: '{{role}} — {{context}}',
     },
+  },
+  availability: {
+    label: 'Disponible à partir du',
+    clear: 'Effacer la date',
+    from: 'Disponible à partir du {{date}} à {{time}}',
   },
   courses: {
     fromTemplate: {
@@ -246,18 +252,37 @@ export const ui = {
     settings: {
       link: 'Paramètres',
       title: 'Paramètres du parcours',
-      intro: 'Modifiez le titre, le résumé, le format, la visibilité et la date d’ouverture du parcours.',
+      intro:
+        'Modifiez le titre, le résumé, le format, la visibilité, la date d’ouverture et la vignette du parcours.',
       visibility: 'Visibilité',
       visible: 'Visible',
       visibleHint: 'Les participants inscrits voient le parcours.',
       hidden: 'Masqué',
       hiddenHint: 'Seuls les concepteurs et les gestionnaires voient le parcours.',
-      availableFrom: 'Disponible à partir du',
       availableFromHint:
         'Date et heure à partir desquelles les participants peuvent ouvrir le parcours. Laissez vide pour qu’il soit disponible dès maintenant.',
       submit: 'Enregistrer les paramètres',
       back: 'Retour au parcours',
       saved: 'Les paramètres du parcours «\u00a0{{title}}\u00a0» ont été enregistrés.',
+    },
+    thumbnail: {
+      title: 'Vignette du parcours',
+      intro:
+        'Une image illustre le parcours sur les cartes de Mon espace et en tête de sa page. Elle est enregistrée dès que vous la choisissez.',
+      current: 'Vignette actuelle',
+      none: 'Ce parcours n’a pas encore de vignette.',
+      choose: 'Ajouter une vignette',
+      replace: 'Remplacer la vignette',
+      hint: 'Formats acceptés\u00a0: JPEG, PNG ou WebP. Taille maximale\u00a0: 2\u00a0Mo. Une image en largeur convient le mieux, par exemple 960\u00a0×\u00a0540\u00a0pixels.',
+      remove: 'Supprimer la vignette',
+      removeTitle: 'Supprimer la vignette du parcours\u00a0?',
+      removeText:
+        'Le parcours n’aura plus d’image sur sa carte ni en tête de sa page. Vous pourrez en ajouter une autre à tout moment.',
+      removeConfirm: 'Supprimer la vignette',
+      uploaded: 'La vignette a été enregistrée.',
+      removed: 'La vignette a été supprimée.',
+      pending: 'Envoi de la vignette en cours…',
+      tooLarge: 'L’image dépasse 2\u00a0Mo. Réduisez-la avant de l’envoyer.',
     },
     duplicate: {
       button: 'Dupliquer',
@@ -508,6 +533,8 @@ export const ui = {
       titleHint: 'Il apparaît sur la page du parcours.',
       hidden: 'Masquer aux participants',
       hiddenHint: 'Les participants ne verront pas cet élément tant que vous ne l’afficherez pas.',
+      availableFromHint:
+        'Date et heure à partir desquelles les participants voient cet élément. Laissez vide pour qu’il soit disponible dès maintenant.',
       create: 'Ajouter au parcours',
       save: 'Enregistrer',
       created: '«\u00a0{{title}}\u00a0» a été ajouté au parcours.',
@@ -719,6 +746,27 @@ export const ui = {
       add: 'Attribuer le rôle',
       added: 'Le rôle a été attribué.',
     },
+  },
+  videoHosts: {
+    title: 'Hébergeurs de vidéos',
+    intro:
+      'Les activités Vidéo intègrent uniquement des vidéos publiées chez les hébergeurs listés ici (PeerTube, Pod, PodÉduc…).',
+    subdomains:
+      'Un hébergeur autorise aussi ses sous-domaines\u00a0: «\u00a0apps.education.fr\u00a0» couvre par exemple «\u00a0podeduc.apps.education.fr\u00a0» et les «\u00a0Tubes\u00a0» de l’Éducation nationale. Retirer un hébergeur n’efface pas les vidéos déjà intégrées\u00a0; il empêche seulement d’en ajouter de nouvelles.',
+    caption: 'Hébergeurs autorisés',
+    colHost: 'Nom d’hôte',
+    empty:
+      'Aucun hébergeur n’est autorisé\u00a0: aucune vidéo ne peut être intégrée. Ajoutez un hébergeur avec le formulaire ci-dessous.',
+    remove: 'Retirer',
+    removeLabel: 'Retirer l’hébergeur {{host}}',
+    removed: 'L’hébergeur «\u00a0{{host}}\u00a0» a été retiré.',
+    addTitle: 'Ajouter un hébergeur',
+    host: 'Nom d’hôte',
+    hostHint:
+      'Le nom du site, sans https:// ni chemin. Par exemple\u00a0: video.ac-bordeaux.fr ou tube-numerique-educatif.apps.education.fr',
+    add: 'Ajouter l’hébergeur',
+    added: 'L’hébergeur «\u00a0{{host}}\u00a0» a été ajouté.',
+    duplicate: 'Cet hébergeur est déjà dans la liste.',
   },
   domains: {
     title: 'Domaines',

@@ -48,6 +48,7 @@ function useNavigationItems(me: Me | null | undefined): MainNavigationProps.Item
   const admin = [
     { cap: can('user:view') || can('user:manage'), text: t('ui.nav.users'), to: '/admin/utilisateurs' },
     { cap: can('domain:manage'), text: t('ui.nav.domains'), to: '/admin/domaines' },
+    { cap: can('platform:configure'), text: t('ui.nav.videoHosts'), to: '/admin/hebergeurs-video' },
     { cap: can('audit:view'), text: t('ui.nav.audit'), to: '/admin/journal' },
     { cap: can('mail:view'), text: t('ui.nav.mail'), to: '/admin/courriels' },
   ].filter((entry) => entry.cap);

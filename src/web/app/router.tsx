@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { ActivityEditPage } from '../features/activities/ActivityEditPage.tsx';
 import { ActivityViewPage } from '../features/activities/ActivityViewPage.tsx';
 import { DomainsPage } from '../features/admin-domains/DomainsPage.tsx';
+import { VideoHostsPage } from '../features/admin-settings/VideoHostsPage.tsx';
 import { UserCreatePage } from '../features/admin-users/UserCreatePage.tsx';
 import { UserDetailPage } from '../features/admin-users/UserDetailPage.tsx';
 import { UsersPage } from '../features/admin-users/UsersPage.tsx';
@@ -102,6 +103,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireCapability anyOf={['domain:manage']}>
                 <DomainsPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/hebergeurs-video',
+            element: (
+              <RequireCapability anyOf={['platform:configure']}>
+                <VideoHostsPage />
               </RequireCapability>
             ),
           },

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
+import { png } from '../../demo/thumbnail.ts';
+import { fileLinks } from '../../platform/files/index.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { multipartBody } from '../../testing/multipart.ts';
 import { samples, upload } from '../activities/file/testing.ts';
@@ -20,6 +23,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const countCourses = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(courses))[0]!.n;
+const countLinks = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(fileLinks))[0]!.n;
 
 function importZip(client: ApiClient, zip: Buffer, domainId = aix) {
   const body = multipartBody({ domainId }, [
@@ -89,6 +93,11 @@ describe('course archive', () => {
         owner: { type: 'course', id },
       }),
     );
+    const thumbnail = png(48, 27, (x) => [0, 0, 145 + (x % 50)]);
+    const put = await upload(designer, 'PUT', `/api/courses/${id}/thumbnail`, [
+      { filename: 'Vignette mémoire.png', content: thumbnail, type: 'image/png', field: 'thumbnail' },
+    ]);
+    expect(put.statusCode, put.body).toBe(200);
 
     const exported = await designer.get(`/api/courses/${id}/archive`);
     expect(exported.statusCode).toBe(200);
@@ -101,7 +110,12 @@ describe('course archive', () => {
     const copy = await describeCourse(t.db, t.deps.files, imported.json().id);
     expect(copy).toEqual(original);
     expect(copy.files).toEqual([expect.objectContaining({ filename: 'Séance 1 — diapos.txt' })]);
+    expect(copy.course.thumbnail).toMatchObject({ filename: 'Vignette mémoire.png', mime: 'image/png' });
     expect(copy.sections[1]!.activities.map((a) => a.kind)).toEqual(['page', 'label', 'url']);
+    // The imported course shows its own thumbnail, the same bytes.
+    const url = imported.json().thumbnailUrl as string;
+    expect(url).toMatch(new RegExp(`^/api/courses/${imported.json().id}/thumbnail`));
+    expect((await designer.get(url)).rawPayload.equals(thumbnail)).toBe(true);
   });
 
   it('carries the kinds that hold files — file, folder, uploaded video — and an embedded video, equal after import', async () => {
@@ -168,11 +182,19 @@ describe('course archive', () => {
   });
 
   it('refuses broken and hostile archives with a report, writing nothing', async () => {
+    const course = { title: 'Piège', shortName: 'P', summary: '', format: 'topics', visibility: 'visible' };
+    const pdf = samples.pdf('vignette');
+    const pdfFile = {
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      filename: 'vignette.png',
+      mime: 'image/png',
+      size: pdf.length,
+    };
     const manifest = (overrides: object = {}) =>
       JSON.stringify({
         format: 'magistere-course',
         version: 1,
-        course: { title: 'Piège', shortName: 'P', summary: '', format: 'topics', visibility: 'visible' },
+        course,
         files: [],
         sections: [{ title: 'S', description: '', visibility: 'visible', activities: [] }],
         ...overrides,
@@ -186,6 +208,7 @@ describe('course archive', () => {
       files: [],
     });
     const before = await countCourses();
+    const linksBefore = await countLinks();
     const cases: [string, Buffer, string][] = [
       ['not a zip', Buffer.from('bonjour'), 'archive'],
       ['path traversal', await traversal(), '../../etc/passwd'],
@@ -242,6 +265,25 @@ describe('course archive', () => {
         `files/${'a'.repeat(64)}`,
       ],
       [
+        'thumbnail announced as a PDF',
+        await zipOf([
+          [
+            'manifest.json',
+            manifest({ course: { ...course, thumbnail: { ...pdfFile, mime: 'application/pdf' } } }),
+          ],
+          [`files/${pdfFile.sha256}`, pdf],
+        ]),
+        'manifest.course.thumbnail',
+      ],
+      [
+        'a PDF announced as a PNG thumbnail',
+        await zipOf([
+          ['manifest.json', manifest({ course: { ...course, thumbnail: pdfFile } })],
+          [`files/${pdfFile.sha256}`, pdf],
+        ]),
+        'manifest.course.thumbnail',
+      ],
+      [
         'zip bomb',
         await zipOf([
           ['manifest.json', manifest()],
@@ -264,6 +306,7 @@ describe('course archive', () => {
       ).toBe(true);
     }
     expect(await countCourses()).toBe(before);
+    expect(await countLinks()).toBe(linksBefore);
   });
 
   it('is refused to a participant, for export and import alike', async () => {

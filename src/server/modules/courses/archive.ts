@@ -1,6 +1,6 @@
 /**
- * The course archive: a zip holding `manifest.json` (the course, its sections and activities with their
- * settings, and which files each uses) and `files/<sha256>` (each distinct content once). Import reads it
+ * The course archive: a zip holding `manifest.json` (the course and its thumbnail, its sections and
+ * activities with their settings, and which files each uses) and `files/<sha256>` (each distinct content once). Import reads it
  * with limits on size, entries and paths, validates every kind's settings through the activity contract,
  * and writes the whole course in one transaction — or nothing, with a report of every problem.
  */
@@ -18,12 +18,13 @@ import { z } from 'zod';
 import type { Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import type { Files, Owner } from '../../platform/files/index.ts';
+import type { FileLink, Files, Owner } from '../../platform/files/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
 import { prepareSettings } from '../activities/service.ts';
 import { activities, courses, sections } from './schema.ts';
+import { THUMBNAIL_MAX_BYTES, THUMBNAIL_TYPES, thumbnailOf, thumbnailOwner } from './thumbnail.ts';
 
 export const ARCHIVE_FORMAT = 'magistere-course';
 const MAX_ENTRIES = 10_000;
@@ -48,6 +49,8 @@ const Manifest = z.object({
     summary: z.string().max(500_000),
     format: z.enum(['topics', 'modular']),
     visibility: Visibility,
+    /** The course's thumbnail; archives made before thumbnails have none. */
+    thumbnail: ArchiveFile.nullable().default(null),
   }),
   files: z.array(ArchiveFile).max(1000),
   sections: z
@@ -82,13 +85,14 @@ const invalid = (errors: FieldError[]) =>
 export async function describeCourse(tx: Tx, files: Files, courseId: string): Promise<Manifest> {
   const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
   if (!course) throw new Error(`course ${courseId} missing`);
-  const listed = async (owner: Owner) =>
-    (await files.listLinks(tx, owner)).map((l) => ({
-      sha256: l.sha256,
-      filename: l.filename,
-      mime: l.mime,
-      size: Number(l.size),
-    }));
+  const described = (l: FileLink) => ({
+    sha256: l.sha256,
+    filename: l.filename,
+    mime: l.mime,
+    size: Number(l.size),
+  });
+  const listed = async (owner: Owner) => (await files.listLinks(tx, owner)).map(described);
+  const thumbnail = await thumbnailOf(tx, courseId);
   const sectionRows = await tx
     .select()
     .from(sections)
@@ -103,6 +107,7 @@ export async function describeCourse(tx: Tx, files: Files, courseId: string): Pr
       summary: course.summary,
       format: course.format,
       visibility: course.visibility,
+      thumbnail: thumbnail ? described(thumbnail) : null,
     },
     files: await listed({ type: 'course', id: courseId }),
     sections: [],
@@ -113,9 +118,9 @@ export async function describeCourse(tx: Tx, files: Files, courseId: string): Pr
       .from(activities)
       .where(and(eq(activities.courseId, courseId), eq(activities.sectionId, section.id)))
       .orderBy(asc(activities.position));
-    const described = [];
+    const kept = [];
     for (const activity of held) {
-      described.push({
+      kept.push({
         kind: activity.kind,
         title: activity.title,
         settings: activity.settings,
@@ -128,7 +133,7 @@ export async function describeCourse(tx: Tx, files: Files, courseId: string): Pr
       title: section.title,
       description: section.description,
       visibility: section.visibility,
-      activities: described,
+      activities: kept,
     });
   }
   return manifest;
@@ -139,8 +144,7 @@ export function archiveStream(files: Files, manifest: Manifest): Readable {
   const zip = new ZipFile();
   zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');
   const seen = new Set<string>();
-  const all = [...manifest.files, ...manifest.sections.flatMap((s) => s.activities.flatMap((a) => a.files))];
-  for (const file of all) {
+  for (const file of manifestFiles(manifest)) {
     if (seen.has(file.sha256)) continue;
     seen.add(file.sha256);
     zip.addReadStreamLazy(`files/${file.sha256}`, { size: file.size }, (callback) => {
@@ -257,12 +261,16 @@ async function readManifest(zip: yauzl.ZipFile, entries: Map<string, Entry>): Pr
   return parsed.data;
 }
 
-const referencedBlobs = (manifest: Manifest) =>
-  new Set(
-    [...manifest.files, ...manifest.sections.flatMap((s) => s.activities.flatMap((a) => a.files))].map(
-      (f) => f.sha256,
-    ),
-  );
+/** Every file a manifest names: the thumbnail, the course's files, each activity's. */
+const manifestFiles = (manifest: Manifest) => [
+  ...(manifest.course.thumbnail ? [manifest.course.thumbnail] : []),
+  ...manifest.files,
+  ...manifest.sections.flatMap((s) => s.activities.flatMap((a) => a.files)),
+];
+
+const referencedBlobs = (manifest: Manifest) => new Set(manifestFiles(manifest).map((f) => f.sha256));
+
+const thumbnailRefused = () => ({ path: 'manifest.course.thumbnail', message: 'errors.archive.thumbnail' });
 
 /**
  * Every problem of a manifest at once: unknown kinds, settings refused by their kind, files announced but
@@ -290,6 +298,9 @@ export async function checkManifest(tx: Tx, manifest: Manifest, available: Set<s
       }
     }
   }
+  const thumbnail = manifest.course.thumbnail;
+  if (thumbnail && (!THUMBNAIL_TYPES.has(thumbnail.mime) || thumbnail.size > THUMBNAIL_MAX_BYTES))
+    errors.push(thumbnailRefused());
   for (const sha of referencedBlobs(manifest))
     if (!available.has(sha)) errors.push({ path: `files/${sha}`, message: 'errors.archive.missingFile' });
   return { errors, settings };
@@ -308,7 +319,7 @@ export async function createFromManifest(
   open: (sha256: string) => Promise<Readable>,
 ) {
   const stored = new Map<string, string>();
-  const attach = async (owner: Owner, list: Manifest['files']) => {
+  const attach = async (owner: Owner, list: Manifest['files'], maxBytes?: number) => {
     for (const [position, f] of list.entries()) {
       if (!stored.has(f.sha256)) {
         const link = await files.saveUpload(tx, {
@@ -317,6 +328,7 @@ export async function createFromManifest(
           declaredMime: f.mime,
           owner,
           position,
+          maxBytes,
         });
         if (link.sha256 !== f.sha256)
           throw invalid([{ path: `files/${f.sha256}`, message: 'errors.archive.hashMismatch' }]);
@@ -340,6 +352,19 @@ export async function createFromManifest(
     })
     .returning();
   const courseContext = await createContext(tx, 'course', course!.id, target.domainContextId);
+  if (manifest.course.thumbnail) {
+    // Announced as an image, but only its bytes tell: checked again once stored.
+    const owner = thumbnailOwner(course!.id);
+    try {
+      await attach(owner, [manifest.course.thumbnail], THUMBNAIL_MAX_BYTES);
+    } catch (error) {
+      if (error instanceof HttpProblem && error.code === 'file_too_large')
+        throw invalid([thumbnailRefused()]);
+      throw error;
+    }
+    const [link] = await files.listLinks(tx, owner);
+    if (!link || !THUMBNAIL_TYPES.has(link.mime)) throw invalid([thumbnailRefused()]);
+  }
   await attach({ type: 'course', id: course!.id }, manifest.files);
   for (const [s, section] of manifest.sections.entries()) {
     const [sectionRow] = await tx

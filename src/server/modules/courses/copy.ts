@@ -4,6 +4,7 @@ import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { activities, courses, sections } from './schema.ts';
+import { thumbnailOwner } from './thumbnail.ts';
 
 export type CopyTarget = {
   domainId: string;
@@ -16,9 +17,9 @@ export type CopyTarget = {
 };
 
 /**
- * Deep copy of a course inside a transaction: the course (remembering its origin), its sections and
- * activities with their settings, their access contexts, and their files — by reference: file links are
- * copied, never bytes. The basis of duplication, templates, sessions and the course hub.
+ * Deep copy of a course inside a transaction: the course (remembering its origin), its thumbnail, its
+ * sections and activities with their settings, their access contexts, and their files — by reference:
+ * file links are copied, never bytes. The basis of duplication, templates, sessions and the course hub.
  */
 export async function copyCourse(tx: Tx, files: Files, sourceId: string, target: CopyTarget) {
   const [source] = await tx.select().from(courses).where(eq(courses.id, sourceId));
@@ -41,6 +42,7 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
     .returning();
   const courseContext = await createContext(tx, 'course', course!.id, target.domainContextId);
   await files.copyLinks(tx, { type: 'course', id: source.id }, { type: 'course', id: course!.id });
+  await files.copyLinks(tx, thumbnailOwner(source.id), thumbnailOwner(course!.id));
 
   const sourceSections = await tx
     .select()

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   Activity,
@@ -24,14 +24,16 @@ import { contentDisposition, sanitizeFilename } from '../../platform/files/index
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { chooserKinds, setFavourite } from '../activities/service.ts';
+import { assertActivityVisible } from '../activities/support.ts';
 import { CoursePageCache } from './page-cache.ts';
 import { courseCapabilities as caps } from './policy.ts';
-import { activities } from './schema.ts';
+import { courses } from './schema.ts';
 import {
   activityContextId,
   addActivity,
   addSection,
   courseContextId,
+  courseOut,
   coursePage,
   createCourse,
   deleteActivity,
@@ -46,10 +48,12 @@ import {
   sectionContextId,
   toActivity,
   toCourse,
+  toCourses,
   updateActivity,
   updateCourse,
   updateSection,
 } from './service.ts';
+import { removeThumbnail, replaceThumbnail, THUMBNAIL_MAX_BYTES, thumbnailOf } from './thumbnail.ts';
 
 const IdParams = z.object({ id: Uuid });
 type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
@@ -76,7 +80,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(Course) },
       },
     },
-    async (request) => (await listCourses(db, actorOf(request), request.query.domainId)).map(toCourse),
+    async (request) => toCourses(db, await listCourses(db, actorOf(request), request.query.domainId)),
   );
 
   app.post(
@@ -86,7 +90,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['parcours'], body: CourseCreateBody, response: { 201: Course } },
     },
     async (request, reply) =>
-      reply.status(201).send(toCourse(await createCourse(ctxOf(request), request.body))),
+      reply.status(201).send(toCourse(await createCourse(ctxOf(request), request.body), null)),
   );
 
   app.get(
@@ -129,7 +133,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const course = await updateCourse(ctxOf(request), request.params.id, request.body);
       await pages.forget(course.id);
-      return toCourse(course);
+      return courseOut(db, course);
     },
   );
 
@@ -139,10 +143,10 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['course:duplicate'], courseContextId),
       schema: { tags: ['parcours'], params: IdParams, body: CourseDuplicateBody, response: { 201: Course } },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(toCourse(await duplicateCourse(ctxOf(request), request.params.id, request.body))),
+    async (request, reply) => {
+      const course = await duplicateCourse(ctxOf(request), request.params.id, request.body);
+      return reply.status(201).send(await courseOut(db, course));
+    },
   );
 
   app.get(
@@ -185,10 +189,84 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
               throw problems.invalid('unknown_domain', 'errors.unknownDomain', 'domainId');
             }
             const course = await importCourse(ctxOf(request), domainId, part.file);
-            return reply.status(201).send(toCourse(course));
+            return reply.status(201).send(await courseOut(db, course));
           }
         }
         throw problems.invalid('archive_missing', 'errors.archiveMissing', 'archive');
+      },
+    );
+  });
+
+  app.get(
+    '/api/courses/:id/thumbnail',
+    {
+      config: on(caps['course:view'], courseContextId),
+      // An image: already compressed, and its length and ETag must describe the bytes sent.
+      compress: false,
+      schema: {
+        tags: ['parcours'],
+        params: IdParams,
+        querystring: z.object({ v: z.string().max(64).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const link = await thumbnailOf(db, request.params.id);
+      if (!link) throw problems.notFound();
+      // The versioned address (`thumbnailUrl`) names these very bytes: the browser may keep them a day.
+      const { v } = request.query;
+      const versioned = v !== undefined && v.length >= 16 && link.sha256.startsWith(v);
+      return files.send(reply, link, { inline: true, maxAgeSeconds: versioned ? 86_400 : 300 });
+    },
+  );
+
+  app.delete(
+    '/api/courses/:id/thumbnail',
+    { config: on(caps['course:update'], courseContextId), schema: { tags: ['parcours'], params: IdParams } },
+    async (request, reply) => {
+      await removeThumbnail(ctxOf(request), request.params.id);
+      await pages.forget(request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  // The thumbnail upload has its own multipart scope: one small image, nothing else.
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: {
+        // One byte more than allowed reaches the store, which refuses it (413) and keeps nothing.
+        fileSize: THUMBNAIL_MAX_BYTES + 1,
+        files: 1,
+        fields: 5,
+        fieldSize: 1000,
+        parts: 6,
+        headerPairs: 20,
+      },
+    });
+    scope.withTypeProvider<ZodTypeProvider>().put(
+      '/api/courses/:id/thumbnail',
+      {
+        config: on(caps['course:update'], courseContextId),
+        schema: {
+          tags: ['parcours'],
+          consumes: ['multipart/form-data'],
+          params: IdParams,
+          response: { 200: Course },
+        },
+      },
+      async (request) => {
+        if (!request.isMultipart())
+          throw new HttpProblem(415, 'unsupported_media_type', 'errors.unsupportedMediaType');
+        const part = await request.file();
+        if (!part) throw problems.invalid('file_required', 'errors.fileRequired', 'thumbnail');
+        const id = request.params.id;
+        await replaceThumbnail(ctxOf(request), id, {
+          stream: part.file,
+          filename: part.filename,
+          declaredMime: part.mimetype,
+        });
+        await pages.forget(id);
+        const [course] = await db.select().from(courses).where(eq(courses.id, id));
+        return courseOut(db, course!);
       },
     );
   });
@@ -275,11 +353,8 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['course:view'], activityContextId),
       schema: { tags: ['activités'], params: IdParams, response: { 200: Activity } },
     },
-    async (request) => {
-      const [row] = await db.select().from(activities).where(eq(activities.id, request.params.id));
-      if (!row) throw problems.notFound();
-      return toActivity(row);
-    },
+    // Hidden or not yet open, an activity does not exist for those who may not see it, as on the course page.
+    async (request) => toActivity(await assertActivityVisible(db, actorOf(request), request.params.id)),
   );
 
   app.patch(

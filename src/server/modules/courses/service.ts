@@ -27,11 +27,13 @@ import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
+import { thumbnailOf, thumbnailsOf, thumbnailUrl } from './thumbnail.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
 type CourseRow = typeof courses.$inferSelect;
 
-export function toCourse(row: CourseRow): Course {
+/** A course for the API; `thumbnail` is its current thumbnail link, if any (see `toCourses` for a list). */
+export function toCourse(row: CourseRow, thumbnail: { sha256: string } | null | undefined): Course {
   return {
     id: row.id,
     domainId: row.domainId,
@@ -44,9 +46,24 @@ export function toCourse(row: CourseRow): Course {
     visibility: row.visibility,
     availableFrom: row.availableFrom?.toISOString() ?? null,
     originId: row.originId,
+    thumbnailUrl: thumbnail ? thumbnailUrl(row.id, thumbnail.sha256) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** Courses for the API, with their thumbnails found in one query. */
+export async function toCourses(db: Tx, rows: CourseRow[]): Promise<Course[]> {
+  const thumbnails = await thumbnailsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toCourse(row, thumbnails.get(row.id)));
+}
+
+/** One course for the API, with its thumbnail. */
+export async function courseOut(db: Tx, row: CourseRow): Promise<Course> {
+  return toCourse(row, await thumbnailOf(db, row.id));
 }
 
 export function toActivity(row: typeof activities.$inferSelect): Activity {
@@ -224,12 +241,13 @@ export async function coursePage(
     return true;
   };
   if (!visible(course) || (!access.seeHidden && !openToLearners(course.stage))) throw problems.forbidden();
-  const [sectionRows, activityRows] = await Promise.all([
+  const [sectionRows, activityRows, thumbnail] = await Promise.all([
     db.select().from(sections).where(eq(sections.courseId, courseId)).orderBy(asc(sections.position)),
     db.select().from(activities).where(eq(activities.courseId, courseId)).orderBy(asc(activities.position)),
+    thumbnailOf(db, courseId),
   ]);
   const page: CoursePage = {
-    course: toCourse(course),
+    course: toCourse(course, thumbnail),
     canEdit: access.canEdit,
     sections: sectionRows.filter(visible).map((section) => ({
       id: section.id,
@@ -347,6 +365,7 @@ export async function addActivity(ctx: Ctx, courseId: string, input: z.infer<typ
         title: title(input.title),
         settings,
         visibility: input.visibility,
+        availableFrom: input.availableFrom ? new Date(input.availableFrom) : null,
       })
       .returning();
     const courseContext = await courseContextId(tx, courseId);

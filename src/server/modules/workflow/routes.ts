@@ -17,7 +17,7 @@ import { actorOf } from '../../platform/http/guard.ts';
 import { onCourse } from '../activities/support.ts';
 import { forgetCoursePages } from '../courses/page-cache.ts';
 import { courseCapabilities } from '../courses/policy.ts';
-import { listCourses, toCourse, trashedCourses } from '../courses/service.ts';
+import { listCourses, toCourses, trashedCourses } from '../courses/service.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 import { toSession } from './queries.ts';
 import {
@@ -45,6 +45,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     publicUrl: config.publicUrl,
   });
   const tags = ['cycle de vie'];
+  const toCourse = async (row: Parameters<typeof toCourses>[1][number]) => (await toCourses(db, [row]))[0]!;
 
   app.get(
     '/api/courses/:id/workflow',
@@ -71,7 +72,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request) => {
         const course = await move(ctxOf(request), request.params.id, transition);
         await forgetCoursePages(bus, course.id);
-        return toCourse(course);
+        return await toCourse(course);
       },
     );
   }
@@ -85,7 +86,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const course = await indexCourse(ctxOf(request), request.params.id, request.body);
       await forgetCoursePages(bus, course.id);
-      return toCourse(course);
+      return await toCourse(course);
     },
   );
 
@@ -96,7 +97,9 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams, body: CreateSessionBody, response: { 201: Course } },
     },
     async (request, reply) =>
-      reply.status(201).send(toCourse(await createSession(ctxOf(request), request.params.id, request.body))),
+      reply
+        .status(201)
+        .send(await toCourse(await createSession(ctxOf(request), request.params.id, request.body))),
   );
 
   app.put(
@@ -117,7 +120,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const course = await openSession(ctxOf(request), request.params.id, request.body);
       await forgetCoursePages(bus, course.id);
-      return toCourse(course);
+      return await toCourse(course);
     },
   );
 
@@ -147,7 +150,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(toCourse(await createFromTemplate(ctxOf(request), request.params.id, request.body))),
+        .send(await toCourse(await createFromTemplate(ctxOf(request), request.params.id, request.body))),
   );
 
   app.get(
@@ -161,9 +164,12 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      (await listCourses(db, actorOf(request), request.query.domainId))
-        .filter((c) => c.stage === 'template')
-        .map(toCourse),
+      toCourses(
+        db,
+        (await listCourses(db, actorOf(request), request.query.domainId)).filter(
+          (c) => c.stage === 'template',
+        ),
+      ),
   );
 
   app.get(
@@ -172,6 +178,6 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { capability: caps['course:delete'] } },
       schema: { tags, response: { 200: z.array(Course) } },
     },
-    async (request) => (await trashedCourses(db, actorOf(request), caps['course:delete'])).map(toCourse),
+    async (request) => toCourses(db, await trashedCourses(db, actorOf(request), caps['course:delete'])),
   );
 };

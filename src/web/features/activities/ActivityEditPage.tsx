@@ -1,6 +1,7 @@
 /**
  * `/parcours/:id/activite/nouvelle?section=…&type=…` and `/parcours/:id/activite/:activityId/modifier`:
- * the title, the kind's Editor, the visibility; errors next to the fields and summarised at the top.
+ * the title, the kind's Editor, the visibility and opening date; errors next to the fields and summarised at
+ * the top.
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
@@ -10,8 +11,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ActivityUpdateBody } from '../../../shared/api.ts';
 import { api } from '../../api/client.ts';
 import { type Activity, type CoursePage, courseKeys, useCoursePage } from '../../api/courses.ts';
+import { AvailableFromField, fromLocalInput, toLocalInput } from '../../components/AvailableFromField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import {
   ErrorSummary,
@@ -98,6 +101,7 @@ function ActivityForm({
   const [title, setTitle] = useState(existing?.title ?? '');
   const [settings, setSettings] = useState<Settings>(existing?.settings ?? ui.defaults());
   const [hidden, setHidden] = useState(existing?.visibility === 'hidden');
+  const [availableFrom, setAvailableFrom] = useState(toLocalInput(existing?.availableFrom));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -111,28 +115,33 @@ function ActivityForm({
     'settings.style': t('ui.activities.label.style'),
     'settings.url': t('ui.activities.url.url'),
     'settings.newWindow': t('ui.activities.url.newWindow'),
+    availableFrom: t('ui.availability.label'),
   };
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!title.trim()) {
+    const opensAt = fromLocalInput(availableFrom);
+    const invalid: FieldErrors = {};
+    if (!title.trim()) invalid.title = t('ui.validation.required');
+    if (!ActivityUpdateBody.shape.availableFrom.safeParse(opensAt).success)
+      invalid.availableFrom = t('ui.validation.invalid');
+    if (Object.keys(invalid).length > 0) {
       setMessage(undefined);
-      setErrors({ title: t('ui.validation.required') });
+      setErrors(invalid);
       return;
     }
     setPending(true);
-    const visibility = hidden ? 'hidden' : 'visible';
+    const common = {
+      title: title.trim(),
+      settings,
+      visibility: hidden ? 'hidden' : 'visible',
+      availableFrom: opensAt,
+    };
     try {
       if (existing) {
-        await api.patch(`/api/activities/${existing.id}`, { title: title.trim(), settings, visibility });
+        await api.patch(`/api/activities/${existing.id}`, common);
       } else {
-        await api.post(`/api/courses/${page.course.id}/activities`, {
-          sectionId,
-          kind,
-          title: title.trim(),
-          settings,
-          visibility,
-        });
+        await api.post(`/api/courses/${page.course.id}/activities`, { sectionId, kind, ...common });
       }
       await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
       navigate(courseUrl, {
@@ -199,6 +208,13 @@ function ActivityForm({
               },
             },
           ]}
+        />
+        <AvailableFromField
+          id={fieldId(form, 'availableFrom')}
+          hint={t('ui.activities.edit.availableFromHint')}
+          value={availableFrom}
+          onChange={setAvailableFrom}
+          error={errors.availableFrom}
         />
         <div className="mg-actions fr-mt-2w">
           <Button type="submit" disabled={pending}>

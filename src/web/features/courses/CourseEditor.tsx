@@ -31,6 +31,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { type Activity, type CoursePage, courseKeys, type Section } from '../../api/courses.ts';
+import { AvailableFromNote } from '../../components/AvailableFromField.tsx';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -505,6 +506,7 @@ function EditableActivities({
                       {hidden ? <HiddenBadge /> : null}
                       <p className="fr-text--xs fr-mb-0 mg-activity__kind">
                         {kindText(t, activity.kind).name}
+                        <AvailableFromNote availableFrom={activity.availableFrom} />
                       </p>
                       {ui.inline ? (
                         <div className="fr-mt-1w">

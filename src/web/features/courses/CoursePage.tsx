@@ -12,6 +12,7 @@ import {
   useCoursePage,
   useCourseProgress,
 } from '../../api/courses.ts';
+import { AvailableFromNote } from '../../components/AvailableFromField.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -46,14 +47,23 @@ function CourseView({ page }: { page: CoursePageData }) {
 
   return (
     <>
-      <PageHeading title={course.title} crumbs={[]}>
-        <p className="fr-text--sm mg-muted">
-          {course.shortName} · {t(`ui.courses.formats.${course.format}`)}
-          {course.visibility === 'hidden' ? <HiddenBadge /> : null}
-          {canEdit ? <StageBadge stage={course.stage} /> : null}
-        </p>
-        <RichText html={course.summary} className="fr-mb-3w" />
-      </PageHeading>
+      <div className={course.thumbnailUrl ? 'mg-course-head' : undefined}>
+        <div>
+          <PageHeading title={course.title} crumbs={[]}>
+            <p className="fr-text--sm mg-muted">
+              {course.shortName} · {t(`ui.courses.formats.${course.format}`)}
+              {course.visibility === 'hidden' ? <HiddenBadge /> : null}
+              {canEdit ? <StageBadge stage={course.stage} /> : null}
+              {canEdit ? <AvailableFromNote availableFrom={course.availableFrom} /> : null}
+            </p>
+            <RichText html={course.summary} className="fr-mb-3w" />
+          </PageHeading>
+        </div>
+        {/* Decorative: the title beside it names the course. */}
+        {course.thumbnailUrl ? (
+          <img className="mg-course-head__image" src={course.thumbnailUrl} alt="" />
+        ) : null}
+      </div>
       <CourseNav courseId={course.id} current="content" />
       {flash ? (
         <Alert

@@ -1,4 +1,7 @@
-/** `/parcours/:id/parametres`: the course's title, short name, summary, format, visibility and opening date. */
+/**
+ * `/parcours/:id/parametres`: the course's title, short name, summary, format, visibility and opening date;
+ * below, its thumbnail (saved as soon as chosen).
+ */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
@@ -9,6 +12,7 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { CourseUpdateBody } from '../../../shared/api.ts';
 import { api } from '../../api/client.ts';
 import { type Course, type CoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
+import { AvailableFromField, fromLocalInput, toLocalInput } from '../../components/AvailableFromField.tsx';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -23,24 +27,9 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { ThumbnailSection } from './ThumbnailSection.tsx';
 
 const FIELDS = ['title', 'shortName', 'summary', 'format', 'visibility', 'availableFrom'] as const;
-
-/** An ISO instant as the value of a `datetime-local` input, in the browser's time zone. */
-export function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A `datetime-local` value (local time) as an ISO instant; `null` when empty, the raw text when invalid. */
-function fromLocalInput(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
-}
 
 export function CourseSettingsPage() {
   const { id = '' } = useParams();
@@ -60,6 +49,7 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
+  const [availableFrom, setAvailableFrom] = useState(toLocalInput(course.availableFrom));
   const form = 'parametres-parcours';
   const labels: Record<string, string> = {
     title: t('ui.courses.fields.title'),
@@ -67,7 +57,7 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
     summary: t('ui.courses.fields.summary'),
     format: t('ui.courses.fields.format'),
     visibility: t('ui.courses.settings.visibility'),
-    availableFrom: t('ui.courses.settings.availableFrom'),
+    availableFrom: t('ui.availability.label'),
   };
   const back = `/parcours/${course.id}?edition=1`;
 
@@ -162,17 +152,13 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
             },
           }))}
         />
-        <Input
-          label={`${labels.availableFrom} ${t('ui.common.optional')}`}
-          hintText={t('ui.courses.settings.availableFromHint')}
-          {...fieldState(errors, 'availableFrom')}
-          nativeInputProps={{
-            id: fieldId(form, 'availableFrom'),
-            name: 'availableFrom',
-            type: 'datetime-local',
-            defaultValue: toLocalInput(course.availableFrom),
-            ...invalidProps(errors, 'availableFrom'),
-          }}
+        <AvailableFromField
+          id={fieldId(form, 'availableFrom')}
+          name="availableFrom"
+          hint={t('ui.courses.settings.availableFromHint')}
+          value={availableFrom}
+          onChange={setAvailableFrom}
+          error={errors.availableFrom}
         />
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
           <li>
@@ -187,6 +173,7 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
           </li>
         </ul>
       </form>
+      <ThumbnailSection course={course} />
     </>
   );
 }

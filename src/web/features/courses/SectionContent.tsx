@@ -3,6 +3,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Activity, Section } from '../../api/courses.ts';
+import { AvailableFromNote, opensLater } from '../../components/AvailableFromField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindText, kindUi } from '../activities/registry.tsx';
@@ -42,9 +43,10 @@ export function ActivityItem({
   if (ui.inline) {
     return (
       <div className={hidden ? 'mg-dimmed' : undefined}>
-        {hidden ? (
+        {hidden || opensLater(activity.availableFrom) ? (
           <p className="fr-mb-1w">
-            <HiddenBadge />
+            {hidden ? <HiddenBadge /> : null}
+            <AvailableFromNote availableFrom={activity.availableFrom} />
           </p>
         ) : null}
         <ui.View activity={activity} headingLevel="h3" />
@@ -60,7 +62,10 @@ export function ActivityItem({
         </Link>
         {hidden ? <HiddenBadge /> : null}
         {viewed ? <ViewedBadge /> : null}
-        <p className="fr-text--xs fr-mb-0 mg-activity__kind">{kindText(t, activity.kind).name}</p>
+        <p className="fr-text--xs fr-mb-0 mg-activity__kind">
+          {kindText(t, activity.kind).name}
+          <AvailableFromNote availableFrom={activity.availableFrom} />
+        </p>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { Card } from '@codegouvfr/react-dsfr/Card.js';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type Course, useCourses } from '../../api/courses.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -14,23 +14,30 @@ function CourseList({ courses }: { courses: Course[] }) {
   const { t } = useTranslation();
   return (
     <ul className="fr-grid-row fr-grid-row--gutters mg-plain-list">
-      {courses.map((course) => (
-        <li key={course.id} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
-          <div className="fr-card fr-enlarge-link fr-card--sm">
-            <div className="fr-card__body">
-              <div className="fr-card__content">
-                <h3 className="fr-card__title">
-                  <Link to={`/parcours/${course.id}`}>{course.title}</Link>
-                </h3>
-                <p className="fr-card__desc">
+      {courses.map((course) => {
+        // The thumbnail is decorative (the title says it all); without one, a plain block keeps cards even.
+        const image = course.thumbnailUrl
+          ? { imageUrl: course.thumbnailUrl, imageAlt: '' }
+          : { imageComponent: <div className="mg-card-placeholder" aria-hidden="true" /> };
+        return (
+          <li key={course.id} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
+            <Card
+              title={course.title}
+              titleAs="h3"
+              size="small"
+              enlargeLink
+              linkProps={{ to: `/parcours/${course.id}` }}
+              desc={
+                <>
                   {course.shortName} · {t(`ui.courses.formats.${course.format}`)}
                   {course.visibility === 'hidden' ? <HiddenBadge /> : null}
-                </p>
-              </div>
-            </div>
-          </div>
-        </li>
-      ))}
+                </>
+              }
+              {...image}
+            />
+          </li>
+        );
+      })}
     </ul>
   );
 }

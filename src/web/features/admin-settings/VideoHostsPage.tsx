@@ -1,0 +1,169 @@
+/**
+ * `/admin/hebergeurs-video`: the hosts whose videos the Video activity may embed (PeerTube, Pod, PodÉduc…),
+ * for administrators. The whole list is sent on each change; the server checks every host name.
+ */
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { Table } from '@codegouvfr/react-dsfr/Table.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VideoHosts } from '../../../shared/api.ts';
+import { api } from '../../api/client.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldId,
+  fieldState,
+  invalidProps,
+  problemFieldErrors,
+} from '../../components/forms.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+
+const key = ['admin', 'video-hosts'] as const;
+const FORM = 'hebergeur';
+
+export function VideoHostsPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const problemMessage = useProblemMessage();
+  const query = useQuery({ queryKey: key, queryFn: () => api.get<VideoHosts>('/api/admin/video-hosts') });
+  const [host, setHost] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const [flash, setFlash] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const hosts = query.data?.hosts ?? [];
+
+  /** Saves the list; the server's field errors on the added host (its index) go next to the field. */
+  async function save(next: string[], done: string, addedIndex?: number) {
+    setPending(true);
+    setFlash(undefined);
+    try {
+      const saved = await api.put<VideoHosts>('/api/admin/video-hosts', { hosts: next });
+      queryClient.setQueryData(key, saved);
+      setErrors({});
+      setMessage(undefined);
+      setFlash(done);
+      return true;
+    } catch (error) {
+      const fields = problemFieldErrors(error);
+      const onHost = addedIndex === undefined ? undefined : fields[`hosts.${addedIndex}`];
+      setErrors(onHost ? { host: onHost } : {});
+      setMessage(onHost ? undefined : problemMessage(error));
+      return false;
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function add(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = host.trim();
+    const invalid = !value
+      ? t('ui.validation.required')
+      : hosts.includes(value.toLowerCase())
+        ? t('ui.videoHosts.duplicate')
+        : undefined;
+    if (invalid) {
+      setMessage(undefined);
+      setErrors({ host: invalid });
+      return;
+    }
+    const ok = await save(
+      [...hosts, value],
+      t('ui.videoHosts.added', { host: value.toLowerCase() }),
+      hosts.length,
+    );
+    if (ok) {
+      setHost('');
+      // Back to the field, ready for the next host (on an error, the summary takes the focus).
+      document.getElementById(fieldId(FORM, 'host'))?.focus();
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={t('ui.videoHosts.title')} crumbs={[]}>
+        <p>{t('ui.videoHosts.intro')}</p>
+        <p className="fr-hint-text fr-text--md">{t('ui.videoHosts.subdomains')}</p>
+      </PageHeading>
+      {flash ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          small
+          role="status"
+          closable
+          onClose={() => setFlash(undefined)}
+          description={flash}
+        />
+      ) : null}
+      {query.isPending ? (
+        <Loading />
+      ) : query.error ? (
+        <ProblemAlert error={query.error} />
+      ) : hosts.length === 0 ? (
+        <EmptyState message={t('ui.videoHosts.empty')} />
+      ) : (
+        <Table
+          caption={t('ui.videoHosts.caption')}
+          headers={[t('ui.videoHosts.colHost'), t('ui.common.actions')]}
+          data={hosts.map((name) => [
+            <code key="host">{name}</code>,
+            <Button
+              key="remove"
+              size="small"
+              priority="secondary"
+              iconId="fr-icon-delete-line"
+              disabled={pending}
+              onClick={() =>
+                void save(
+                  hosts.filter((h) => h !== name),
+                  t('ui.videoHosts.removed', { host: name }),
+                )
+              }
+              nativeButtonProps={{ 'aria-label': t('ui.videoHosts.removeLabel', { host: name }) }}
+            >
+              {t('ui.videoHosts.remove')}
+            </Button>,
+          ])}
+        />
+      )}
+      <section aria-labelledby="hebergeur-ajouter" className="fr-mt-6w">
+        <h2 id="hebergeur-ajouter">{t('ui.videoHosts.addTitle')}</h2>
+        <ErrorSummary
+          form={FORM}
+          errors={errors}
+          labels={{ host: t('ui.videoHosts.host') }}
+          message={message}
+          as="h3"
+        />
+        <form noValidate onSubmit={add} className="mg-narrow-form">
+          <Input
+            label={t('ui.videoHosts.host')}
+            hintText={t('ui.videoHosts.hostHint')}
+            {...fieldState(errors, 'host')}
+            nativeInputProps={{
+              id: fieldId(FORM, 'host'),
+              name: 'host',
+              required: true,
+              autoComplete: 'off',
+              spellCheck: false,
+              value: host,
+              onChange: (event) => setHost(event.target.value),
+              ...invalidProps(errors, 'host'),
+            }}
+          />
+          <Button type="submit" iconId="fr-icon-add-line" disabled={pending}>
+            {t('ui.videoHosts.add')}
+          </Button>
+        </form>
+      </section>
+    </>
+  );
+}
