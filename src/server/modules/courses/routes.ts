@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +12,7 @@ import {
   CourseCreateBody,
   CourseDuplicateBody,
   CoursePage,
+  CoursePageQuery,
   CourseUpdateBody,
   OrderBody,
   SectionCreateBody,
@@ -24,9 +24,9 @@ import { contentDisposition, sanitizeFilename } from '../../platform/files/index
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { chooserKinds, setFavourite } from '../activities/service.ts';
+import { assertActivityVisible } from '../activities/support.ts';
 import { CoursePageCache } from './page-cache.ts';
 import { courseCapabilities as caps } from './policy.ts';
-import { activities } from './schema.ts';
 import {
   activityContextId,
   addActivity,
@@ -95,11 +95,19 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['course:view'], courseContextId),
       // Served from the page cache, already serialised and compressed.
       compress: false,
-      schema: { tags: ['parcours'], params: IdParams, response: { 200: CoursePage } },
+      schema: {
+        tags: ['parcours'],
+        params: IdParams,
+        querystring: CoursePageQuery,
+        response: { 200: CoursePage },
+      },
     },
     async (request, reply) => {
       const id = request.params.id;
-      const access = await pageAccess(db, actorOf(request), id);
+      const access =
+        request.query.view === 'participant'
+          ? { canEdit: false, seeHidden: false }
+          : await pageAccess(db, actorOf(request), id);
       const key = `${id}:${access.seeHidden}:${access.canEdit}`;
       let cached = pages.get(key);
       if (!cached) {
@@ -275,11 +283,9 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['course:view'], activityContextId),
       schema: { tags: ['activités'], params: IdParams, response: { 200: Activity } },
     },
-    async (request) => {
-      const [row] = await db.select().from(activities).where(eq(activities.id, request.params.id));
-      if (!row) throw problems.notFound();
-      return toActivity(row);
-    },
+    // The whole activity, settings included, for its own page: hidden or not yet open, it does not exist
+    // for those who may not see it, as on the course page.
+    async (request) => toActivity(await assertActivityVisible(db, actorOf(request), request.params.id)),
   );
 
   app.patch(
