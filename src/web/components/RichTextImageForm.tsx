@@ -93,9 +93,10 @@ export function ImageForm({
         }
       }}
     >
-      <legend className="fr-text--bold fr-mb-2w" id={`${id}-legend`}>
+      {/* A title inside the frame (a <legend> would sit on its border); it names the group. */}
+      <p className="fr-text--bold fr-mb-2w" id={`${id}-legend`}>
         {t('ui.editor.image')}
-      </legend>
+      </p>
       <Upload
         label={t('ui.editor.imageFile')}
         hint={t('ui.editor.imageFileHint')}
@@ -149,7 +150,7 @@ export function ImageForm({
           },
         ]}
       />
-      <div className="mg-actions">
+      <div className="mg-actions fr-mt-2w">
         <Button type="button" size="small" disabled={pending} onClick={() => void insert()}>
           {t('ui.editor.imageInsert')}
         </Button>

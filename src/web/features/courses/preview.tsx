@@ -5,8 +5,9 @@
  * takes rights away.
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 
 export const PREVIEW_PARAM = 'apercu=participant';
 /** Added to the links of the preview, so that it stays on from page to page. */
@@ -21,18 +22,11 @@ export function useParticipantPreview(): boolean {
 export function PreviewNotice({ exitTo }: { exitTo: string }) {
   const { t } = useTranslation();
   return (
-    <Alert
-      className="fr-mb-4w"
-      severity="info"
-      small
-      description={
-        <>
-          {t('ui.courses.preview.notice')}{' '}
-          <Link className="fr-link" to={exitTo}>
-            {t('ui.courses.preview.exit')}
-          </Link>
-        </>
-      }
-    />
+    <div className="mg-preview fr-mb-4w">
+      <Alert severity="info" small description={t('ui.courses.preview.notice')} />
+      <Button priority="secondary" size="small" iconId="fr-icon-eye-off-line" linkProps={{ to: exitTo }}>
+        {t('ui.courses.preview.exit')}
+      </Button>
+    </div>
   );
 }
