@@ -1,39 +1,17 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, login } from './support.ts';
+import {
+  addActivity as addTo,
+  expectNoAxeViolations,
+  hideCourse,
+  login,
+  openChooser,
+  q,
+  shot as screenshot,
+} from './support.ts';
 
-/** French quotes with their non-breaking spaces, as in the interface's accessible names. */
-const q = (text: string) => `«\u00a0${text}\u00a0»`;
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screens/parcours-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, `parcours-${name}`);
 
 const COURSE = `Enseigner l’oral au cycle 3 — ${Date.now()}`;
-
-async function openChooser(page: Page, section: string) {
-  await page
-    .getByRole('button', { name: `Ajouter une activité ou une ressource dans la section ${q(section)}` })
-    .click();
-  const dialog = page.getByRole('dialog', { name: 'Ajouter une activité ou une ressource' });
-  await expect(dialog).toBeVisible();
-  // Let the DSFR modal finish fading in before looking at it.
-  await expect(page.locator('#modale-choix-activite')).toHaveCSS('opacity', '1');
-  return dialog;
-}
-
-async function addActivity(
-  page: Page,
-  section: string,
-  kind: string,
-  title: string,
-  fill: (page: Page) => Promise<void>,
-) {
-  const dialog = await openChooser(page, section);
-  await dialog.getByRole('button', { name: kind, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Ajouter\u00a0: ${kind}`);
-  await page.getByRole('textbox', { name: /^Titre/ }).fill(title);
-  await fill(page);
-  await page.getByRole('button', { name: 'Ajouter au parcours' }).click();
-  await expect(page.getByText(`${q(title)} a été ajouté au parcours.`)).toBeVisible();
-}
 
 async function sectionTitles(page: Page) {
   return page.locator('main h2[id^="section-"]').allInnerTexts();
@@ -92,7 +70,7 @@ test('a designer builds a course; a participant follows it', async ({ page, brow
   await dialog.getByRole('button', { name: 'Fermer' }).click();
 
   // One activity of each kind, and a hidden one.
-  await addActivity(page, 'Découvrir', 'Page', 'Lire la situation de départ', async (p) => {
+  await addTo(page, 'Découvrir', 'Page', 'Lire la situation de départ', async (p) => {
     await p.getByRole('textbox', { name: 'Contenu de la page' }).click();
     await p.getByRole('button', { name: 'Titre de niveau 2' }).click();
     await p.keyboard.type('Une classe de CM1');
@@ -105,16 +83,16 @@ test('a designer builds a course; a participant follows it', async ({ page, brow
     await expectNoAxeViolations(p);
     await shot(p, 'editeur-page');
   });
-  await addActivity(page, 'Découvrir', 'Étiquette pédagogique', 'Objectif du module', async (p) => {
+  await addTo(page, 'Découvrir', 'Étiquette pédagogique', 'Objectif du module', async (p) => {
     await expect(p.getByRole('radio', { name: 'Objectif' })).toBeChecked();
     await p.getByRole('textbox', { name: 'Texte de l’étiquette' }).click();
     await p.keyboard.type('Identifier les situations d’oral réflexif.');
   });
-  await addActivity(page, 'Pratiquer', 'Lien', 'Ressources Éduscol', async (p) => {
+  await addTo(page, 'Pratiquer', 'Lien', 'Ressources Éduscol', async (p) => {
     await p.getByRole('textbox', { name: /^Adresse du lien/ }).fill('https://eduscol.education.fr/');
     await expect(p.getByRole('checkbox', { name: 'Ouvrir le lien dans une nouvelle fenêtre' })).toBeChecked();
   });
-  await addActivity(page, 'Approfondir', 'Page', 'Notes du concepteur', async (p) => {
+  await addTo(page, 'Approfondir', 'Page', 'Notes du concepteur', async (p) => {
     await p.locator('label', { hasText: 'Masquer aux participants' }).click();
     await expect(p.getByRole('checkbox', { name: /Masquer aux participants/ })).toBeChecked();
   });
@@ -150,13 +128,7 @@ test('a designer builds a course; a participant follows it', async ({ page, brow
   await asParticipant(browser, courseUrl);
 
   // Hide the course again, so that the participant's Mon espace of the other specs stays empty.
-  const { csrfToken } = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
-  const origin = new URL(courseUrl).origin;
-  const hidden = await page.request.patch(`/api/courses/${courseUrl.split('/').pop()}`, {
-    data: { visibility: 'hidden' },
-    headers: { 'x-csrf-token': csrfToken, origin },
-  });
-  expect(hidden.status()).toBe(200);
+  await hideCourse(page, courseUrl);
 });
 
 async function asParticipant(browser: Browser, courseUrl: string) {

@@ -1,38 +1,20 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, login } from './support.ts';
-
-/** French quotes with their non-breaking spaces, as in the interface's accessible names. */
-const q = (text: string) => `«\u00a0${text}\u00a0»`;
+import {
+  addActivity as addTo,
+  createCourse,
+  expectNoAxeViolations,
+  hideCourse,
+  login,
+  openActivityEditor as openEditor,
+  pdf,
+  q,
+} from './support.ts';
 
 const COURSE = `Ressources de formation — ${Date.now()}`;
 const VIDEO_URL = 'https://tube-numerique-educatif.apps.education.fr/w/9c9de5e8-0a1b-484f-a7ae-3d7d7b2a1a2f';
 
-const pdf = (title: string) =>
-  Buffer.from(
-    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
-  );
-
-async function addActivity(page: Page, kind: string, title: string, fill?: (page: Page) => Promise<void>) {
-  await page
-    .getByRole('button', {
-      name: `Ajouter une activité ou une ressource dans la section ${q('Présentation')}`,
-    })
-    .click();
-  const dialog = page.getByRole('dialog', { name: 'Ajouter une activité ou une ressource' });
-  await expect(dialog).toBeVisible();
-  await expect(page.locator('#modale-choix-activite')).toHaveCSS('opacity', '1');
-  await dialog.getByRole('button', { name: kind, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Ajouter\u00a0: ${kind}`);
-  await page.getByRole('textbox', { name: /^Titre/ }).fill(title);
-  await fill?.(page);
-  await page.getByRole('button', { name: 'Ajouter au parcours' }).click();
-  await expect(page.getByText(`${q(title)} a été ajouté au parcours.`)).toBeVisible();
-}
-
-async function openEditor(page: Page, title: string) {
-  await page.getByRole('link', { name: `Modifier ${q(title)}` }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Modifier ${q(title)}`);
-}
+const addActivity = (page: Page, kind: string, title: string, fill?: (page: Page) => Promise<void>) =>
+  addTo(page, 'Présentation', kind, title, fill);
 
 test('a designer adds a file, a folder and a video; a participant downloads them', async ({
   page,
@@ -42,13 +24,7 @@ test('a designer adds a file, a folder and a video; a participant downloads them
   await login(page, 'concepteur@magistere.test');
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Créer un parcours' }).click();
-  await page.getByLabel('Domaine', { exact: true }).selectOption({ label: 'Académie d’Aix-Marseille' });
-  await page.getByLabel('Titre du parcours').fill(COURSE);
-  await page.getByLabel('Nom abrégé').fill('RESS-FICH');
-  await page.getByRole('button', { name: 'Créer le parcours' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
-  const courseUrl = page.url().split('?')[0] ?? '';
+  const courseUrl = await createCourse(page, COURSE, 'RESS-FICH');
 
   // A file: created first, then uploaded on the edit page.
   await addActivity(page, 'Fichier', 'Programme de la formation', async (p) => {
@@ -94,12 +70,7 @@ test('a designer adds a file, a folder and a video; a participant downloads them
   await asParticipant(browser, courseUrl);
 
   // Hide the course again, so that the participant's Mon espace of the other specs stays empty.
-  const { csrfToken } = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
-  const hidden = await page.request.patch(`/api/courses/${courseUrl.split('/').pop()}`, {
-    data: { visibility: 'hidden' },
-    headers: { 'x-csrf-token': csrfToken, origin: new URL(courseUrl).origin },
-  });
-  expect(hidden.status()).toBe(200);
+  await hideCourse(page, courseUrl);
 });
 
 async function asParticipant(browser: Browser, courseUrl: string) {

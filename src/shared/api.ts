@@ -255,14 +255,30 @@ export const Activity = z.object({
 });
 export type Activity = z.infer<typeof Activity>;
 
+/**
+ * An activity as the course page lists it: the common fields and, in `summary`, only what its kind says the
+ * page needs (a label's text, a link's address, a file's format and size…) — never its full settings, which
+ * `GET /api/activities/:id` gives. Absent when the kind needs nothing there (a page is a link to open).
+ */
+export const ActivitySummary = Activity.omit({ settings: true }).extend({
+  summary: z.record(z.string(), z.unknown()).optional(),
+});
+export type ActivitySummary = z.infer<typeof ActivitySummary>;
+
 export const Section = z.object({
   id: Uuid,
   title: z.string(),
   description: z.string(),
   visibility: Visibility,
-  activities: z.array(Activity),
+  activities: z.array(ActivitySummary),
 });
 export type Section = z.infer<typeof Section>;
+
+/**
+ * `GET /api/courses/:id?view=participant`: an editor sees the page as a participant would (hidden and
+ * not-yet-open items left out, no editing). It only ever takes rights away.
+ */
+export const CoursePageQuery = z.object({ view: z.enum(['participant']).optional() });
 
 /** What the course page needs, in one answer. */
 export const CoursePage = z.object({

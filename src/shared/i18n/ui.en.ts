@@ -205,6 +205,12 @@ export const ui: Widen<typeof fr> = {
       start: 'Start the course',
       viewed: 'Viewed',
     },
+    preview: {
+      enter: 'View as a participant',
+      notice:
+        'Participant preview: you see this course as an enrolled participant does. Hidden items and items not yet open are left out.',
+      exit: 'Leave the preview',
+    },
     edit: {
       addSection: 'Add a section',
       addSectionTitle: 'Add a section',
@@ -627,6 +633,19 @@ export const ui: Widen<typeof fr> = {
     linkCancel: 'Cancel',
     linkInvalid: 'Enter an address starting with https:// or http://',
     areaHint: 'Rich text area. Shortcuts: Ctrl+B bold, Ctrl+I italic, Ctrl+U underline.',
+    image: 'Insert an image',
+    imageFile: 'Image',
+    imageFileHint: 'Accepted formats: PNG, JPEG, GIF or WebP.',
+    imageAlt: 'Alternative text',
+    imageAltHint:
+      'What the image brings to the text, for people who cannot see it. For example: “Diagram of the water cycle”.',
+    imageDecorative: 'Decorative image',
+    imageDecorativeHint: 'It carries no information: screen readers will skip it.',
+    imageInsert: 'Insert the image',
+    imageCancel: 'Cancel',
+    imageRequired: 'Choose an image.',
+    imageAltRequired: 'Enter an alternative text, or tick “Decorative image”.',
+    imageUploading: 'Uploading the image…',
   },
   profile: {
     title: 'My profile',

@@ -207,6 +207,12 @@ export const ui = {
       start: 'Commencer le parcours',
       viewed: 'Consulté',
     },
+    preview: {
+      enter: 'Voir comme un participant',
+      notice:
+        'Aperçu participant\u00a0: vous voyez ce parcours comme un participant inscrit. Les éléments masqués ou pas encore ouverts n’y figurent pas.',
+      exit: 'Quitter l’aperçu',
+    },
     edit: {
       addSection: 'Ajouter une section',
       addSectionTitle: 'Ajouter une section',
@@ -641,6 +647,19 @@ export const ui = {
     linkCancel: 'Annuler',
     linkInvalid: 'Saisissez une adresse commençant par https:// ou http://',
     areaHint: 'Zone de texte enrichi. Raccourcis\u00a0: Ctrl+B gras, Ctrl+I italique, Ctrl+U souligné.',
+    image: 'Insérer une image',
+    imageFile: 'Image',
+    imageFileHint: 'Formats acceptés\u00a0: PNG, JPEG, GIF ou WebP.',
+    imageAlt: 'Texte alternatif',
+    imageAltHint:
+      'Ce que l’image apporte au texte, pour les personnes qui ne la voient pas. Par exemple\u00a0: «\u00a0Schéma du cycle de l’eau\u00a0».',
+    imageDecorative: 'Image décorative',
+    imageDecorativeHint: 'Elle n’apporte aucune information\u00a0: les lecteurs d’écran l’ignoreront.',
+    imageInsert: 'Insérer l’image',
+    imageCancel: 'Annuler',
+    imageRequired: 'Choisissez une image.',
+    imageAltRequired: 'Saisissez un texte alternatif, ou cochez «\u00a0Image décorative\u00a0».',
+    imageUploading: 'Envoi de l’image…',
   },
   profile: {
     title: 'Mon profil',

@@ -5,19 +5,31 @@ import type { z } from 'zod';
 import type {
   Activity,
   ActivityKindInfo as ActivityKindInfoSchema,
+  ActivitySummary,
   Course,
   CoursePage,
   CourseProgress,
 } from '../../shared/api.ts';
 import { api } from './client.ts';
 
-export type { Activity, Course, CoursePage, CourseProgress, Section } from '../../shared/api.ts';
+export type {
+  Activity,
+  ActivitySummary,
+  Course,
+  CoursePage,
+  CourseProgress,
+  Section,
+} from '../../shared/api.ts';
 export type ActivityKindInfo = z.infer<typeof ActivityKindInfoSchema>;
 
 export const courseKeys = {
   all: ['courses'] as const,
   list: (domainId?: string) => ['courses', 'list', domainId ?? 'all'] as const,
+  /** The course page; every key below it (the participant's view, one activity) is refreshed with it. */
   page: (id: string) => ['courses', id] as const,
+  participantView: (id: string) => ['courses', id, 'participant-view'] as const,
+  activity: (courseId: string, activityId: string) =>
+    ['courses', courseId, 'activities', activityId] as const,
   progress: (id: string) => ['course-progress', id] as const,
   kinds: ['activity-kinds'] as const,
 };
@@ -29,10 +41,28 @@ export function useCourses(domainId?: string) {
   });
 }
 
-export function useCoursePage(id: string) {
+/**
+ * The course page. With `asParticipant`, the page as a participant sees it (for an editor's preview): the
+ * server leaves out what is hidden or not yet open, and says the page cannot be edited.
+ */
+export function useCoursePage(id: string, options: { asParticipant?: boolean } = {}) {
+  const asParticipant = options.asParticipant ?? false;
   return useQuery({
-    queryKey: courseKeys.page(id),
-    queryFn: () => api.get<CoursePage>(`/api/courses/${encodeURIComponent(id)}`),
+    queryKey: asParticipant ? courseKeys.participantView(id) : courseKeys.page(id),
+    queryFn: () =>
+      api.get<CoursePage>(
+        `/api/courses/${encodeURIComponent(id)}`,
+        asParticipant ? { view: 'participant' } : undefined,
+      ),
+  });
+}
+
+/** One activity with all its settings, for its own page and its edit form (the course page has summaries). */
+export function useActivity(courseId: string, activityId: string | undefined) {
+  return useQuery({
+    queryKey: courseKeys.activity(courseId, activityId ?? ''),
+    queryFn: () => api.get<Activity>(`/api/activities/${encodeURIComponent(activityId ?? '')}`),
+    enabled: Boolean(activityId),
   });
 }
 
@@ -70,8 +100,8 @@ export function useActivityKinds(enabled = true) {
   });
 }
 
-/** Every activity of the course in reading order, with the title of its section. */
-export function flattenActivities(page: CoursePage): Activity[] {
+/** Every activity of the course in reading order. */
+export function flattenActivities(page: CoursePage): ActivitySummary[] {
   return page.sections.flatMap((section) => section.activities);
 }
 

@@ -1,14 +1,17 @@
 /**
  * The rich-text editor (TipTap): a labelled, keyboard-usable editing area and an accessible toolbar
- * (toggle buttons with aria-pressed, a small inline form for links). The HTML is also written to a
- * hidden input named `name`, so forms can read it with `readForm`; the server sanitises it.
+ * (toggle buttons with aria-pressed, small inline forms for links and images). The HTML is also written to
+ * a hidden input named `name`, so forms can read it with `readForm`; the server sanitises it. Images are
+ * uploaded to the course (`courseId`): without one — a course not created yet — there is no image button.
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import Image from '@tiptap/extension-image';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImageForm } from './RichTextImageForm.tsx';
 
 type Props = {
   /** Id of the editable area (the error summary links to it). */
@@ -19,9 +22,20 @@ type Props = {
   defaultValue?: string;
   onChange?: (html: string) => void;
   error?: string;
+  /** The course the text belongs to: its images are uploaded there. Without it, no image button. */
+  courseId?: string | undefined;
 };
 
-export function RichTextEditor({ id, label, hint, name, defaultValue = '', onChange, error }: Props) {
+export function RichTextEditor({
+  id,
+  label,
+  hint,
+  name,
+  defaultValue = '',
+  onChange,
+  error,
+  courseId,
+}: Props) {
   const { t } = useTranslation();
   const labelId = `${id}-label`;
   const hintId = `${id}-hint`;
@@ -36,6 +50,8 @@ export function RichTextEditor({ id, label, hint, name, defaultValue = '', onCha
         heading: { levels: [2, 3, 4] },
         link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
       }),
+      // Images are blocks, by address only: pasted data URIs are refused (the server drops them anyway).
+      Image.configure({ inline: false, allowBase64: false }),
     ],
     content: defaultValue,
     immediatelyRender: true,
@@ -83,7 +99,7 @@ export function RichTextEditor({ id, label, hint, name, defaultValue = '', onCha
         {hint ? `${hint} ` : ''}
         {t('ui.editor.areaHint')}
       </p>
-      {editor ? <Toolbar editor={editor} label={label} controls={id} /> : null}
+      {editor ? <Toolbar editor={editor} label={label} controls={id} courseId={courseId} /> : null}
       <EditorContent editor={editor} />
       {name ? <input type="hidden" name={name} value={html} /> : null}
       {error ? (
@@ -95,9 +111,19 @@ export function RichTextEditor({ id, label, hint, name, defaultValue = '', onCha
   );
 }
 
-type Editor = NonNullable<ReturnType<typeof useEditor>>;
+export type Editor = NonNullable<ReturnType<typeof useEditor>>;
 
-function Toolbar({ editor, label, controls }: { editor: Editor; label: string; controls: string }) {
+function Toolbar({
+  editor,
+  label,
+  controls,
+  courseId,
+}: {
+  editor: Editor;
+  label: string;
+  controls: string;
+  courseId: string | undefined;
+}) {
   const { t } = useTranslation();
   const state = useEditorState({
     editor,
@@ -114,8 +140,11 @@ function Toolbar({ editor, label, controls }: { editor: Editor; label: string; c
       canRedo: e.can().redo(),
     }),
   });
-  const [linkOpen, setLinkOpen] = useState(false);
+  // One small form at a time under the toolbar: the link's address, or the image to insert.
+  const [panel, setPanel] = useState<'link' | 'image' | null>(null);
   const linkButton = useRef<HTMLButtonElement>(null);
+  const imageButton = useRef<HTMLButtonElement>(null);
+  const toggle = (which: 'link' | 'image') => setPanel((open) => (open === which ? null : which));
   const chain = () => editor.chain().focus();
   type Tool = {
     key: string;
@@ -183,8 +212,18 @@ function Toolbar({ editor, label, controls }: { editor: Editor; label: string; c
         icon: 'fr-icon-link',
         label: t('ui.editor.link'),
         pressed: state.link,
-        run: () => setLinkOpen((open) => !open),
+        run: () => toggle('link'),
       },
+      ...(courseId
+        ? [
+            {
+              key: 'image',
+              icon: 'fr-icon-image-add-line',
+              label: t('ui.editor.image'),
+              run: () => toggle('image'),
+            },
+          ]
+        : []),
     ],
     [
       {
@@ -216,12 +255,12 @@ function Toolbar({ editor, label, controls }: { editor: Editor; label: string; c
             {group.map((tool) => (
               <button
                 key={tool.key}
-                ref={tool.key === 'link' ? linkButton : undefined}
+                ref={tool.key === 'link' ? linkButton : tool.key === 'image' ? imageButton : undefined}
                 type="button"
                 className={`fr-btn fr-btn--tertiary-no-outline fr-btn--sm ${tool.icon}`}
                 title={tool.label}
                 aria-pressed={tool.pressed === undefined ? undefined : tool.pressed}
-                aria-expanded={tool.key === 'link' ? linkOpen : undefined}
+                aria-expanded={tool.key === 'link' || tool.key === 'image' ? panel === tool.key : undefined}
                 disabled={tool.disabled}
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={tool.run}
@@ -232,13 +271,24 @@ function Toolbar({ editor, label, controls }: { editor: Editor; label: string; c
           </div>
         ))}
       </div>
-      {linkOpen ? (
+      {panel === 'link' ? (
         <LinkForm
           editor={editor}
           onClose={(focusEditor) => {
-            setLinkOpen(false);
+            setPanel(null);
             if (focusEditor) editor.commands.focus();
             else linkButton.current?.focus();
+          }}
+        />
+      ) : null}
+      {panel === 'image' && courseId ? (
+        <ImageForm
+          editor={editor}
+          courseId={courseId}
+          onClose={(focusEditor) => {
+            setPanel(null);
+            if (focusEditor) editor.commands.focus();
+            else imageButton.current?.focus();
           }}
         />
       ) : null}

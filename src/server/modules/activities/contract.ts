@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { FileInfo } from '../../../shared/api.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 
@@ -24,6 +25,18 @@ export type ActivityKind<S extends Record<string, unknown> = Record<string, unkn
    * errors with paths relative to the settings (`url`); an empty list lets the settings pass.
    */
   check?: (settings: S, ctx: { db: Tx }) => Promise<FieldError[]>;
+  /**
+   * What the course page needs of this activity, beyond its title and kind — a label's style and text (shown
+   * in place), a link's address, a file's format and size — computed from its settings and the files linked
+   * to it (in position order). The course page sends this instead of the settings: it is read by every
+   * participant, so what is only needed to open the activity (a page's HTML) stays out of it and comes with
+   * `GET /api/activities/:id`. Without it, or when it returns nothing, the course page carries nothing of the
+   * settings. Keep it small; it is cached with the page and recomputed when the activity or its files change.
+   */
+  coursePageSummary?: (activity: {
+    settings: S;
+    files: readonly FileInfo[];
+  }) => Record<string, unknown> | undefined;
   /** Settings for a newly created activity when the designer gives none; without it, settings are required. */
   defaults?: () => S;
   /**

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { FileInfo } from '../../../shared/api.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
@@ -36,6 +37,15 @@ export async function prepareSettings(
       errors: refused.map((e) => ({ path: `settings.${e.path}`, message: e.message })),
     });
   return settings;
+}
+
+/** What the course page shows of an activity (its kind's `coursePageSummary`); nothing for other kinds. */
+export function coursePageSummary(
+  kindName: string,
+  settings: Record<string, unknown>,
+  files: readonly FileInfo[],
+): Record<string, unknown> | undefined {
+  return activityKind(kindName)?.coursePageSummary?.({ settings, files });
 }
 
 /** The kinds for the chooser, the actor's favourites first. */

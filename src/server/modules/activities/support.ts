@@ -9,6 +9,7 @@ import { record } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Access } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
+import { forgetCoursePage } from '../courses/page-cache.ts';
 import { courseCapabilities } from '../courses/policy.ts';
 import { activities, courses, sections } from '../courses/schema.ts';
 
@@ -108,4 +109,12 @@ export async function auditActivity(
     domainId: course?.domainId ?? null,
     details,
   });
+}
+
+/**
+ * The activity's files changed (replaced, added, removed): the course page, which shows their format, size
+ * or number, is recomputed — on every node, through the bus.
+ */
+export function activityFilesChanged(request: FastifyRequest, activity: ActivityRow): Promise<void> {
+  return forgetCoursePage(request.server.deps.bus, activity.courseId);
 }

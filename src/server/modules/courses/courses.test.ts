@@ -232,17 +232,21 @@ describe('courses', () => {
     expect(copy.statusCode, copy.body).toBe(201);
     expect(copy.json()).toMatchObject({ title: 'Enseigner dans le premier degré (copie)', originId: id });
     const strip = (page: {
-      sections: { title: string; activities: { kind: string; title: string; settings: unknown }[] }[];
+      sections: { title: string; activities: { kind: string; title: string; summary?: unknown }[] }[];
     }) =>
       page.sections.map((s) => ({
         title: s.title,
-        activities: s.activities.map((a) => ({ kind: a.kind, title: a.title, settings: a.settings })),
+        activities: s.activities.map((a) => ({ kind: a.kind, title: a.title, summary: a.summary })),
       }));
     const original = (await designer.get(`/api/courses/${id}`)).json();
     const copied = (await designer.get(`/api/courses/${copy.json().id}`)).json();
     expect(strip(copied)).toEqual(strip(original));
     const copiedActivity = copied.sections[1].activities[0].id;
     expect(copiedActivity).not.toBe(original.sections[1].activities[0].id);
+    expect((await designer.get(`/api/activities/${copiedActivity}`)).json().settings).toEqual({
+      style: 'objective',
+      content: '<p>Préparer la rentrée</p>',
+    });
     const [context] = await t.db.select().from(contexts).where(eq(contexts.instanceId, copiedActivity));
     expect(context?.level).toBe('activity');
 

@@ -5,6 +5,11 @@ import type { Bus } from '../../platform/realtime/bus.ts';
 const CHANNEL = 'magistere:course-page';
 const MAX_ENTRIES = 2_000;
 
+/** Drops the cached pages of a course on every node (this one included: the bus delivers here too). */
+export function forgetCoursePage(bus: Bus, courseId: string): Promise<void> {
+  return bus.publish(CHANNEL, courseId);
+}
+
 export type CachedPage = { json: Buffer; gzip: Buffer; etag: string; until: number };
 
 /**

@@ -13,6 +13,7 @@ import {
   CourseCreateBody,
   CourseDuplicateBody,
   CoursePage,
+  CoursePageQuery,
   CourseUpdateBody,
   OrderBody,
   SectionCreateBody,
@@ -99,11 +100,19 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['course:view'], courseContextId),
       // Served from the page cache, already serialised and compressed.
       compress: false,
-      schema: { tags: ['parcours'], params: IdParams, response: { 200: CoursePage } },
+      schema: {
+        tags: ['parcours'],
+        params: IdParams,
+        querystring: CoursePageQuery,
+        response: { 200: CoursePage },
+      },
     },
     async (request, reply) => {
       const id = request.params.id;
-      const access = await pageAccess(db, actorOf(request), id);
+      const access =
+        request.query.view === 'participant'
+          ? { canEdit: false, seeHidden: false }
+          : await pageAccess(db, actorOf(request), id);
       const key = `${id}:${access.seeHidden}:${access.canEdit}`;
       let cached = pages.get(key);
       if (!cached) {
@@ -353,7 +362,8 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['course:view'], activityContextId),
       schema: { tags: ['activités'], params: IdParams, response: { 200: Activity } },
     },
-    // Hidden or not yet open, an activity does not exist for those who may not see it, as on the course page.
+    // The whole activity, settings included, for its own page: hidden or not yet open, it does not exist
+    // for those who may not see it, as on the course page.
     async (request) => toActivity(await assertActivityVisible(db, actorOf(request), request.params.id)),
   );
 

@@ -4,11 +4,13 @@ import type { z } from 'zod';
 import type {
   Activity,
   ActivityCreateBody,
+  ActivitySummary,
   ActivityUpdateBody,
   Course,
   CourseCreateBody,
   CoursePage,
   CourseUpdateBody,
+  FileInfo,
   SectionCreateBody,
   SectionUpdateBody,
 } from '../../../shared/api.ts';
@@ -19,9 +21,10 @@ import { contexts } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
+import { fileLinks } from '../../platform/files/schema.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
-import { prepareSettings } from '../activities/service.ts';
+import { coursePageSummary, prepareSettings } from '../activities/service.ts';
 import { domainContextId } from '../domains/service.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
@@ -66,7 +69,7 @@ export async function courseOut(db: Tx, row: CourseRow): Promise<Course> {
   return toCourse(row, await thumbnailOf(db, row.id));
 }
 
-export function toActivity(row: typeof activities.$inferSelect): Activity {
+export function toActivity(row: ActivityRow): Activity {
   return {
     id: row.id,
     sectionId: row.sectionId,
@@ -76,6 +79,47 @@ export function toActivity(row: typeof activities.$inferSelect): Activity {
     visibility: row.visibility,
     availableFrom: row.availableFrom?.toISOString() ?? null,
   };
+}
+
+type ActivityRow = typeof activities.$inferSelect;
+
+/** An activity as the course page lists it: its kind's summary in place of its settings. */
+export function toActivitySummary(row: ActivityRow, files: readonly FileInfo[] = []): ActivitySummary {
+  const summary = coursePageSummary(row.kind, row.settings, files);
+  return {
+    id: row.id,
+    sectionId: row.sectionId,
+    kind: row.kind,
+    title: row.title,
+    visibility: row.visibility,
+    availableFrom: row.availableFrom?.toISOString() ?? null,
+    ...(summary ? { summary } : {}),
+  };
+}
+
+/** The files linked to the activities of a course, by activity, in the order each activity lists them. */
+async function activityFiles(db: Tx, courseId: string): Promise<Map<string, FileInfo[]>> {
+  const rows = await db
+    .select({
+      activityId: fileLinks.ownerId,
+      filename: fileLinks.filename,
+      mime: fileLinks.mime,
+      size: fileLinks.size,
+    })
+    .from(fileLinks)
+    .innerJoin(
+      activities,
+      and(eq(fileLinks.ownerType, 'activity'), eq(fileLinks.ownerId, sql`${activities.id}::text`)),
+    )
+    .where(eq(activities.courseId, courseId))
+    .orderBy(asc(fileLinks.position), asc(fileLinks.createdAt), asc(fileLinks.id));
+  const byActivity = new Map<string, FileInfo[]>();
+  for (const { activityId, ...info } of rows) {
+    const list = byActivity.get(activityId);
+    if (list) list.push(info);
+    else byActivity.set(activityId, [info]);
+  }
+  return byActivity;
 }
 
 const title = (value: string) => sanitizePlainText(value, 255);
@@ -219,7 +263,8 @@ export async function pageAccess(db: Tx, actor: Actor, courseId: string) {
 }
 
 /**
- * The course page: the course, its sections in order with their activities in order. Without
+ * The course page: the course, its sections in order with their activities in order (each as its kind
+ * summarises it for the page, see `coursePageSummary` in the activity contract). Without
  * `seeHidden`, hidden items and items not yet available are left out; `opensAt` is then the next moment
  * one of them opens, when the page changes by itself.
  */
@@ -241,10 +286,11 @@ export async function coursePage(
     return true;
   };
   if (!visible(course) || (!access.seeHidden && !openToLearners(course.stage))) throw problems.forbidden();
-  const [sectionRows, activityRows, thumbnail] = await Promise.all([
+  const [sectionRows, activityRows, thumbnail, files] = await Promise.all([
     db.select().from(sections).where(eq(sections.courseId, courseId)).orderBy(asc(sections.position)),
     db.select().from(activities).where(eq(activities.courseId, courseId)).orderBy(asc(activities.position)),
     thumbnailOf(db, courseId),
+    activityFiles(db, courseId),
   ]);
   const page: CoursePage = {
     course: toCourse(course, thumbnail),
@@ -254,7 +300,9 @@ export async function coursePage(
       title: section.title,
       description: section.description,
       visibility: section.visibility,
-      activities: activityRows.filter((a) => a.sectionId === section.id && visible(a)).map(toActivity),
+      activities: activityRows
+        .filter((a) => a.sectionId === section.id && visible(a))
+        .map((a) => toActivitySummary(a, files.get(a.id))),
     })),
   };
   return { page, opensAt };

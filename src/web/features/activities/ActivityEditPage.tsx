@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ActivityUpdateBody } from '../../../shared/api.ts';
 import { api } from '../../api/client.ts';
-import { type Activity, type CoursePage, courseKeys, useCoursePage } from '../../api/courses.ts';
+import { type Activity, type CoursePage, courseKeys, useActivity, useCoursePage } from '../../api/courses.ts';
 import { AvailableFromField, fromLocalInput, toLocalInput } from '../../components/AvailableFromField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import {
@@ -37,12 +37,14 @@ export function ActivityEditPage() {
   const { id = '', activityId } = useParams();
   const [params] = useSearchParams();
   const query = useCoursePage(id);
-  if (query.isPending) return <Loading />;
+  // The course page lists summaries; the form needs the activity's settings.
+  const full = useActivity(id, activityId);
+  if (query.isPending || full.isLoading) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
   const page = query.data;
   const courseCrumb = { label: page.course.title, to: `/parcours/${page.course.id}?edition=1` };
-  const existing = activityId
-    ? page.sections.flatMap((s) => s.activities).find((a) => a.id === activityId)
+  const existing = page.sections.some((s) => s.activities.some((a) => a.id === activityId))
+    ? full.data
     : undefined;
   const sectionId = existing?.sectionId ?? params.get('section') ?? '';
   const kind = existing?.kind ?? params.get('type') ?? '';

@@ -1,27 +1,36 @@
-/** `/parcours/:id/activite/:activityId`: one activity through its kind's View, with previous / next. */
+/**
+ * `/parcours/:id/activite/:activityId`: one activity through its kind's View, with previous / next. The
+ * course page gives the order and the heading at once; the activity itself (its settings) comes with its
+ * own request.
+ */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { flattenActivities, useCoursePage, useRecordView } from '../../api/courses.ts';
+import { flattenActivities, useActivity, useCoursePage, useRecordView } from '../../api/courses.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { PREVIEW_SUFFIX, PreviewNotice, useParticipantPreview } from '../courses/preview.tsx';
 import { HiddenBadge } from '../courses/SectionContent.tsx';
 import { kindText, kindUi } from './registry.tsx';
 
 export function ActivityViewPage() {
   const { t } = useTranslation();
   const { id = '', activityId = '' } = useParams();
-  const query = useCoursePage(id);
+  const preview = useParticipantPreview();
+  const query = useCoursePage(id, { asParticipant: preview });
+  const full = useActivity(id, activityId);
   const all = query.data ? flattenActivities(query.data) : [];
   const index = all.findIndex((a) => a.id === activityId);
-  const activity = all[index];
-  useRecordView(id, activity?.id);
+  const listed = all[index];
+  // An editor's preview leaves no trace in the course's follow-up.
+  useRecordView(id, preview ? undefined : listed?.id);
   if (query.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
   const page = query.data;
-  const courseCrumb = { label: page.course.title, to: `/parcours/${page.course.id}` };
-  if (!activity) {
+  const suffix = preview ? PREVIEW_SUFFIX : '';
+  const courseCrumb = { label: page.course.title, to: `/parcours/${page.course.id}${suffix}` };
+  if (!listed) {
     return (
       <>
         <PageHeading title={t('ui.activities.view.notFound')} crumbs={[courseCrumb]} />
@@ -29,35 +38,42 @@ export function ActivityViewPage() {
       </>
     );
   }
-  const ui = kindUi(activity.kind);
+  const ui = kindUi(listed.kind);
   const previous = all[index - 1];
   const next = all[index + 1];
   const link = (activityIdOf: string) => `/parcours/${page.course.id}/activite/${activityIdOf}`;
   return (
     <>
-      <PageHeading title={activity.title} crumbs={[courseCrumb]}>
+      <PageHeading title={listed.title} crumbs={[courseCrumb]}>
         <p className="fr-text--sm mg-muted">
           <span className={`${ui.icon} fr-icon--sm fr-mr-1v`} aria-hidden="true" />
-          {kindText(t, activity.kind).name}
-          {activity.visibility === 'hidden' ? <HiddenBadge /> : null}
+          {kindText(t, listed.kind).name}
+          {listed.visibility === 'hidden' ? <HiddenBadge /> : null}
           {page.canEdit ? (
             <>
               {' · '}
-              <Link className="fr-link fr-link--sm" to={`${link(activity.id)}/modifier`}>
+              <Link className="fr-link fr-link--sm" to={`${link(listed.id)}/modifier`}>
                 {t('ui.activities.view.edit')}
               </Link>
             </>
           ) : null}
         </p>
       </PageHeading>
+      {preview ? <PreviewNotice exitTo={link(listed.id)} /> : null}
       <div className="fr-mb-6w">
-        <ui.View activity={activity} headingLevel="h2" />
+        {full.isPending ? (
+          <Loading />
+        ) : full.isError ? (
+          <ProblemAlert error={full.error} />
+        ) : (
+          <ui.View activity={full.data} headingLevel="h2" />
+        )}
       </div>
       <nav className="mg-prevnext" aria-label={t('ui.activities.view.navigation')}>
         {previous ? (
           <Link
             className="fr-btn fr-btn--secondary fr-icon-arrow-left-line fr-btn--icon-left"
-            to={link(previous.id)}
+            to={`${link(previous.id)}${suffix}`}
             aria-label={t('ui.activities.view.previousLabel', { title: previous.title })}
           >
             {t('ui.activities.view.previous')}
@@ -68,7 +84,7 @@ export function ActivityViewPage() {
         {next ? (
           <Link
             className="fr-btn fr-btn--secondary fr-icon-arrow-right-line fr-btn--icon-right"
-            to={link(next.id)}
+            to={`${link(next.id)}${suffix}`}
             aria-label={t('ui.activities.view.nextLabel', { title: next.title })}
           >
             {t('ui.activities.view.next')}

@@ -28,10 +28,9 @@ import { CSS } from '@dnd-kit/utilities';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { type Activity, type CoursePage, courseKeys, type Section } from '../../api/courses.ts';
-import { AvailableFromNote } from '../../components/AvailableFromField.tsx';
+import { type ActivitySummary, type CoursePage, courseKeys, type Section } from '../../api/courses.ts';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -43,9 +42,9 @@ import {
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { RichText, RichTextEditor } from '../../components/RichTextEditor.tsx';
 import { ActivityChooser, chooserModal } from '../activities/ActivityChooser.tsx';
-import { kindText, kindUi } from '../activities/registry.tsx';
+import { kindUi } from '../activities/registry.tsx';
 import { useCourseEditing } from './editing.ts';
-import { HiddenBadge, NoSections } from './SectionContent.tsx';
+import { ActivityKindLine, HiddenBadge, NoSections } from './SectionContent.tsx';
 
 const deleteSectionModal = createModal({ id: 'modale-suppression-section', isOpenedByDefault: false });
 
@@ -461,8 +460,8 @@ function EditableActivities({
   canUp: (index: number) => boolean;
   canDown: (index: number) => boolean;
   onMove: (index: number, delta: -1 | 1) => void;
-  onToggle: (activity: Activity) => void;
-  onDragMove: (activity: Activity, position: number) => void;
+  onToggle: (activity: ActivitySummary) => void;
+  onDragMove: (activity: ActivitySummary, position: number) => void;
 }) {
   const { t } = useTranslation();
   const sensors = useSortSensors();
@@ -504,13 +503,10 @@ function EditableActivities({
                         {title}
                       </Link>
                       {hidden ? <HiddenBadge /> : null}
-                      <p className="fr-text--xs fr-mb-0 mg-activity__kind">
-                        {kindText(t, activity.kind).name}
-                        <AvailableFromNote availableFrom={activity.availableFrom} />
-                      </p>
-                      {ui.inline ? (
+                      <ActivityKindLine activity={activity} />
+                      {ui.Inline ? (
                         <div className="fr-mt-1w">
-                          <ui.View activity={activity} headingLevel="h3" />
+                          <ui.Inline activity={activity} headingLevel="h3" />
                         </div>
                       ) : null}
                     </div>
@@ -557,6 +553,8 @@ function EditableActivities({
 /** Edit a section's title and description in place. */
 function SectionForm({ section, onDone }: { section: Section; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
+  // The course of the page (`/parcours/:id`): the description's images are uploaded there.
+  const { id: courseId } = useParams();
   const problemMessage = useProblemMessage();
   const form = `section-${section.id}-form`;
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -610,6 +608,7 @@ function SectionForm({ section, onDone }: { section: Section; onDone: (saved: bo
         label={`${labels.description} ${t('ui.common.optional')}`}
         defaultValue={section.description}
         error={errors.description}
+        courseId={courseId}
       />
       <div className="mg-actions">
         <Button type="submit" disabled={pending}>

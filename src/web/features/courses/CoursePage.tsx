@@ -1,4 +1,7 @@
-/** The course page `/parcours/:id`: its sections and activities; for editors, the "Mode édition" switch. */
+/**
+ * The course page `/parcours/:id`: its sections and activities; for editors, the "Mode édition" switch and
+ * the participant preview (`?apercu=participant`: the page as a participant sees it).
+ */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { SideMenu } from '@codegouvfr/react-dsfr/SideMenu.js';
@@ -22,28 +25,51 @@ import { CourseNav } from '../workflow/CourseNav.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseEditor } from './CourseEditor.tsx';
 import { CourseTools } from './CourseTools.tsx';
+import { PREVIEW_PARAM, PREVIEW_SUFFIX, PreviewNotice, useParticipantPreview } from './preview.tsx';
 import { HiddenBadge, NoSections, SectionContent } from './SectionContent.tsx';
 
 export function CoursePage() {
   const { id = '' } = useParams();
+  const preview = useParticipantPreview();
   const query = useCoursePage(id);
-  if (query.isPending) return <Loading />;
+  // In the preview, what the page shows comes from the participant's view of it.
+  const shown = useCoursePage(id, { asParticipant: preview });
+  if (query.isPending || shown.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
+  if (shown.isError) return <ProblemAlert error={shown.error} />;
   // Keyed by course: the duplicate lands on the same route with another id, and its notice must show.
-  return <CourseView key={id} page={query.data} />;
+  return (
+    <CourseView
+      key={id}
+      page={shown.data}
+      canEdit={query.data.canEdit}
+      preview={preview && query.data.canEdit}
+    />
+  );
 }
 
-function CourseView({ page }: { page: CoursePageData }) {
+function CourseView({
+  page,
+  canEdit,
+  preview,
+}: {
+  page: CoursePageData;
+  canEdit: boolean;
+  /** An editor looking at the page as a participant would. */
+  preview: boolean;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const [flash, setFlash] = useState<string | undefined>(
     (location.state as { flash?: string } | null)?.flash,
   );
-  const { course, sections, canEdit } = page;
-  const editing = canEdit && params.get('edition') === '1';
-  const progress = useCourseProgress(course.id, !editing);
+  const { course, sections } = page;
+  const editing = canEdit && !preview && params.get('edition') === '1';
+  // The preview shows the course as to someone who has not started it: the editor's own trail is left out.
+  const progress = useCourseProgress(course.id, !editing && !preview);
   const viewed = useMemo(() => new Set(progress.data?.viewed ?? []), [progress.data]);
+  const linkSuffix = preview ? PREVIEW_SUFFIX : '';
 
   return (
     <>
@@ -75,31 +101,45 @@ function CourseView({ page }: { page: CoursePageData }) {
           description={flash}
         />
       ) : null}
-      {canEdit ? (
-        <ToggleSwitch
-          className="fr-mb-4w"
-          label={t('ui.courses.page.editMode')}
-          helperText={t('ui.courses.page.editModeHint')}
-          checked={editing}
-          showCheckedHint={false}
-          onChange={(checked) => {
-            const next = new URLSearchParams(params);
-            if (checked) next.set('edition', '1');
-            else next.delete('edition');
-            setParams(next, { replace: true });
-          }}
-        />
+      {preview ? <PreviewNotice exitTo={`/parcours/${course.id}`} /> : null}
+      {canEdit && !preview ? (
+        <div className="mg-modes fr-mb-4w">
+          <ToggleSwitch
+            label={t('ui.courses.page.editMode')}
+            helperText={t('ui.courses.page.editModeHint')}
+            checked={editing}
+            showCheckedHint={false}
+            onChange={(checked) => {
+              const next = new URLSearchParams(params);
+              if (checked) next.set('edition', '1');
+              else next.delete('edition');
+              setParams(next, { replace: true });
+            }}
+          />
+          <Button
+            priority="secondary"
+            size="small"
+            iconId="fr-icon-eye-line"
+            linkProps={{ to: `/parcours/${course.id}?${PREVIEW_PARAM}` }}
+          >
+            {t('ui.courses.preview.enter')}
+          </Button>
+        </div>
       ) : null}
       {editing ? <CourseTools course={course} /> : null}
       {editing ? (
         <CourseEditor page={page} onFlash={setFlash} />
       ) : sections.length === 0 ? (
-        <NoSections canEdit={canEdit} />
+        <NoSections canEdit={canEdit && !preview} />
       ) : (
         <>
-          {progress.data ? <ResumeLink page={page} lastActivityId={progress.data.lastActivityId} /> : null}
+          {preview ? (
+            <ResumeLink page={page} lastActivityId={null} linkSuffix={linkSuffix} />
+          ) : progress.data ? (
+            <ResumeLink page={page} lastActivityId={progress.data.lastActivityId} />
+          ) : null}
           {course.format === 'modular' ? (
-            <ModularSections page={page} viewed={viewed} />
+            <ModularSections page={page} viewed={viewed} linkSuffix={linkSuffix} />
           ) : (
             sections.map((section) => (
               <SectionContent
@@ -108,6 +148,7 @@ function CourseView({ page }: { page: CoursePageData }) {
                 section={section}
                 headingId={`section-${section.id}`}
                 viewed={viewed}
+                linkSuffix={linkSuffix}
               />
             ))
           )}
@@ -118,18 +159,26 @@ function CourseView({ page }: { page: CoursePageData }) {
 }
 
 /** "Continue where I stopped" (the last activity opened), or "Start the course" (its first activity to open). */
-function ResumeLink({ page, lastActivityId }: { page: CoursePageData; lastActivityId: string | null }) {
+function ResumeLink({
+  page,
+  lastActivityId,
+  linkSuffix = '',
+}: {
+  page: CoursePageData;
+  lastActivityId: string | null;
+  linkSuffix?: string;
+}) {
   const { t } = useTranslation();
   const all = flattenActivities(page);
   const last = lastActivityId ? all.find((a) => a.id === lastActivityId) : undefined;
-  const target = last ?? (lastActivityId ? undefined : all.find((a) => !kindUi(a.kind).inline));
+  const target = last ?? (lastActivityId ? undefined : all.find((a) => !kindUi(a.kind).Inline));
   if (!target) return null;
   return (
     <p className="fr-mb-4w">
       <Button
         size="large"
         iconId="fr-icon-play-line"
-        linkProps={{ to: `/parcours/${page.course.id}/activite/${target.id}` }}
+        linkProps={{ to: `/parcours/${page.course.id}/activite/${target.id}${linkSuffix}` }}
       >
         {last ? t('ui.courses.page.resume', { title: last.title }) : t('ui.courses.page.start')}
       </Button>
@@ -138,7 +187,15 @@ function ResumeLink({ page, lastActivityId }: { page: CoursePageData; lastActivi
 }
 
 /** Modular format: one section at a time, with the summary as a DSFR side menu. */
-function ModularSections({ page, viewed }: { page: CoursePageData; viewed: ReadonlySet<string> }) {
+function ModularSections({
+  page,
+  viewed,
+  linkSuffix,
+}: {
+  page: CoursePageData;
+  viewed: ReadonlySet<string>;
+  linkSuffix: string;
+}) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const { course, sections } = page;
@@ -148,7 +205,8 @@ function ModularSections({ page, viewed }: { page: CoursePageData; viewed: Reado
   );
   const current = sections[index];
   if (!current) return null;
-  const link = (sectionId: string) => `/parcours/${course.id}?section=${sectionId}`;
+  const link = (sectionId: string) =>
+    `/parcours/${course.id}?section=${sectionId}${linkSuffix ? `&${PREVIEW_PARAM}` : ''}`;
   const previous = sections[index - 1];
   const next = sections[index + 1];
   return (
@@ -173,6 +231,7 @@ function ModularSections({ page, viewed }: { page: CoursePageData; viewed: Reado
           section={current}
           headingId={`section-${current.id}`}
           viewed={viewed}
+          linkSuffix={linkSuffix}
         />
         <nav className="mg-prevnext fr-mt-4w" aria-label={t('ui.courses.page.summaryNav')}>
           {previous ? (

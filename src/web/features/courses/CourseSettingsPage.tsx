@@ -123,6 +123,7 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
           hint={t('ui.courses.fields.summaryHint')}
           defaultValue={course.summary}
           error={errors.summary}
+          courseId={course.id}
         />
         <RadioButtons
           legend={labels.format}

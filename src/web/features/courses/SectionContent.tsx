@@ -2,7 +2,7 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Activity, Section } from '../../api/courses.ts';
+import type { ActivitySummary, Section } from '../../api/courses.ts';
 import { AvailableFromNote, opensLater } from '../../components/AvailableFromField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
@@ -27,20 +27,35 @@ export function ViewedBadge() {
   );
 }
 
+/** The kind's name, then what its summary tells (a link's site, a file's format and size). */
+export function ActivityKindLine({ activity }: { activity: ActivitySummary }) {
+  const { t, i18n } = useTranslation();
+  const detail = kindUi(activity.kind).detail?.(activity.summary ?? {}, { t, language: i18n.language });
+  return (
+    <p className="fr-text--xs fr-mb-0 mg-activity__kind">
+      {kindText(t, activity.kind).name}
+      {detail ? <span className="mg-break">{` · ${detail}`}</span> : null}
+      <AvailableFromNote availableFrom={activity.availableFrom} />
+    </p>
+  );
+}
+
 /** One activity of the course page: a link to its view, or the label itself. */
 export function ActivityItem({
   courseId,
   activity,
   viewed = false,
+  linkSuffix = '',
 }: {
   courseId: string;
-  activity: Activity;
+  activity: ActivitySummary;
   viewed?: boolean;
+  /** Added to the activity's link (the participant preview keeps itself on). */
+  linkSuffix?: string;
 }) {
-  const { t } = useTranslation();
   const ui = kindUi(activity.kind);
   const hidden = activity.visibility === 'hidden';
-  if (ui.inline) {
+  if (ui.Inline) {
     return (
       <div className={hidden ? 'mg-dimmed' : undefined}>
         {hidden || opensLater(activity.availableFrom) ? (
@@ -49,7 +64,7 @@ export function ActivityItem({
             <AvailableFromNote availableFrom={activity.availableFrom} />
           </p>
         ) : null}
-        <ui.View activity={activity} headingLevel="h3" />
+        <ui.Inline activity={activity} headingLevel="h3" />
       </div>
     );
   }
@@ -57,15 +72,15 @@ export function ActivityItem({
     <div className={`mg-activity${hidden ? ' mg-dimmed' : ''}`}>
       <span className={`${ui.icon} mg-activity__icon`} aria-hidden="true" />
       <div>
-        <Link className="fr-link mg-activity__title" to={`/parcours/${courseId}/activite/${activity.id}`}>
+        <Link
+          className="fr-link mg-activity__title"
+          to={`/parcours/${courseId}/activite/${activity.id}${linkSuffix}`}
+        >
           {activity.title}
         </Link>
         {hidden ? <HiddenBadge /> : null}
         {viewed ? <ViewedBadge /> : null}
-        <p className="fr-text--xs fr-mb-0 mg-activity__kind">
-          {kindText(t, activity.kind).name}
-          <AvailableFromNote availableFrom={activity.availableFrom} />
-        </p>
+        <ActivityKindLine activity={activity} />
       </div>
     </div>
   );
@@ -76,12 +91,14 @@ export function SectionContent({
   section,
   headingId,
   viewed,
+  linkSuffix,
 }: {
   courseId: string;
   section: Section;
   headingId: string;
   /** Ids of the activities the person has opened, marked "Consulté". */
   viewed?: ReadonlySet<string>;
+  linkSuffix?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -101,6 +118,7 @@ export function SectionContent({
                 courseId={courseId}
                 activity={activity}
                 viewed={viewed?.has(activity.id) ?? false}
+                {...(linkSuffix ? { linkSuffix } : {})}
               />
             </li>
           ))}

@@ -70,4 +70,27 @@ describe('course images', () => {
     expect((await participant.get(`/api/files/${sha}/photo.png`)).statusCode).toBe(200);
     expect((await participant.get(`/api/files/${'0'.repeat(64)}/photo.png`)).statusCode).toBe(403);
   });
+
+  it('keeps an uploaded image in a page and a section description, with its alternative text or an empty one', async () => {
+    const { course, sectionId, activity } = await courseWithActivity(t, designer, 'page', {
+      settings: { content: '' },
+    });
+    const { url } = (
+      await upload(designer, 'POST', `/api/courses/${course}/images`, [
+        { filename: 'cycle de l’eau.png', content: samples.png(), type: 'image/png' },
+      ])
+    ).json();
+    // What the editor's image extension writes: a described image, a decorative one.
+    const content = `<p>Avant</p><img src="${url}" alt="Schéma du cycle de l’eau"><img src="${url}" alt=""><p>Après</p>`;
+    const saved = await designer.patch(`/api/activities/${activity}`, { settings: { content } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().settings.content).toBe(
+      `<p>Avant</p><img src="${url}" alt="Schéma du cycle de l’eau" /><img src="${url}" alt="" /><p>Après</p>`,
+    );
+    // An image without alt gets an empty one; one pointing elsewhere on the site is dropped.
+    const section = await designer.patch(`/api/sections/${sectionId}`, {
+      description: `<img src="${url}"><img src="/api/courses/${course}" alt="x">`,
+    });
+    expect(section.json().description).toBe(`<img src="${url}" alt="" />`);
+  });
 });

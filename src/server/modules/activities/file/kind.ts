@@ -72,5 +72,7 @@ export const file = defineActivity({
   family: 'resource',
   settings: FileSettings,
   defaults: () => ({}),
+  // The course page gives the format and size of the file, as DSFR download links do.
+  coursePageSummary: ({ files: [first] }) => (first ? { file: first } : undefined),
   routes,
 });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileInfo, FolderFile } from '../../../../shared/api.ts';
 import type { FileLink, Owner } from '../../../platform/files/index.ts';
 import { HttpProblem } from '../../../platform/http/problem.ts';
-import { type ActivityRow, auditActivity } from '../support.ts';
+import { type ActivityRow, activityFilesChanged, auditActivity } from '../support.ts';
 
 /**
  * Multipart uploads, for the plugin that calls this (encapsulated: only its routes parse multipart).
@@ -92,6 +92,7 @@ export async function replaceActivityFile(
       size: link!.size,
     });
   });
+  await activityFilesChanged(request, activity);
   return link!;
 }
 

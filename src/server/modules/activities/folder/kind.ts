@@ -7,7 +7,13 @@ import { problems } from '../../../platform/http/problem.ts';
 import { courseCapabilities as caps } from '../../courses/policy.ts';
 import { defineActivity } from '../contract.ts';
 import { registerUploads, saveUploads, toFolderFile } from '../file/upload.ts';
-import { activityOfKind, assertActivityVisible, auditActivity, onActivity } from '../support.ts';
+import {
+  activityFilesChanged,
+  activityOfKind,
+  assertActivityVisible,
+  auditActivity,
+  onActivity,
+} from '../support.ts';
 
 const IdParams = z.object({ id: Uuid });
 const LinkParams = z.object({ id: Uuid, linkId: Uuid });
@@ -59,6 +65,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       await auditActivity(db, request, activity, 'activity.files_added', {
         filenames: added.map((l) => l.filename),
       });
+      await activityFilesChanged(request, activity);
       return reply.status(201).send(added.map(toFolderFile));
     },
   );
@@ -76,6 +83,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         await files.unlink(tx, link.id);
         await auditActivity(tx, request, activity, 'activity.file_removed', { filename: link.filename });
       });
+      await activityFilesChanged(request, activity);
       return reply.status(204).send();
     },
   );
@@ -120,5 +128,7 @@ export const folder = defineActivity({
   family: 'resource',
   settings: z.object({}),
   defaults: () => ({}),
+  // The course page says how many files the folder holds.
+  coursePageSummary: ({ files }) => ({ count: files.length }),
   routes,
 });

@@ -17,5 +17,7 @@ export const label = defineActivity({
   family: 'resource',
   settings: z.object({ style: z.enum(LABEL_STYLES), content: z.string().max(100_000) }),
   clean: (settings) => ({ style: settings.style, content: sanitizeRichText(settings.content) }),
+  // Shown in place on the course page: all of it.
+  coursePageSummary: ({ settings }) => ({ style: settings.style, content: settings.content }),
   defaults: () => ({ style: 'objective' as const, content: '' }),
 });

@@ -7,4 +7,6 @@ export const url = defineActivity({
   kind: 'url',
   family: 'resource',
   settings: z.object({ url: HttpUrl, newWindow: z.boolean().default(true) }),
+  // The course page names the site the link leads to.
+  coursePageSummary: ({ settings }) => ({ url: settings.url }),
 });

@@ -105,6 +105,11 @@ export const video = defineActivity<Settings>({
   family: 'resource',
   settings: Settings,
   defaults: () => ({ source: 'upload' }),
+  // The course page names where the video is played from: the host's site, or the uploaded file's size.
+  coursePageSummary: ({ settings, files: [first] }) =>
+    settings.source === 'embed'
+      ? { source: 'embed', url: settings.url }
+      : { source: 'upload', ...(first ? { file: first } : {}) },
   clean: (settings) =>
     settings.source === 'embed'
       ? { source: 'embed', url: settings.url, embedUrl: videoEmbedUrl(settings.url)! }

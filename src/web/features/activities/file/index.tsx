@@ -12,7 +12,7 @@ import { fieldId, fieldState, invalidProps } from '../../../components/forms.tsx
 import { Loading } from '../../../components/Loading.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { type ActivityEditorProps, type ActivityKindUi, type ActivityViewProps, str } from '../types.ts';
-import { fileFormat, formatSize, useUpload } from './upload.ts';
+import { fileDetail, fileFormat, formatSize, useUpload } from './upload.ts';
 
 const fileKey = (id: string) => ['activities', id, 'file'] as const;
 
@@ -172,4 +172,5 @@ export const file: ActivityKindUi = {
   View: FileView,
   Editor: FileEditor,
   defaults: () => ({}),
+  detail: (summary, { language }) => fileDetail(summary.file, language),
 };

@@ -1,77 +1,10 @@
 /**
- * Multipart uploads for the file, folder and video kinds. The JSON wrapper (`api/client.ts`) only sends
- * JSON, so this sends a `FormData` body itself, with the same CSRF token (the one `GET /api/me` gave,
- * kept in the `me` query) and the same problem handling (`ApiError`).
+ * Files in the interface: sizes and formats as the DSFR writes them. The upload itself lives in
+ * `components/upload.ts` (the rich-text editor uses it too) and is re-exported here for the kinds.
  */
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Problem } from '../../../../shared/api.ts';
-import { ApiError, NETWORK_ERROR } from '../../../api/client.ts';
-import { useMeQuery } from '../../../app/auth.tsx';
-import { useProblemMessage } from '../../../components/ProblemAlert.tsx';
+import type { FileInfo } from '../../../../shared/api.ts';
 
-/** The file field's name (`file` by default) and the text fields sent before it. */
-export type UploadOptions = { field?: string; fields?: Record<string, string> };
-
-export async function upload<T>(
-  method: 'POST' | 'PUT',
-  path: string,
-  files: File[],
-  options: UploadOptions & { csrfToken?: string; locale?: string } = {},
-): Promise<T> {
-  const body = new FormData();
-  // Text fields first: the server reads them before the file streams.
-  for (const [key, value] of Object.entries(options.fields ?? {})) body.append(key, value);
-  for (const file of files) body.append(options.field ?? 'file', file, file.name);
-  const headers: Record<string, string> = {
-    accept: 'application/json, application/problem+json',
-    'accept-language': options.locale ?? 'fr',
-  };
-  if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: '', status: 0, code: NETWORK_ERROR });
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const problem = data as Partial<Problem> | undefined;
-    throw new ApiError({
-      type: problem?.type ?? 'about:blank',
-      title: typeof problem?.title === 'string' ? problem.title : response.statusText,
-      status: response.status,
-      code: problem?.code ?? `http_${response.status}`,
-      ...(problem?.detail ? { detail: problem.detail } : {}),
-      ...(Array.isArray(problem?.errors) ? { errors: problem.errors } : {}),
-    });
-  }
-  return data as T;
-}
-
-/** `upload()` bound to the session's CSRF token and language, and the message of a failed upload. */
-export function useUpload() {
-  const { t, i18n } = useTranslation();
-  const csrfToken = useMeQuery().data?.csrfToken;
-  const problemMessage = useProblemMessage();
-  const send = useCallback(
-    <T>(method: 'POST' | 'PUT', path: string, files: File[], options: UploadOptions = {}) =>
-      upload<T>(method, path, files, { ...options, csrfToken, locale: i18n.language }),
-    [csrfToken, i18n.language],
-  );
-  const message = (error: unknown): string => {
-    if (error instanceof ApiError && error.status === 413) return t('ui.activities.upload.tooLarge');
-    if (error instanceof ApiError && error.status === 415 && error.problem.title) return error.problem.title;
-    return problemMessage(error);
-  };
-  return { upload: send, message };
-}
+export { type UploadOptions, upload, useUpload } from '../../../components/upload.ts';
 
 /** "1,2 Mo", "850 ko", "12 octets": sizes as the DSFR writes them. */
 export function formatSize(bytes: number, locale = 'fr-FR'): string {
@@ -92,4 +25,12 @@ export function fileFormat(filename: string, mime: string): string {
   const dot = filename.lastIndexOf('.');
   const ext = dot > 0 ? filename.slice(dot + 1) : (mime.split('/')[1] ?? '');
   return ext.toUpperCase();
+}
+
+/** "PDF – 1,2 Mo" for a file of a course-page summary; nothing when the summary names no file. */
+export function fileDetail(value: unknown, locale: string): string | undefined {
+  const info = value as Partial<FileInfo> | undefined;
+  if (typeof info?.filename !== 'string' || typeof info.mime !== 'string' || typeof info.size !== 'number')
+    return undefined;
+  return `${fileFormat(info.filename, info.mime)} – ${formatSize(info.size, locale)}`;
 }

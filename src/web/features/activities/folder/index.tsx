@@ -151,4 +151,6 @@ export const folder: ActivityKindUi = {
   View: FolderView,
   Editor: FolderEditor,
   defaults: () => ({}),
+  detail: (summary, { t }) =>
+    typeof summary.count === 'number' ? t('ui.activities.folder.count', { count: summary.count }) : undefined,
 };

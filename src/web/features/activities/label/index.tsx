@@ -3,9 +3,16 @@ import type { FrIconClassName } from '@codegouvfr/react-dsfr';
 import { CallOut, type CallOutProps } from '@codegouvfr/react-dsfr/CallOut.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
 import { fieldId } from '../../../components/forms.tsx';
 import { RichText, RichTextEditor } from '../../../components/RichTextEditor.tsx';
-import { type ActivityEditorProps, type ActivityKindUi, type ActivityViewProps, str } from '../types.ts';
+import {
+  type ActivityEditorProps,
+  type ActivityInlineProps,
+  type ActivityKindUi,
+  type ActivityViewProps,
+  str,
+} from '../types.ts';
 
 export const LABEL_STYLES = [
   'objective',
@@ -29,27 +36,49 @@ const LOOK: Record<LabelStyle, { icon: FrIconClassName; color: CallOutProps.Colo
 const styleOf = (value: unknown): LabelStyle =>
   LABEL_STYLES.includes(value as LabelStyle) ? (value as LabelStyle) : 'objective';
 
-function LabelView({ activity, headingLevel }: ActivityViewProps) {
+/** The label's frame: its style's icon, colour and name, its title, its text. */
+function LabelCallout({
+  title,
+  settings,
+  headingLevel,
+}: {
+  title: string;
+  settings: Record<string, unknown>;
+  headingLevel: 'h2' | 'h3';
+}) {
   const { t } = useTranslation();
-  const style = styleOf(activity.settings.style);
+  const style = styleOf(settings.style);
   const name = t(`ui.activities.labelStyles.${style}`);
-  const showTitle = activity.title.trim().toLowerCase() !== name.toLowerCase();
+  const showTitle = title.trim().toLowerCase() !== name.toLowerCase();
   return (
     <CallOut
       className="mg-label"
       iconId={LOOK[style].icon}
       colorVariant={LOOK[style].color}
-      title={showTitle ? `${name}\u00a0: ${activity.title}` : name}
+      title={showTitle ? `${name}\u00a0: ${title}` : name}
       titleAs={headingLevel}
       bodyAs="div"
     >
-      <RichText html={str(activity.settings.content)} />
+      <RichText html={str(settings.content)} />
     </CallOut>
+  );
+}
+
+function LabelView({ activity, headingLevel }: ActivityViewProps) {
+  return <LabelCallout title={activity.title} settings={activity.settings} headingLevel={headingLevel} />;
+}
+
+/** On the course page, from the summary (the style and the text: all a label has). */
+function LabelInline({ activity, headingLevel }: ActivityInlineProps) {
+  return (
+    <LabelCallout title={activity.title} settings={activity.summary ?? {}} headingLevel={headingLevel} />
   );
 }
 
 function LabelEditor({ form, settings, onChange, errors }: ActivityEditorProps) {
   const { t } = useTranslation();
+  // The course being edited (`/parcours/:id/…`): images of the text are uploaded there.
+  const { id: courseId } = useParams();
   const style = styleOf(settings.style);
   return (
     <>
@@ -79,6 +108,7 @@ function LabelEditor({ form, settings, onChange, errors }: ActivityEditorProps) 
         defaultValue={str(settings.content)}
         error={errors['settings.content']}
         onChange={(content) => onChange({ ...settings, content })}
+        courseId={courseId}
       />
     </>
   );
@@ -89,5 +119,5 @@ export const label: ActivityKindUi = {
   View: LabelView,
   Editor: LabelEditor,
   defaults: () => ({ style: 'objective', content: '' }),
-  inline: true,
+  Inline: LabelInline,
 };

@@ -1,5 +1,6 @@
 /** Page: rich text. */
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { fieldId } from '../../../components/forms.tsx';
 import { RichText, RichTextEditor } from '../../../components/RichTextEditor.tsx';
@@ -13,6 +14,8 @@ function PageView({ activity }: ActivityViewProps) {
 
 function PageEditor({ form, settings, onChange, errors }: ActivityEditorProps) {
   const { t } = useTranslation();
+  // The course being edited (`/parcours/:id/…`): images of the text are uploaded there.
+  const { id: courseId } = useParams();
   return (
     <RichTextEditor
       id={fieldId(form, 'settings.content')}
@@ -20,6 +23,7 @@ function PageEditor({ form, settings, onChange, errors }: ActivityEditorProps) {
       defaultValue={str(settings.content)}
       error={errors['settings.content']}
       onChange={(content) => onChange({ ...settings, content })}
+      courseId={courseId}
     />
   );
 }

@@ -3,7 +3,13 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useTranslation } from 'react-i18next';
 import { fieldId, fieldState } from '../../../components/forms.tsx';
-import { type ActivityEditorProps, type ActivityKindUi, type ActivityViewProps, str } from '../types.ts';
+import {
+  type ActivityEditorProps,
+  type ActivityKindUi,
+  type ActivityViewProps,
+  siteOf,
+  str,
+} from '../types.ts';
 
 function UrlView({ activity }: ActivityViewProps) {
   const { t } = useTranslation();
@@ -74,4 +80,5 @@ export const url: ActivityKindUi = {
   View: UrlView,
   Editor: UrlEditor,
   defaults: () => ({ url: '', newWindow: true }),
+  detail: (summary) => siteOf(summary.url),
 };

@@ -9,8 +9,14 @@ import type { FileInfo } from '../../../../shared/api.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { fieldId, fieldState, invalidProps } from '../../../components/forms.tsx';
 import { UploadLater } from '../file/index.tsx';
-import { useUpload } from '../file/upload.ts';
-import { type ActivityEditorProps, type ActivityKindUi, type ActivityViewProps, str } from '../types.ts';
+import { fileDetail, useUpload } from '../file/upload.ts';
+import {
+  type ActivityEditorProps,
+  type ActivityKindUi,
+  type ActivityViewProps,
+  siteOf,
+  str,
+} from '../types.ts';
 
 function VideoView({ activity }: ActivityViewProps) {
   const { t } = useTranslation();
@@ -177,4 +183,6 @@ export const video: ActivityKindUi = {
   View: VideoView,
   Editor: VideoEditor,
   defaults: () => ({ source: 'embed', url: '' }),
+  detail: (summary, { language }) =>
+    summary.source === 'upload' ? fileDetail(summary.file, language) : siteOf(summary.url),
 };
