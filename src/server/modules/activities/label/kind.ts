@@ -18,4 +18,6 @@ export const label = defineActivity({
   settings: z.object({ style: z.enum(LABEL_STYLES), content: z.string().max(100_000) }),
   clean: (settings) => ({ style: settings.style, content: sanitizeRichText(settings.content) }),
   defaults: () => ({ style: 'objective' as const, content: '' }),
+  // Shown in place on the course page, never opened: nothing to track.
+  completion: { untracked: true },
 });
