@@ -24,7 +24,7 @@ import { completionModes } from '../activities/service.ts';
 import { assertActivityVisible } from '../activities/support.ts';
 import { activities, courses } from '../courses/schema.ts';
 import { completionCapabilities as caps } from './policy.ts';
-import { activityCompletions, courseCompletions, coursePresence } from './schema.ts';
+import { activityCompletions, coursePresence } from './schema.ts';
 
 /** Two hits further apart than this are two visits: the time between them is not counted as spent. */
 export const IDLE_LIMIT_SECONDS = 30 * 60;
