@@ -10,6 +10,7 @@ import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
+import { CompletionSettingsPage } from '../features/completion/CompletionSettingsPage.tsx';
 import { CourseCreatePage } from '../features/courses/CourseCreatePage.tsx';
 import { CoursePage } from '../features/courses/CoursePage.tsx';
 import { CourseSettingsPage } from '../features/courses/CourseSettingsPage.tsx';
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
           },
           { path: 'parcours/:id', element: <CoursePage /> },
           { path: 'parcours/:id/parametres', element: <CourseSettingsPage /> },
+          { path: 'parcours/:id/achevement', element: <CompletionSettingsPage /> },
           { path: 'parcours/:id/activite/nouvelle', element: <ActivityEditPage /> },
           { path: 'parcours/:id/activite/:activityId', element: <ActivityViewPage /> },
           { path: 'parcours/:id/activite/:activityId/modifier', element: <ActivityEditPage /> },

@@ -440,6 +440,11 @@ describe('Mon espace and the life of a course', () => {
     await participant.post(`/api/activities/${a}/completion`);
     expect(await mine()).toMatchObject({ tracked: 3, completed: 1, percent: 33 });
     expect((await t.anonymous().get('/api/me/progress')).statusCode).toBe(401);
+    // The designer came too, but the course does not follow them.
+    await designer.post(`/api/courses/${course}/visit`);
+    expect(
+      ((await designer.get('/api/me/progress')).json() as { courseId: string }[]).map((p) => p.courseId),
+    ).not.toContain(course);
 
     // A person given the participant role in the course sees it before coming; leaving keeps the history.
     const tutor = (await t.db.select().from(users).where(eq(users.email, 'tuteur@magistere.test')))[0]!.id;

@@ -61,7 +61,8 @@ export async function ruleChanged(
   after: CompletionRule,
   now = new Date(),
 ) {
-  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  const passGrade = (rule: CompletionRule) => (rule.mode === 'grade' ? rule.passGrade : null);
+  if (before.mode === after.mode && passGrade(before) === passGrade(after)) return;
   if (before.mode !== after.mode) {
     await tx.delete(activityCompletions).where(eq(activityCompletions.activityId, activity.id));
   } else if (after.mode === 'grade') {
@@ -462,11 +463,14 @@ export async function myCourseCompletion(
 }
 
 /**
- * A person's progress in each of their courses ("Mon espace"): those they take as participant (a course
- * role) or came to, in one statement.
+ * A person's progress in each of their courses ("Mon espace"), in one statement: the courses they were
+ * given a role in or came to, where they hold a tracked role (participant) in the course or above.
  */
 export async function myProgress(db: Tx, userId: string): Promise<MyCourseProgress[]> {
-  const roles = capabilityRoles(caps['completion:track']);
+  const tracked = sql.join(
+    capabilityRoles(caps['completion:track']).map((role) => sql`${role}`),
+    sql`, `,
+  );
   const result = await db.execute<{
     course_id: string;
     tracked: number;
@@ -474,14 +478,17 @@ export async function myProgress(db: Tx, userId: string): Promise<MyCourseProgre
     completed_at: Date | null;
   }>(sql`
     with mine as (
-      select course_id from course_presence where user_id = ${userId}
-      union
-      select c.instance_id::uuid from role_assignments ra join contexts c on c.id = ra.context_id
-        where ra.user_id = ${userId} and c.level = 'course'
-          and ra.role in (${sql.join(
-            roles.map((r) => sql`${r}`),
-            sql`, `,
-          )})
+      select cx.instance_id::uuid as course_id from contexts cx
+      where cx.level = 'course'
+        and cx.instance_id in (
+          select course_id::text from course_presence where user_id = ${userId}
+          union
+          select c.instance_id from role_assignments ra join contexts c on c.id = ra.context_id
+            where ra.user_id = ${userId} and c.level = 'course')
+        and exists (
+          select 1 from role_assignments ra
+          where ra.user_id = ${userId} and ra.role in (${tracked})
+            and ra.context_id = any(string_to_array(substr(cx.path, 2), '/')::int[]))
     ),
     counted as (
       select a.course_id, a.id from activities a join courses co on co.id = a.course_id

@@ -24,6 +24,8 @@ import {
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { CompletionFields, completionLabels } from '../completion/CompletionFields.tsx';
+import type { CompletionRule } from '../completion/queries.ts';
 import { isKnownKind, kindText, kindUi } from './registry.tsx';
 import type { Settings } from './types.ts';
 
@@ -98,6 +100,7 @@ function ActivityForm({
   const [title, setTitle] = useState(existing?.title ?? '');
   const [settings, setSettings] = useState<Settings>(existing?.settings ?? ui.defaults());
   const [hidden, setHidden] = useState(existing?.visibility === 'hidden');
+  const [completion, setCompletion] = useState<CompletionRule>(existing?.completion ?? { mode: 'none' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -111,6 +114,7 @@ function ActivityForm({
     'settings.style': t('ui.activities.label.style'),
     'settings.url': t('ui.activities.url.url'),
     'settings.newWindow': t('ui.activities.url.newWindow'),
+    ...completionLabels(t),
   };
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -124,7 +128,12 @@ function ActivityForm({
     const visibility = hidden ? 'hidden' : 'visible';
     try {
       if (existing) {
-        await api.patch(`/api/activities/${existing.id}`, { title: title.trim(), settings, visibility });
+        await api.patch(`/api/activities/${existing.id}`, {
+          title: title.trim(),
+          settings,
+          visibility,
+          completion,
+        });
       } else {
         await api.post(`/api/courses/${page.course.id}/activities`, {
           sectionId,
@@ -132,6 +141,7 @@ function ActivityForm({
           title: title.trim(),
           settings,
           visibility,
+          completion,
         });
       }
       await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
@@ -188,6 +198,14 @@ function ActivityForm({
           }}
         />
         <ui.Editor form={form} settings={settings} onChange={setSettings} errors={errors} />
+        <CompletionFields
+          form={form}
+          kind={kind}
+          courseId={page.course.id}
+          value={completion}
+          onChange={setCompletion}
+          errors={errors}
+        />
         <Checkbox
           options={[
             {

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { ActivityCompletion } from '../completion/ActivityCompletion.tsx';
 import { HiddenBadge } from '../courses/SectionContent.tsx';
 import { kindText, kindUi } from './registry.tsx';
 
@@ -49,6 +50,7 @@ export function ActivityViewPage() {
             </>
           ) : null}
         </p>
+        <ActivityCompletion courseId={page.course.id} activity={activity} className="fr-mb-4w" />
       </PageHeading>
       <div className="fr-mb-6w">
         <ui.View activity={activity} headingLevel="h2" />

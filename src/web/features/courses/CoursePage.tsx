@@ -17,6 +17,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
+import { CourseProgressPanel } from '../completion/CourseProgressPanel.tsx';
 import { CourseEditor } from './CourseEditor.tsx';
 import { CourseTools } from './CourseTools.tsx';
 import { HiddenBadge, NoSections, SectionContent } from './SectionContent.tsx';
@@ -61,6 +62,7 @@ function CourseView({ page }: { page: CoursePageData }) {
           description={flash}
         />
       ) : null}
+      <CourseProgressPanel courseId={course.id} show={!editing} />
       {canEdit ? (
         <ToggleSwitch
           className="fr-mb-4w"

@@ -6,6 +6,7 @@ import type { Activity, Section } from '../../api/courses.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindText, kindUi } from '../activities/registry.tsx';
+import { ActivityCompletion } from '../completion/ActivityCompletion.tsx';
 
 export function HiddenBadge() {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function ActivityItem({
         {hidden ? <HiddenBadge /> : null}
         {viewed ? <ViewedBadge /> : null}
         <p className="fr-text--xs fr-mb-0 mg-activity__kind">{kindText(t, activity.kind).name}</p>
+        <ActivityCompletion courseId={courseId} activity={activity} />
       </div>
     </div>
   );
