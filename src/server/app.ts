@@ -17,6 +17,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { courseImageRoutes } from './modules/activities/file/images.ts';
 import { activityKindRoutes } from './modules/activities/registry.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { completionRoutes } from './modules/completion/routes.ts';
 import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(
   await app.register(courseRoutes);
   await app.register(activityKindRoutes);
   await app.register(progressRoutes);
+  await app.register(completionRoutes);
   await app.register(courseImageRoutes);
   await app.register(settingsRoutes);
   await app.register(workflowRoutes);

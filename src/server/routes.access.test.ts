@@ -79,6 +79,13 @@ beforeAll(async () => {
     await upload(designer, 'POST', `/api/courses/${ids.course}/images`, [uploads.png])
   ).json().url;
   await workflowFixtures();
+  // Completion: an activity the participant marks as done by hand.
+  ids.manualActivity = (
+    await designer.post(`/api/courses/${ids.course}/activities`, {
+      ...activity('Exercice'),
+      completion: { mode: 'manual' },
+    })
+  ).json().id;
 });
 afterAll(() => t.close());
 
@@ -626,6 +633,54 @@ const cases: Case[] = [
     allowed: [A.admin, 200],
     refused: [A.referent, 403],
   },
+  // — Completion —
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.course}/completion`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.course}/visit`,
+    allowed: [A.participant, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.course}/completion-criteria`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/courses/${ids.course}/completion-criteria`,
+    body: () => Promise.resolve({ activities: [ids.manualActivity] }),
+    // The designer's password was reset above: the referent edits the course.
+    allowed: [A.referent, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/activities/${ids.manualActivity}/completion`,
+    allowed: [A.participant, 200],
+    refused: [A.trainer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/activities/${ids.manualActivity}/completion`,
+    allowed: [A.participant, 200],
+    refused: [A.trainer, 403],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/activities/${ids.manualActivity}/completions/${ids.aixUser}`,
+    body: { state: 'complete' },
+    allowed: [A.trainer, 200],
+    // Not the participant: a row above made them a trainer of Aix.
+    refused: [A.observer, 403],
+  },
+  { method: 'GET', url: '/api/me/progress', allowed: [A.participant, 200], refused: ['anonymous', 401] },
 ];
 
 async function client(actor: Actor): Promise<ApiClient> {

@@ -3,6 +3,7 @@
  * Every request body and every response of the JSON API is described here once.
  */
 import { z } from 'zod';
+import { CompletionModeSchema, CompletionRule } from './completion.ts';
 import { CourseMetadata, Stage } from './lifecycle.ts';
 import { CONTEXT_LEVELS, ROLES } from './roles.ts';
 
@@ -232,6 +233,7 @@ export const ActivityCreateBody = z.object({
   settings: z.record(z.string(), z.unknown()).optional(),
   visibility: Visibility.default('visible'),
   availableFrom: z.iso.datetime({ offset: true }).nullable().optional(),
+  completion: CompletionRule.optional(),
 });
 export const ActivityUpdateBody = z
   .object({
@@ -239,6 +241,7 @@ export const ActivityUpdateBody = z
     settings: z.record(z.string(), z.unknown()),
     visibility: Visibility,
     availableFrom: z.iso.datetime({ offset: true }).nullable(),
+    completion: CompletionRule,
   })
   .partial();
 export const ActivityMoveBody = z.object({ sectionId: Uuid, position: z.number().int().min(0).max(10_000) });
@@ -252,6 +255,7 @@ export const Activity = z.object({
   settings: z.record(z.string(), z.unknown()),
   visibility: Visibility,
   availableFrom: z.string().nullable(),
+  completion: CompletionRule,
 });
 export type Activity = z.infer<typeof Activity>;
 
@@ -292,6 +296,7 @@ export const ActivityKindInfo = z.object({
   kind: z.string(),
   family: z.enum(['resource', 'activity']),
   favourite: z.boolean(),
+  completionModes: z.array(CompletionModeSchema),
 });
 
 // — Files of activities, course images, platform settings —

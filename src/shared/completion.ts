@@ -44,3 +44,63 @@ export const CourseCompletion = z.object({
   activities: z.array(ActivityCompletionState),
 });
 export type CourseCompletion = z.infer<typeof CourseCompletion>;
+
+/** Every kind supports these; a kind adds what it reports itself (submit, grade, its own rule). */
+export const COMPLETION_MODES = ['none', 'view', 'manual', 'submit', 'grade', 'kind'] as const;
+export const CompletionModeSchema = z.enum(COMPLETION_MODES);
+export const BASE_COMPLETION_MODES: readonly CompletionMode[] = ['none', 'view', 'manual'];
+export const EXTRA_COMPLETION_MODES = ['submit', 'grade', 'kind'] as const;
+export type ExtraCompletionMode = (typeof EXTRA_COMPLETION_MODES)[number];
+
+/** The actor's completion in a course, and whether the course tracks them (they take it as participant). */
+export const MyCourseCompletion = CourseCompletion.extend({ participant: z.boolean() });
+export type MyCourseCompletion = z.infer<typeof MyCourseCompletion>;
+
+/** One line of "Mon espace": a person's progress in one of their courses. */
+export const MyCourseProgress = z.object({
+  courseId: z.uuid(),
+  tracked: z.number().int(),
+  completed: z.number().int(),
+  percent: z.number().int().nullable(),
+  courseCompletedAt: z.string().nullable(),
+});
+export type MyCourseProgress = z.infer<typeof MyCourseProgress>;
+
+/** A trainer's word on a person's activity: done, failed (graded activities), or not done. */
+export const CompletionOverrideBody = z.object({ state: z.enum(['complete', 'failed', 'incomplete']) });
+export const CompletionOverride = z.object({
+  userId: z.uuid(),
+  activityId: z.uuid(),
+  state: z.enum(['complete', 'failed']).nullable(),
+  completedAt: z.string().nullable(),
+});
+
+/**
+ * Which activities count towards completing the course: the tracked ones (rule other than `none`), all of
+ * them or those of the chosen list. A listed activity that is no longer tracked does not count.
+ */
+export function countedActivityIds(
+  tracked: readonly { id: string; completion: CompletionRule }[],
+  criteria: CourseCompletionCriteria,
+): string[] {
+  const chosen = criteria.activities === 'all' ? undefined : new Set(criteria.activities);
+  return tracked
+    .filter((a) => a.completion.mode !== 'none' && (!chosen || chosen.has(a.id)))
+    .map((a) => a.id);
+}
+
+/**
+ * Progress from what counts and what the person completed: `percent` rounded down (so 100 % means done),
+ * null when nothing counts; `met` when everything that counts is complete. The server and the follow-up
+ * use this one rule.
+ */
+export function progressOf(countedIds: readonly string[], completeIds: ReadonlySet<string>) {
+  const tracked = countedIds.length;
+  const completed = countedIds.filter((id) => completeIds.has(id)).length;
+  return {
+    tracked,
+    completed,
+    percent: tracked === 0 ? null : Math.floor((completed * 100) / tracked),
+    met: tracked > 0 && completed === tracked,
+  };
+}

@@ -60,6 +60,15 @@ export const en: Catalogue = {
     videoUrlUnrecognised: 'This address is not that of a PeerTube or Pod video.',
     videoHostNotAllowed: 'This video host is not allowed on the platform. Ask an administrator to add it.',
     invalidHostname: 'This host name is not valid (example: podeduc.apps.education.fr).',
+    completion: {
+      modeUnsupported: 'This kind of activity does not allow this completion condition.',
+      criteriaInvalid: 'The course completion criteria are not valid.',
+      criteriaNotTracked: 'This activity has no completion condition: it cannot count towards the course.',
+      notManual: 'This activity is not marked as done by hand.',
+      notTracked: 'This activity has no completion condition.',
+      failedNeedsGrade: 'Only a graded activity can be marked as failed.',
+      notParticipant: 'This person does not take this course as a participant.',
+    },
   },
   workflow: {
     stages: {

@@ -64,6 +64,16 @@ export const fr = {
     videoHostNotAllowed:
       'Cet hébergeur de vidéos n’est pas autorisé sur la plateforme. Demandez à un administrateur de l’ajouter.',
     invalidHostname: 'Ce nom d’hôte n’est pas valide (exemple : podeduc.apps.education.fr).',
+    completion: {
+      modeUnsupported: 'Ce type d’activité ne permet pas cette condition d’achèvement.',
+      criteriaInvalid: 'Les critères d’achèvement du parcours ne sont pas valides.',
+      criteriaNotTracked:
+        'Cette activité n’a pas de condition d’achèvement\u00a0: elle ne peut pas compter pour achever le parcours.',
+      notManual: 'Cette activité ne se marque pas comme terminée à la main.',
+      notTracked: 'Cette activité n’a pas de condition d’achèvement.',
+      failedNeedsGrade: 'Seule une activité notée peut être marquée comme échouée.',
+      notParticipant: 'Cette personne ne suit pas ce parcours en tant que participant.',
+    },
   },
   workflow: {
     stages: {

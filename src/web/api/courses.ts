@@ -86,7 +86,11 @@ export function useRecordView(courseId: string, activityId: string | undefined) 
     recorded.current = activityId;
     api
       .post(`/api/activities/${encodeURIComponent(activityId)}/view`)
-      .then(() => queryClient.invalidateQueries({ queryKey: courseKeys.progress(courseId) }))
+      .then(() => {
+        void queryClient.invalidateQueries({ queryKey: courseKeys.progress(courseId) });
+        // Opening it may complete it (rule "view"): the completion module's answer for this course.
+        void queryClient.invalidateQueries({ queryKey: ['completion', courseId] });
+      })
       .catch(() => undefined);
   }, [queryClient, courseId, activityId]);
 }

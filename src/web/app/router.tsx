@@ -11,6 +11,7 @@ import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
+import { CompletionSettingsPage } from '../features/completion/CompletionSettingsPage.tsx';
 import { CourseCreatePage } from '../features/courses/CourseCreatePage.tsx';
 import { CoursePage } from '../features/courses/CoursePage.tsx';
 import { CourseSettingsPage } from '../features/courses/CourseSettingsPage.tsx';
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
               </RequireCapability>
             ),
           },
+          { path: 'parcours/:id/achevement', element: <CompletionSettingsPage /> },
           { path: 'parcours/:id/activite/nouvelle', element: <ActivityEditPage /> },
           { path: 'parcours/:id/activite/:activityId', element: <ActivityViewPage /> },
           { path: 'parcours/:id/activite/:activityId/modifier', element: <ActivityEditPage /> },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { FileInfo } from '../../../shared/api.ts';
+import type { ExtraCompletionMode } from '../../../shared/completion.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 
@@ -45,6 +46,13 @@ export type ActivityKind<S extends Record<string, unknown> = Record<string, unkn
    * owner `activity`): the engine copies them on duplication and removes them with the activity.
    */
   routes?: FastifyPluginAsyncZod;
+  /**
+   * Completion tracking. Every kind supports the rules `none`, `view` (done when opened) and `manual` (the
+   * participant marks it done); `modes` adds those the kind reports itself through the completion
+   * module's `reportActivityOutcome` — `submit`, `grade` (against the designer's pass grade), `kind` (its
+   * own rule). `untracked`: the kind is shown in place and never opened (labels), so only `none` applies.
+   */
+  completion?: { modes?: readonly ExtraCompletionMode[]; untracked?: boolean };
 };
 
 export function defineActivity<S extends Record<string, unknown>>(kind: ActivityKind<S>): ActivityKind<S> {

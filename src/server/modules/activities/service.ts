@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FileInfo } from '../../../shared/api.ts';
+import { BASE_COMPLETION_MODES, type CompletionMode } from '../../../shared/completion.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
@@ -48,6 +49,14 @@ export function coursePageSummary(
   return activityKind(kindName)?.coursePageSummary?.({ settings, files });
 }
 
+/** The completion rules a kind supports (its contract's `completion`); unknown kinds: none. */
+export function completionModes(kindName: string): CompletionMode[] {
+  const kind = activityKind(kindName);
+  if (!kind) return ['none'];
+  if (kind.completion?.untracked) return ['none'];
+  return [...BASE_COMPLETION_MODES, ...(kind.completion?.modes ?? [])];
+}
+
 /** The kinds for the chooser, the actor's favourites first. */
 export async function chooserKinds(db: Tx, userId: string) {
   const favourites = new Set(
@@ -56,7 +65,12 @@ export async function chooserKinds(db: Tx, userId: string) {
     ),
   );
   return activityKinds()
-    .map((kind) => ({ kind: kind.kind, family: kind.family, favourite: favourites.has(kind.kind) }))
+    .map((kind) => ({
+      kind: kind.kind,
+      family: kind.family,
+      favourite: favourites.has(kind.kind),
+      completionModes: completionModes(kind.kind),
+    }))
     .sort((a, b) => Number(b.favourite) - Number(a.favourite));
 }
 

@@ -75,17 +75,26 @@ describe('course archive', () => {
       kind: 'page',
       title: 'Lire',
       settings: { content: '<h2>Mémoire</h2><p>La <strong>répétition espacée</strong>.</p>' },
+      completion: { mode: 'view' },
     });
     await add({
       kind: 'label',
       title: 'À retenir',
       settings: { style: 'remember', content: '<p>Trois rappels</p>' },
     });
-    await add({
-      kind: 'url',
-      title: 'Éduscol',
-      settings: { url: 'https://eduscol.education.fr/', newWindow: false },
-    });
+    const eduscol = (
+      await add({
+        kind: 'url',
+        title: 'Éduscol',
+        settings: { url: 'https://eduscol.education.fr/', newWindow: false },
+        completion: { mode: 'manual' },
+      })
+    ).json().id;
+    // Completing the course means the link only: the criteria travel by place, the ids change.
+    expect(
+      (await designer.request('PUT', `/api/courses/${id}/completion-criteria`, { activities: [eduscol] }))
+        .statusCode,
+    ).toBe(200);
     await t.db.transaction((tx) =>
       t.deps.files.saveUpload(tx, {
         stream: Readable.from([Buffer.from('Diapositives de la séance 1')]),
@@ -116,6 +125,38 @@ describe('course archive', () => {
     const url = imported.json().thumbnailUrl as string;
     expect(url).toMatch(new RegExp(`^/api/courses/${imported.json().id}/thumbnail`));
     expect((await designer.get(url)).rawPayload.equals(thumbnail)).toBe(true);
+    expect(copy.sections[1]!.activities.map((a) => a.completion?.mode)).toEqual(['view', 'none', 'manual']);
+    expect(copy.course.completionCriteria).toEqual({ activities: [{ section: 1, activity: 2 }] });
+    const copiedPage = (await designer.get(`/api/courses/${imported.json().id}`)).json();
+    const copiedLink = copiedPage.sections[1].activities[2].id;
+    expect(copiedLink).not.toBe(eduscol);
+    expect((await designer.get(`/api/courses/${imported.json().id}/completion-criteria`)).json()).toEqual({
+      activities: [copiedLink],
+    });
+
+    // A rule the kind does not allow, or criteria naming no tracked activity, are refused: nothing written.
+    const manifest = JSON.parse(JSON.stringify(original));
+    manifest.sections[1].activities[1].completion = { mode: 'view' };
+    manifest.course.completionCriteria = { activities: [{ section: 1, activity: 7 }] };
+    const blobs = original.files.map(
+      (f) => [`files/${f.sha256}`, 'Diapositives de la séance 1'] as [string, string],
+    );
+    const before = await countCourses();
+    const refused = problemOf(
+      await importZip(designer, await zipOf([['manifest.json', JSON.stringify(manifest)], ...blobs])),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      {
+        path: 'manifest.sections.1.activities.1.completion.mode',
+        message: expect.stringContaining('condition d’achèvement'),
+      },
+      {
+        path: 'manifest.course.completionCriteria.activities.0',
+        message: expect.stringContaining('achever le parcours'),
+      },
+    ]);
+    expect(await countCourses()).toBe(before);
   });
 
   it('carries the kinds that hold files — file, folder, uploaded video — and an embedded video, equal after import', async () => {

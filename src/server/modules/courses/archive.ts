@@ -15,6 +15,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { z } from 'zod';
+import { CompletionRule } from '../../../shared/completion.ts';
 import type { Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
@@ -22,7 +23,7 @@ import type { FileLink, Files, Owner } from '../../platform/files/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
-import { prepareSettings } from '../activities/service.ts';
+import { completionModes, prepareSettings } from '../activities/service.ts';
 import { activities, courses, sections } from './schema.ts';
 import { THUMBNAIL_MAX_BYTES, THUMBNAIL_TYPES, thumbnailOf, thumbnailOwner } from './thumbnail.ts';
 
@@ -40,6 +41,16 @@ const ArchiveFile = z.object({
   size: z.number().int().min(0),
 });
 const Visibility = z.enum(['visible', 'hidden']);
+/** The course's completion criteria, naming activities by their place in the manifest (ids change). */
+const ArchiveCriteria = z.object({
+  activities: z.union([
+    z.literal('all'),
+    z
+      .array(z.object({ section: z.number().int().min(0), activity: z.number().int().min(0) }))
+      .min(1)
+      .max(2000),
+  ]),
+});
 const Manifest = z.object({
   format: z.literal(ARCHIVE_FORMAT),
   version: z.literal(1),
@@ -51,6 +62,7 @@ const Manifest = z.object({
     visibility: Visibility,
     /** The course's thumbnail; archives made before thumbnails have none. */
     thumbnail: ArchiveFile.nullable().default(null),
+    completionCriteria: ArchiveCriteria.optional(),
   }),
   files: z.array(ArchiveFile).max(1000),
   sections: z
@@ -67,6 +79,7 @@ const Manifest = z.object({
               settings: z.record(z.string(), z.unknown()),
               visibility: Visibility,
               availableFrom: z.iso.datetime({ offset: true }).nullable(),
+              completion: CompletionRule.optional(),
               files: z.array(ArchiveFile).max(1000),
             }),
           )
@@ -112,6 +125,7 @@ export async function describeCourse(tx: Tx, files: Files, courseId: string): Pr
     files: await listed({ type: 'course', id: courseId }),
     sections: [],
   };
+  const places = new Map<string, { section: number; activity: number }>();
   for (const section of sectionRows) {
     const held = await tx
       .select()
@@ -120,12 +134,14 @@ export async function describeCourse(tx: Tx, files: Files, courseId: string): Pr
       .orderBy(asc(activities.position));
     const kept = [];
     for (const activity of held) {
+      places.set(activity.id, { section: manifest.sections.length, activity: kept.length });
       kept.push({
         kind: activity.kind,
         title: activity.title,
         settings: activity.settings,
         visibility: activity.visibility,
         availableFrom: activity.availableFrom?.toISOString() ?? null,
+        completion: activity.completion,
         files: await listed({ type: 'activity', id: activity.id }),
       });
     }
@@ -136,6 +152,10 @@ export async function describeCourse(tx: Tx, files: Files, courseId: string): Pr
       activities: kept,
     });
   }
+  const chosen = course.completionCriteria.activities;
+  manifest.course.completionCriteria = {
+    activities: chosen === 'all' ? 'all' : chosen.flatMap((id) => places.get(id) ?? []),
+  };
   return manifest;
 }
 
@@ -296,11 +316,26 @@ export async function checkManifest(tx: Tx, manifest: Manifest, available: Set<s
         else
           for (const e of error.errors ?? []) errors.push({ path: `${where}.${e.path}`, message: e.message });
       }
+      const rule = activity.completion;
+      if (rule && settings[s]![a] && !completionModes(activity.kind).includes(rule.mode))
+        errors.push({
+          path: `manifest.sections.${s}.activities.${a}.completion.mode`,
+          message: 'errors.completion.modeUnsupported',
+        });
     }
   }
   const thumbnail = manifest.course.thumbnail;
   if (thumbnail && (!THUMBNAIL_TYPES.has(thumbnail.mime) || thumbnail.size > THUMBNAIL_MAX_BYTES))
     errors.push(thumbnailRefused());
+  const chosen = manifest.course.completionCriteria?.activities;
+  for (const [i, place] of (chosen === 'all' ? [] : (chosen ?? [])).entries()) {
+    const mode = manifest.sections[place.section]?.activities[place.activity]?.completion?.mode ?? 'none';
+    if (mode === 'none')
+      errors.push({
+        path: `manifest.course.completionCriteria.activities.${i}`,
+        message: 'errors.completion.criteriaNotTracked',
+      });
+  }
   for (const sha of referencedBlobs(manifest))
     if (!available.has(sha)) errors.push({ path: `files/${sha}`, message: 'errors.archive.missingFile' });
   return { errors, settings };
@@ -366,7 +401,9 @@ export async function createFromManifest(
     if (!link || !THUMBNAIL_TYPES.has(link.mime)) throw invalid([thumbnailRefused()]);
   }
   await attach({ type: 'course', id: course!.id }, manifest.files);
+  const ids: string[][] = [];
   for (const [s, section] of manifest.sections.entries()) {
+    ids[s] = [];
     const [sectionRow] = await tx
       .insert(sections)
       .values({
@@ -389,12 +426,20 @@ export async function createFromManifest(
           settings: settings[s]![a]!,
           visibility: activity.visibility,
           availableFrom: activity.availableFrom ? new Date(activity.availableFrom) : null,
+          ...(activity.completion && { completion: activity.completion }),
         })
         .returning();
+      ids[s]![a] = row!.id;
       await createContext(tx, 'activity', row!.id, courseContext.id);
       await attach({ type: 'activity', id: row!.id }, activity.files);
     }
   }
+  const chosen = manifest.course.completionCriteria?.activities;
+  if (chosen && chosen !== 'all')
+    await tx
+      .update(courses)
+      .set({ completionCriteria: { activities: chosen.map((p) => ids[p.section]![p.activity]!) } })
+      .where(eq(courses.id, course!.id));
   return course!;
 }
 

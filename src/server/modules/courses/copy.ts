@@ -44,6 +44,8 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
   await files.copyLinks(tx, { type: 'course', id: source.id }, { type: 'course', id: course!.id });
   await files.copyLinks(tx, thumbnailOwner(source.id), thumbnailOwner(course!.id));
 
+  // Old activity id → its copy, to carry the course's chosen completion criteria over.
+  const copied = new Map<string, string>();
   const sourceSections = await tx
     .select()
     .from(sections)
@@ -77,8 +79,10 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
           settings: activity.settings,
           visibility: activity.visibility,
           availableFrom: activity.availableFrom,
+          completion: activity.completion,
         })
         .returning();
+      copied.set(activity.id, activityCopy!.id);
       await createContext(tx, 'activity', activityCopy!.id, courseContext.id);
       await files.copyLinks(
         tx,
@@ -86,6 +90,14 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
         { type: 'activity', id: activityCopy!.id },
       );
     }
+  }
+  const chosen = source.completionCriteria.activities;
+  if (chosen !== 'all') {
+    const mapped = chosen.flatMap((id) => copied.get(id) ?? []);
+    await tx
+      .update(courses)
+      .set({ completionCriteria: { activities: mapped.length ? mapped : 'all' } })
+      .where(eq(courses.id, course!.id));
   }
   return course!;
 }

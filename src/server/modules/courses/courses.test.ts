@@ -201,7 +201,12 @@ describe('courses', () => {
     );
     await designer.request('PUT', '/api/activity-kinds/url/favourite', { favourite: true });
     const after = (await designer.get('/api/activity-kinds')).json();
-    expect(after[0]).toEqual({ kind: 'url', family: 'resource', favourite: true });
+    expect(after[0]).toEqual({
+      kind: 'url',
+      family: 'resource',
+      favourite: true,
+      completionModes: ['none', 'view', 'manual'],
+    });
     await designer.request('PUT', '/api/activity-kinds/url/favourite', { favourite: false });
     expect(
       (await designer.get('/api/activity-kinds')).json().every((k: { favourite: boolean }) => !k.favourite),

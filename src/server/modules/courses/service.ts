@@ -25,6 +25,12 @@ import { fileLinks } from '../../platform/files/schema.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
 import { coursePageSummary, prepareSettings } from '../activities/service.ts';
+import {
+  activityRemoved,
+  assertRuleAllowed,
+  evaluateCourseCompletion,
+  ruleChanged,
+} from '../completion/service.ts';
 import { domainContextId } from '../domains/service.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
@@ -78,6 +84,7 @@ export function toActivity(row: ActivityRow): Activity {
     settings: row.settings,
     visibility: row.visibility,
     availableFrom: row.availableFrom?.toISOString() ?? null,
+    completion: row.completion,
   };
 }
 
@@ -93,6 +100,7 @@ export function toActivitySummary(row: ActivityRow, files: readonly FileInfo[] =
     title: row.title,
     visibility: row.visibility,
     availableFrom: row.availableFrom?.toISOString() ?? null,
+    completion: row.completion,
     ...(summary ? { summary } : {}),
   };
 }
@@ -353,7 +361,7 @@ export async function deleteSection(ctx: Ctx, sectionId: string): Promise<string
   return ctx.db.transaction(async (tx) => {
     // Its activities go with it (cascade); their contexts and file links are removed first.
     const held = await tx
-      .select({ id: activities.id })
+      .select({ id: activities.id, courseId: activities.courseId, completion: activities.completion })
       .from(activities)
       .where(eq(activities.sectionId, sectionId));
     for (const { id } of held) {
@@ -362,6 +370,7 @@ export async function deleteSection(ctx: Ctx, sectionId: string): Promise<string
     }
     const [section] = await tx.delete(sections).where(eq(sections.id, sectionId)).returning();
     if (!section) throw problems.notFound();
+    for (const activity of held) await activityRemoved(tx, activity);
     await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.deleted', 'section', sectionId, {
       title: section.title,
     });
@@ -392,6 +401,7 @@ export async function orderSections(ctx: Ctx, courseId: string, ids: string[]) {
 
 export async function addActivity(ctx: Ctx, courseId: string, input: z.infer<typeof ActivityCreateBody>) {
   const settings = await prepareSettings(ctx.db, input.kind, input.settings);
+  if (input.completion) assertRuleAllowed(input.kind, input.completion);
   return ctx.db.transaction(async (tx) => {
     const course = await getCourse(tx, courseId);
     const [section] = await tx
@@ -414,8 +424,11 @@ export async function addActivity(ctx: Ctx, courseId: string, input: z.infer<typ
         settings,
         visibility: input.visibility,
         availableFrom: input.availableFrom ? new Date(input.availableFrom) : null,
+        ...(input.completion && { completion: input.completion }),
       })
       .returning();
+    // A new tracked activity is one more to complete: who had completed the course no longer has.
+    if (activity!.completion.mode !== 'none') await evaluateCourseCompletion(tx, courseId, new Date());
     const courseContext = await courseContextId(tx, courseId);
     await createContext(tx, 'activity', activity!.id, courseContext!);
     await audit(tx, ctx, course, 'activity.created', 'activity', activity!.id, {
@@ -436,6 +449,7 @@ export async function updateActivity(
     if (!current) throw problems.notFound();
     const settings =
       input.settings !== undefined ? await prepareSettings(tx, current.kind, input.settings) : undefined;
+    if (input.completion) assertRuleAllowed(current.kind, input.completion);
     const [activity] = await tx
       .update(activities)
       .set({
@@ -445,10 +459,12 @@ export async function updateActivity(
         ...(input.availableFrom !== undefined && {
           availableFrom: input.availableFrom ? new Date(input.availableFrom) : null,
         }),
+        ...(input.completion && { completion: input.completion }),
         updatedAt: new Date(),
       })
       .where(eq(activities.id, activityId))
       .returning();
+    if (input.completion) await ruleChanged(tx, current, current.completion, input.completion);
     await audit(tx, ctx, await getCourse(tx, current.courseId), 'activity.updated', 'activity', activityId, {
       fields: Object.keys(input),
     });
@@ -464,6 +480,7 @@ export async function deleteActivity(ctx: Ctx, activityId: string): Promise<stri
     await tx.delete(contexts).where(and(eq(contexts.level, 'activity'), eq(contexts.instanceId, activityId)));
     // Its files lose this use; the blobs go with the garbage collection once nothing else links them.
     await ctx.files.unlinkOwner(tx, { type: 'activity', id: activityId });
+    await activityRemoved(tx, activity);
     await audit(tx, ctx, await getCourse(tx, activity.courseId), 'activity.deleted', 'activity', activityId, {
       kind: activity.kind,
       title: activity.title,

@@ -27,6 +27,8 @@ import {
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { CompletionFields, completionLabels } from '../completion/CompletionFields.tsx';
+import type { CompletionRule } from '../completion/queries.ts';
 import { isKnownKind, kindText, kindUi } from './registry.tsx';
 import type { Settings } from './types.ts';
 
@@ -104,6 +106,7 @@ function ActivityForm({
   const [settings, setSettings] = useState<Settings>(existing?.settings ?? ui.defaults());
   const [hidden, setHidden] = useState(existing?.visibility === 'hidden');
   const [availableFrom, setAvailableFrom] = useState(toLocalInput(existing?.availableFrom));
+  const [completion, setCompletion] = useState<CompletionRule>(existing?.completion ?? { mode: 'none' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -118,6 +121,7 @@ function ActivityForm({
     'settings.url': t('ui.activities.url.url'),
     'settings.newWindow': t('ui.activities.url.newWindow'),
     availableFrom: t('ui.availability.label'),
+    ...completionLabels(t),
   };
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -138,6 +142,7 @@ function ActivityForm({
       settings,
       visibility: hidden ? 'hidden' : 'visible',
       availableFrom: opensAt,
+      completion,
     };
     try {
       if (existing) {
@@ -199,6 +204,14 @@ function ActivityForm({
           }}
         />
         <ui.Editor form={form} settings={settings} onChange={setSettings} errors={errors} />
+        <CompletionFields
+          form={form}
+          kind={kind}
+          courseId={page.course.id}
+          value={completion}
+          onChange={setCompletion}
+          errors={errors}
+        />
         <Checkbox
           options={[
             {

@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { ActivityCompletion } from '../completion/ActivityCompletion.tsx';
 import { PREVIEW_SUFFIX, PreviewNotice, useParticipantPreview } from '../courses/preview.tsx';
 import { HiddenBadge } from '../courses/SectionContent.tsx';
 import { kindText, kindUi } from './registry.tsx';
@@ -58,6 +59,7 @@ export function ActivityViewPage() {
             </>
           ) : null}
         </p>
+        <ActivityCompletion courseId={page.course.id} activity={listed} className="fr-mb-4w" />
       </PageHeading>
       {preview ? <PreviewNotice exitTo={link(listed.id)} /> : null}
       <div className="fr-mb-6w">

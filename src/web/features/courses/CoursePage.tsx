@@ -21,6 +21,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
+import { CourseProgressPanel } from '../completion/CourseProgressPanel.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseEditor } from './CourseEditor.tsx';
@@ -101,6 +102,7 @@ function CourseView({
           description={flash}
         />
       ) : null}
+      <CourseProgressPanel courseId={course.id} show={!editing && !preview} />
       {preview ? <PreviewNotice exitTo={`/parcours/${course.id}`} /> : null}
       {canEdit && !preview ? (
         <div className="mg-modes fr-mb-4w">

@@ -7,6 +7,7 @@ import { AvailableFromNote, opensLater } from '../../components/AvailableFromFie
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindText, kindUi } from '../activities/registry.tsx';
+import { ActivityCompletion } from '../completion/ActivityCompletion.tsx';
 
 export function HiddenBadge() {
   const { t } = useTranslation();
@@ -81,6 +82,7 @@ export function ActivityItem({
         {hidden ? <HiddenBadge /> : null}
         {viewed ? <ViewedBadge /> : null}
         <ActivityKindLine activity={activity} />
+        <ActivityCompletion courseId={courseId} activity={activity} />
       </div>
     </div>
   );

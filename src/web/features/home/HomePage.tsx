@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { CourseProgressBar } from '../completion/CourseProgressBar.tsx';
 import { HiddenBadge } from '../courses/SectionContent.tsx';
 import { CourseImportForm } from './CourseImportForm.tsx';
 
@@ -33,6 +34,7 @@ function CourseList({ courses }: { courses: Course[] }) {
                   {course.visibility === 'hidden' ? <HiddenBadge /> : null}
                 </>
               }
+              end={<CourseProgressBar courseId={course.id} title={course.title} />}
               {...image}
             />
           </li>

@@ -20,4 +20,6 @@ export const label = defineActivity({
   // Shown in place on the course page: all of it.
   coursePageSummary: ({ settings }) => ({ style: settings.style, content: settings.content }),
   defaults: () => ({ style: 'objective' as const, content: '' }),
+  // Shown in place on the course page, never opened: nothing to track.
+  completion: { untracked: true },
 });
