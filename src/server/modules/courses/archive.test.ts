@@ -138,6 +138,7 @@ describe('course archive', () => {
     const manifest = JSON.parse(JSON.stringify(original));
     manifest.sections[1].activities[1].completion = { mode: 'view' };
     manifest.course.completionCriteria = { activities: [{ section: 1, activity: 7 }] };
+    manifest.course.thumbnail = null;
     const blobs = original.files.map(
       (f) => [`files/${f.sha256}`, 'Diapositives de la séance 1'] as [string, string],
     );

@@ -64,6 +64,7 @@ describe('the course page’s activity summaries', () => {
       title: 'Lire la situation',
       visibility: 'visible',
       availableFrom: null,
+      completion: { mode: 'none' },
     });
     expect(JSON.stringify(seen)).not.toContain('Observez');
     expect(JSON.stringify(seen)).not.toContain('"settings"');
