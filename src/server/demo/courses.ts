@@ -2,7 +2,7 @@
  * Demo courses, written as course-archive manifests so they go through the same checks as an import:
  * three courses from the training offer of the seed newsletters, and a template to start new ones from.
  */
-import type { Stage } from '../../shared/lifecycle.ts';
+import type { CourseMetadata, Stage } from '../../shared/lifecycle.ts';
 import type { Manifest } from '../modules/courses/archive.ts';
 import { type DemoFile, handouts, memoPdf, sha256 } from './files.ts';
 import { demoThumbnail } from './thumbnail.ts';
@@ -14,6 +14,8 @@ const activity = (kind: string, title: string, settings: Record<string, unknown>
   settings,
   visibility: 'visible',
   availableFrom: null,
+  // Everything a participant opens counts towards progress; labels are read in place.
+  completion: kind === 'label' ? { mode: 'none' } : { mode: 'view' },
   files: [],
 });
 const label = (style: string, title: string, html: string) =>
@@ -39,6 +41,7 @@ const course = (
   summary: string,
   thumbnail: DemoFile,
   sections: Manifest['sections'],
+  metadata: CourseMetadata = {},
 ): Manifest => ({
   format: 'magistere-course',
   version: 1,
@@ -49,6 +52,7 @@ const course = (
     format: 'topics',
     visibility: 'visible',
     thumbnail: described(thumbnail),
+    metadata,
   },
   files: [],
   sections,
@@ -123,6 +127,21 @@ export async function demoCourses(): Promise<{ courses: DemoCourse[]; files: Map
             }),
           ]),
         ],
+        {
+          collection: 'autoformation',
+          publics: ['enseignants_1d', 'enseignants_2d', 'formateurs'],
+          objectives:
+            '<p>Comprendre les mécanismes de la mémoire et de l’attention ; concevoir des séances qui favorisent la récupération, l’espacement et la variation.</p>',
+          durationOnSite: 0,
+          durationRemote: 240,
+          rhythm: 'À son rythme, en quatre séquences d’une heure',
+          keywords: ['mémoire', 'sciences cognitives', 'cycle 3', 'cycle 4'],
+          origin: 'national',
+          authors: 'Conseil scientifique de l’Éducation nationale ; IFÉ',
+          validatedBy: 'DGESCO',
+          version: '2.1',
+          releaseNotes: 'Nouvelle vidéo de la séance 2 ; fiche mémo mise à jour.',
+        },
       ),
     },
     {
@@ -160,6 +179,19 @@ export async function demoCourses(): Promise<{ courses: DemoCourse[]; files: Map
             ),
           ]),
         ],
+        {
+          collection: 'formation',
+          publics: ['enseignants_1d'],
+          objectives:
+            '<p>Préparer sa première rentrée, organiser la classe et s’appuyer sur l’équipe et les ressources de la circonscription.</p>',
+          durationOnSite: 360,
+          durationRemote: 180,
+          rhythm: 'Trois regroupements et des séquences à distance entre septembre et décembre',
+          keywords: ['néo-titulaire', 'premier degré', 'gestion de classe'],
+          origin: 'academie',
+          authors: 'Équipe de circonscription d’Aix-Marseille',
+          version: '1.0',
+        },
       ),
     },
     {
@@ -189,6 +221,17 @@ export async function demoCourses(): Promise<{ courses: DemoCourse[]; files: Map
             ),
           ]),
         ],
+        {
+          collection: 'action',
+          publics: ['enseignants_2d', 'enseignants_lp', 'cpe'],
+          objectives:
+            '<p>Observer, analyser et ajuster ses micro-gestes professionnels : la voix, le regard, le positionnement, la parole.</p>',
+          durationOnSite: 180,
+          durationRemote: 120,
+          keywords: ['gestes professionnels', 'voix', 'observation'],
+          origin: 'mutualise',
+          version: '1.2',
+        },
       ),
     },
     {

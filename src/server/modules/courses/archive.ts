@@ -16,7 +16,7 @@ import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { z } from 'zod';
 import { CompletionRule } from '../../../shared/completion.ts';
-import type { Stage } from '../../../shared/lifecycle.ts';
+import { CourseMetadata, type Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { FileLink, Files, Owner } from '../../platform/files/index.ts';
@@ -24,6 +24,7 @@ import { HttpProblem } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
 import { completionModes, prepareSettings } from '../activities/service.ts';
+import { cleanMetadata } from './metadata.ts';
 import { activities, courses, sections } from './schema.ts';
 import { THUMBNAIL_MAX_BYTES, THUMBNAIL_TYPES, thumbnailOf, thumbnailOwner } from './thumbnail.ts';
 
@@ -63,6 +64,8 @@ const Manifest = z.object({
     /** The course's thumbnail; archives made before thumbnails have none. */
     thumbnail: ArchiveFile.nullable().default(null),
     completionCriteria: ArchiveCriteria.optional(),
+    /** The indexation; archives made before it have none. */
+    metadata: CourseMetadata.default({}),
   }),
   files: z.array(ArchiveFile).max(1000),
   sections: z
@@ -121,6 +124,7 @@ export async function describeCourse(tx: Tx, files: Files, courseId: string): Pr
       format: course.format,
       visibility: course.visibility,
       thumbnail: thumbnail ? described(thumbnail) : null,
+      metadata: course.metadata,
     },
     files: await listed({ type: 'course', id: courseId }),
     sections: [],
@@ -382,6 +386,7 @@ export async function createFromManifest(
       summary: sanitizeRichText(manifest.course.summary),
       format: manifest.course.format,
       visibility: manifest.course.visibility,
+      metadata: cleanMetadata(manifest.course.metadata),
       ...(target.stage ? { stage: target.stage } : {}),
       createdBy: target.createdBy,
     })

@@ -34,6 +34,7 @@ import {
 import { domainContextId } from '../domains/service.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
+import { cleanMetadata } from './metadata.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 import { thumbnailOf, thumbnailsOf, thumbnailUrl } from './thumbnail.ts';
@@ -602,13 +603,7 @@ export async function setCourseStage(
 
 /** Replaces a course's indexation (already validated; rich text is cleaned here). */
 export async function setCourseMetadata(tx: Tx, id: string, metadata: CourseMetadata) {
-  const clean: CourseMetadata = {
-    ...metadata,
-    ...(metadata.objectives !== undefined && { objectives: sanitizeRichText(metadata.objectives) }),
-    ...(metadata.keywords && {
-      keywords: [...new Map(metadata.keywords.map((k) => [k.toLocaleLowerCase('fr'), k])).values()],
-    }),
-  };
+  const clean = cleanMetadata(metadata);
   const [row] = await tx
     .update(courses)
     .set({ metadata: clean, updatedAt: new Date() })
