@@ -279,16 +279,25 @@ export const CourseGroups = z.object({
 export type CourseGroups = z.infer<typeof CourseGroups>;
 
 export const GroupCreateBody = z.object({ name: Name, description: z.string().trim().max(1000).default('') });
-export const GroupUpdateBody = z.object({
-  name: Name.optional(),
-  description: z.string().trim().max(1000).optional(),
-});
+/** An update must change something. */
+const someField = <T extends Record<string, unknown>>(body: T) =>
+  Object.values(body).some((value) => value !== undefined);
+const nothingToChange = { message: 'errors.enrolment.nothingToChange' };
+
+export const GroupUpdateBody = z
+  .object({
+    name: Name.optional(),
+    description: z.string().trim().max(1000).optional(),
+  })
+  .refine(someField, nothingToChange);
 export const GroupMembersBody = z.object({ userIds: z.array(Uuid).min(1).max(5000) });
 export const GroupingCreateBody = z.object({ name: Name, groupIds: z.array(Uuid).max(200).default([]) });
-export const GroupingUpdateBody = z.object({
-  name: Name.optional(),
-  groupIds: z.array(Uuid).max(200).optional(),
-});
+export const GroupingUpdateBody = z
+  .object({
+    name: Name.optional(),
+    groupIds: z.array(Uuid).max(200).optional(),
+  })
+  .refine(someField, nothingToChange);
 
 export const AudienceBody = z.object({
   audience: z
@@ -336,10 +345,12 @@ export const CohortCreateBody = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().trim().max(1000).default(''),
 });
-export const CohortUpdateBody = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  description: z.string().trim().max(1000).optional(),
-});
+export const CohortUpdateBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().max(1000).optional(),
+  })
+  .refine(someField, nothingToChange);
 export const CohortMembersBody = z.object({ emails: z.string().min(1).max(BULK_MAX_BYTES) });
 export const CohortMembersResult = z.object({ added: z.number().int(), alreadyMembers: z.number().int() });
 export const CohortListQuery = z.object({ domainId: Uuid.optional() });

@@ -59,6 +59,7 @@ export const en: Catalogue = {
     videoHostNotAllowed: 'This video host is not allowed on the platform. Ask an administrator to add it.',
     invalidHostname: 'This host name is not valid (example: podeduc.apps.education.fr).',
     enrolment: {
+      nothingToChange: 'No change was sent.',
       closedTrash:
         'Enrolment is closed: this course is in the trash. Restore it to enrol or unenrol people.',
       closedArchived:

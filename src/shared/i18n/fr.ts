@@ -63,6 +63,7 @@ export const fr = {
       'Cet hébergeur de vidéos n’est pas autorisé sur la plateforme. Demandez à un administrateur de l’ajouter.',
     invalidHostname: 'Ce nom d’hôte n’est pas valide (exemple : podeduc.apps.education.fr).',
     enrolment: {
+      nothingToChange: 'Aucune modification n’a été envoyée.',
       closedTrash:
         'Les inscriptions sont fermées\u00a0: ce parcours est dans la corbeille. Restaurez-le pour inscrire ou désinscrire des personnes.',
       closedArchived:

@@ -27,8 +27,9 @@ import { cohortMembers, cohorts } from './schema.ts';
 export type Ctx = { db: Db; actor: Actor; origin: Origin };
 type CohortRow = typeof cohorts.$inferSelect;
 
-const memberCount = sql<number>`(select count(*)::int from ${cohortMembers} m join ${users} u on u.id = m.user_id
-  where m.cohort_id = ${cohorts.id} and u.deleted_at is null)`;
+// Outer columns named in full: drizzle leaves them unqualified in single-table selects.
+const memberCount = sql<number>`(select count(*)::int from cohort_members m join users u on u.id = m.user_id
+  where m.cohort_id = cohorts.id and u.deleted_at is null)`;
 
 const toCohort = (row: CohortRow & { memberCount: number }): Cohort => ({
   id: row.id,

@@ -318,11 +318,10 @@ export async function updateGrouping(ctx: Ctx, id: string, input: z.infer<typeof
     if (input.name !== undefined && (await groupingNameUsed(tx, course.id, input.name, id)))
       throw groupingNameTaken();
     if (input.groupIds) await assertGroupsOf(tx, course.id, input.groupIds, 'groupIds');
-    const [row] = await tx
-      .update(groupings)
-      .set({ ...(input.name !== undefined && { name: input.name }) })
-      .where(eq(groupings.id, id))
-      .returning();
+    const [row] =
+      input.name === undefined
+        ? [grouping]
+        : await tx.update(groupings).set({ name: input.name }).where(eq(groupings.id, id)).returning();
     const groupIds = input.groupIds
       ? await setGroupingGroups(tx, id, input.groupIds)
       : (

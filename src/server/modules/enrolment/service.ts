@@ -53,7 +53,7 @@ export async function listEnrolments(
     eq(enrolments.status, query.status),
     query.role ? eq(enrolments.role, query.role) : undefined,
     query.groupId
-      ? sql`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${query.groupId} and ${groupMembers.userId} = ${enrolments.userId})`
+      ? sql`exists (select 1 from group_members gm where gm.group_id = ${query.groupId} and gm.user_id = enrolments.user_id)`
       : undefined,
   ];
   if (query.q) {
@@ -61,10 +61,11 @@ export async function listEnrolments(
     filters.push(sql`${userSearchText(users)} LIKE f_unaccent(${pattern}::text)`);
   }
   const where = and(...filters);
+  // Outer columns named in full: drizzle may leave them unqualified, and the subquery would capture them.
   const groupsJson = sql<{ id: string; name: string }[]>`coalesce((
       select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
-      from ${groupMembers} gm join ${courseGroups} g on g.id = gm.group_id
-      where g.course_id = ${enrolments.courseId} and gm.user_id = ${enrolments.userId}), '[]'::json)`;
+      from group_members gm join course_groups g on g.id = gm.group_id
+      where g.course_id = enrolments.course_id and gm.user_id = enrolments.user_id), '[]'::json)`;
   const [rows, [count], perRole] = await Promise.all([
     db
       .select({
@@ -147,9 +148,8 @@ export async function enrolmentCandidates(
       firstName: users.firstName,
       lastName: users.lastName,
       email: users.email,
-      enrolledAs: sql<EnrolRole[]>`coalesce((select array_agg(${enrolments.role} order by ${enrolments.role})
-        from ${enrolments} where ${enrolments.courseId} = ${courseId} and ${enrolments.userId} = ${users.id}
-        and ${enrolments.status} = 'active'), '{}')`,
+      enrolledAs: sql<EnrolRole[]>`coalesce((select array_agg(e.role order by e.role) from enrolments e
+        where e.course_id = ${courseId} and e.user_id = users.id and e.status = 'active'), '{}')`,
     })
     .from(users)
     .where(where)
