@@ -57,7 +57,11 @@ async function signIn(url: string, email: string): Promise<Session> {
 }
 
 async function call(url: string, session: Session, path: string, body: FormData | object) {
-  const headers: Record<string, string> = { cookie: session.cookie, 'x-csrf-token': session.csrf, origin: url };
+  const headers: Record<string, string> = {
+    cookie: session.cookie,
+    'x-csrf-token': session.csrf,
+    origin: url,
+  };
   if (!(body instanceof FormData)) headers['content-type'] = 'application/json';
   const started = performance.now();
   const response = await fetch(`${url}${path}`, {
@@ -73,7 +77,9 @@ async function call(url: string, session: Session, path: string, body: FormData 
 
 export async function run(): Promise<number> {
   if (process.env.BENCH_URL) {
-    console.error('enrolment-csv démarre son propre serveur sur une base neuve : BENCH_URL n’est pas pris en charge');
+    console.error(
+      'enrolment-csv démarre son propre serveur sur une base neuve : BENCH_URL n’est pas pris en charge',
+    );
     return 2;
   }
   const rows = count('BENCH_ROWS', 10_000, 10_000);
@@ -113,7 +119,8 @@ export async function run(): Promise<number> {
         if (!report.ok || report.totals.toEnrol !== rows)
           throw new Error(`rapport inattendu : ${JSON.stringify(report).slice(0, 500)}`);
         const apply = await call(target.url, trainer, `${base}/apply`, form());
-        if (apply.json.enrolled !== rows) throw new Error(`inscrits : ${apply.json.enrolled}, attendu ${rows}`);
+        if (apply.json.enrolled !== rows)
+          throw new Error(`inscrits : ${apply.json.enrolled}, attendu ${rows}`);
         // Checked once: the course lists them, with their groups.
         const list = (await (
           await fetch(`${target.url}/api/courses/${course.json.id}/enrolments?pageSize=1`, {
@@ -123,15 +130,16 @@ export async function run(): Promise<number> {
         if (list.total !== rows || list.items[0]?.groups.length !== 1)
           throw new Error(`liste inattendue : ${JSON.stringify(list).slice(0, 300)}`);
         results.push({ validateMs: Math.round(validate.ms), applyMs: Math.round(apply.ms) });
-        console.error(`essai ${r} : validation ${Math.round(validate.ms)} ms, application ${Math.round(apply.ms)} ms`);
+        console.error(
+          `essai ${r} : validation ${Math.round(validate.ms)} ms, application ${Math.round(apply.ms)} ms`,
+        );
       }
       console.log('| run | lines | CSV bytes | validate ms | apply ms | total ms |');
       console.log('|---|---|---|---|---|---|');
-      results.forEach((r, i) =>
+      for (const [i, r] of results.entries())
         console.log(
           `| ${i + 1} | ${rows} | ${Buffer.byteLength(csv)} | ${r.validateMs} | ${r.applyMs} | ${r.validateMs + r.applyMs} |`,
-        ),
-      );
+        );
       const worst = Math.max(...results.map((r) => r.validateMs + r.applyMs));
       console.log(JSON.stringify({ bench: 'enrolment-csv', rows, runs: results, worstTotalMs: worst }));
       console.error(worst < 10_000 ? 'cible < 10 s : atteinte' : 'cible < 10 s : MANQUÉE');

@@ -88,7 +88,12 @@ beforeAll(async () => {
     await designer.post('/api/courses', { domainId: ids.aix, title: 'Inscriptions', shortName: 'INS' })
   ).json().id;
   await trainer.post(`/api/courses/${ids.enrolCourse}/enrolments/lists/apply`, {
-    lists: { participant: people.slice(0, 3).map((p) => p.email).join('\n') },
+    lists: {
+      participant: people
+        .slice(0, 3)
+        .map((p) => p.email)
+        .join('\n'),
+    },
   });
   const enrolled = (await trainer.get(`/api/courses/${ids.enrolCourse}/enrolments`)).json().items;
   ids.enrolmentToRemove = enrolled.find((e: { email: string }) => e.email === people[0]!.email).id;
@@ -108,7 +113,9 @@ beforeAll(async () => {
     (await referent.post('/api/cohorts', { domainId: ids.aix, name })).json().id as string;
   ids.cohort = await cohort('Cohorte test');
   ids.deletableCohort = await cohort('Cohorte à supprimer');
-  await referent.post(`/api/cohorts/${ids.cohort}/members`, { emails: `${people[3]!.email}, ${people[4]!.email}` });
+  await referent.post(`/api/cohorts/${ids.cohort}/members`, {
+    emails: `${people[3]!.email}, ${people[4]!.email}`,
+  });
   ids.cohortMember = people[4]!.id;
   enrolCsv = multipartBody({}, [
     {

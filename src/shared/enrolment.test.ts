@@ -3,7 +3,8 @@ import { isEmail, parseRole, splitEmailList, visibleToGroups } from './enrolment
 
 describe('pasted lists of addresses', () => {
   it('splits on , ; | and new lines, trims, lower-cases and keeps the line of each address', () => {
-    const text = ' Alice@Exemple.fr , bob@exemple.fr;carole@exemple.fr\r\n\n  david@exemple.fr | ELODIE@exemple.fr  \n;;\n';
+    const text =
+      ' Alice@Exemple.fr , bob@exemple.fr;carole@exemple.fr\r\n\n  david@exemple.fr | ELODIE@exemple.fr  \n;;\n';
     expect(splitEmailList(text)).toEqual([
       { line: 1, email: 'alice@exemple.fr' },
       { line: 1, email: 'bob@exemple.fr' },
@@ -75,7 +76,9 @@ describe('visibleToGroups', () => {
   });
 
   it('matches no one through a group or grouping that no longer exists, nor with an empty audience', () => {
-    expect(visibleToGroups({ groupIds: ['Z'], groupingIds: ['inconnu'] }, ['A', 'B', 'C'], groupings)).toBe(false);
+    expect(visibleToGroups({ groupIds: ['Z'], groupingIds: ['inconnu'] }, ['A', 'B', 'C'], groupings)).toBe(
+      false,
+    );
     expect(visibleToGroups({ groupIds: [], groupingIds: [] }, ['A'], groupings)).toBe(false);
   });
 });

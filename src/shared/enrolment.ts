@@ -300,9 +300,7 @@ export const GroupingUpdateBody = z
   .refine(someField, nothingToChange);
 
 export const AudienceBody = z.object({
-  audience: z
-    .object({ groupIds: z.array(Uuid).max(200), groupingIds: z.array(Uuid).max(200) })
-    .nullable(),
+  audience: z.object({ groupIds: z.array(Uuid).max(200), groupingIds: z.array(Uuid).max(200) }).nullable(),
 });
 
 /**

@@ -60,10 +60,8 @@ export const en: Catalogue = {
     invalidHostname: 'This host name is not valid (example: podeduc.apps.education.fr).',
     enrolment: {
       nothingToChange: 'No change was sent.',
-      closedTrash:
-        'Enrolment is closed: this course is in the trash. Restore it to enrol or unenrol people.',
-      closedArchived:
-        'Enrolment is closed: this session is archived. Reopen it to enrol or unenrol people.',
+      closedTrash: 'Enrolment is closed: this course is in the trash. Restore it to enrol or unenrol people.',
+      closedArchived: 'Enrolment is closed: this session is archived. Reopen it to enrol or unenrol people.',
       nobody: 'Choose at least one person to enrol.',
       nothingToEnrol: 'No e-mail address to enrol was found.',
       tooManyEntries: 'A bulk enrolment is limited to {{max}} lines. Split your list.',

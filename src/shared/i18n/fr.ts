@@ -79,7 +79,8 @@ export const fr = {
       csvNotUtf8:
         'Le fichier n’est pas encodé en UTF-8. Dans votre tableur, enregistrez-le au format «\u00a0CSV UTF-8\u00a0».',
       csvEmpty: 'Le fichier ne contient aucune ligne à inscrire.',
-      csvUnreadable: 'Le fichier CSV est mal formé (guillemets non refermés\u00a0?) près de la ligne {{line}}.',
+      csvUnreadable:
+        'Le fichier CSV est mal formé (guillemets non refermés\u00a0?) près de la ligne {{line}}.',
       csvNoEmailColumn:
         'La ligne d’en-tête ne contient pas de colonne «\u00a0courriel\u00a0» (ou «\u00a0email\u00a0»).',
       csvTooManyRows: 'Le fichier dépasse {{max}} lignes. Découpez-le en plusieurs fichiers.',
@@ -101,7 +102,8 @@ export const fr = {
       nameTaken: 'Une cohorte porte déjà ce nom dans ce domaine.',
       nothingToAdd: 'Saisissez au moins une adresse électronique.',
       membersInvalid: 'Personne n’a été ajouté\u00a0: certaines adresses sont invalides ou inconnues.',
-      invalidEmail: 'Ligne {{line}}\u00a0: «\u00a0{{email}}\u00a0» n’est pas une adresse électronique valide.',
+      invalidEmail:
+        'Ligne {{line}}\u00a0: «\u00a0{{email}}\u00a0» n’est pas une adresse électronique valide.',
       unknownEmail: 'Ligne {{line}}\u00a0: aucun compte n’utilise l’adresse {{email}}.',
     },
   },

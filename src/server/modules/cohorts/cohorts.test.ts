@@ -8,7 +8,8 @@ let t: TestApp;
 const domain: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestApp();
-  for (const row of (await t.db.execute<{ id: string; slug: string }>(sql`select id, slug from domains`)).rows)
+  for (const row of (await t.db.execute<{ id: string; slug: string }>(sql`select id, slug from domains`))
+    .rows)
     domain[row.slug] = row.id;
 });
 afterAll(() => t.close());
@@ -29,22 +30,32 @@ describe('cohorts', () => {
     expect(created.json()).toMatchObject({ name: 'Néotitulaires 2026', memberCount: 0, members: [] });
     const id = created.json().id;
     const clash = problemOf(
-      await referent.post('/api/cohorts', { domainId: domain['ac-aix-marseille'], name: 'Néotitulaires 2026' }),
+      await referent.post('/api/cohorts', {
+        domainId: domain['ac-aix-marseille'],
+        name: 'Néotitulaires 2026',
+      }),
     );
     expect([clash.status, clash.body.code]).toEqual([409, 'cohort_name_taken']);
     // The manager of Bordeaux neither sees nor touches Aix's cohorts.
     expect(
-      (await manager.post('/api/cohorts', { domainId: domain['ac-aix-marseille'], name: 'Intrus' })).statusCode,
+      (await manager.post('/api/cohorts', { domainId: domain['ac-aix-marseille'], name: 'Intrus' }))
+        .statusCode,
     ).toBe(403);
     expect((await manager.get(`/api/cohorts/${id}`)).statusCode).toBe(403);
     expect((await manager.get('/api/cohorts')).json()).toEqual([]);
     expect((await referent.get('/api/cohorts')).json()).toEqual([expect.objectContaining({ id })]);
-    for (const email of ['formateur@magistere.test', 'concepteur@magistere.test', 'participant@magistere.test'])
+    for (const email of [
+      'formateur@magistere.test',
+      'concepteur@magistere.test',
+      'participant@magistere.test',
+    ])
       expect((await (await t.as(email)).get('/api/cohorts')).statusCode, email).toBe(403);
 
     const renamed = await referent.patch(`/api/cohorts/${id}`, { name: 'Néotitulaires' });
     expect(renamed.json().name).toBe('Néotitulaires');
-    const other = (await manager.post('/api/cohorts', { domainId: domain['ac-bordeaux'], name: 'Bordeaux' })).json();
+    const other = (
+      await manager.post('/api/cohorts', { domainId: domain['ac-bordeaux'], name: 'Bordeaux' })
+    ).json();
     expect(other.domainId).toBe(domain['ac-bordeaux']);
     expect((await manager.delete(`/api/cohorts/${other.id}`)).statusCode).toBe(204);
     expect(await t.db.select().from(cohorts).where(eq(cohorts.id, other.id))).toEqual([]);
@@ -53,8 +64,9 @@ describe('cohorts', () => {
   it('take members from a pasted list, all or none', async () => {
     const referent = await t.as('referent@magistere.test');
     const people = await newPeople(t, 'cohorte', 3);
-    const id = (await referent.post('/api/cohorts', { domainId: domain['ac-aix-marseille'], name: 'Liste' })).json()
-      .id;
+    const id = (
+      await referent.post('/api/cohorts', { domainId: domain['ac-aix-marseille'], name: 'Liste' })
+    ).json().id;
     const url = `/api/cohorts/${id}/members`;
     const bad = problemOf(
       await referent.post(url, { emails: `${people[0]!.email}; pas-une-adresse\ninconnu@exemple.fr` }),
@@ -69,7 +81,10 @@ describe('cohorts', () => {
 
     const added = await referent.post(url, { emails: people.map((p) => p.email.toUpperCase()).join(' | ') });
     expect(added.json()).toEqual({ added: 3, alreadyMembers: 0 });
-    expect((await referent.post(url, { emails: people[0]!.email })).json()).toEqual({ added: 0, alreadyMembers: 1 });
+    expect((await referent.post(url, { emails: people[0]!.email })).json()).toEqual({
+      added: 0,
+      alreadyMembers: 1,
+    });
     expect((await referent.delete(`${url}/${people[2]!.id}`)).statusCode).toBe(204);
     expect((await referent.delete(`${url}/${people[2]!.id}`)).statusCode).toBe(404);
     const detail = (await referent.get(`/api/cohorts/${id}`)).json();
@@ -88,10 +103,15 @@ describe('cohorts', () => {
     ).json().id;
     await referent.post(`/api/cohorts/${cohort}/members`, { emails: people.map((p) => p.email).join('\n') });
     const course = await newCourse(t, 'Cohorte');
-    await trainer.post(`/api/courses/${course}/enrolments`, { role: 'participant', emails: [people[0]!.email] });
+    await trainer.post(`/api/courses/${course}/enrolments`, {
+      role: 'participant',
+      emails: [people[0]!.email],
+    });
 
     const choices = (await trainer.get(`/api/courses/${course}/cohorts`)).json();
-    expect(choices).toContainEqual(expect.objectContaining({ id: cohort, name: 'Promotion', memberCount: 4 }));
+    expect(choices).toContainEqual(
+      expect.objectContaining({ id: cohort, name: 'Promotion', memberCount: 4 }),
+    );
     expect(choices.every((c: { domainId: string }) => c.domainId === domain['ac-aix-marseille'])).toBe(true);
     const body = { cohortId: cohort, role: 'participant' };
     const report = (await trainer.post(`/api/courses/${course}/enrolments/cohort/validate`, body)).json();

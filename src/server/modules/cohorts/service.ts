@@ -50,7 +50,8 @@ export async function cohortContextId(db: Tx, cohortId: string) {
 export async function listCohorts(db: Db, actor: Actor, domainId?: string): Promise<Cohort[]> {
   const scope = scopeOf(actor, caps['cohort:manage']);
   const filters: (SQL | undefined)[] = [domainId ? eq(cohorts.domainId, domainId) : undefined];
-  if (!scope.all) filters.push(scope.domainIds.length ? inArray(cohorts.domainId, scope.domainIds) : sql`false`);
+  if (!scope.all)
+    filters.push(scope.domainIds.length ? inArray(cohorts.domainId, scope.domainIds) : sql`false`);
   const rows = await db
     .select({ cohort: cohorts, memberCount })
     .from(cohorts)

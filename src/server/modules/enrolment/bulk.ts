@@ -5,8 +5,8 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import {
-  type EnrolmentReport,
   type EnrolMethod,
+  type EnrolmentReport,
   type EnrolRole,
   type EntryIssue,
   fold,

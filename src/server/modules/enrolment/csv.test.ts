@@ -15,7 +15,9 @@ const codeOf = (bytes: Uint8Array) => {
 describe('enrolment CSV', () => {
   it('reads a French spreadsheet export: BOM, semicolons, a French header, CRLF, quoted cells', () => {
     const rows = parseEnrolmentCsv(
-      utf8('\uFEFFCourriel;Rôle;Groupe\r\nA.Martin@ac-aix-marseille.fr;Formatrice;"Groupe A"\r\nb@x.fr;tuteur;\r\n'),
+      utf8(
+        '\uFEFFCourriel;Rôle;Groupe\r\nA.Martin@ac-aix-marseille.fr;Formatrice;"Groupe A"\r\nb@x.fr;tuteur;\r\n',
+      ),
     );
     expect(rows).toEqual([
       { line: 2, email: 'a.martin@ac-aix-marseille.fr', role: 'Formatrice', group: 'Groupe A' },
@@ -47,7 +49,9 @@ describe('enrolment CSV', () => {
   });
 
   it('refuses files it cannot read, with a 400 problem saying why', () => {
-    expect(codeOf(new Uint8Array([0x61, 0x40, 0x78, 0x2e, 0x66, 0x72, 0x3b, 0xe9, 0x0a]))).toBe('csv_not_utf8');
+    expect(codeOf(new Uint8Array([0x61, 0x40, 0x78, 0x2e, 0x66, 0x72, 0x3b, 0xe9, 0x0a]))).toBe(
+      'csv_not_utf8',
+    );
     expect(codeOf(utf8(''))).toBe('csv_empty');
     expect(codeOf(utf8('courriel;rôle;groupe\n'))).toBe('csv_empty');
     expect(codeOf(utf8('nom;rôle\nMartin;participant\n'))).toBe('csv_no_email_column');

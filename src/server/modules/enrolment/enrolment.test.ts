@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const lists = (course: string, step: 'validate' | 'apply') => `/api/courses/${course}/enrolments/lists/${step}`;
+const lists = (course: string, step: 'validate' | 'apply') =>
+  `/api/courses/${course}/enrolments/lists/${step}`;
 const csv = (course: string, step: 'validate' | 'apply') => `/api/courses/${course}/enrolments/csv/${step}`;
 
 describe('enrolment by pasted lists, one per role', () => {
@@ -107,7 +108,11 @@ describe('enrolment by pasted lists, one per role', () => {
 
   it('is refused to people who may not enrol, whatever the body', async () => {
     const course = await newCourse(t, 'Refus');
-    for (const email of ['participant@magistere.test', 'tuteur@magistere.test', 'observateur@magistere.test']) {
+    for (const email of [
+      'participant@magistere.test',
+      'tuteur@magistere.test',
+      'observateur@magistere.test',
+    ]) {
       const client = await t.as(email);
       const response = await client.post(lists(course, 'apply'), { lists: { participant: email } });
       expect(response.statusCode, email).toBe(403);
@@ -119,7 +124,10 @@ describe('enrolment by pasted lists, one per role', () => {
 describe('enrolment by CSV', () => {
   /** 20 rows: people 1–10 in "Groupe A", 11–20 in "Groupe B", two of them trainers. */
   const rows = (emails: string[]) =>
-    emails.map((email, i) => `${email};${i === 0 || i === 10 ? 'formateur' : 'participant'};Groupe ${i < 10 ? 'A' : 'B'}`);
+    emails.map(
+      (email, i) =>
+        `${email};${i === 0 || i === 10 ? 'formateur' : 'participant'};Groupe ${i < 10 ? 'A' : 'B'}`,
+    );
 
   it('applies all or nothing: one bad row out of 20 (the 19th) leaves nothing; fixed, all is written', async () => {
     const course = await newCourse(t, 'CSV vingt');
@@ -161,7 +169,11 @@ describe('enrolment by CSV', () => {
     const content = `${people[0]!.email},trainer,Alpha\n${people[1]!.email},,alpha\n${people[2]!.email}\n`;
     const report = (await postCsv(trainer, csv(course, 'validate'), content)).json();
     // "alpha" and "Alpha" are one group, created with its first spelling.
-    expect(report).toMatchObject({ ok: true, totals: { toEnrol: 3, groupMemberships: 2 }, groupsToCreate: ['Alpha'] });
+    expect(report).toMatchObject({
+      ok: true,
+      totals: { toEnrol: 3, groupMemberships: 2 },
+      groupsToCreate: ['Alpha'],
+    });
     expect((await postCsv(trainer, csv(course, 'apply'), content)).statusCode).toBe(200);
     const roles = (await trainer.get(`/api/courses/${course}/enrolments`)).json().counts;
     expect(roles).toEqual({ participant: 2, trainer: 1, tutor: 0 });
@@ -173,7 +185,10 @@ describe('enrolment by CSV', () => {
     await trainer.post(lists(course, 'apply'), { lists: { participant: person!.email } });
     const content = `email,role,group\n${person!.email},participant,Tardifs\n`;
     const report = (await postCsv(trainer, csv(course, 'validate'), content)).json();
-    expect(report).toMatchObject({ ok: true, totals: { toEnrol: 0, alreadyEnrolled: 1, groupMemberships: 1 } });
+    expect(report).toMatchObject({
+      ok: true,
+      totals: { toEnrol: 0, alreadyEnrolled: 1, groupMemberships: 1 },
+    });
     expect((await postCsv(trainer, csv(course, 'apply'), content)).statusCode).toBe(200);
     expect(await holdings(t, course)).toMatchObject({ enrolments: 1, groups: 1, members: 1 });
   });
@@ -231,9 +246,13 @@ describe('unenrolment and re-enrolment', () => {
     expect(history.items).toEqual([expect.objectContaining({ id: enrolmentId, status: 'removed' })]);
     expect(problemOf(await trainer.delete(`/api/enrolments/${enrolmentId}`)).status).toBe(409);
 
-    const report = (await trainer.post(lists(course, 'validate'), { lists: { participant: person!.email } })).json();
+    const report = (
+      await trainer.post(lists(course, 'validate'), { lists: { participant: person!.email } })
+    ).json();
     expect(report.totals).toMatchObject({ toEnrol: 1, toReactivate: 1 });
-    const applied = (await trainer.post(lists(course, 'apply'), { lists: { participant: person!.email } })).json();
+    const applied = (
+      await trainer.post(lists(course, 'apply'), { lists: { participant: person!.email } })
+    ).json();
     expect(applied).toMatchObject({ enrolled: 0, reactivated: 1 });
     const [back] = await t.db.select().from(enrolments).where(eq(enrolments.courseId, course));
     expect(back).toMatchObject({ id: enrolmentId, status: 'active', removedAt: null, removedBy: null });
@@ -299,9 +318,15 @@ describe('manual enrolment and the people search', () => {
     const again = await trainer.post(url, { role: 'tutor', userIds: [people[0]!.id, people[0]!.id] });
     expect(again.json()).toEqual({ enrolled: 0, reactivated: 0, alreadyEnrolled: 1 });
 
-    const unknownEmail = await trainer.post(url, { role: 'tutor', emails: [people[2]!.email, 'x@inconnu.fr'] });
+    const unknownEmail = await trainer.post(url, {
+      role: 'tutor',
+      emails: [people[2]!.email, 'x@inconnu.fr'],
+    });
     expect(unknownEmail.statusCode).toBe(422);
-    expect(unknownEmail.json().report.entries[0]).toMatchObject({ email: 'x@inconnu.fr', issues: ['unknown_user'] });
+    expect(unknownEmail.json().report.entries[0]).toMatchObject({
+      email: 'x@inconnu.fr',
+      issues: ['unknown_user'],
+    });
     const unknownId = problemOf(
       await trainer.post(url, { role: 'tutor', userIds: ['00000000-0000-4000-8000-000000000000'] }),
     );
@@ -339,7 +364,8 @@ describe('the list of enrolled people', () => {
       .map((p, i) => `${p.email};${i < 2 ? 'tuteur' : 'participant'};${i % 2 ? 'Impairs' : 'Pairs'}`)
       .join('\n');
     expect((await postCsv(trainer, csv(course, 'apply'), content)).statusCode).toBe(200);
-    const get = async (query: string) => (await trainer.get(`/api/courses/${course}/enrolments?${query}`)).json();
+    const get = async (query: string) =>
+      (await trainer.get(`/api/courses/${course}/enrolments?${query}`)).json();
     const page1 = await get('pageSize=5');
     expect(page1).toMatchObject({ total: 12, page: 1, pageSize: 5, canManage: true, closed: null });
     expect(page1.items).toHaveLength(5);

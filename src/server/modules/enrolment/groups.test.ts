@@ -52,7 +52,10 @@ describe('groups', () => {
     const renamed = await trainer.patch(`/api/groups/${id}`, { name: 'Groupe Alpha', description: 'Matin' });
     expect(renamed.json()).toMatchObject({ id, name: 'Groupe Alpha', description: 'Matin' });
     const nothing = problemOf(await trainer.patch(`/api/groups/${id}`, {}));
-    expect([nothing.status, nothing.body.errors?.[0]?.message]).toEqual([400, 'Aucune modification n’a été envoyée.']);
+    expect([nothing.status, nothing.body.errors?.[0]?.message]).toEqual([
+      400,
+      'Aucune modification n’a été envoyée.',
+    ]);
     expect((await trainer.delete(`/api/groups/${b}`)).statusCode).toBe(204);
     const listed = (await trainer.get(`/api/courses/${course}/groups`)).json();
     expect(listed).toMatchObject({ canManage: true, groups: [{ id, name: 'Groupe Alpha' }], groupings: [] });
@@ -77,7 +80,9 @@ describe('groups', () => {
     expect(added.json()).toEqual({ added: 2 });
     expect(await groupsOf(t.db, course, people[0]!.id)).toEqual([group]);
     const members = (await trainer.get(`/api/courses/${course}/groups`)).json().groups[0].members;
-    expect(members.map((m: { userId: string }) => m.userId).sort()).toEqual([people[0]!.id, people[1]!.id].sort());
+    expect(members.map((m: { userId: string }) => m.userId).sort()).toEqual(
+      [people[0]!.id, people[1]!.id].sort(),
+    );
 
     expect((await trainer.delete(`/api/groups/${group}/members/${people[1]!.id}`)).statusCode).toBe(204);
     expect((await trainer.delete(`/api/groups/${group}/members/${people[1]!.id}`)).statusCode).toBe(404);
@@ -112,17 +117,31 @@ describe('groupings and the audience of an activity', () => {
     const b = (await trainer.post(`/api/courses/${course}/groups`, { name: 'B' })).json().id;
     const foreign = (await trainer.post(`/api/courses/${other}/groups`, { name: 'A' })).json().id;
     const bad = problemOf(
-      await trainer.post(`/api/courses/${course}/groupings`, { name: 'Premier degré', groupIds: [a, foreign] }),
+      await trainer.post(`/api/courses/${course}/groupings`, {
+        name: 'Premier degré',
+        groupIds: [a, foreign],
+      }),
     );
-    expect([bad.status, bad.body.code, bad.body.errors?.[0]?.path]).toEqual([400, 'unknown_group', 'groupIds.1']);
-    const created = await trainer.post(`/api/courses/${course}/groupings`, { name: 'Premier degré', groupIds: [a] });
+    expect([bad.status, bad.body.code, bad.body.errors?.[0]?.path]).toEqual([
+      400,
+      'unknown_group',
+      'groupIds.1',
+    ]);
+    const created = await trainer.post(`/api/courses/${course}/groupings`, {
+      name: 'Premier degré',
+      groupIds: [a],
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     expect(
       problemOf(await trainer.post(`/api/courses/${course}/groupings`, { name: 'premier degré' })).status,
     ).toBe(409);
     const updated = await trainer.patch(`/api/groupings/${id}`, { groupIds: [a, b] });
-    expect(updated.json()).toMatchObject({ id, name: 'Premier degré', groupIds: expect.arrayContaining([a, b]) });
+    expect(updated.json()).toMatchObject({
+      id,
+      name: 'Premier degré',
+      groupIds: expect.arrayContaining([a, b]),
+    });
     expect((await trainer.get(`/api/courses/${course}/groups`)).json().groupings).toEqual([
       { id, name: 'Premier degré', groupIds: expect.arrayContaining([a, b]) },
     ]);
@@ -139,7 +158,9 @@ describe('groupings and the audience of an activity', () => {
     const b = (await designer.post(`/api/courses/${course}/groups`, { name: 'B' })).json().id;
     await designer.post(`/api/groups/${a}/members`, { userIds: [people[0]!.id] });
     await designer.post(`/api/groups/${b}/members`, { userIds: [people[1]!.id] });
-    const set = (await designer.post(`/api/courses/${course}/groupings`, { name: 'AB', groupIds: [a] })).json().id;
+    const set = (
+      await designer.post(`/api/courses/${course}/groupings`, { name: 'AB', groupIds: [a] })
+    ).json().id;
     const foreign = (await designer.post(`/api/courses/${other}/groups`, { name: 'X' })).json().id;
     const url = `/api/activities/${activity}/audience`;
     const stored = async () =>
@@ -150,7 +171,9 @@ describe('groupings and the audience of an activity', () => {
       await designer.request('PUT', url, { audience: { groupIds: [foreign], groupingIds: [] } }),
     );
     expect([wrong.status, wrong.body.code]).toEqual([400, 'unknown_group']);
-    const empty = problemOf(await designer.request('PUT', url, { audience: { groupIds: [], groupingIds: [] } }));
+    const empty = problemOf(
+      await designer.request('PUT', url, { audience: { groupIds: [], groupingIds: [] } }),
+    );
     expect(empty.body.code).toBe('empty_audience');
     expect((await designer.request('PUT', url, { audience: { groupIds: ['x'] } })).statusCode).toBe(400);
     expect(await stored()).toBeNull();

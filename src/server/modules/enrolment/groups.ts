@@ -26,11 +26,7 @@ import type { Ctx } from './service.ts';
 export async function listGroups(db: Db, actor: Actor, courseId: string): Promise<CourseGroups> {
   const course = await enrolmentCourse(db, courseId);
   const [groups, members, sets, links] = await Promise.all([
-    db
-      .select()
-      .from(courseGroups)
-      .where(eq(courseGroups.courseId, courseId))
-      .orderBy(asc(courseGroups.name)),
+    db.select().from(courseGroups).where(eq(courseGroups.courseId, courseId)).orderBy(asc(courseGroups.name)),
     db
       .select({
         groupId: groupMembers.groupId,
@@ -56,9 +52,7 @@ export async function listGroups(db: Db, actor: Actor, courseId: string): Promis
       id: group.id,
       name: group.name,
       description: group.description,
-      members: members
-        .filter((m) => m.groupId === group.id)
-        .map(({ groupId: _, ...member }) => member),
+      members: members.filter((m) => m.groupId === group.id).map(({ groupId: _, ...member }) => member),
     })),
     groupings: sets.map((grouping) => ({
       id: grouping.id,
@@ -209,9 +203,7 @@ export async function addGroupMembers(ctx: Ctx, groupId: string, userIds: string
           )
       ).map((row) => row.userId),
     );
-    const strangers = userIds
-      .map((id, index) => ({ id, index }))
-      .filter(({ id }) => !enrolled.has(id));
+    const strangers = userIds.map((id, index) => ({ id, index })).filter(({ id }) => !enrolled.has(id));
     if (strangers.length > 0)
       throw new HttpProblem(400, 'not_enrolled', 'errors.enrolment.memberNotEnrolled', {
         errors: strangers

@@ -91,13 +91,11 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     const id = (request.params as { id?: string }).id ?? '';
     return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
   };
-  const viaCourse = (courseOf: (db: Tx, id: string) => Promise<string | undefined>) => async (
-    tx: Tx,
-    id: string,
-  ) => {
-    const courseId = await courseOf(tx, id);
-    return courseId ? courseContextId(tx, courseId) : undefined;
-  };
+  const viaCourse =
+    (courseOf: (db: Tx, id: string) => Promise<string | undefined>) => async (tx: Tx, id: string) => {
+      const courseId = await courseOf(tx, id);
+      return courseId ? courseContextId(tx, courseId) : undefined;
+    };
   const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
   const forgetPage = (courseId: string) => bus.publish(COURSE_PAGE_CHANNEL, courseId);
@@ -412,7 +410,11 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { courseId, audience } = await setAudience(ctxOf(request), request.params.id, request.body.audience);
+      const { courseId, audience } = await setAudience(
+        ctxOf(request),
+        request.params.id,
+        request.body.audience,
+      );
       await forgetPage(courseId);
       return { audience };
     },

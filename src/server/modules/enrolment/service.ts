@@ -10,9 +10,9 @@ import {
   type BulkResult,
   type Candidates,
   ENROL_ROLES,
+  type EnrolMethod,
   type EnrolmentList,
   type EnrolmentListQuery,
-  type EnrolMethod,
   type EnrolRole,
   isEmail,
   type ListsBody,
@@ -37,7 +37,11 @@ import { courseGroups, enrolments, groupMembers } from './schema.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; now?: Date };
 
-const writeCtx = (ctx: Ctx) => ({ actorId: ctx.actor.userId, origin: ctx.origin, now: ctx.now ?? new Date() });
+const writeCtx = (ctx: Ctx) => ({
+  actorId: ctx.actor.userId,
+  origin: ctx.origin,
+  now: ctx.now ?? new Date(),
+});
 
 // — Listing —
 
@@ -162,7 +166,9 @@ export async function enrolmentCandidates(
 
 const tooMany = () =>
   new HttpProblem(400, 'too_many_entries', 'errors.enrolment.tooManyEntries', {
-    errors: [{ path: 'lists', message: 'errors.enrolment.tooManyEntries', params: { max: BULK_MAX_ENTRIES } }],
+    errors: [
+      { path: 'lists', message: 'errors.enrolment.tooManyEntries', params: { max: BULK_MAX_ENTRIES } },
+    ],
   });
 const nothing = (path: string) =>
   new HttpProblem(400, 'nothing_to_enrol', 'errors.enrolment.nothingToEnrol', {
@@ -210,7 +216,11 @@ export async function cohortInputs(
   return cohort.emails.map((email, index) => ({ line: index + 1, list: null, email, role, group: null }));
 }
 
-export async function validateBulk(db: Db, courseId: string, inputs: (course: EnrolmentCourse) => Promise<BulkInput[]> | BulkInput[]) {
+export async function validateBulk(
+  db: Db,
+  courseId: string,
+  inputs: (course: EnrolmentCourse) => Promise<BulkInput[]> | BulkInput[],
+) {
   const course = await enrolmentCourse(db, courseId);
   assertOpen(course);
   return (await planBulk(db, course, await inputs(course))).report;
@@ -279,8 +289,7 @@ export async function unenrol(ctx: Ctx, enrolmentId: string): Promise<string> {
     const course = await enrolmentCourse(tx, row.courseId);
     await lockEnrolments(tx, course.id);
     assertOpen(course);
-    if (row.status !== 'active')
-      throw new HttpProblem(409, 'not_enrolled', 'errors.enrolment.notEnrolled');
+    if (row.status !== 'active') throw new HttpProblem(409, 'not_enrolled', 'errors.enrolment.notEnrolled');
     await removeEnrolment(tx, course, row, ctx.actor.userId, ctx.now ?? new Date());
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
@@ -439,7 +448,7 @@ export async function selfUnenrol(ctx: Ctx, courseId: string): Promise<SelfEnrol
     const context = await selfContext(tx, ctx.actor, courseId);
     assertOpen(context.course);
     const enrolment = context.enrolment;
-    if (!enrolment || enrolment.status !== 'active')
+    if (enrolment?.status !== 'active')
       throw new HttpProblem(409, 'not_enrolled', 'errors.enrolment.notEnrolled');
     if (enrolment.method !== 'self')
       throw new HttpProblem(409, 'self_unenrol_refused', 'errors.enrolment.selfUnenrolRefused');

@@ -95,7 +95,12 @@ export async function holdings(t: TestApp, courseId: string) {
 }
 
 /** Posts a CSV file as the participants page does (multipart, field `file`). */
-export function postCsv(client: ApiClient, url: string, content: string | Buffer, filename = 'inscriptions.csv') {
+export function postCsv(
+  client: ApiClient,
+  url: string,
+  content: string | Buffer,
+  filename = 'inscriptions.csv',
+) {
   const { payload, headers } = multipartBody({}, [
     {
       field: 'file',
