@@ -107,6 +107,8 @@ export const ReportEntry = z.object({
   list: EnrolRole.nullable(),
   email: z.string(),
   role: EnrolRole.nullable(),
+  /** The role as written in the file, when it named no known role. */
+  roleText: z.string().nullable(),
   group: z.string().nullable(),
   /** `enrol`: a new enrolment; `reactivate`: enrolled before, unenrolled since; `skip`: already enrolled. */
   status: z.enum(['enrol', 'reactivate', 'skip', 'error']),

@@ -697,7 +697,14 @@ export const ui: Widen<typeof fr> = {
   enrolment: {
     title: 'Participants',
     intro: 'The people enrolled in this course, their role and their groups.',
-    counts: '{{participants}} participants, {{trainers}} trainers, {{tutors}} tutors',
+    counts: {
+      participant_one: '{{n}} participant',
+      participant_other: '{{n}} participants',
+      trainer_one: '{{n}} trainer',
+      trainer_other: '{{n}} trainers',
+      tutor_one: '{{n}} tutor',
+      tutor_other: '{{n}} tutors',
+    },
     closed: {
       trash: 'This course is in the trash: nobody can be enrolled or unenrolled.',
       session_archived:

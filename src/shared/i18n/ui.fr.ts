@@ -708,7 +708,14 @@ export const ui = {
   enrolment: {
     title: 'Participants',
     intro: 'Les personnes inscrites dans ce parcours, leur rôle et leurs groupes.',
-    counts: '{{participants}} participants, {{trainers}} formateurs, {{tutors}} tuteurs',
+    counts: {
+      participant_one: '{{n}} participant',
+      participant_other: '{{n}} participants',
+      trainer_one: '{{n}} formateur',
+      trainer_other: '{{n}} formateurs',
+      tutor_one: '{{n}} tuteur',
+      tutor_other: '{{n}} tuteurs',
+    },
     closed: {
       trash: 'Ce parcours est dans la corbeille\u00a0: personne ne peut y être inscrit ni désinscrit.',
       session_archived:

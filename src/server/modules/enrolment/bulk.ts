@@ -29,6 +29,8 @@ export type BulkInput = {
   email: string;
   /** Null when the text named no role (a bad role). */
   role: EnrolRole | null;
+  /** What the file said, to show a bad role as written. */
+  roleText?: string;
   group: string | null;
 };
 
@@ -149,6 +151,7 @@ export async function planBulk(db: Tx, course: EnrolmentCourse, inputs: BulkInpu
         list: input.list,
         email: input.email,
         role: input.role,
+        roleText: input.role ? null : (input.roleText?.slice(0, 100) ?? null),
         group,
         status,
         issues,

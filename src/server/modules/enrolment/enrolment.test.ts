@@ -146,7 +146,13 @@ describe('enrolment by CSV', () => {
     });
     // Line 20 of the file: the header is line 1.
     expect(report.entries).toEqual([
-      expect.objectContaining({ line: 20, role: null, issues: ['bad_role'], status: 'error' }),
+      expect.objectContaining({
+        line: 20,
+        role: null,
+        roleText: 'directeur',
+        issues: ['bad_role'],
+        status: 'error',
+      }),
     ]);
     const refused = await postCsv(trainer, csv(course, 'apply'), file(bad));
     expect(refused.statusCode).toBe(422);

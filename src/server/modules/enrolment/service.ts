@@ -195,6 +195,7 @@ export function csvInputs(rows: { line: number; email: string; role: string; gro
       list: null,
       email: row.email.trim().toLowerCase(),
       role: row.role.trim() === '' ? 'participant' : parseRole(row.role),
+      roleText: row.role.trim(),
       group: row.group.trim() || null,
     }),
   );

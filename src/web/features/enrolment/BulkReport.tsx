@@ -68,7 +68,7 @@ export function BulkReport({
       />
       {report.entries.length > 0 ? <ReportTable entries={report.entries} showList={showList} /> : null}
       {report.omitted > 0 ? <p className="fr-text--sm">{say('omitted', report.omitted)}</p> : null}
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w">
         {report.ok && totals.toEnrol + totals.groupMemberships > 0 ? (
           <li>
             <Button iconId="fr-icon-check-line" disabled={pending} onClick={onConfirm}>
@@ -114,7 +114,11 @@ function ReportTable({ entries, showList }: { entries: ReportEntry[]; showList: 
         ...(showList
           ? []
           : [
-              entry.role ? t(`ui.enrolment.roles.${entry.role}`) : t('ui.common.none'),
+              entry.role
+                ? t(`ui.enrolment.roles.${entry.role}`)
+                : entry.roleText
+                  ? `«\u00a0${entry.roleText}\u00a0»`
+                  : t('ui.common.none'),
               entry.group ?? t('ui.common.none'),
             ]),
         problem(entry),

@@ -46,11 +46,16 @@ export function EnrolPanel({ courseId }: { courseId: string }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('lists');
   const [flash, setFlash] = useState<string>();
+  // Bumped after each enrolment: the forms start again empty.
+  const [generation, setGeneration] = useState(0);
   const flashRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (flash) flashRef.current?.focus();
   }, [flash]);
-  const onDone = (message: string) => setFlash(message);
+  const onDone = (message: string) => {
+    setFlash(message);
+    setGeneration((n) => n + 1);
+  };
   return (
     <section className="fr-mt-6w" aria-labelledby="inscrire-titre">
       <h2 id="inscrire-titre">{t('ui.enrolment.add.title')}</h2>
@@ -71,10 +76,10 @@ export function EnrolPanel({ courseId }: { courseId: string }) {
           label: t(`ui.enrolment.add.${id}`),
         }))}
       >
-        {tab === 'lists' ? <ListsForm courseId={courseId} onDone={onDone} /> : null}
-        {tab === 'csv' ? <CsvForm courseId={courseId} onDone={onDone} /> : null}
-        {tab === 'cohort' ? <CohortForm courseId={courseId} onDone={onDone} /> : null}
-        {tab === 'person' ? <PersonForm courseId={courseId} onDone={onDone} /> : null}
+        {tab === 'lists' ? <ListsForm key={generation} courseId={courseId} onDone={onDone} /> : null}
+        {tab === 'csv' ? <CsvForm key={generation} courseId={courseId} onDone={onDone} /> : null}
+        {tab === 'cohort' ? <CohortForm key={generation} courseId={courseId} onDone={onDone} /> : null}
+        {tab === 'person' ? <PersonForm key={generation} courseId={courseId} onDone={onDone} /> : null}
       </Tabs>
     </section>
   );

@@ -329,6 +329,7 @@ function GroupCard({
       ) : (
         <Table
           className="fr-mt-2w fr-mb-2w"
+          noCaption
           caption={t('ui.groups.membersCaption', { name: group.name })}
           headers={[
             t('ui.groups.colName'),
@@ -648,19 +649,23 @@ function GroupingForm({
           ? t('ui.groups.groupings.editLabel', { name: grouping.name })
           : t('ui.groups.groupings.create')}
       </h3>
-      <Input
-        label={t('ui.groups.groupings.name')}
-        state={error ? 'error' : 'default'}
-        stateRelatedMessage={error}
-        nativeInputProps={{
-          id: fieldId(form, 'name'),
-          name: 'name',
-          defaultValue: grouping?.name ?? '',
-          maxLength: 100,
-          autoComplete: 'off',
-          ...(error ? { 'aria-invalid': true } : {}),
-        }}
-      />
+      <div className="fr-grid-row">
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label={t('ui.groups.groupings.name')}
+            state={error ? 'error' : 'default'}
+            stateRelatedMessage={error}
+            nativeInputProps={{
+              id: fieldId(form, 'name'),
+              name: 'name',
+              defaultValue: grouping?.name ?? '',
+              maxLength: 100,
+              autoComplete: 'off',
+              ...(error ? { 'aria-invalid': true } : {}),
+            }}
+          />
+        </div>
+      </div>
       <Checkbox
         legend={t('ui.groups.groupings.groups')}
         orientation="horizontal"

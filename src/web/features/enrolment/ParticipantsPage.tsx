@@ -17,11 +17,13 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatDate, formatNumber } from '../../format.ts';
+import { formatNumber } from '../../format.ts';
 import { type Enrolment, refreshEnrolment, useCourseGroups, useEnrolments } from './api.ts';
 import { EnrolPanel } from './EnrolPanel.tsx';
 
 const PAGE_SIZE = 50;
+/** "23/11/2026": compact, for a column of dates. */
+const shortDate = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const unenrolModal = createModal({ id: 'modale-desinscription', isOpenedByDefault: false });
 
 export function ParticipantsPage() {
@@ -98,11 +100,9 @@ export function ParticipantsPage() {
         <p>{t('ui.enrolment.intro')}</p>
       </PageHeading>
       <p className="fr-text--lg">
-        {t('ui.enrolment.counts', {
-          participants: formatNumber(list.counts.participant),
-          trainers: formatNumber(list.counts.trainer),
-          tutors: formatNumber(list.counts.tutor),
-        })}
+        {ENROL_ROLES.map((r) =>
+          t(`ui.enrolment.counts.${r}`, { count: list.counts[r], n: formatNumber(list.counts[r]) }),
+        ).join(', ')}
       </p>
       <p>
         <Button
@@ -209,7 +209,7 @@ export function ParticipantsPage() {
               </span>,
               t(`ui.enrolment.roles.${e.role}`),
               e.groups.length ? e.groups.map((g) => g.name).join(', ') : t('ui.common.none'),
-              formatDate(status === 'removed' && e.removedAt ? e.removedAt : e.enrolledAt),
+              shortDate.format(new Date(status === 'removed' && e.removedAt ? e.removedAt : e.enrolledAt)),
               t(`ui.enrolment.methods.${e.method}`),
               ...(manage && status === 'active'
                 ? [
