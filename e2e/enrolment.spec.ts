@@ -150,3 +150,78 @@ test('a designer enrols 3 people by pasted addresses and 20 by CSV with two grou
   await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
   await expect(page.getByRole('table', { name: /Personnes désinscrites/ })).toContainText(demoEmail(1));
 });
+
+test('a local administrator keeps a cohort, enrols it, and enrols one person found by name', async ({
+  page,
+}) => {
+  await login(page, 'referent@magistere.test');
+  await expect(page).not.toHaveURL(/connexion/);
+  await page.getByRole('button', { name: 'Administration' }).click();
+  await page.getByRole('link', { name: 'Cohortes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cohortes' })).toBeVisible();
+  await expect(page.getByText('Aucune cohorte n’a encore été créée.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Nom de la cohorte').fill('Équipe du collège Mistral');
+  await page.getByRole('button', { name: 'Créer la cohorte' }).click();
+  await expect(
+    page.getByText('La cohorte «\u00a0Équipe du collège Mistral\u00a0» a été créée.'),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Équipe du collège Mistral' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Équipe du collège Mistral' })).toBeVisible();
+
+  // One unknown address: nobody is added, the line is named.
+  const members = [demoEmail(31), demoEmail(32), demoEmail(34)];
+  const field = page.getByRole('textbox', { name: /^Adresses électroniques/ });
+  await field.fill(`${members.join('\n')}\ninconnu@exemple.fr`);
+  await page.getByRole('button', { name: 'Ajouter à la cohorte' }).click();
+  await expect(
+    page.getByText('Ligne 4\u00a0: aucun compte n’utilise l’adresse inconnu@exemple.fr.').first(),
+  ).toBeVisible();
+  await expect(page.getByText('Cette cohorte n’a pas encore de membre.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'test-results/screens/cohorte-erreur.png', fullPage: true });
+  await field.fill(members.join(' ; '));
+  await page.getByRole('button', { name: 'Ajouter à la cohorte' }).click();
+  await expect(page.getByText('3 personnes ajoutées (0 déjà membres).')).toBeVisible();
+  await expect(page.getByRole('table', { name: /Membres de la cohorte/ }).getByRole('row')).toHaveCount(4);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'test-results/screens/cohorte.png', fullPage: true });
+
+  // The cohort, enrolled in a course of the domain.
+  const course = await newCourse(page, 'Session e2e : cohorte');
+  await page.goto(`/parcours/${course}/participants`);
+  // The tabs follow the keyboard, as the DSFR's do.
+  await page.getByRole('tab', { name: 'Coller des adresses' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Inscrire une cohorte' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page
+    .getByLabel('Cohorte', { exact: true })
+    .selectOption({ label: 'Équipe du collège Mistral (3 membres)' });
+  await page.getByRole('button', { name: 'Vérifier la cohorte' }).click();
+  await expect(page.getByText('3 personnes à inscrire')).toBeVisible();
+  await page.getByRole('button', { name: 'Confirmer l’inscription' }).click();
+  await expect(page.getByText('Inscription faite\u00a0: 3 personnes inscrites.')).toBeVisible();
+  await expect(page.getByRole('table', { name: /Personnes inscrites/ }).getByText('Cohorte')).toHaveCount(3);
+
+  // One person found by name, enrolled as tutor.
+  await page.getByRole('tab', { name: 'Rechercher une personne' }).click();
+  await page.getByLabel('Nom ou adresse électronique', { exact: true }).fill('Dubois');
+  await page.getByLabel('Inscrire comme').selectOption('tutor');
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).last().click();
+  const found = page.getByRole('table', { name: 'Personnes trouvées' });
+  await expect(found).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'test-results/screens/inscription-personne.png', fullPage: true });
+  await found
+    .getByRole('button', { name: /^Inscrire .* comme tuteur$/ })
+    .first()
+    .click();
+  await expect(page.getByText(/a été inscrit comme tuteur\./)).toBeVisible();
+  await expect(page.getByText('3 participants, 0 formateur, 1 tuteur')).toBeVisible();
+});

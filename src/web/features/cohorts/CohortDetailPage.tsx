@@ -89,6 +89,7 @@ export function CohortDetailPage() {
         <p>{t('ui.cohorts.noMembers')}</p>
       ) : (
         <Table
+          noCaption
           caption={`${t('ui.cohorts.membersCaption', { name: cohort.name })} (${t('ui.common.resultCount', { count: cohort.memberCount })})`}
           headers={[
             t('ui.cohorts.colName'),
