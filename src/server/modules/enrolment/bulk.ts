@@ -234,7 +234,10 @@ async function writeMemberships(tx: Tx, rows: { groupId: string; userId: string 
     ON CONFLICT DO NOTHING`);
 }
 
-/** Plans again under the course's enrolment lock and writes it all, or throws `BulkRejected`. */
+/**
+ * Plans again under the course's enrolment lock (taken here if the caller has not: the lock is
+ * re-entrant within a transaction) and writes it all, or throws `BulkRejected`.
+ */
 export async function applyBulk(
   tx: Tx,
   course: EnrolmentCourse,

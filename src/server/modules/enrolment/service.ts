@@ -234,6 +234,8 @@ export async function applyBulkEnrolment(
   inputs: (tx: Tx, course: EnrolmentCourse) => Promise<BulkInput[]> | BulkInput[],
 ): Promise<BulkResult> {
   return ctx.db.transaction(async (tx) => {
+    // Locked before anything is read: the stage and the enrolments checked are those written against.
+    await lockEnrolments(tx, courseId);
     const course = await enrolmentCourse(tx, courseId);
     return applyBulk(tx, course, await inputs(tx, course), method, writeCtx(ctx));
   });
@@ -285,10 +287,12 @@ export async function enrolManually(ctx: Ctx, courseId: string, body: z.infer<ty
  */
 export async function unenrol(ctx: Ctx, enrolmentId: string): Promise<string> {
   return ctx.db.transaction(async (tx) => {
+    const courseId = await enrolmentCourseId(tx, enrolmentId);
+    if (!courseId) throw problems.notFound();
+    await lockEnrolments(tx, courseId);
     const [row] = await tx.select().from(enrolments).where(eq(enrolments.id, enrolmentId));
     if (!row) throw problems.notFound();
-    const course = await enrolmentCourse(tx, row.courseId);
-    await lockEnrolments(tx, course.id);
+    const course = await enrolmentCourse(tx, courseId);
     assertOpen(course);
     if (row.status !== 'active') throw new HttpProblem(409, 'not_enrolled', 'errors.enrolment.notEnrolled');
     await removeEnrolment(tx, course, row, ctx.actor.userId, ctx.now ?? new Date());
