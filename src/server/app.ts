@@ -17,9 +17,11 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { courseImageRoutes } from './modules/activities/file/images.ts';
 import { activityKindRoutes } from './modules/activities/registry.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { cohortRoutes } from './modules/cohorts/routes.ts';
 import { completionRoutes } from './modules/completion/routes.ts';
 import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
+import { enrolmentRoutes } from './modules/enrolment/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
@@ -158,6 +160,8 @@ export async function buildApp(
   await app.register(courseImageRoutes);
   await app.register(settingsRoutes);
   await app.register(workflowRoutes);
+  await app.register(enrolmentRoutes);
+  await app.register(cohortRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;

@@ -9,6 +9,7 @@ import { multipart, samples, upload } from './modules/activities/file/testing.ts
 import { courses } from './modules/courses/schema.ts';
 import { domains } from './modules/domains/schema.ts';
 import { enrolments } from './modules/enrolment/schema.ts';
+import { newPeople, setStage } from './modules/enrolment/testing.ts';
 import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
@@ -86,6 +87,58 @@ beforeAll(async () => {
       completion: { mode: 'manual' },
     })
   ).json().id;
+
+  // — Enrolment, groups and cohorts: a course with enrolled people, groups, a grouping, cohorts, and a
+  // running session open for self-enrolment. —
+  const trainer = await t.as('formateur@magistere.test');
+  const referent = await t.as('referent@magistere.test');
+  const people = await newPeople(t, 'acces', 8);
+  enrolEmails.push(...people.map((p) => p.email));
+  ids.enrolCourse = (
+    await designer.post('/api/courses', { domainId: ids.aix, title: 'Inscriptions', shortName: 'INS' })
+  ).json().id;
+  await trainer.post(`/api/courses/${ids.enrolCourse}/enrolments/lists/apply`, {
+    lists: {
+      participant: people
+        .slice(0, 3)
+        .map((p) => p.email)
+        .join('\n'),
+    },
+  });
+  const enrolled = (await trainer.get(`/api/courses/${ids.enrolCourse}/enrolments`)).json().items;
+  ids.enrolmentToRemove = enrolled.find((e: { email: string }) => e.email === people[0]!.email).id;
+  ids.groupMember = people[1]!.id;
+  ids.memberToAdd = people[2]!.id;
+  const group = async (name: string) =>
+    (await trainer.post(`/api/courses/${ids.enrolCourse}/groups`, { name })).json().id as string;
+  ids.group = await group('Groupe A');
+  ids.deletableGroup = await group('À supprimer');
+  await trainer.post(`/api/groups/${ids.group}/members`, { userIds: [ids.groupMember] });
+  const grouping = async (name: string) =>
+    (await trainer.post(`/api/courses/${ids.enrolCourse}/groupings`, { name, groupIds: [ids.group] })).json()
+      .id as string;
+  ids.grouping = await grouping('Tous');
+  ids.deletableGrouping = await grouping('Groupement à supprimer');
+  const cohort = async (name: string) =>
+    (await referent.post('/api/cohorts', { domainId: ids.aix, name })).json().id as string;
+  ids.cohort = await cohort('Cohorte test');
+  ids.deletableCohort = await cohort('Cohorte à supprimer');
+  await referent.post(`/api/cohorts/${ids.cohort}/members`, {
+    emails: `${people[3]!.email}, ${people[4]!.email}`,
+  });
+  ids.cohortMember = people[4]!.id;
+  enrolCsv = multipartBody({}, [
+    {
+      field: 'file',
+      filename: 'inscriptions.csv',
+      type: 'text/csv',
+      content: Buffer.from(`courriel;rôle;groupe\n${people[5]!.email};formateur;Groupe CSV\n`),
+    },
+  ]);
+  ids.sessionCourse = (
+    await designer.post('/api/courses', { domainId: ids.aix, title: 'Session ouverte', shortName: 'SO' })
+  ).json().id;
+  await setStage(t, ids.sessionCourse!, 'session_running', { selfEnrolment: true });
 });
 afterAll(() => t.close());
 
@@ -160,6 +213,8 @@ async function newAixUser(email: string) {
 }
 
 let assignmentId = '';
+const enrolEmails: string[] = [];
+let enrolCsv = { payload: Buffer.alloc(0), headers: {} as Record<string, string> };
 let archiveForm = { payload: Buffer.alloc(0), headers: {} as Record<string, string> };
 const D = 'concepteur@magistere.test';
 const uploads = {
@@ -681,6 +736,216 @@ const cases: Case[] = [
     refused: [A.observer, 403],
   },
   { method: 'GET', url: '/api/me/progress', allowed: [A.participant, 200], refused: ['anonymous', 401] },
+  // — Enrolment (by now participant@ holds a trainer role in Aix: the refused one is Bordeaux's observer) —
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.enrolCourse}/enrolments`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.enrolCourse}/enrolment-candidates`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.enrolCourse}/enrolments`,
+    body: () => Promise.resolve({ role: 'tutor', emails: [enrolEmails[6]] }),
+    allowed: [A.trainer, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/enrolments/${ids.enrolmentToRemove}`,
+    allowed: [A.trainer, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.enrolCourse}/enrolments/lists/validate`,
+    body: () => Promise.resolve({ lists: { participant: enrolEmails[7] } }),
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.enrolCourse}/enrolments/lists/apply`,
+    body: () => Promise.resolve({ lists: { participant: enrolEmails[7] } }),
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.enrolCourse}/cohorts`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.enrolCourse}/enrolments/cohort/validate`,
+    body: () => Promise.resolve({ cohortId: ids.cohort }),
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.enrolCourse}/enrolments/cohort/apply`,
+    body: () => Promise.resolve({ cohortId: ids.cohort }),
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.enrolCourse}/enrolments/csv/validate`,
+    get body() {
+      return enrolCsv.payload;
+    },
+    get headers() {
+      return enrolCsv.headers;
+    },
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.enrolCourse}/enrolments/csv/apply`,
+    get body() {
+      return enrolCsv.payload;
+    },
+    get headers() {
+      return enrolCsv.headers;
+    },
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.sessionCourse}/self-enrolment`,
+    allowed: [A.observer, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.sessionCourse}/self-enrolment`,
+    allowed: [A.observer, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/courses/${ids.sessionCourse}/self-enrolment`,
+    allowed: [A.observer, 200],
+    refused: ['anonymous', 401],
+  },
+  // — Groups and groupings —
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.enrolCourse}/groups`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.enrolCourse}/groups`,
+    body: { name: 'Groupe B' },
+    allowed: [A.trainer, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/groups/${ids.group}`,
+    body: { description: 'Le matin' },
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/groups/${ids.deletableGroup}`,
+    allowed: [A.trainer, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/groups/${ids.group}/members`,
+    body: () => Promise.resolve({ userIds: [ids.memberToAdd] }),
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/groups/${ids.group}/members/${ids.groupMember}`,
+    allowed: [A.trainer, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.enrolCourse}/groupings`,
+    body: { name: 'Nouveau groupement' },
+    allowed: [A.trainer, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/groupings/${ids.grouping}`,
+    body: { name: 'Tout le monde' },
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/groupings/${ids.deletableGrouping}`,
+    allowed: [A.trainer, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/activities/${ids.activity}/audience`,
+    body: { audience: null },
+    allowed: [A.referent, 200],
+    refused: [A.trainer, 403],
+  },
+  // — Cohorts —
+  { method: 'GET', url: '/api/cohorts', allowed: [A.referent, 200], refused: [A.observer, 403] },
+  {
+    method: 'POST',
+    url: '/api/cohorts',
+    body: () => Promise.resolve({ domainId: ids.aix, name: 'Nouvelle cohorte' }),
+    allowed: [A.referent, 201],
+    refused: [A.trainer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/cohorts/${ids.cohort}`,
+    allowed: [A.referent, 200],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/cohorts/${ids.cohort}`,
+    body: { description: 'Pour les tests' },
+    allowed: [A.referent, 200],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/cohorts/${ids.deletableCohort}`,
+    allowed: [A.referent, 204],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/cohorts/${ids.cohort}/members`,
+    body: () => Promise.resolve({ emails: enrolEmails[7] }),
+    allowed: [A.referent, 200],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/cohorts/${ids.cohort}/members/${ids.cohortMember}`,
+    allowed: [A.referent, 204],
+    refused: [A.manager, 403],
+  },
 ];
 
 async function client(actor: Actor): Promise<ApiClient> {

@@ -64,6 +64,50 @@ export const fr = {
     videoHostNotAllowed:
       'Cet hébergeur de vidéos n’est pas autorisé sur la plateforme. Demandez à un administrateur de l’ajouter.',
     invalidHostname: 'Ce nom d’hôte n’est pas valide (exemple : podeduc.apps.education.fr).',
+    enrolment: {
+      nothingToChange: 'Aucune modification n’a été envoyée.',
+      closedTrash:
+        'Les inscriptions sont fermées\u00a0: ce parcours est dans la corbeille. Restaurez-le pour inscrire ou désinscrire des personnes.',
+      closedArchived:
+        'Les inscriptions sont fermées\u00a0: cette session est archivée. Rouvrez-la pour inscrire ou désinscrire des personnes.',
+      nobody: 'Choisissez au moins une personne à inscrire.',
+      nothingToEnrol: 'Aucune adresse électronique à inscrire n’a été trouvée.',
+      tooManyEntries: 'Une inscription en masse est limitée à {{max}} lignes. Découpez votre liste.',
+      reportHasErrors:
+        'Rien n’a été inscrit\u00a0: le rapport contient des erreurs. Corrigez les lignes signalées puis recommencez.',
+      notEnrolled: 'Cette personne n’est pas (ou plus) inscrite dans ce parcours.',
+      unknownCohort: 'Cette cohorte n’existe pas dans le domaine du parcours.',
+      csvMissing: 'Joignez le fichier CSV des inscriptions.',
+      csvNotUtf8:
+        'Le fichier n’est pas encodé en UTF-8. Dans votre tableur, enregistrez-le au format «\u00a0CSV UTF-8\u00a0».',
+      csvEmpty: 'Le fichier ne contient aucune ligne à inscrire.',
+      csvUnreadable:
+        'Le fichier CSV est mal formé (guillemets non refermés\u00a0?) près de la ligne {{line}}.',
+      csvNoEmailColumn:
+        'La ligne d’en-tête ne contient pas de colonne «\u00a0courriel\u00a0» (ou «\u00a0email\u00a0»).',
+      csvTooManyRows: 'Le fichier dépasse {{max}} lignes. Découpez-le en plusieurs fichiers.',
+      alreadyEnrolled: 'Vous êtes déjà inscrit ou inscrite dans cette session.',
+      sessionNotRunning: 'Cette session n’est pas ouverte aux inscriptions.',
+      selfEnrolmentOff:
+        'Cette session n’est pas ouverte à l’auto-inscription. Demandez à son formateur ou à sa formatrice de vous inscrire.',
+      sessionFull: 'Cette session est complète\u00a0: toutes les places ont été prises.',
+      selfUnenrolRefused:
+        'Vous avez été inscrit ou inscrite par l’équipe de formation\u00a0: demandez-lui de vous désinscrire.',
+      groupNameTaken: 'Un groupe porte déjà ce nom dans ce parcours.',
+      groupingNameTaken: 'Un groupement porte déjà ce nom dans ce parcours.',
+      memberNotEnrolled: 'Seules les personnes inscrites dans le parcours peuvent rejoindre un groupe.',
+      unknownGroup: 'Ce groupe n’existe pas dans ce parcours.',
+      unknownGrouping: 'Ce groupement n’existe pas dans ce parcours.',
+      emptyAudience: 'Choisissez au moins un groupe ou un groupement, ou ouvrez l’activité à tous.',
+    },
+    cohorts: {
+      nameTaken: 'Une cohorte porte déjà ce nom dans ce domaine.',
+      nothingToAdd: 'Saisissez au moins une adresse électronique.',
+      membersInvalid: 'Personne n’a été ajouté\u00a0: certaines adresses sont invalides ou inconnues.',
+      invalidEmail:
+        'Ligne {{line}}\u00a0: «\u00a0{{email}}\u00a0» n’est pas une adresse électronique valide.',
+      unknownEmail: 'Ligne {{line}}\u00a0: aucun compte n’utilise l’adresse {{email}}.',
+    },
     completion: {
       modeUnsupported: 'Ce type d’activité ne permet pas cette condition d’achèvement.',
       criteriaInvalid: 'Les critères d’achèvement du parcours ne sont pas valides.',

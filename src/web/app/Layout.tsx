@@ -49,6 +49,7 @@ function useNavigationItems(me: Me | null | undefined): MainNavigationProps.Item
     { cap: can('user:view') || can('user:manage'), text: t('ui.nav.users'), to: '/admin/utilisateurs' },
     { cap: can('domain:manage'), text: t('ui.nav.domains'), to: '/admin/domaines' },
     { cap: can('platform:configure'), text: t('ui.nav.videoHosts'), to: '/admin/hebergeurs-video' },
+    { cap: can('cohort:manage'), text: t('ui.cohorts.nav'), to: '/admin/cohortes' },
     { cap: can('audit:view'), text: t('ui.nav.audit'), to: '/admin/journal' },
     { cap: can('mail:view'), text: t('ui.nav.mail'), to: '/admin/courriels' },
   ].filter((entry) => entry.cap);

@@ -11,10 +11,14 @@ import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
+import { CohortDetailPage } from '../features/cohorts/CohortDetailPage.tsx';
+import { CohortsPage } from '../features/cohorts/CohortsPage.tsx';
 import { CompletionSettingsPage } from '../features/completion/CompletionSettingsPage.tsx';
 import { CourseCreatePage } from '../features/courses/CourseCreatePage.tsx';
 import { CoursePage } from '../features/courses/CoursePage.tsx';
 import { CourseSettingsPage } from '../features/courses/CourseSettingsPage.tsx';
+import { GroupsPage } from '../features/enrolment/GroupsPage.tsx';
+import { ParticipantsPage } from '../features/enrolment/ParticipantsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import {
   AccessibilityPage,
@@ -73,6 +77,8 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'parcours/:id/achevement', element: <CompletionSettingsPage /> },
+          { path: 'parcours/:id/participants', element: <ParticipantsPage /> },
+          { path: 'parcours/:id/groupes', element: <GroupsPage /> },
           { path: 'parcours/:id/activite/nouvelle', element: <ActivityEditPage /> },
           { path: 'parcours/:id/activite/:activityId', element: <ActivityViewPage /> },
           { path: 'parcours/:id/activite/:activityId/modifier', element: <ActivityEditPage /> },
@@ -113,6 +119,22 @@ export const router = createBrowserRouter([
             element: (
               <RequireCapability anyOf={['platform:configure']}>
                 <VideoHostsPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/cohortes',
+            element: (
+              <RequireCapability anyOf={['cohort:manage']}>
+                <CohortsPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/cohortes/:id',
+            element: (
+              <RequireCapability anyOf={['cohort:manage']}>
+                <CohortDetailPage />
               </RequireCapability>
             ),
           },

@@ -3,6 +3,8 @@ import { gzipSync } from 'node:zlib';
 import type { Bus } from '../../platform/realtime/bus.ts';
 
 const CHANNEL = 'magistere:course-page';
+/** Publishing a course id here forgets its cached pages on every node (modules that change what a page shows). */
+export const COURSE_PAGE_CHANNEL = CHANNEL;
 const MAX_ENTRIES = 2_000;
 
 /** Drops the cached pages of a course on every node (this one included: the bus delivers here too). */

@@ -1,0 +1,422 @@
+import multipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Uuid } from '../../../shared/api.ts';
+import {
+  AudienceBody,
+  BULK_MAX_BYTES,
+  BulkResult,
+  Candidates,
+  Cohort,
+  CohortEnrolBody,
+  CourseGroups,
+  EnrolmentList,
+  EnrolmentListQuery,
+  EnrolmentReport,
+  Group,
+  GroupCreateBody,
+  Grouping,
+  GroupingCreateBody,
+  GroupingUpdateBody,
+  GroupMembersBody,
+  GroupUpdateBody,
+  ListsBody,
+  ManualEnrolBody,
+  ManualEnrolResult,
+  SelfEnrolmentState,
+} from '../../../shared/enrolment.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import { actorOf } from '../../platform/http/guard.ts';
+import { HttpProblem } from '../../platform/http/problem.ts';
+import { cohortsOfDomain } from '../cohorts/service.ts';
+import { COURSE_PAGE_CHANNEL } from '../courses/page-cache.ts';
+import { courseCapabilities } from '../courses/policy.ts';
+import { activityContextId, courseContextId } from '../courses/service.ts';
+import { BulkRejected } from './bulk.ts';
+import { enrolmentCourse } from './course.ts';
+import { parseEnrolmentCsv } from './csv.ts';
+import {
+  addGroupMembers,
+  createGroup,
+  createGrouping,
+  deleteGroup,
+  deleteGrouping,
+  groupCourseId,
+  groupingCourseId,
+  listGroups,
+  removeGroupMember,
+  setAudience,
+  updateGroup,
+  updateGrouping,
+} from './groups.ts';
+import { enrolmentCapabilities as caps } from './policy.ts';
+import {
+  applyBulkEnrolment,
+  cohortInputs,
+  csvInputs,
+  enrolManually,
+  enrolmentCandidates,
+  enrolmentCourseId,
+  listEnrolments,
+  listInputs,
+  selfEnrol,
+  selfEnrolmentState,
+  selfUnenrol,
+  unenrol,
+  validateBulk,
+} from './service.ts';
+
+const IdParams = z.object({ id: Uuid });
+type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
+const PROBLEM_BASE = 'https://magistere.education.gouv.fr/problemes/';
+
+/** A refused bulk enrolment: problem+json (422) carrying the report, so the page can show every line. */
+function sendRejected(request: FastifyRequest, reply: FastifyReply, error: BulkRejected) {
+  return reply
+    .status(422)
+    .type('application/problem+json; charset=utf-8')
+    .send({
+      type: `${PROBLEM_BASE}${error.code}`,
+      title: request.t(error.messageKey),
+      status: 422,
+      code: error.code,
+      report: error.report,
+    });
+}
+
+export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, authCache, bus } = app.deps;
+  const from = (resolve: Resolver) => async (request: FastifyRequest) => {
+    const id = (request.params as { id?: string }).id ?? '';
+    return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
+  };
+  const viaCourse =
+    (courseOf: (db: Tx, id: string) => Promise<string | undefined>) => async (tx: Tx, id: string) => {
+      const courseId = await courseOf(tx, id);
+      return courseId ? courseContextId(tx, courseId) : undefined;
+    };
+  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
+  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
+  const forgetPage = (courseId: string) => bus.publish(COURSE_PAGE_CHANNEL, courseId);
+  const tags = ['inscriptions'];
+
+  /** Runs a bulk apply; a report with errors becomes a 422 carrying it. Everyone's access may change. */
+  const applying = async (request: FastifyRequest, reply: FastifyReply, run: () => Promise<BulkResult>) => {
+    try {
+      const result = await run();
+      await authCache.forget(null);
+      return reply.send(result);
+    } catch (error) {
+      if (error instanceof BulkRejected) return sendRejected(request, reply, error);
+      throw error;
+    }
+  };
+
+  // — Who is enrolled —
+
+  app.get(
+    '/api/courses/:id/enrolments',
+    {
+      config: on(caps['enrolment:view'], courseContextId),
+      schema: { tags, params: IdParams, querystring: EnrolmentListQuery, response: { 200: EnrolmentList } },
+    },
+    async (request) => listEnrolments(db, actorOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/courses/:id/enrolment-candidates',
+    {
+      config: on(caps['enrolment:manage'], courseContextId),
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.object({ q: z.string().max(254).default('') }),
+        response: { 200: Candidates },
+      },
+    },
+    async (request) => enrolmentCandidates(db, actorOf(request), request.params.id, request.query.q),
+  );
+
+  app.post(
+    '/api/courses/:id/enrolments',
+    {
+      config: on(caps['enrolment:manage'], courseContextId),
+      schema: { tags, params: IdParams, body: ManualEnrolBody, response: { 201: ManualEnrolResult } },
+    },
+    async (request, reply) => {
+      try {
+        const { result, userIds } = await enrolManually(ctxOf(request), request.params.id, request.body);
+        for (const userId of userIds) await authCache.forget(userId);
+        return reply.status(201).send(result);
+      } catch (error) {
+        if (error instanceof BulkRejected) return sendRejected(request, reply, error);
+        throw error;
+      }
+    },
+  );
+
+  app.delete(
+    '/api/enrolments/:id',
+    {
+      config: on(caps['enrolment:manage'], viaCourse(enrolmentCourseId)),
+      schema: { tags, params: IdParams },
+    },
+    async (request, reply) => {
+      await authCache.forget(await unenrol(ctxOf(request), request.params.id));
+      return reply.status(204).send();
+    },
+  );
+
+  // — Pasted lists, one per role —
+
+  const listLimits = { bodyLimit: BULK_MAX_BYTES + 64 * 1024 };
+  app.post(
+    '/api/courses/:id/enrolments/lists/validate',
+    {
+      ...listLimits,
+      config: on(caps['enrolment:manage'], courseContextId),
+      schema: { tags, params: IdParams, body: ListsBody, response: { 200: EnrolmentReport } },
+    },
+    async (request) => validateBulk(db, request.params.id, () => listInputs(request.body)),
+  );
+  app.post(
+    '/api/courses/:id/enrolments/lists/apply',
+    {
+      ...listLimits,
+      config: on(caps['enrolment:manage'], courseContextId),
+      schema: { tags, params: IdParams, body: ListsBody, response: { 200: BulkResult } },
+    },
+    async (request, reply) =>
+      applying(request, reply, () =>
+        applyBulkEnrolment(ctxOf(request), request.params.id, 'list', () => listInputs(request.body)),
+      ),
+  );
+
+  // — A cohort —
+
+  app.get(
+    '/api/courses/:id/cohorts',
+    {
+      config: on(caps['enrolment:manage'], courseContextId),
+      schema: { tags, params: IdParams, response: { 200: z.array(Cohort) } },
+    },
+    async (request) => cohortsOfDomain(db, (await enrolmentCourse(db, request.params.id)).domainId),
+  );
+  app.post(
+    '/api/courses/:id/enrolments/cohort/validate',
+    {
+      config: on(caps['enrolment:manage'], courseContextId),
+      schema: { tags, params: IdParams, body: CohortEnrolBody, response: { 200: EnrolmentReport } },
+    },
+    async (request) =>
+      validateBulk(db, request.params.id, (course) =>
+        cohortInputs(db, course, request.body.cohortId, request.body.role),
+      ),
+  );
+  app.post(
+    '/api/courses/:id/enrolments/cohort/apply',
+    {
+      config: on(caps['enrolment:manage'], courseContextId),
+      schema: { tags, params: IdParams, body: CohortEnrolBody, response: { 200: BulkResult } },
+    },
+    async (request, reply) =>
+      applying(request, reply, () =>
+        applyBulkEnrolment(ctxOf(request), request.params.id, 'cohort', (tx, course) =>
+          cohortInputs(tx, course, request.body.cohortId, request.body.role),
+        ),
+      ),
+  );
+
+  // — A CSV file (multipart, field `file`), in its own scope: the only multipart routes here —
+
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    await scope.register(multipart, {
+      limits: { files: 1, fields: 2, fileSize: BULK_MAX_BYTES, fieldSize: 100 },
+    });
+    /** The uploaded file's bytes; too large is a 413 (the multipart limit), none a 400. */
+    const readCsv = async (request: FastifyRequest) => {
+      if (!request.isMultipart())
+        throw new HttpProblem(415, 'unsupported_media_type', 'errors.unsupportedMediaType');
+      for await (const part of request.parts()) {
+        if (part.type === 'file') return part.toBuffer();
+      }
+      throw new HttpProblem(400, 'csv_missing', 'errors.enrolment.csvMissing', {
+        errors: [{ path: 'file', message: 'errors.enrolment.csvMissing' }],
+      });
+    };
+    const csvSchema = { tags, params: IdParams, consumes: ['multipart/form-data'] };
+    scope.post(
+      '/api/courses/:id/enrolments/csv/validate',
+      {
+        config: on(caps['enrolment:manage'], courseContextId),
+        schema: { ...csvSchema, response: { 200: EnrolmentReport } },
+      },
+      async (request) => {
+        const rows = parseEnrolmentCsv(await readCsv(request));
+        return validateBulk(db, request.params.id, () => csvInputs(rows));
+      },
+    );
+    scope.post(
+      '/api/courses/:id/enrolments/csv/apply',
+      {
+        config: on(caps['enrolment:manage'], courseContextId),
+        schema: { ...csvSchema, response: { 200: BulkResult } },
+      },
+      async (request, reply) => {
+        const rows = parseEnrolmentCsv(await readCsv(request));
+        return applying(request, reply, () =>
+          applyBulkEnrolment(ctxOf(request), request.params.id, 'csv', () => csvInputs(rows)),
+        );
+      },
+    );
+  });
+
+  // — Self-enrolment in an open session —
+
+  const selfSchema = { tags, params: IdParams, response: { 200: SelfEnrolmentState } };
+  app.get(
+    '/api/courses/:id/self-enrolment',
+    { config: { access: 'authenticated' }, schema: selfSchema },
+    async (request) => selfEnrolmentState(db, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/courses/:id/self-enrolment',
+    { config: { access: 'authenticated' }, schema: selfSchema },
+    async (request) => {
+      const state = await selfEnrol(ctxOf(request), request.params.id);
+      await authCache.forget(actorOf(request).userId);
+      return state;
+    },
+  );
+  app.delete(
+    '/api/courses/:id/self-enrolment',
+    { config: { access: 'authenticated' }, schema: selfSchema },
+    async (request) => {
+      const state = await selfUnenrol(ctxOf(request), request.params.id);
+      await authCache.forget(actorOf(request).userId);
+      return state;
+    },
+  );
+
+  // — Groups and groupings —
+
+  const groupContext = viaCourse(groupCourseId);
+  const groupingContext = viaCourse(groupingCourseId);
+  const gtags = ['groupes'];
+
+  app.get(
+    '/api/courses/:id/groups',
+    {
+      config: on(caps['enrolment:view'], courseContextId),
+      schema: { tags: gtags, params: IdParams, response: { 200: CourseGroups } },
+    },
+    async (request) => listGroups(db, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/courses/:id/groups',
+    {
+      config: on(caps['group:manage'], courseContextId),
+      schema: { tags: gtags, params: IdParams, body: GroupCreateBody, response: { 201: Group } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createGroup(ctxOf(request), request.params.id, request.body)),
+  );
+  app.patch(
+    '/api/groups/:id',
+    {
+      config: on(caps['group:manage'], groupContext),
+      schema: {
+        tags: gtags,
+        params: IdParams,
+        body: GroupUpdateBody,
+        response: { 200: Group.omit({ members: true }) },
+      },
+    },
+    async (request) => (await updateGroup(ctxOf(request), request.params.id, request.body)).group,
+  );
+  app.delete(
+    '/api/groups/:id',
+    { config: on(caps['group:manage'], groupContext), schema: { tags: gtags, params: IdParams } },
+    async (request, reply) => {
+      await forgetPage(await deleteGroup(ctxOf(request), request.params.id));
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/api/groups/:id/members',
+    {
+      config: on(caps['group:manage'], groupContext),
+      schema: {
+        tags: gtags,
+        params: IdParams,
+        body: GroupMembersBody,
+        response: { 200: z.object({ added: z.number().int() }) },
+      },
+    },
+    async (request) => ({
+      added: (await addGroupMembers(ctxOf(request), request.params.id, request.body.userIds)).added,
+    }),
+  );
+  app.delete(
+    '/api/groups/:id/members/:userId',
+    {
+      config: on(caps['group:manage'], groupContext),
+      schema: { tags: gtags, params: z.object({ id: Uuid, userId: Uuid }) },
+    },
+    async (request, reply) => {
+      await removeGroupMember(ctxOf(request), request.params.id, request.params.userId);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/api/courses/:id/groupings',
+    {
+      config: on(caps['group:manage'], courseContextId),
+      schema: { tags: gtags, params: IdParams, body: GroupingCreateBody, response: { 201: Grouping } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createGrouping(ctxOf(request), request.params.id, request.body)),
+  );
+  app.patch(
+    '/api/groupings/:id',
+    {
+      config: on(caps['group:manage'], groupingContext),
+      schema: { tags: gtags, params: IdParams, body: GroupingUpdateBody, response: { 200: Grouping } },
+    },
+    async (request) => (await updateGrouping(ctxOf(request), request.params.id, request.body)).grouping,
+  );
+  app.delete(
+    '/api/groupings/:id',
+    { config: on(caps['group:manage'], groupingContext), schema: { tags: gtags, params: IdParams } },
+    async (request, reply) => {
+      await forgetPage(await deleteGrouping(ctxOf(request), request.params.id));
+      return reply.status(204).send();
+    },
+  );
+
+  // — Audience of an activity: who, among the groups, sees it —
+
+  app.put(
+    '/api/activities/:id/audience',
+    {
+      config: on(courseCapabilities['course:update'], activityContextId),
+      schema: {
+        tags: gtags,
+        params: IdParams,
+        body: AudienceBody,
+        response: { 200: AudienceBody },
+      },
+    },
+    async (request) => {
+      const { courseId, audience } = await setAudience(
+        ctxOf(request),
+        request.params.id,
+        request.body.audience,
+      );
+      await forgetPage(courseId);
+      return { audience };
+    },
+  );
+};

@@ -1,0 +1,480 @@
+/**
+ * Enrolment in a course or session: who is in it, in which role, and how they came. An active enrolment
+ * goes with a role assignment in the course's context (what access control reads); unenrolment keeps
+ * the row and the person's history (views, completions) and takes the role back.
+ */
+import { and, asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  BULK_MAX_ENTRIES,
+  type BulkResult,
+  type Candidates,
+  ENROL_ROLES,
+  type EnrolMethod,
+  type EnrolmentList,
+  type EnrolmentListQuery,
+  type EnrolRole,
+  isEmail,
+  type ListsBody,
+  type ManualEnrolBody,
+  parseRole,
+  type SelfEnrolmentState,
+  splitEmailList,
+} from '../../../shared/enrolment.ts';
+import { type Actor, canInPath } from '../../platform/access/can.ts';
+import { roleAssignments } from '../../platform/access/schema.ts';
+import { type Origin, record } from '../../platform/audit/index.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import { HttpProblem, problems } from '../../platform/http/problem.ts';
+import { accountCapabilities } from '../accounts/policy.ts';
+import { userSearchText, users } from '../accounts/schema.ts';
+import { cohortForEnrolment } from '../cohorts/service.ts';
+import { sessionOf } from '../workflow/queries.ts';
+import { applyBulk, type BulkInput, planBulk, writeEnrolments } from './bulk.ts';
+import { assertOpen, closedReason, type EnrolmentCourse, enrolmentCourse, lockEnrolments } from './course.ts';
+import { enrolmentCapabilities as caps } from './policy.ts';
+import { courseGroups, enrolments, groupMembers } from './schema.ts';
+
+export type Ctx = { db: Db; actor: Actor; origin: Origin; now?: Date };
+
+const writeCtx = (ctx: Ctx) => ({
+  actorId: ctx.actor.userId,
+  origin: ctx.origin,
+  now: ctx.now ?? new Date(),
+});
+
+// — Listing —
+
+export async function listEnrolments(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  query: z.infer<typeof EnrolmentListQuery>,
+): Promise<EnrolmentList> {
+  const course = await enrolmentCourse(db, courseId);
+  const filters: (SQL | undefined)[] = [
+    eq(enrolments.courseId, courseId),
+    eq(enrolments.status, query.status),
+    query.role ? eq(enrolments.role, query.role) : undefined,
+    query.groupId
+      ? sql`exists (select 1 from group_members gm where gm.group_id = ${query.groupId} and gm.user_id = enrolments.user_id)`
+      : undefined,
+  ];
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(sql`${userSearchText(users)} LIKE f_unaccent(${pattern}::text)`);
+  }
+  const where = and(...filters);
+  // Outer columns named in full: drizzle may leave them unqualified, and the subquery would capture them.
+  const groupsJson = sql<{ id: string; name: string }[]>`coalesce((
+      select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
+      from group_members gm join course_groups g on g.id = gm.group_id
+      where g.course_id = enrolments.course_id and gm.user_id = enrolments.user_id), '[]'::json)`;
+  const [rows, [count], perRole] = await Promise.all([
+    db
+      .select({
+        id: enrolments.id,
+        userId: enrolments.userId,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        email: users.email,
+        role: enrolments.role,
+        method: enrolments.method,
+        status: enrolments.status,
+        enrolledAt: enrolments.enrolledAt,
+        removedAt: enrolments.removedAt,
+        groups: groupsJson,
+      })
+      .from(enrolments)
+      .innerJoin(users, eq(users.id, enrolments.userId))
+      .where(where)
+      .orderBy(asc(users.lastName), asc(users.firstName), asc(enrolments.role), asc(enrolments.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(enrolments)
+      .innerJoin(users, eq(users.id, enrolments.userId))
+      .where(where),
+    db
+      .select({ role: enrolments.role, n: sql<number>`count(*)::int` })
+      .from(enrolments)
+      .where(and(eq(enrolments.courseId, courseId), eq(enrolments.status, 'active')))
+      .groupBy(enrolments.role),
+  ]);
+  const counts = { participant: 0, trainer: 0, tutor: 0 };
+  for (const row of perRole) counts[row.role] = row.n;
+  return {
+    items: rows.map((row) => ({
+      ...row,
+      enrolledAt: row.enrolledAt.toISOString(),
+      removedAt: row.removedAt?.toISOString() ?? null,
+    })),
+    total: count?.total ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+    canManage: canInPath(actor, caps['enrolment:manage'], course.contextPath),
+    closed: closedReason(course),
+    counts,
+  };
+}
+
+/**
+ * People the actor may pick to enrol: those who may consult the domain's accounts search them by name
+ * or address among the course's domain; others find a person by their exact address only, which they
+ * must already know.
+ */
+export async function enrolmentCandidates(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  q: string,
+): Promise<Candidates> {
+  const course = await enrolmentCourse(db, courseId);
+  const mode = canInPath(actor, accountCapabilities['user:view'], course.contextPath) ? 'search' : 'email';
+  const text = q.trim().toLowerCase();
+  const alive = and(sql`${users.deletedAt} is null`, eq(users.status, 'active'));
+  let where: SQL | undefined;
+  if (mode === 'email') {
+    if (!isEmail(text)) return { mode, items: [] };
+    where = and(alive, sql`lower(${users.email}) = ${text}`);
+  } else {
+    if (text.length < 2) return { mode, items: [] };
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where = and(
+      alive,
+      sql`(lower(${users.email}) = ${text} or (${users.homeDomainId} = ${course.domainId} and ${userSearchText(users)} LIKE f_unaccent(${pattern}::text)))`,
+    );
+  }
+  const rows = await db
+    .select({
+      id: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+      enrolledAs: sql<EnrolRole[]>`coalesce((select array_agg(e.role order by e.role) from enrolments e
+        where e.course_id = ${courseId} and e.user_id = users.id and e.status = 'active'), '{}')`,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.lastName), asc(users.firstName))
+    .limit(20);
+  return { mode, items: rows };
+}
+
+// — Bulk: pasted lists, CSV, cohorts, picked people —
+
+const tooMany = () =>
+  new HttpProblem(400, 'too_many_entries', 'errors.enrolment.tooManyEntries', {
+    errors: [
+      { path: 'lists', message: 'errors.enrolment.tooManyEntries', params: { max: BULK_MAX_ENTRIES } },
+    ],
+  });
+const nothing = (path: string) =>
+  new HttpProblem(400, 'nothing_to_enrol', 'errors.enrolment.nothingToEnrol', {
+    errors: [{ path, message: 'errors.enrolment.nothingToEnrol' }],
+  });
+
+/** The entries of pasted lists, one list per role; line numbers are those of each list. */
+export function listInputs(body: ListsBody): BulkInput[] {
+  const inputs: BulkInput[] = [];
+  for (const role of ENROL_ROLES) {
+    for (const entry of splitEmailList(body.lists[role] ?? ''))
+      inputs.push({ line: entry.line, list: role, email: entry.email, role, group: null });
+    if (inputs.length > BULK_MAX_ENTRIES) throw tooMany();
+  }
+  if (inputs.length === 0) throw nothing('lists.participant');
+  return inputs;
+}
+
+/** The rows of an enrolment CSV: an empty role cell means participant. */
+export function csvInputs(rows: { line: number; email: string; role: string; group: string }[]) {
+  return rows.map(
+    (row): BulkInput => ({
+      line: row.line,
+      list: null,
+      email: row.email.trim().toLowerCase(),
+      role: row.role.trim() === '' ? 'participant' : parseRole(row.role),
+      roleText: row.role.trim(),
+      group: row.group.trim() || null,
+    }),
+  );
+}
+
+/** The current members of a cohort of the course's domain, in one role. */
+export async function cohortInputs(
+  db: Tx,
+  course: EnrolmentCourse,
+  cohortId: string,
+  role: EnrolRole,
+): Promise<BulkInput[]> {
+  const cohort = await cohortForEnrolment(db, cohortId);
+  if (!cohort || cohort.domainId !== course.domainId)
+    throw new HttpProblem(400, 'unknown_cohort', 'errors.enrolment.unknownCohort', {
+      errors: [{ path: 'cohortId', message: 'errors.enrolment.unknownCohort' }],
+    });
+  if (cohort.emails.length === 0) throw nothing('cohortId');
+  return cohort.emails.map((email, index) => ({ line: index + 1, list: null, email, role, group: null }));
+}
+
+export async function validateBulk(
+  db: Db,
+  courseId: string,
+  inputs: (course: EnrolmentCourse) => Promise<BulkInput[]> | BulkInput[],
+) {
+  const course = await enrolmentCourse(db, courseId);
+  assertOpen(course);
+  return (await planBulk(db, course, await inputs(course))).report;
+}
+
+export async function applyBulkEnrolment(
+  ctx: Ctx,
+  courseId: string,
+  method: EnrolMethod,
+  inputs: (tx: Tx, course: EnrolmentCourse) => Promise<BulkInput[]> | BulkInput[],
+): Promise<BulkResult> {
+  return ctx.db.transaction(async (tx) => {
+    // Locked before anything is read: the stage and the enrolments checked are those written against.
+    await lockEnrolments(tx, courseId);
+    const course = await enrolmentCourse(tx, courseId);
+    return applyBulk(tx, course, await inputs(tx, course), method, writeCtx(ctx));
+  });
+}
+
+/**
+ * Enrols picked people (by id) or named ones (by address) in one role; unknown ones refuse the whole
+ * request. Returns who was concerned, for the caller to refresh their access.
+ */
+export async function enrolManually(ctx: Ctx, courseId: string, body: z.infer<typeof ManualEnrolBody>) {
+  const byId = body.userIds.length
+    ? await ctx.db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(and(inArray(users.id, body.userIds), sql`${users.deletedAt} is null`))
+    : [];
+  const unknownIds = body.userIds
+    .map((id, index) => ({ id, index }))
+    .filter(({ id }) => !byId.some((row) => row.id === id));
+  if (unknownIds.length > 0)
+    throw new HttpProblem(400, 'unknown_user', 'errors.unknownUser', {
+      errors: unknownIds.map(({ index }) => ({ path: `userIds.${index}`, message: 'errors.unknownUser' })),
+    });
+  const emails = [...new Set([...byId.map((row) => row.email.toLowerCase()), ...body.emails])];
+  const inputs = emails.map(
+    (email, index): BulkInput => ({ line: index + 1, list: null, email, role: body.role, group: null }),
+  );
+  const result = await applyBulkEnrolment(ctx, courseId, 'manual', () => inputs);
+  const people = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = any(${sql.param(emails)}::text[])`);
+  return {
+    result: {
+      enrolled: result.enrolled,
+      reactivated: result.reactivated,
+      alreadyEnrolled: result.report.totals.alreadyEnrolled,
+    },
+    userIds: people.map((row) => row.id),
+  };
+}
+
+// — Unenrolment —
+
+/**
+ * Ends one enrolment: the row stays (`removed`, when and by whom), the role in the course is taken back,
+ * and, once the person holds no role there any more, they leave the course's groups. Their views and
+ * completions stay. Returns the person, whose access changed.
+ */
+export async function unenrol(ctx: Ctx, enrolmentId: string): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
+    const courseId = await enrolmentCourseId(tx, enrolmentId);
+    if (!courseId) throw problems.notFound();
+    await lockEnrolments(tx, courseId);
+    const [row] = await tx.select().from(enrolments).where(eq(enrolments.id, enrolmentId));
+    if (!row) throw problems.notFound();
+    const course = await enrolmentCourse(tx, courseId);
+    assertOpen(course);
+    if (row.status !== 'active') throw new HttpProblem(409, 'not_enrolled', 'errors.enrolment.notEnrolled');
+    await removeEnrolment(tx, course, row, ctx.actor.userId, ctx.now ?? new Date());
+    await record(tx, ctx.origin, {
+      actorId: ctx.actor.userId,
+      action: 'enrolment.removed',
+      objectType: 'user',
+      objectId: row.userId,
+      contextId: course.contextId,
+      domainId: course.domainId,
+      details: { courseId: course.id, role: row.role },
+    });
+    return row.userId;
+  });
+}
+
+async function removeEnrolment(
+  tx: Tx,
+  course: EnrolmentCourse,
+  row: typeof enrolments.$inferSelect,
+  by: string,
+  now: Date,
+) {
+  await tx
+    .update(enrolments)
+    .set({ status: 'removed', removedAt: now, removedBy: by })
+    .where(eq(enrolments.id, row.id));
+  await tx
+    .delete(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.userId, row.userId),
+        eq(roleAssignments.role, row.role),
+        eq(roleAssignments.contextId, course.contextId),
+      ),
+    );
+  const [other] = await tx
+    .select({ id: enrolments.id })
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.courseId, course.id),
+        eq(enrolments.userId, row.userId),
+        eq(enrolments.status, 'active'),
+        ne(enrolments.id, row.id),
+      ),
+    )
+    .limit(1);
+  if (!other)
+    await tx
+      .delete(groupMembers)
+      .where(
+        and(
+          eq(groupMembers.userId, row.userId),
+          sql`${groupMembers.groupId} in (select id from ${courseGroups} where ${courseGroups.courseId} = ${course.id})`,
+        ),
+      );
+}
+
+// — Self-enrolment —
+
+type SelfContext = {
+  course: EnrolmentCourse;
+  enrolment: typeof enrolments.$inferSelect | undefined;
+  reason: string | null;
+  seatsLeft: number | null;
+};
+
+/** Whether the person may enrol themselves as participant now, and if not, why (a catalogue code). */
+async function selfContext(db: Tx, actor: Actor, courseId: string): Promise<SelfContext> {
+  const course = await enrolmentCourse(db, courseId);
+  const session = await sessionOf(db, courseId);
+  const [enrolment] = await db
+    .select()
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.courseId, courseId),
+        eq(enrolments.userId, actor.userId),
+        eq(enrolments.role, 'participant'),
+      ),
+    );
+  let seatsLeft: number | null = null;
+  if (session?.maxParticipants) {
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(enrolments)
+      .where(
+        and(
+          eq(enrolments.courseId, courseId),
+          eq(enrolments.role, 'participant'),
+          eq(enrolments.status, 'active'),
+        ),
+      );
+    seatsLeft = Math.max(0, session.maxParticipants - (count?.n ?? 0));
+  }
+  let reason: string | null = null;
+  if (enrolment?.status === 'active') reason = 'alreadyEnrolled';
+  else if (!session || course.stage !== 'session_running') reason = 'sessionNotRunning';
+  else if (!session.selfEnrolment) reason = 'selfEnrolmentOff';
+  else if (seatsLeft === 0) reason = 'sessionFull';
+  return { course, enrolment, reason, seatsLeft };
+}
+
+function toState(context: SelfContext): SelfEnrolmentState {
+  const enrolled = context.enrolment?.status === 'active';
+  return {
+    enrolled,
+    canEnrol: context.reason === null,
+    canUnenrol: enrolled && context.enrolment?.method === 'self' && closedReason(context.course) === null,
+    reason: context.reason,
+    seatsLeft: context.seatsLeft,
+  };
+}
+
+export async function selfEnrolmentState(db: Db, actor: Actor, courseId: string) {
+  return toState(await selfContext(db, actor, courseId));
+}
+
+const SELF_PROBLEMS: Record<string, [number, string]> = {
+  alreadyEnrolled: [409, 'already_enrolled'],
+  sessionNotRunning: [409, 'session_not_running'],
+  selfEnrolmentOff: [409, 'self_enrolment_off'],
+  sessionFull: [409, 'session_full'],
+};
+
+export async function selfEnrol(ctx: Ctx, courseId: string): Promise<SelfEnrolmentState> {
+  return ctx.db.transaction(async (tx) => {
+    await lockEnrolments(tx, courseId);
+    const context = await selfContext(tx, ctx.actor, courseId);
+    if (context.reason) {
+      const [status, code] = SELF_PROBLEMS[context.reason]!;
+      throw new HttpProblem(status, code, `errors.enrolment.${context.reason}`);
+    }
+    await writeEnrolments(
+      tx,
+      context.course,
+      [{ userId: ctx.actor.userId, role: 'participant' }],
+      'self',
+      writeCtx(ctx),
+    );
+    await record(tx, ctx.origin, {
+      actorId: ctx.actor.userId,
+      action: 'enrolment.self',
+      objectType: 'course',
+      objectId: courseId,
+      contextId: context.course.contextId,
+      domainId: context.course.domainId,
+    });
+    return toState(await selfContext(tx, ctx.actor, courseId));
+  });
+}
+
+/** Leaves a session one enrolled in oneself; an enrolment made by the trainers stays theirs to end. */
+export async function selfUnenrol(ctx: Ctx, courseId: string): Promise<SelfEnrolmentState> {
+  return ctx.db.transaction(async (tx) => {
+    await lockEnrolments(tx, courseId);
+    const context = await selfContext(tx, ctx.actor, courseId);
+    assertOpen(context.course);
+    const enrolment = context.enrolment;
+    if (enrolment?.status !== 'active')
+      throw new HttpProblem(409, 'not_enrolled', 'errors.enrolment.notEnrolled');
+    if (enrolment.method !== 'self')
+      throw new HttpProblem(409, 'self_unenrol_refused', 'errors.enrolment.selfUnenrolRefused');
+    await removeEnrolment(tx, context.course, enrolment, ctx.actor.userId, ctx.now ?? new Date());
+    await record(tx, ctx.origin, {
+      actorId: ctx.actor.userId,
+      action: 'enrolment.self_removed',
+      objectType: 'course',
+      objectId: courseId,
+      contextId: context.course.contextId,
+      domainId: context.course.domainId,
+    });
+    return toState(await selfContext(tx, ctx.actor, courseId));
+  });
+}
+
+/** The course of an enrolment, for access checks on `/api/enrolments/:id`. */
+export async function enrolmentCourseId(db: Tx, enrolmentId: string) {
+  const [row] = await db
+    .select({ courseId: enrolments.courseId })
+    .from(enrolments)
+    .where(eq(enrolments.id, enrolmentId));
+  return row?.courseId;
+}

@@ -1,0 +1,193 @@
+/** `/admin/cohortes`: the cohorts of the domains one manages, and a form to create one. */
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { Select } from '@codegouvfr/react-dsfr/Select.js';
+import { Table } from '@codegouvfr/react-dsfr/Table.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { api } from '../../api/client.ts';
+import { useDomains } from '../../api/queries.ts';
+import { useMe } from '../../app/auth.tsx';
+import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldId,
+  fieldState,
+  invalidProps,
+  problemFieldErrors,
+} from '../../components/forms.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { formatDate, formatNumber } from '../../../shared/format.ts';
+import { type CohortDetail, enrolmentKeys, useCohorts } from '../enrolment/api.ts';
+
+const FORM = 'creer-cohorte';
+
+export function CohortsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const domains = useDomains().data ?? me.domains;
+  const query = useCohorts();
+  const flash = (useLocation().state as { flash?: string } | null)?.flash;
+  const [created, setCreated] = useState<string>();
+  const domainName = (id: string) => domains.find((d) => d.id === id)?.name ?? t('ui.common.none');
+
+  return (
+    <>
+      <PageHeading title={t('ui.cohorts.title')} crumbs={[]}>
+        <p>{t('ui.cohorts.intro')}</p>
+      </PageHeading>
+      {flash ? (
+        <Alert className="fr-mb-3w" severity="success" small role="status" description={flash} />
+      ) : null}
+      {created ? (
+        <Alert className="fr-mb-3w" severity="success" small role="status" description={created} />
+      ) : null}
+      <CreateCohortForm
+        domains={domains}
+        onCreated={(cohort) => setCreated(t('ui.cohorts.created', { name: cohort.name }))}
+      />
+      <h2 className="fr-mt-6w">{t('ui.cohorts.caption')}</h2>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} />
+      ) : query.data.length === 0 ? (
+        <EmptyState message={t('ui.cohorts.empty')} next={t('ui.cohorts.emptyNext')} />
+      ) : (
+        <Table
+          caption={`${t('ui.cohorts.caption')} (${t('ui.common.resultCount', { count: query.data.length })})`}
+          headers={[
+            t('ui.cohorts.colName'),
+            t('ui.cohorts.colDomain'),
+            t('ui.cohorts.colMembers'),
+            t('ui.cohorts.colCreated'),
+          ]}
+          data={query.data.map((cohort) => [
+            <Link key="name" to={`/admin/cohortes/${cohort.id}`}>
+              {cohort.name}
+            </Link>,
+            domainName(cohort.domainId),
+            formatNumber(cohort.memberCount),
+            formatDate(cohort.createdAt),
+          ])}
+        />
+      )}
+    </>
+  );
+}
+
+function CreateCohortForm({
+  domains,
+  onCreated,
+}: {
+  domains: { id: string; name: string }[];
+  onCreated: (cohort: CohortDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const problemMessage = useProblemMessage();
+  const [workingDomain] = useWorkingDomain();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const labels = {
+    domainId: t('ui.cohorts.domain'),
+    name: t('ui.cohorts.name'),
+    description: t('ui.cohorts.description'),
+  };
+  const initialDomain = domains.find((d) => d.id === workingDomain)?.id ?? domains[0]?.id ?? '';
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const body = {
+      domainId: String(data.get('domainId') ?? ''),
+      name: String(data.get('name') ?? '').trim(),
+      description: String(data.get('description') ?? '').trim(),
+    };
+    const next: FieldErrors = {};
+    if (!body.domainId) next.domainId = t('ui.validation.required');
+    if (!body.name) next.name = t('ui.validation.required');
+    if (Object.keys(next).length) {
+      setMessage(undefined);
+      setErrors(next);
+      return;
+    }
+    setPending(true);
+    try {
+      const cohort = await api.post<CohortDetail>('/api/cohorts', body);
+      setErrors({});
+      setMessage(undefined);
+      setGeneration((n) => n + 1);
+      await queryClient.invalidateQueries({ queryKey: enrolmentKeys.adminCohorts });
+      onCreated(cohort);
+    } catch (error) {
+      const fieldErrors = problemFieldErrors(error);
+      setErrors(fieldErrors);
+      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="creer-cohorte-titre">
+      <h2 id="creer-cohorte-titre">{t('ui.cohorts.createTitle')}</h2>
+      <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} as="h3" />
+      <form noValidate onSubmit={submit} key={generation}>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-4">
+            <Select
+              label={labels.domainId}
+              {...fieldState(errors, 'domainId')}
+              nativeSelectProps={{
+                id: fieldId(FORM, 'domainId'),
+                name: 'domainId',
+                defaultValue: initialDomain,
+                ...invalidProps(errors, 'domainId'),
+              }}
+            >
+              {domains.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Input
+              label={labels.name}
+              {...fieldState(errors, 'name')}
+              nativeInputProps={{
+                id: fieldId(FORM, 'name'),
+                name: 'name',
+                required: true,
+                maxLength: 200,
+                autoComplete: 'off',
+                ...invalidProps(errors, 'name'),
+              }}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Input
+              label={`${labels.description} ${t('ui.common.optional')}`}
+              {...fieldState(errors, 'description')}
+              nativeInputProps={{ id: fieldId(FORM, 'description'), name: 'description', maxLength: 1000 }}
+            />
+          </div>
+        </div>
+        <Button type="submit" iconId="fr-icon-add-line" disabled={pending}>
+          {t('ui.cohorts.create')}
+        </Button>
+      </form>
+    </section>
+  );
+}

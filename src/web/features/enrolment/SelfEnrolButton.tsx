@@ -1,0 +1,115 @@
+/**
+ * Self-enrolment in a session open for it, for the course page or the presentation page: "M'inscrire",
+ * the seats left, and "Me désinscrire" (with a confirmation) for those who enrolled themselves. Shows
+ * nothing when the course is not a session open to self-enrolment and the person is not enrolled.
+ */
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { courseKeys } from '../../api/courses.ts';
+import { keys } from '../../api/queries.ts';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { formatNumber } from '../../../shared/format.ts';
+import { enrolmentKeys, type SelfEnrolmentState, useSelfEnrolment } from './api.ts';
+
+const leaveModal = createModal({ id: 'modale-auto-desinscription', isOpenedByDefault: false });
+
+export function SelfEnrolButton({
+  courseId,
+  onChange,
+}: {
+  courseId: string;
+  onChange?: (enrolled: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const query = useSelfEnrolment(courseId);
+  const [error, setError] = useState<unknown>();
+  const [flash, setFlash] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function act(method: 'POST' | 'DELETE') {
+    setPending(true);
+    setError(undefined);
+    try {
+      const path = `/api/courses/${encodeURIComponent(courseId)}/self-enrolment`;
+      const state =
+        method === 'POST'
+          ? await api.post<SelfEnrolmentState>(path)
+          : await api.delete<SelfEnrolmentState>(path);
+      queryClient.setQueryData(enrolmentKeys.self(courseId), state);
+      // Access to the course, the menus' capabilities and the lists of courses changed.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.me }),
+        queryClient.invalidateQueries({ queryKey: courseKeys.all }),
+        queryClient.invalidateQueries({ queryKey: enrolmentKeys.all(courseId) }),
+      ]);
+      setFlash(method === 'POST' ? t('ui.selfEnrolment.justEnrolled') : t('ui.selfEnrolment.unenrolled'));
+      onChange?.(state.enrolled);
+    } catch (e) {
+      setError(e);
+      await queryClient.invalidateQueries({ queryKey: enrolmentKeys.self(courseId) });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const state = query.data;
+  if (!state) return null;
+  const quiet = !state.enrolled && !state.canEnrol && state.reason !== 'sessionFull';
+  if (quiet && !flash && !error) return null;
+  return (
+    <div className="fr-my-3w">
+      {flash ? (
+        <Alert className="fr-mb-2w" severity="success" small role="status" description={flash} />
+      ) : null}
+      {error ? <ProblemAlert error={error} className="fr-mb-2w" /> : null}
+      {state.enrolled ? (
+        <>
+          {flash ? null : <p className="fr-mb-1w">{t('ui.selfEnrolment.enrolled')}</p>}
+          {state.canUnenrol ? (
+            <Button
+              priority="secondary"
+              iconId="fr-icon-close-line"
+              disabled={pending}
+              nativeButtonProps={leaveModal.buttonProps}
+            >
+              {t('ui.selfEnrolment.unenrol')}
+            </Button>
+          ) : null}
+        </>
+      ) : state.canEnrol ? (
+        <>
+          <Button iconId="fr-icon-user-add-line" disabled={pending} onClick={() => void act('POST')}>
+            {t('ui.selfEnrolment.enrol')}
+          </Button>
+          {state.seatsLeft !== null ? (
+            <p className="fr-text--sm fr-mt-1w fr-mb-0">
+              {t('ui.selfEnrolment.seatsLeft', { count: state.seatsLeft, n: formatNumber(state.seatsLeft) })}
+            </p>
+          ) : null}
+        </>
+      ) : state.reason === 'sessionFull' ? (
+        <p className="fr-mb-0">{t('ui.selfEnrolment.full')}</p>
+      ) : null}
+      <leaveModal.Component
+        title={t('ui.selfEnrolment.unenrolTitle')}
+        titleAs="h2"
+        buttons={[
+          { children: t('ui.common.cancel'), priority: 'secondary' },
+          {
+            children: t('ui.selfEnrolment.unenrolConfirm'),
+            iconId: 'fr-icon-close-line',
+            onClick: () => void act('DELETE'),
+          },
+        ]}
+      >
+        {t('ui.selfEnrolment.unenrolText')}
+      </leaveModal.Component>
+    </div>
+  );
+}
