@@ -19,6 +19,7 @@ import { activityKindRoutes } from './modules/activities/registry.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
+import { followupRoutes } from './modules/followup/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(
   await app.register(progressRoutes);
   await app.register(courseImageRoutes);
   await app.register(settingsRoutes);
+  await app.register(followupRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;
