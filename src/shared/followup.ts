@@ -140,12 +140,14 @@ export type FollowupQuery = z.output<typeof FollowupQuery>;
 export const ExportFormat = z.enum(['csv', 'xlsx']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-/** The export's query string: the grid's, and the file format. */
-export const FollowupExportQuery = QueryFields.extend({ format: ExportFormat }).transform((query, ctx) => {
-  const read = readQuery(query, ctx);
-  return { ...read, format: query.format };
-});
-export const AttendanceExportQuery = z.object({ format: ExportFormat });
+/** The export's query string: the grid's, and the file format (CSV unless asked). */
+export const FollowupExportQuery = QueryFields.extend({ format: ExportFormat.default('csv') }).transform(
+  (query, ctx) => {
+    const read = readQuery(query, ctx);
+    return { ...read, format: query.format };
+  },
+);
+export const AttendanceExportQuery = z.object({ format: ExportFormat.default('csv') });
 
 // — The grid —
 

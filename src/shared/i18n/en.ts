@@ -68,7 +68,8 @@ export const en: Catalogue = {
       noRecipients: 'No participant matches this filter: nothing was sent.',
       filterNameTaken: 'You already have a saved filter with this name in this course.',
       reminderSent: 'This reminder has already been sent: it can no longer be changed or deleted.',
-      belowProgressOnlyBehind: 'The progress threshold only applies to reminders for participants who are behind.',
+      belowProgressOnlyBehind:
+        'The progress threshold only applies to reminders for participants who are behind.',
       emptyUpdate: 'Give at least one change.',
     },
   },

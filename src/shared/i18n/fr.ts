@@ -72,7 +72,8 @@ export const fr = {
       noRecipients: 'Aucun participant ne correspond à ce filtre\u00a0: rien n’a été envoyé.',
       filterNameTaken: 'Vous avez déjà un filtre enregistré sous ce nom dans ce parcours.',
       reminderSent: 'Cette relance est déjà partie\u00a0: elle ne peut plus être modifiée ni supprimée.',
-      belowProgressOnlyBehind: 'Le seuil de progression ne concerne que les relances des participants en retard.',
+      belowProgressOnlyBehind:
+        'Le seuil de progression ne concerne que les relances des participants en retard.',
       emptyUpdate: 'Indiquez au moins une modification.',
     },
   },

@@ -29,7 +29,11 @@ export function toCsv(table: Table): Buffer {
     }),
   );
   return Buffer.from(
-    stringify([table.headers.map(inert), ...rows], { delimiter: ';', bom: true, record_delimiter: 'windows' }),
+    stringify([table.headers.map(inert), ...rows], {
+      delimiter: ';',
+      bom: true,
+      record_delimiter: 'windows',
+    }),
     'utf8',
   );
 }

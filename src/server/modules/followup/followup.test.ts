@@ -118,7 +118,14 @@ describe('the follow-up grid', () => {
       'Farid',
       'Damien',
     ]);
-    expect(await names('sort=name&order=desc')).toEqual(['Damien', 'Bruno', 'Alice', 'Émilie', 'Chloé', 'Farid']);
+    expect(await names('sort=name&order=desc')).toEqual([
+      'Damien',
+      'Bruno',
+      'Alice',
+      'Émilie',
+      'Chloé',
+      'Farid',
+    ]);
     const second = await grid('pageSize=2&page=2');
     expect(second.rows.map((r) => r.firstName)).toEqual(['Émilie', 'Alice']);
     expect(second).toMatchObject({ total: 6, page: 2, pageSize: 2 });
@@ -130,11 +137,16 @@ describe('the participant filter', () => {
   const sorted = async (query: string) => (await names(query)).sort();
 
   it('by group (any of several)', async () => {
-    expect(await sorted(`groupIds=${f.groupIds['Groupe B']}`)).toEqual(['Bruno', 'Chloé', 'Damien', 'Émilie']);
+    expect(await sorted(`groupIds=${f.groupIds['Groupe B']}`)).toEqual([
+      'Bruno',
+      'Chloé',
+      'Damien',
+      'Émilie',
+    ]);
     expect(await sorted(`groupIds=${f.groupIds['Groupe A']}`)).toEqual(['Alice', 'Émilie']);
-    expect(await sorted(`groupIds=${f.groupIds['Groupe A']}&groupIds=${f.groupIds['Groupe B']}`)).toHaveLength(
-      5,
-    );
+    expect(
+      await sorted(`groupIds=${f.groupIds['Groupe A']}&groupIds=${f.groupIds['Groupe B']}`),
+    ).toHaveLength(5);
   });
 
   it('by role', async () => {
@@ -168,7 +180,10 @@ describe('the participant filter', () => {
     expect(await sorted('lastAccessBefore=2026-11-01')).toEqual(['Chloé']);
     expect(await sorted('lastAccessSince=2026-11-01')).toEqual(['Alice', 'Bruno', 'Farid', 'Émilie']);
     expect(await sorted('lastAccessSince=2026-11-14')).toEqual(['Alice', 'Bruno', 'Émilie']);
-    expect(await sorted('lastAccessSince=2026-11-01&lastAccessBefore=2026-11-15')).toEqual(['Alice', 'Farid']);
+    expect(await sorted('lastAccessSince=2026-11-01&lastAccessBefore=2026-11-15')).toEqual([
+      'Alice',
+      'Farid',
+    ]);
     expect(await names('neverAccessed=true')).toEqual(['Damien']);
   });
 

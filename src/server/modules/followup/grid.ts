@@ -137,11 +137,7 @@ export async function loadCourseData(
 }
 
 /** Lower case, without accents: how names, e-mails and profile values are compared. */
-export const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * The people matching every criterion. Criteria naming groups or activities of another course are a

@@ -24,19 +24,21 @@ export type Profile = {
 /** Names, e-mail and the académie / département / discipline of these people (one query). */
 export async function profilesOf(db: Tx, ids: string[]): Promise<Profile[]> {
   if (ids.length === 0) return [];
-  return db
-    .select({
-      id: users.id,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
-      academie: users.academie,
-      departement: users.departement,
-      discipline: users.discipline,
-    })
-    .from(users)
-    // One array parameter rather than thousands of bound values.
-    .where(sql`${users.id} = any(${sql.param(ids)}::uuid[]) and ${users.deletedAt} is null`);
+  return (
+    db
+      .select({
+        id: users.id,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        email: users.email,
+        academie: users.academie,
+        departement: users.departement,
+        discipline: users.discipline,
+      })
+      .from(users)
+      // One array parameter rather than thousands of bound values.
+      .where(sql`${users.id} = any(${sql.param(ids)}::uuid[]) and ${users.deletedAt} is null`)
+  );
 }
 
 /** A person's display name (who signs a message). */
@@ -52,7 +54,12 @@ export type CourseInfo = { id: string; title: string; shortName: string; domainI
 
 export async function courseInfo(db: Tx, courseId: string): Promise<CourseInfo | undefined> {
   const [row] = await db
-    .select({ id: courses.id, title: courses.title, shortName: courses.shortName, domainId: courses.domainId })
+    .select({
+      id: courses.id,
+      title: courses.title,
+      shortName: courses.shortName,
+      domainId: courses.domainId,
+    })
     .from(courses)
     .where(eq(courses.id, courseId));
   return row;

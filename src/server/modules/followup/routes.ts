@@ -258,7 +258,12 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { format } = request.query;
-      const { table, shortName } = await attendanceExport(ctxOf(request), request.t, request.params.id, format);
+      const { table, shortName } = await attendanceExport(
+        ctxOf(request),
+        request.t,
+        request.params.id,
+        format,
+      );
       return sendTable(reply, table, format, `participation-${shortName}`, 2);
     },
   );

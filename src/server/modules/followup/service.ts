@@ -4,6 +4,7 @@
  */
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
+import type { z } from 'zod';
 import {
   type Attendance,
   type FollowupCriteria,
@@ -32,7 +33,6 @@ import { buildGrid, loadCourseData, type Person, selectPeople, sortPeople } from
 import { courseInfo, groupsIn, nameOf } from './queries.ts';
 import { courseLink, REMINDER_JOB } from './reminders.ts';
 import { reminderDeliveries, reminders, savedFilters } from './schema.ts';
-import type { z } from 'zod';
 export type Ctx = {
   db: Db;
   actor: Actor;

@@ -124,7 +124,8 @@ export async function seedFollowup(db: Db, spec: FollowupSpec): Promise<Followup
     const userIds: Record<string, string> = {};
     for (const person of spec.people) {
       const email =
-        person.email ?? `${slug(person.firstName)}.${slug(person.lastName)}.${courseId.slice(0, 6)}@magistere.test`;
+        person.email ??
+        `${slug(person.firstName)}.${slug(person.lastName)}.${courseId.slice(0, 6)}@magistere.test`;
       const [existing] = await tx.select().from(users).where(eq(users.email, email));
       const user =
         existing ??
