@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowupGrid } from '../../../shared/followup.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { COURSE_DATA_TTL_MS, recentCourseData } from './grid.ts';
 import { AT, seedScenario } from './scenario.ts';
-import type { FollowupFixture } from './testing.ts';
+import { type FollowupFixture, seedFollowup } from './testing.ts';
 
 let t: TestApp;
 let trainer: ApiClient;
@@ -130,6 +131,30 @@ describe('the follow-up grid', () => {
     expect(second.rows.map((r) => r.firstName)).toEqual(['Émilie', 'Alice']);
     expect(second).toMatchObject({ total: 6, page: 2, pageSize: 2 });
     expect((await grid('pageSize=2&page=4')).rows).toEqual([]);
+  });
+});
+
+describe('the course as the grid reads it', () => {
+  it('is read once for a few seconds, then afresh', async () => {
+    const fresh = await seedScenario(t.db);
+    const start = Date.now();
+    const first = await recentCourseData(t.db, fresh.courseId, ['participant'], start);
+    expect(first.people).toHaveLength(6);
+    await seedFollowup(t.db, {
+      courseId: fresh.courseId,
+      tracked: [],
+      people: [{ key: 'new', firstName: 'Nouvelle', lastName: 'Venue' }],
+    });
+    expect((await recentCourseData(t.db, fresh.courseId, ['participant'], start + 1000)).people).toHaveLength(
+      6,
+    );
+    const later = await recentCourseData(
+      t.db,
+      fresh.courseId,
+      ['participant'],
+      start + COURSE_DATA_TTL_MS + 1,
+    );
+    expect(later.people).toHaveLength(7);
   });
 });
 

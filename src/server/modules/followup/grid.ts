@@ -136,6 +136,34 @@ export async function loadCourseData(
   };
 }
 
+/**
+ * The grid's and the exports' view of a course, kept a few seconds per node: a trainer paging, sorting
+ * and filtering the same session reads PostgreSQL once, and trainers looking at once share one read
+ * (the pending promise). The follow-up is a report, not a live view: what changed in the last
+ * seconds appears at the next read. Messages, reminders and the participation list read afresh.
+ */
+export const COURSE_DATA_TTL_MS = 5_000;
+const MAX_CACHED_COURSES = 50;
+const recent = new Map<string, { at: number; data: Promise<CourseData> }>();
+
+export function recentCourseData(
+  db: Tx,
+  courseId: string,
+  roles: readonly EnrolledRole[] = ['participant'],
+  now = Date.now(),
+): Promise<CourseData> {
+  const key = `${courseId}:${[...roles].sort().join(',')}`;
+  const hit = recent.get(key);
+  if (hit && now - hit.at < COURSE_DATA_TTL_MS) return hit.data;
+  const data = loadCourseData(db, courseId, roles);
+  recent.delete(key);
+  recent.set(key, { at: now, data });
+  data.catch(() => recent.delete(key));
+  // The oldest entry goes first (a Map keeps insertion order).
+  if (recent.size > MAX_CACHED_COURSES) recent.delete(recent.keys().next().value!);
+  return data;
+}
+
 /** Lower case, without accents: how names, e-mails and profile values are compared. */
 export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 

@@ -29,7 +29,14 @@ import type { Mailer } from '../../platform/mail/index.ts';
 import { trackedActivities } from '../completion/queries.ts';
 import { courseContextId } from '../courses/service.ts';
 import { attendanceTable, gridTable, type Table } from './exports.ts';
-import { buildGrid, loadCourseData, type Person, selectPeople, sortPeople } from './grid.ts';
+import {
+  buildGrid,
+  loadCourseData,
+  type Person,
+  recentCourseData,
+  selectPeople,
+  sortPeople,
+} from './grid.ts';
 import { courseInfo, groupsIn, nameOf } from './queries.ts';
 import { courseLink, REMINDER_JOB } from './reminders.ts';
 import { reminderDeliveries, reminders, savedFilters } from './schema.ts';
@@ -50,14 +57,25 @@ async function course(db: Tx, courseId: string) {
   return info;
 }
 
-/** The people a filter finds, in the order asked. */
-async function filtered(db: Db, courseId: string, criteria: FollowupCriteria, path = 'criteria.') {
-  const data = await loadCourseData(db, courseId, criteria.roles ?? ['participant']);
-  return { data, people: selectPeople(data, criteria, path) };
+/**
+ * The people a filter finds (in the course's order). The grid and its exports may read the course as it
+ * was a few seconds ago (`recent`); what sends mail reads it afresh.
+ */
+async function filtered(
+  db: Db,
+  courseId: string,
+  criteria: FollowupCriteria,
+  options: { path?: string; recent?: boolean } = {},
+) {
+  const roles = criteria.roles ?? ['participant'];
+  const data = await (options.recent
+    ? recentCourseData(db, courseId, roles)
+    : loadCourseData(db, courseId, roles));
+  return { data, people: selectPeople(data, criteria, options.path ?? 'criteria.') };
 }
 
 export async function followupGrid(db: Db, courseId: string, query: FollowupQuery): Promise<FollowupGrid> {
-  const { data, people } = await filtered(db, courseId, query.criteria, '');
+  const { data, people } = await filtered(db, courseId, query.criteria, { path: '', recent: true });
   sortPeople(people, query.sort, query.order);
   return buildGrid(data, people, query.page, query.pageSize);
 }
@@ -71,7 +89,7 @@ export async function followupExport(
   format: string,
 ): Promise<{ table: Table; shortName: string }> {
   const info = await course(ctx.db, courseId);
-  const { data, people } = await filtered(ctx.db, courseId, query.criteria, '');
+  const { data, people } = await filtered(ctx.db, courseId, query.criteria, { path: '', recent: true });
   sortPeople(people, query.sort, query.order);
   await record(ctx.db, ctx.origin, {
     actorId: ctx.actor.userId,
