@@ -13,6 +13,9 @@ import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { CourseCreatePage } from '../features/courses/CourseCreatePage.tsx';
 import { CoursePage } from '../features/courses/CoursePage.tsx';
 import { CourseSettingsPage } from '../features/courses/CourseSettingsPage.tsx';
+import { AttendancePage } from '../features/followup/AttendancePage.tsx';
+import { FollowupPage } from '../features/followup/FollowupPage.tsx';
+import { RemindersPage } from '../features/followup/RemindersPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import {
   AccessibilityPage,
@@ -60,6 +63,9 @@ export const router = createBrowserRouter([
           { path: 'parcours/:id/activite/nouvelle', element: <ActivityEditPage /> },
           { path: 'parcours/:id/activite/:activityId', element: <ActivityViewPage /> },
           { path: 'parcours/:id/activite/:activityId/modifier', element: <ActivityEditPage /> },
+          { path: 'parcours/:id/suivi', element: <FollowupPage /> },
+          { path: 'parcours/:id/relances', element: <RemindersPage /> },
+          { path: 'parcours/:id/attestation', element: <AttendancePage /> },
           {
             path: 'admin/utilisateurs',
             element: (
