@@ -51,7 +51,7 @@ export function AttendancePage() {
             })}
           </p>
           <p className="fr-hint-text">{t('ui.followup.attendance.timeSpentHint')}</p>
-          <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-2w">
+          <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left fr-mb-2w">
             <li>
               <a
                 className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line fr-btn--icon-left"

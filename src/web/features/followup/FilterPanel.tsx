@@ -329,7 +329,7 @@ export function FilterPanel({
             {profileSelect('discipline', meta.facets.disciplines, criteria.disciplines)}
           </div>
         </fieldset>
-        <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w">
           <li>
             <Button type="submit" iconId="fr-icon-filter-line">
               {t('ui.followup.filter.apply')}

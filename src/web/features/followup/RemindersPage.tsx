@@ -265,7 +265,10 @@ export function RemindersPage() {
                 targetLabel(reminder, t),
                 reminder.subject,
                 formatDateTime(reminder.sendAt),
-                <ul key="actions" className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                <ul
+                  key="actions"
+                  className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left"
+                >
                   <li>
                     <Button
                       size="small"
