@@ -49,12 +49,18 @@ export type Person = {
   firstAccessAt: Date | null;
   lastAccessAt: Date | null;
   seconds: number;
+  /** Position in the course's list by name: the default order, and every other order's tie-break. */
+  nameRank: number;
+  /** Lower case, without accents, computed once: what the filter compares. */
+  folded: { text: string; academie: string | null; departement: string | null; discipline: string | null };
 };
 
 export type CourseData = {
   activities: FollowupActivity[];
   groups: { id: string; name: string }[];
+  /** Sorted by name. */
   people: Person[];
+  facets: FollowupGrid['facets'];
 };
 
 /** Everything the grid, the exports, the reminders and the attendance list need about a course. */
@@ -103,6 +109,7 @@ export async function loadCourseData(
   const doneAt = new Map(courseDone.map((row) => [row.userId, row.completedAt]));
   const presenceOf = new Map(presence.map((row) => [row.userId, row]));
 
+  const foldOrNull = (value: string | null) => (value === null ? null : fold(value));
   const people: Person[] = profiles.map((profile) => {
     const enrolment = byUser.get(profile.id)!;
     const entry = cells.get(profile.id);
@@ -127,12 +134,28 @@ export async function loadCourseData(
       firstAccessAt: seen?.firstAt ?? null,
       lastAccessAt: seen?.lastAt ?? null,
       seconds: seen?.seconds ?? 0,
+      nameRank: 0,
+      folded: {
+        text: fold(`${profile.firstName} ${profile.lastName} ${profile.email}`),
+        academie: foldOrNull(profile.academie),
+        departement: foldOrNull(profile.departement),
+        discipline: foldOrNull(profile.discipline),
+      },
     };
+  });
+  people.sort(byName);
+  people.forEach((person, i) => {
+    person.nameRank = i;
   });
   return {
     activities: tracked.map((a) => ({ id: a.id, title: a.title, kind: a.kind, sectionId: a.sectionId })),
     groups,
     people,
+    facets: {
+      academies: distinct(people.map((p) => p.academie)),
+      departements: distinct(people.map((p) => p.departement)),
+      disciplines: distinct(people.map((p) => p.discipline)),
+    },
   };
 }
 
@@ -202,8 +225,7 @@ export function selectPeople(
   const academies = among(criteria.academies);
   const departements = among(criteria.departements);
   const disciplines = among(criteria.disciplines);
-  const inSet = (set: Set<string> | null, value: string | null) =>
-    !set || (value !== null && set.has(fold(value)));
+  const inSet = (set: Set<string> | null, folded: string | null) => !set || (folded !== null && set.has(folded));
   const words = criteria.q ? fold(criteria.q).split(/\s+/).filter(Boolean) : [];
 
   return data.people.filter((p) => {
@@ -217,26 +239,32 @@ export function selectPeople(
     if (criteria.neverAccessed && last !== null) return false;
     if (since !== null && (last === null || last < since)) return false;
     if (before !== null && (last === null || last >= before)) return false;
-    if (!inSet(academies, p.academie)) return false;
-    if (!inSet(departements, p.departement)) return false;
-    if (!inSet(disciplines, p.discipline)) return false;
-    if (words.length) {
-      const text = fold(`${p.firstName} ${p.lastName} ${p.email}`);
-      if (!words.every((word) => text.includes(word))) return false;
-    }
+    if (!inSet(academies, p.folded.academie)) return false;
+    if (!inSet(departements, p.folded.departement)) return false;
+    if (!inSet(disciplines, p.folded.discipline)) return false;
+    if (words.length && !words.every((word) => p.folded.text.includes(word))) return false;
     return true;
   });
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** Sorts in place; people without a value (never came, nothing tracked) come last in both orders. */
-export function sortPeople(people: Person[], sort: FollowupSort, order: 'asc' | 'desc'): Person[] {
-  const sign = order === 'asc' ? 1 : -1;
-  const byName = (a: Person, b: Person) =>
+/** Last name, first name, then e-mail, as a French reader orders them. */
+function byName(a: Pick<Person, 'lastName' | 'firstName' | 'email'>, b: typeof a) {
+  return (
     collator.compare(a.lastName, b.lastName) ||
     collator.compare(a.firstName, b.firstName) ||
-    collator.compare(a.email, b.email);
+    collator.compare(a.email, b.email)
+  );
+}
+
+/**
+ * Sorts in place; people without a value (never came, nothing tracked) come last in both orders. People
+ * arrive in name order (`loadCourseData`), so ties fall back on a number, not on the collator.
+ */
+export function sortPeople(people: Person[], sort: FollowupSort, order: 'asc' | 'desc'): Person[] {
+  const sign = order === 'asc' ? 1 : -1;
+  const byRank = (a: Person, b: Person) => a.nameRank - b.nameRank;
   const text = (key: 'email' | 'academie' | 'departement' | 'discipline') => (a: Person, b: Person) => {
     const x = a[key];
     const y = b[key];
@@ -254,7 +282,7 @@ export function sortPeople(people: Person[], sort: FollowupSort, order: 'asc' | 
     return sign * (x - y);
   };
   const compare: Record<FollowupSort, (a: Person, b: Person) => number> = {
-    name: (a, b) => sign * byName(a, b),
+    name: (a, b) => sign * byRank(a, b),
     email: text('email'),
     academie: text('academie'),
     departement: text('departement'),
@@ -264,7 +292,7 @@ export function sortPeople(people: Person[], sort: FollowupSort, order: 'asc' | 
     timeSpent: number((p) => p.seconds),
   };
   const primary = compare[sort];
-  return people.sort((a, b) => primary(a, b) || byName(a, b));
+  return people.sort((a, b) => primary(a, b) || byRank(a, b));
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -330,11 +358,7 @@ export function buildGrid(
   return {
     activities: data.activities,
     groups: data.groups,
-    facets: {
-      academies: distinct(data.people.map((p) => p.academie)),
-      departements: distinct(data.people.map((p) => p.departement)),
-      disciplines: distinct(data.people.map((p) => p.discipline)),
-    },
+    facets: data.facets,
     enrolled: data.people.length,
     total: matching.length,
     page,
