@@ -29,7 +29,7 @@ export const e2eEmail = (firstName: string) =>
 /** Group B below 50 %: the first five of group B. */
 export const GROUP_B_BEHIND = B.slice(0, 5);
 
-export async function seedFollowupSession(title: string) {
+export async function seedFollowupSession(title: string, options: { people?: boolean } = {}) {
   const database = connect(e2eDatabaseUrl(), 2);
   try {
     const now = Date.now();
@@ -61,7 +61,10 @@ export async function seedFollowupSession(title: string) {
       ],
       untracked: ['Mot d’accueil'],
       groups: ['Groupe A', 'Groupe B'],
-      people: [...A.map((n, i) => person(n, i, 'Groupe A')), ...B.map((n, i) => person(n, i, 'Groupe B'))],
+      people:
+        options.people === false
+          ? []
+          : [...A.map((n, i) => person(n, i, 'Groupe A')), ...B.map((n, i) => person(n, i, 'Groupe B'))],
     });
   } finally {
     await database.close();

@@ -6,9 +6,11 @@ import { expectNoAxeViolations, login, waitForMail } from './support.ts';
 
 const TITLE = 'Enseigner l’oral au cycle 3 — session de novembre';
 let courseId = '';
+let emptyCourseId = '';
 
 test.beforeAll(async () => {
   courseId = (await seedFollowupSession(TITLE)).courseId;
+  emptyCourseId = (await seedFollowupSession('Session sans inscrits', { people: false })).courseId;
 });
 
 test('a trainer filters “group B, progress below 50 %”, exports the CSV and sends a reminder that arrives', async ({
@@ -124,6 +126,30 @@ test('a trainer schedules a reminder, sorts the grid by keyboard and reads the p
     page.getByText('La relance «\u00a0Point d’étape de mi-session\u00a0» a été supprimée.'),
   ).toBeVisible();
 
+  // A filter that cannot hold is refused next to its field; one that finds nobody says what to do.
+  await page.goto(`/parcours/${courseId}/suivi`);
+  await page.getByLabel('Au moins (%)').fill('60');
+  await page.getByLabel('Moins de (%)').fill('50');
+  await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Le formulaire contient des erreurs' }),
+  ).toContainText('La progression minimale doit être inférieure à la progression maximale.');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Au moins (%)').fill('');
+  await page.getByRole('button', { name: 'Ajouter une condition sur une activité' }).click();
+  await page.getByLabel('Activité 1').selectOption({ label: 'Déposer sa séquence' });
+  await page.getByLabel('État 1').selectOption({ label: 'Achevée' });
+  await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+  await expect(page.getByText('Aucun participant ne correspond à ces filtres.')).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Retirer le critère «\u00a0Achevée\u00a0: Déposer sa séquence\u00a0»' }),
+  ).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/suivi-aucun-resultat.png', fullPage: true });
+  await page.getByRole('button', { name: /Retirer le critère «\sProgression de moins de 50/ }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: '4 participants correspondent aux filtres' }),
+  ).toBeVisible();
+
   // The grid sorted by progress, by keyboard.
   await page.goto(`/parcours/${courseId}/suivi`);
   const sort = page.getByRole('button', { name: /^Progression/ });
@@ -152,6 +178,21 @@ test('a trainer schedules a reminder, sorts the grid by keyboard and reads the p
   expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
   await expectNoAxeViolations(page);
   await page.screenshot({ path: 'test-results/screens/attestation.png', fullPage: true });
+});
+
+test('a session without participants says what to do on each page', async ({ page }) => {
+  await login(page, 'formateur@magistere.test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
+  for (const [path, text, shot] of [
+    ['suivi', 'Personne n’est encore inscrit comme participant à ce parcours.', 'suivi-vide'],
+    ['relances', 'Aucune relance n’est programmée.', 'relances-vide'],
+    ['attestation', 'Aucun participant n’est inscrit à cette session.', 'attestation-vide'],
+  ] as const) {
+    await page.goto(`/parcours/${emptyCourseId}/${path}`);
+    await expect(page.getByText(text)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `test-results/screens/${shot}.png`, fullPage: true });
+  }
 });
 
 test('a participant is refused the follow-up', async ({ page }) => {

@@ -225,7 +225,8 @@ export function selectPeople(
   const academies = among(criteria.academies);
   const departements = among(criteria.departements);
   const disciplines = among(criteria.disciplines);
-  const inSet = (set: Set<string> | null, folded: string | null) => !set || (folded !== null && set.has(folded));
+  const inSet = (set: Set<string> | null, folded: string | null) =>
+    !set || (folded !== null && set.has(folded));
   const words = criteria.q ? fold(criteria.q).split(/\s+/).filter(Boolean) : [];
 
   return data.people.filter((p) => {

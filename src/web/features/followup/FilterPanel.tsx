@@ -309,6 +309,7 @@ export function FilterPanel({
               </div>
             ))}
             <Button
+              className={conditions.length ? 'fr-mt-1w' : undefined}
               type="button"
               priority="secondary"
               size="small"
