@@ -22,6 +22,7 @@ import { completionRoutes } from './modules/completion/routes.ts';
 import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { enrolmentRoutes } from './modules/enrolment/routes.ts';
+import { followupRoutes } from './modules/followup/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
@@ -162,6 +163,7 @@ export async function buildApp(
   await app.register(workflowRoutes);
   await app.register(enrolmentRoutes);
   await app.register(cohortRoutes);
+  await app.register(followupRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;

@@ -10,6 +10,7 @@ import { courses } from './modules/courses/schema.ts';
 import { domains } from './modules/domains/schema.ts';
 import { enrolments } from './modules/enrolment/schema.ts';
 import { newPeople, setStage } from './modules/enrolment/testing.ts';
+import { seedFollowup } from './modules/followup/testing.ts';
 import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
@@ -139,6 +140,37 @@ beforeAll(async () => {
     await designer.post('/api/courses', { domainId: ids.aix, title: 'Session ouverte', shortName: 'SO' })
   ).json().id;
   await setStage(t, ids.sessionCourse!, 'session_running', { selfEnrolment: true });
+
+  // — Follow-up: a session of Aix with a group, two tracked activities and two participants, written
+  // straight into the database; a saved filter and reminders of the demo trainer to change and delete.
+  const followup = await seedFollowup(t.db, {
+    groups: ['Groupe B'],
+    tracked: ['Lire', 'Regarder'],
+    people: [
+      { key: 'p1', firstName: 'Paule', lastName: 'Accès', groups: ['Groupe B'], done: [0] },
+      { key: 'p2', firstName: 'Pierre', lastName: 'Accès', lastAccess: new Date() },
+    ],
+  });
+  ids.followupCourse = followup.courseId;
+  const followupTrainer = await t.as('formateur@magistere.test');
+  const savedFilter = (name: string) =>
+    followupTrainer.post(`/api/courses/${followup.courseId}/saved-filters`, {
+      name,
+      criteria: { neverAccessed: true },
+    });
+  ids.savedFilter = (await savedFilter('À modifier')).json().id;
+  ids.deletableSavedFilter = (await savedFilter('À supprimer')).json().id;
+  const reminder = async () =>
+    (
+      await followupTrainer.post(`/api/courses/${followup.courseId}/reminders`, {
+        target: 'not_started',
+        subject: 'Relance',
+        body: 'Bonjour',
+        sendAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+    ).json().id as string;
+  ids.reminder = await reminder();
+  ids.deletableReminder = await reminder();
 });
 afterAll(() => t.close());
 
@@ -944,6 +976,110 @@ const cases: Case[] = [
     method: 'DELETE',
     url: () => `/api/cohorts/${ids.cohort}/members/${ids.cohortMember}`,
     allowed: [A.referent, 204],
+    refused: [A.manager, 403],
+  },
+  // — Follow-up (formateur@ is a trainer in Aix; observateur@ and gestionnaire@ hold their roles in Bordeaux) —
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.followupCourse}/followup`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.followupCourse}/followup/export`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.followupCourse}/followup/message`,
+    body: { criteria: {}, subject: 'Bonjour', body: 'Message' },
+    allowed: [A.trainer, 200],
+    refused: ['crossSite', 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.followupCourse}/followup/reminder`,
+    body: { criteria: {}, subject: 'Relance', body: 'Message' },
+    allowed: [A.trainer, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.followupCourse}/saved-filters`,
+    allowed: [A.trainer, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.followupCourse}/saved-filters`,
+    body: { name: 'Nouveau filtre', criteria: { progressBelow: 50 } },
+    allowed: [A.trainer, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/saved-filters/${ids.savedFilter}`,
+    body: { name: 'Filtre renommé' },
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/saved-filters/${ids.deletableSavedFilter}`,
+    allowed: [A.trainer, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.followupCourse}/reminders`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.followupCourse}/reminders`,
+    body: () =>
+      Promise.resolve({
+        target: 'behind',
+        belowProgress: 50,
+        subject: 'Relance',
+        body: 'Message',
+        sendAt: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+    allowed: [A.trainer, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/reminders/${ids.reminder}`,
+    body: { subject: 'Relance modifiée' },
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/reminders/${ids.reminder}/send`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/reminders/${ids.deletableReminder}`,
+    allowed: [A.trainer, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.followupCourse}/attendance`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.followupCourse}/attendance/export`,
+    allowed: [A.referent, 200],
     refused: [A.manager, 403],
   },
 ];

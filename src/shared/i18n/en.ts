@@ -60,6 +60,20 @@ export const en: Catalogue = {
     videoUrlUnrecognised: 'This address is not that of a PeerTube or Pod video.',
     videoHostNotAllowed: 'This video host is not allowed on the platform. Ask an administrator to add it.',
     invalidHostname: 'This host name is not valid (example: podeduc.apps.education.fr).',
+    followup: {
+      progressRange: 'The minimum progress must be lower than the maximum progress.',
+      dateRange: 'The “since” date must come before the “before” date.',
+      doneAndNotDone: 'An activity cannot be both completed and not completed.',
+      unknownGroup: 'This group does not exist in this course.',
+      unknownActivity: 'This activity is not tracked in this course.',
+      unknownParticipant: 'This person is not enrolled as a participant in this course.',
+      noRecipients: 'No participant matches this filter: nothing was sent.',
+      filterNameTaken: 'You already have a saved filter with this name in this course.',
+      reminderSent: 'This reminder has already been sent: it can no longer be changed or deleted.',
+      belowProgressOnlyBehind:
+        'The progress threshold only applies to reminders for participants who are behind.',
+      emptyUpdate: 'Give at least one change.',
+    },
     enrolment: {
       nothingToChange: 'No change was sent.',
       closedTrash: 'Enrolment is closed: this course is in the trash. Restore it to enrol or unenrol people.',
@@ -155,5 +169,32 @@ export const en: Catalogue = {
       validity: '7 days',
       body: 'Hello {{name}},\n\nAn account was created for you on Magistère with the address {{email}}.\nTo choose your password, open this link (valid {{validity}}, once):\n\n{{link}}',
     },
+    followup: {
+      message: 'Hello {{name}},\n\n{{message}}\n\n{{sender}}, for the course “{{course}}”\n{{link}}',
+      reminder:
+        'Hello {{name}},\n\n{{message}}\n\nTo resume the course “{{course}}”:\n{{link}}\n\n{{signature}}',
+    },
+  },
+  followup: {
+    sheets: { grid: 'Follow-up', attendance: 'Participation' },
+    columns: {
+      lastName: 'Last name',
+      firstName: 'First name',
+      email: 'E-mail address',
+      roles: 'Role',
+      groups: 'Groups',
+      academie: 'Académie',
+      departement: 'Département',
+      discipline: 'Subject',
+      progress: 'Progress (%)',
+      completed: 'Activities completed',
+      courseCompletedAt: 'Course completed on',
+      firstAccess: 'First access',
+      lastAccess: 'Last access',
+      timeSpent: 'Time spent',
+      minutes: 'Time spent (minutes)',
+    },
+    cell: { failed: 'not passed' },
+    roles: { participant: 'Participant', trainer: 'Trainer', tutor: 'Tutor' },
   },
 };

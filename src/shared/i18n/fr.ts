@@ -64,6 +64,20 @@ export const fr = {
     videoHostNotAllowed:
       'Cet hébergeur de vidéos n’est pas autorisé sur la plateforme. Demandez à un administrateur de l’ajouter.',
     invalidHostname: 'Ce nom d’hôte n’est pas valide (exemple : podeduc.apps.education.fr).',
+    followup: {
+      progressRange: 'La progression minimale doit être inférieure à la progression maximale.',
+      dateRange: 'La date «\u00a0depuis le\u00a0» doit précéder la date «\u00a0avant le\u00a0».',
+      doneAndNotDone: 'Une même activité ne peut pas être à la fois achevée et non achevée.',
+      unknownGroup: 'Ce groupe n’existe pas dans ce parcours.',
+      unknownActivity: 'Cette activité n’est pas suivie dans ce parcours.',
+      unknownParticipant: 'Cette personne n’est pas inscrite comme participant de ce parcours.',
+      noRecipients: 'Aucun participant ne correspond à ce filtre\u00a0: rien n’a été envoyé.',
+      filterNameTaken: 'Vous avez déjà un filtre enregistré sous ce nom dans ce parcours.',
+      reminderSent: 'Cette relance est déjà partie\u00a0: elle ne peut plus être modifiée ni supprimée.',
+      belowProgressOnlyBehind:
+        'Le seuil de progression ne concerne que les relances des participants en retard.',
+      emptyUpdate: 'Indiquez au moins une modification.',
+    },
     enrolment: {
       nothingToChange: 'Aucune modification n’a été envoyée.',
       closedTrash:
@@ -169,6 +183,35 @@ export const fr = {
       validity: '7 jours',
       body: 'Bonjour {{name}},\n\nUn compte a été créé pour vous sur Magistère avec l’adresse {{email}}.\nPour choisir votre mot de passe, ouvrez ce lien (valable {{validity}}, une seule fois) :\n\n{{link}}',
     },
+    followup: {
+      message:
+        'Bonjour {{name}},\n\n{{message}}\n\n{{sender}}, pour le parcours «\u00a0{{course}}\u00a0»\n{{link}}',
+      reminder:
+        'Bonjour {{name}},\n\n{{message}}\n\nPour reprendre le parcours «\u00a0{{course}}\u00a0»\u00a0:\n{{link}}\n\n{{signature}}',
+    },
+  },
+  /** Server-made files of the follow-up (exports). */
+  followup: {
+    sheets: { grid: 'Suivi', attendance: 'Participation' },
+    columns: {
+      lastName: 'Nom',
+      firstName: 'Prénom',
+      email: 'Adresse électronique',
+      roles: 'Rôle',
+      groups: 'Groupes',
+      academie: 'Académie',
+      departement: 'Département',
+      discipline: 'Discipline',
+      progress: 'Progression (%)',
+      completed: 'Activités achevées',
+      courseCompletedAt: 'Parcours achevé le',
+      firstAccess: 'Premier accès',
+      lastAccess: 'Dernier accès',
+      timeSpent: 'Temps passé',
+      minutes: 'Temps passé (minutes)',
+    },
+    cell: { failed: 'non réussi' },
+    roles: { participant: 'Participant', trainer: 'Formateur', tutor: 'Tuteur' },
   },
 } as const;
 

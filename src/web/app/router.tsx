@@ -19,6 +19,9 @@ import { CoursePage } from '../features/courses/CoursePage.tsx';
 import { CourseSettingsPage } from '../features/courses/CourseSettingsPage.tsx';
 import { GroupsPage } from '../features/enrolment/GroupsPage.tsx';
 import { ParticipantsPage } from '../features/enrolment/ParticipantsPage.tsx';
+import { AttendancePage } from '../features/followup/AttendancePage.tsx';
+import { FollowupPage } from '../features/followup/FollowupPage.tsx';
+import { RemindersPage } from '../features/followup/RemindersPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import {
   AccessibilityPage,
@@ -82,6 +85,9 @@ export const router = createBrowserRouter([
           { path: 'parcours/:id/activite/nouvelle', element: <ActivityEditPage /> },
           { path: 'parcours/:id/activite/:activityId', element: <ActivityViewPage /> },
           { path: 'parcours/:id/activite/:activityId/modifier', element: <ActivityEditPage /> },
+          { path: 'parcours/:id/suivi', element: <FollowupPage /> },
+          { path: 'parcours/:id/relances', element: <RemindersPage /> },
+          { path: 'parcours/:id/attestation', element: <AttendancePage /> },
           {
             path: 'admin/utilisateurs',
             element: (

@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { formatDate } from '../../../shared/format.ts';
 import { ApiError, api } from '../../api/client.ts';
 import {
   ErrorSummary,
@@ -20,7 +21,6 @@ import {
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
-import { formatDate } from '../../../shared/format.ts';
 import { type CohortDetail, enrolmentKeys, useCohort } from '../enrolment/api.ts';
 
 const deleteModal = createModal({ id: 'modale-suppression-cohorte', isOpenedByDefault: false });

@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { formatDate, formatNumber } from '../../../shared/format.ts';
 import { api } from '../../api/client.ts';
 import { useDomains } from '../../api/queries.ts';
 import { useMe } from '../../app/auth.tsx';
@@ -24,7 +25,6 @@ import {
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
-import { formatDate, formatNumber } from '../../../shared/format.ts';
 import { type CohortDetail, enrolmentKeys, useCohorts } from '../enrolment/api.ts';
 
 const FORM = 'creer-cohorte';

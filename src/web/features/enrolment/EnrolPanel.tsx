@@ -13,6 +13,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENROL_ROLES } from '../../../shared/enrolment.ts';
+import { formatNumber } from '../../../shared/format.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { useMeQuery } from '../../app/auth.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -25,7 +26,6 @@ import {
 } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
-import { formatNumber } from '../../../shared/format.ts';
 import {
   type BulkResult,
   type BulkSource,

@@ -11,13 +11,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ENROL_ROLES } from '../../../shared/enrolment.ts';
+import { formatNumber } from '../../../shared/format.ts';
 import { api } from '../../api/client.ts';
 import { useCoursePage } from '../../api/courses.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatNumber } from '../../../shared/format.ts';
 import { type Enrolment, refreshEnrolment, useCourseGroups, useEnrolments } from './api.ts';
 import { EnrolPanel } from './EnrolPanel.tsx';
 

@@ -9,11 +9,11 @@ import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/format.ts';
 import { api } from '../../api/client.ts';
 import { courseKeys } from '../../api/courses.ts';
 import { keys } from '../../api/queries.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatNumber } from '../../../shared/format.ts';
 import { enrolmentKeys, type SelfEnrolmentState, useSelfEnrolment } from './api.ts';
 
 const leaveModal = createModal({ id: 'modale-auto-desinscription', isOpenedByDefault: false });
