@@ -323,6 +323,8 @@ export const ui: Widen<typeof fr> = {
       participants: 'Participants',
       groups: 'Groups',
       followup: 'Follow-up',
+      reminders: 'Reminders',
+      attendance: 'Attendance',
       completion: 'Completion',
       settings: 'Settings',
     },

@@ -326,6 +326,8 @@ export const ui = {
       participants: 'Participants',
       groups: 'Groupes',
       followup: 'Suivi',
+      reminders: 'Relances',
+      attendance: 'Attestation',
       completion: 'Achèvement',
       settings: 'Paramètres',
     },

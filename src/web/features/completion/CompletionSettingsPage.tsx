@@ -27,6 +27,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { kindText } from '../activities/registry.tsx';
+import { CourseNav } from '../workflow/CourseNav.tsx';
 import {
   type CompletionRule,
   type CourseCompletionCriteria,
@@ -162,6 +163,7 @@ function CompletionSettingsForm({
       >
         <p>{t('ui.completion.settings.intro')}</p>
       </PageHeading>
+      <CourseNav courseId={course.id} current="completion" />
       {done ? (
         <Alert
           className="fr-mb-3w"

@@ -27,6 +27,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { CourseNav } from '../workflow/CourseNav.tsx';
 import { ThumbnailSection } from './ThumbnailSection.tsx';
 
 const FIELDS = ['title', 'shortName', 'summary', 'format', 'visibility', 'availableFrom'] as const;
@@ -111,6 +112,7 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
       >
         <p>{t('ui.courses.settings.intro')}</p>
       </PageHeading>
+      <CourseNav courseId={course.id} current="settings" />
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
       <form noValidate onSubmit={submit}>
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>

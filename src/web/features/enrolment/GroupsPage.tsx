@@ -24,6 +24,7 @@ import {
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { CourseNav } from '../workflow/CourseNav.tsx';
 import { type Group, type Grouping, refreshEnrolment, useCourseGroups, useEnrolments } from './api.ts';
 
 const deleteGroupModal = createModal({ id: 'modale-suppression-groupe', isOpenedByDefault: false });
@@ -78,6 +79,7 @@ export function GroupsPage() {
       >
         <p>{t('ui.groups.intro')}</p>
       </PageHeading>
+      <CourseNav courseId={id} current="groups" />
       {closed ? (
         <Alert
           className="fr-mb-3w"

@@ -18,6 +18,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { CourseNav } from '../workflow/CourseNav.tsx';
 import { type Enrolment, refreshEnrolment, useCourseGroups, useEnrolments } from './api.ts';
 import { EnrolPanel } from './EnrolPanel.tsx';
 
@@ -99,6 +100,7 @@ export function ParticipantsPage() {
       >
         <p>{t('ui.enrolment.intro')}</p>
       </PageHeading>
+      <CourseNav courseId={course.id} current="participants" />
       <p className="fr-text--lg">
         {ENROL_ROLES.map((r) =>
           t(`ui.enrolment.counts.${r}`, { count: list.counts[r], n: formatNumber(list.counts[r]) }),

@@ -14,6 +14,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { attendanceExportUrl, useAttendance } from './api.ts';
 import { ProgressBar } from './GridTable.tsx';
 import './followup.css';
+import { CourseNav } from '../workflow/CourseNav.tsx';
 
 export function AttendancePage() {
   const { id = '' } = useParams();
@@ -32,6 +33,7 @@ export function AttendancePage() {
       >
         <p>{t('ui.followup.attendance.intro')}</p>
       </PageHeading>
+      <CourseNav courseId={id} current="attendance" />
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (

@@ -23,6 +23,7 @@ import { FilterPanel } from './FilterPanel.tsx';
 import { GridTable } from './GridTable.tsx';
 import { readView } from './view.ts';
 import './followup.css';
+import { CourseNav } from '../workflow/CourseNav.tsx';
 
 export function FollowupPage() {
   const { id = '' } = useParams();
@@ -57,6 +58,7 @@ export function FollowupPage() {
       >
         <p>{t('ui.followup.intro')}</p>
       </PageHeading>
+      <CourseNav courseId={id} current="followup" />
       {invalid ? (
         <Alert
           className="fr-mb-3w"

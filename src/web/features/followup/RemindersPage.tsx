@@ -31,6 +31,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { createReminder, deleteReminder, followupKeys, sendReminderNow, useReminders } from './api.ts';
 import './followup.css';
+import { CourseNav } from '../workflow/CourseNav.tsx';
 
 const confirmModal = createModal({ id: 'modale-supprimer-relance', isOpenedByDefault: false });
 const FORM = 'programmer-relance';
@@ -150,6 +151,7 @@ export function RemindersPage() {
       >
         <p>{t('ui.followup.reminders.intro')}</p>
       </PageHeading>
+      <CourseNav courseId={id} current="reminders" />
       {reminders.isError ? (
         <ProblemAlert error={reminders.error} />
       ) : (

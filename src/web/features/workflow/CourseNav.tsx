@@ -13,6 +13,8 @@ export type CoursePageName =
   | 'participants'
   | 'groups'
   | 'followup'
+  | 'reminders'
+  | 'attendance'
   | 'completion'
   | 'settings';
 
@@ -24,6 +26,8 @@ const PAGES: { name: CoursePageName; path: string; anyOf: string[] }[] = [
   { name: 'participants', path: '/participants', anyOf: ['enrolment:view', 'enrolment:manage'] },
   { name: 'groups', path: '/groupes', anyOf: ['group:manage'] },
   { name: 'followup', path: '/suivi', anyOf: ['followup:view'] },
+  { name: 'reminders', path: '/relances', anyOf: ['followup:remind'] },
+  { name: 'attendance', path: '/attestation', anyOf: ['followup:attest'] },
   { name: 'completion', path: '/achevement', anyOf: ['course:update'] },
   { name: 'settings', path: '/parametres', anyOf: ['course:update'] },
 ];
