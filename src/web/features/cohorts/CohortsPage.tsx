@@ -8,23 +8,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { CohortCreateBody } from '../../../shared/enrolment.ts';
 import { formatDate, formatNumber } from '../../../shared/format.ts';
 import { api } from '../../api/client.ts';
 import { useDomains } from '../../api/queries.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-} from '../../components/forms.tsx';
+import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { type CohortDetail, enrolmentKeys, useCohorts } from '../enrolment/api.ts';
 
 const FORM = 'creer-cohorte';
@@ -92,11 +87,7 @@ function CreateCohortForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
   const [workingDomain] = useWorkingDomain();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   const [generation, setGeneration] = useState(0);
   const labels = {
     domainId: t('ui.cohorts.domain'),
@@ -104,38 +95,21 @@ function CreateCohortForm({
     description: t('ui.cohorts.description'),
   };
   const initialDomain = domains.find((d) => d.id === workingDomain)?.id ?? domains[0]?.id ?? '';
+  const {
+    errors,
+    message,
+    pending,
+    submit: send,
+  } = useFormSubmission(CohortCreateBody, async (body) => {
+    const cohort = await api.post<CohortDetail>('/api/cohorts', body);
+    setGeneration((n) => n + 1);
+    await queryClient.invalidateQueries({ queryKey: enrolmentKeys.adminCohorts });
+    onCreated(cohort);
+  });
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
+  function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const body = {
-      domainId: String(data.get('domainId') ?? ''),
-      name: String(data.get('name') ?? '').trim(),
-      description: String(data.get('description') ?? '').trim(),
-    };
-    const next: FieldErrors = {};
-    if (!body.domainId) next.domainId = t('ui.validation.required');
-    if (!body.name) next.name = t('ui.validation.required');
-    if (Object.keys(next).length) {
-      setMessage(undefined);
-      setErrors(next);
-      return;
-    }
-    setPending(true);
-    try {
-      const cohort = await api.post<CohortDetail>('/api/cohorts', body);
-      setErrors({});
-      setMessage(undefined);
-      setGeneration((n) => n + 1);
-      await queryClient.invalidateQueries({ queryKey: enrolmentKeys.adminCohorts });
-      onCreated(cohort);
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
+    void send(readForm(event.currentTarget));
   }
 
   return (

@@ -10,20 +10,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { GroupCreateBody } from '../../../shared/enrolment.ts';
 import { api } from '../../api/client.ts';
 import { useCoursePage } from '../../api/courses.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-} from '../../components/forms.tsx';
+import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { type Group, type Grouping, refreshEnrolment, useCourseGroups, useEnrolments } from './api.ts';
 
@@ -182,38 +177,23 @@ const CREATE_FORM = 'creer-groupe';
 function CreateGroupForm({ courseId, onCreated }: { courseId: string; onCreated: (name: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   const [generation, setGeneration] = useState(0);
   const labels = { name: t('ui.groups.name'), description: t('ui.groups.description') };
+  const {
+    errors,
+    message,
+    pending,
+    submit: send,
+  } = useFormSubmission(GroupCreateBody, async (body) => {
+    await api.post(`/api/courses/${encodeURIComponent(courseId)}/groups`, body);
+    setGeneration((n) => n + 1);
+    await refreshEnrolment(queryClient, courseId);
+    onCreated(body.name);
+  });
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
+  function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const name = String(data.get('name') ?? '').trim();
-    const description = String(data.get('description') ?? '').trim();
-    if (!name) {
-      setMessage(undefined);
-      setErrors({ name: t('ui.validation.required') });
-      return;
-    }
-    setPending(true);
-    try {
-      await api.post(`/api/courses/${encodeURIComponent(courseId)}/groups`, { name, description });
-      setErrors({});
-      setMessage(undefined);
-      setGeneration((n) => n + 1);
-      await refreshEnrolment(queryClient, courseId);
-      onCreated(name);
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
+    void send(readForm(event.currentTarget));
   }
 
   return (
