@@ -8,7 +8,6 @@
  * Run: `npm run bench -- followup-read`; BENCH_PARTICIPANTS, BENCH_ACTIVITIES as for `followup-grid`.
  */
 import { performance } from 'node:perf_hooks';
-import { connect } from '../src/server/platform/db/index.ts';
 import {
   completionSummaryIn,
   completionsIn,
@@ -19,6 +18,7 @@ import {
 import { enrolledPeople } from '../src/server/modules/enrolment/queries.ts';
 import { loadCourseData } from '../src/server/modules/followup/grid.ts';
 import { groupsIn, profilesOf } from '../src/server/modules/followup/queries.ts';
+import { connect } from '../src/server/platform/db/index.ts';
 import { addFollowupData } from './followup-grid.ts';
 import { createDatabase, generateCourse } from './lib/generate.ts';
 import { startTarget } from './lib/harness.ts';
@@ -29,7 +29,8 @@ function count(name: string, fallback: number) {
   return value;
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 export async function run(): Promise<number> {
   const participants = count('BENCH_PARTICIPANTS', 1000);
@@ -65,7 +66,12 @@ export async function run(): Promise<number> {
         ['loadCourseData (all of it)', () => loadCourseData(db, courseId)],
         [
           'before: completionsIn + courseCompletionsIn + presenceIn',
-          () => Promise.all([completionsIn(db, courseId), courseCompletionsIn(db, courseId), presenceIn(db, courseId)]),
+          () =>
+            Promise.all([
+              completionsIn(db, courseId),
+              courseCompletionsIn(db, courseId),
+              presenceIn(db, courseId),
+            ]),
         ],
       ];
       for (const [, step] of steps) await step(); // warm-up: connections, plans, JIT
@@ -82,7 +88,9 @@ export async function run(): Promise<number> {
           medianMs: Math.round(quantile(times, 0.5) * 10) / 10,
           p95Ms: Math.round(quantile(times, 0.95) * 10) / 10,
         };
-        console.error(`${name.padEnd(60)} médiane ${figures[name].medianMs} ms, p95 ${figures[name].p95Ms} ms`);
+        console.error(
+          `${name.padEnd(60)} médiane ${figures[name].medianMs} ms, p95 ${figures[name].p95Ms} ms`,
+        );
       }
       console.log(JSON.stringify({ bench: 'followup-read', participants, activities, reads, figures }));
       return 0;

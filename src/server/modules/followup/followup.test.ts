@@ -1,8 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowupGrid } from '../../../shared/followup.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
-import { sql } from 'drizzle-orm';
-import { completionSummaryIn, completionsIn, courseCompletionsIn, presenceIn } from '../completion/queries.ts';
+import {
+  completionSummaryIn,
+  completionsIn,
+  courseCompletionsIn,
+  presenceIn,
+} from '../completion/queries.ts';
 import { COURSE_DATA_TTL_MS, loadCourseData, recentCourseData } from './grid.ts';
 import { AT, seedScenario } from './scenario.ts';
 import { type FollowupFixture, seedFollowup } from './testing.ts';
@@ -195,9 +200,7 @@ describe('the course as the grid reads it', () => {
       expected.set(row.userId, entry);
     }
     const byUser = new Map(summaries.map((s) => [s.userId, s]));
-    expect([...byUser.keys()].sort()).toEqual(
-      [fresh.userIds.a!, fresh.userIds.b!, fresh.userIds.c!].sort(),
-    );
+    expect([...byUser.keys()].sort()).toEqual([fresh.userIds.a!, fresh.userIds.b!, fresh.userIds.c!].sort());
     for (const [userId, entry] of expected) {
       const s = byUser.get(userId)!;
       expect(s.positions.map((k, j) => `${k}${s.codes[j]}${s.dates[j]}`).sort()).toEqual(entry.cells.sort());

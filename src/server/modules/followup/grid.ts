@@ -73,7 +73,15 @@ export async function loadCourseData(
     enrolledPeople(db, courseId, [...roles]),
     // The completion summary is aligned with this very list (no race with an activity added meanwhile).
     trackedActivities(db, courseId).then(
-      async (list) => [list, await completionSummaryIn(db, courseId, list.map((a) => a.id))] as const,
+      async (list) =>
+        [
+          list,
+          await completionSummaryIn(
+            db,
+            courseId,
+            list.map((a) => a.id),
+          ),
+        ] as const,
     ),
     groupsIn(db, courseId),
   ]);
