@@ -10,7 +10,9 @@
  * Run: `npm run bench -- followup-grid`; BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (default 10:
  * trainers of one session looking at once), BENCH_PARTICIPANTS (1000), BENCH_ACTIVITIES (60),
  * BENCH_QUERY (query string added to the grid's URL, e.g. `progressBelow=50&sort=progress`),
- * BENCH_CLIENT=wrk (Debian's wrk instead of autocannon), BENCH_SERVER_ARGS (node flags of the server).
+ * BENCH_CLIENT=wrk (Debian's wrk instead of autocannon), BENCH_SERVER_ARGS (node flags of the server),
+ * BENCH_CACHE=off (the server's 5 s follow-up cache disabled, `FOLLOWUP_CACHE_MS=0`: every request reads
+ * PostgreSQL — the uncached read a trainer gets on opening the grid).
  */
 import pg from 'pg';
 import { createDatabase, generateCourse } from './lib/generate.ts';
@@ -137,9 +139,20 @@ export async function run(): Promise<number> {
   const activities = count('BENCH_ACTIVITIES', 60);
   const connections = count('BENCH_CONNECTIONS', 10);
   const extra = process.env.BENCH_QUERY ?? '';
+  const cache = process.env.BENCH_CACHE ?? 'on';
+  if (cache !== 'on' && cache !== 'off') {
+    console.error(`BENCH_CACHE : on ou off (reçu ${cache})`);
+    return 2;
+  }
   const database = await createDatabase();
   try {
-    const target = await startTarget({ env: { DATABASE_URL: database.url, JOBS: 'false' } });
+    const target = await startTarget({
+      env: {
+        DATABASE_URL: database.url,
+        JOBS: 'false',
+        ...(cache === 'off' ? { FOLLOWUP_CACHE_MS: '0' } : {}),
+      },
+    });
     try {
       const started = Date.now();
       // One section per dozen activities, as a session of five to six meetings.
@@ -184,7 +197,7 @@ export async function run(): Promise<number> {
         return figures.non2xx || figures.errors ? 1 : 0;
       }
       const figures = await measure(
-        `GET /api/courses/:id/followup (${participants} × ${activities}${extra ? `, ${extra}` : ''})`,
+        `GET /api/courses/:id/followup (${participants} × ${activities}${extra ? `, ${extra}` : ''}${cache === 'off' ? ', sans cache' : ''})`,
         { url: target.url, path, headers: { cookie, 'accept-encoding': 'gzip' }, connections },
       );
       return report(figures);

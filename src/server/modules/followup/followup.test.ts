@@ -1,7 +1,14 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowupGrid } from '../../../shared/followup.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
-import { COURSE_DATA_TTL_MS, recentCourseData } from './grid.ts';
+import {
+  completionSummaryIn,
+  completionsIn,
+  courseCompletionsIn,
+  presenceIn,
+} from '../completion/queries.ts';
+import { COURSE_DATA_TTL_MS, loadCourseData, recentCourseData } from './grid.ts';
 import { AT, seedScenario } from './scenario.ts';
 import { type FollowupFixture, seedFollowup } from './testing.ts';
 
@@ -155,6 +162,65 @@ describe('the course as the grid reads it', () => {
       start + COURSE_DATA_TTL_MS + 1,
     );
     expect(later.people).toHaveLength(7);
+  });
+  it('folds in PostgreSQL the same states, dates, course completions and presence as the rows they come from', async () => {
+    const at = (day: number) => new Date(Date.UTC(2026, 10, day, 9, 30));
+    const fresh = await seedFollowup(t.db, {
+      tracked: ['Un', 'Deux', 'Trois'],
+      untracked: ['Hors suivi'],
+      people: [
+        { key: 'a', firstName: 'Anne', lastName: 'Aubert', done: [2, 0], failed: [1], doneAt: at(3) },
+        { key: 'b', firstName: 'Benoît', lastName: 'Blanc', done: [1], lastAccess: at(5), seconds: 120 },
+        { key: 'c', firstName: 'Claire', lastName: 'Colin', lastAccess: at(6), courseCompletedAt: at(7) },
+        { key: 'd', firstName: 'David', lastName: 'Durand' },
+      ],
+    });
+    // A state reached at a microsecond, and one on an activity the course does not track.
+    await t.db.execute(sql`
+      update activity_completions set completed_at = '2026-11-04T10:00:00.123456Z'
+       where user_id = ${fresh.userIds.b!} and activity_id = ${fresh.activityIds[1]!}`);
+    await t.db.execute(sql`
+      insert into activity_completions (user_id, activity_id, course_id, state, source, completed_at)
+      values (${fresh.userIds.d!}, ${fresh.untrackedIds[0]!}, ${fresh.courseId}, 'complete', 'view', now())`);
+
+    const summaries = await completionSummaryIn(t.db, fresh.courseId, fresh.activityIds);
+    const [rows, done, presence] = await Promise.all([
+      completionsIn(t.db, fresh.courseId),
+      courseCompletionsIn(t.db, fresh.courseId),
+      presenceIn(t.db, fresh.courseId),
+    ]);
+    // The same facts, rebuilt from one row per cell.
+    const expected = new Map<string, { cells: string[]; completed: number }>();
+    for (const row of rows) {
+      const k = fresh.activityIds.indexOf(row.activityId);
+      if (k < 0) continue;
+      const entry = expected.get(row.userId) ?? { cells: [], completed: 0 };
+      entry.cells.push(`${k}${row.state === 'complete' ? 'c' : 'f'}${row.completedAt.getTime()}`);
+      if (row.state === 'complete') entry.completed += 1;
+      expected.set(row.userId, entry);
+    }
+    const byUser = new Map(summaries.map((s) => [s.userId, s]));
+    expect([...byUser.keys()].sort()).toEqual([fresh.userIds.a!, fresh.userIds.b!, fresh.userIds.c!].sort());
+    for (const [userId, entry] of expected) {
+      const s = byUser.get(userId)!;
+      expect(s.positions.map((k, j) => `${k}${s.codes[j]}${s.dates[j]}`).sort()).toEqual(entry.cells.sort());
+      expect(s.completed).toBe(entry.completed);
+    }
+    for (const row of done) expect(byUser.get(row.userId)!.courseCompletedAt).toEqual(row.completedAt);
+    for (const row of presence)
+      expect(byUser.get(row.userId)).toMatchObject({
+        firstAccessAt: row.firstAt,
+        lastAccessAt: row.lastAt,
+        seconds: row.seconds,
+      });
+
+    const data = await loadCourseData(t.db, fresh.courseId);
+    const person = (first: string) => data.people.find((p) => p.firstName === first)!;
+    expect([...person('Anne').states]).toEqual([1, 2, 1]);
+    expect(person('Anne')).toMatchObject({ completed: 2, progress: 66, started: true });
+    expect(person('Benoît').dates[1]).toBe(Date.parse('2026-11-04T10:00:00.123Z'));
+    expect(person('Claire')).toMatchObject({ started: false, completed: 0, courseCompletedAt: at(7) });
+    expect(person('David')).toMatchObject({ started: false, completed: 0, lastAccessAt: null, seconds: 0 });
   });
 });
 

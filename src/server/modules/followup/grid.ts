@@ -1,8 +1,8 @@
 /**
  * The follow-up grid: everyone enrolled (in the roles asked) × the tracked activities, read in a fixed
- * number of queries whatever the size of the course (enrolled people, tracked activities, completion
- * states, course completions, presence, group names, then the people's profiles), then filtered, sorted
- * and paged in memory — 1,000 people × 60 activities is 60,000 small cells, cheaper to scan than to send
+ * number of queries whatever the size of the course (enrolled people, tracked activities then the
+ * completion summary — states, course completion and presence folded per person by PostgreSQL —, group
+ * names, then the people's profiles), then filtered, sorted and paged in memory — 1,000 people × 60 activities is 60,000 small cells, cheaper to scan than to send
  * PostgreSQL a query per criterion.
  */
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../../shared/followup.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
-import { completionsIn, courseCompletionsIn, presenceIn, trackedActivities } from '../completion/queries.ts';
+import { type CompletionSummary, completionSummaryIn, trackedActivities } from '../completion/queries.ts';
 import { enrolledPeople } from '../enrolment/queries.ts';
 import { groupsIn, profilesOf } from './queries.ts';
 import { parisMidnight } from './time.ts';
@@ -69,12 +69,20 @@ export async function loadCourseData(
   courseId: string,
   roles: readonly EnrolledRole[] = ['participant'],
 ): Promise<CourseData> {
-  const [enrolled, tracked, completions, courseDone, presence, groups] = await Promise.all([
+  const [enrolled, [tracked, summaries], groups] = await Promise.all([
     enrolledPeople(db, courseId, [...roles]),
-    trackedActivities(db, courseId),
-    completionsIn(db, courseId),
-    courseCompletionsIn(db, courseId),
-    presenceIn(db, courseId),
+    // The completion summary is aligned with this very list (no race with an activity added meanwhile).
+    trackedActivities(db, courseId).then(
+      async (list) =>
+        [
+          list,
+          await completionSummaryIn(
+            db,
+            courseId,
+            list.map((a) => a.id),
+          ),
+        ] as const,
+    ),
     groupsIn(db, courseId),
   ]);
   // One person enrolled in two roles is one row with both.
@@ -88,33 +96,22 @@ export async function loadCourseData(
   const profiles = await profilesOf(db, [...byUser.keys()]);
 
   const n = tracked.length;
-  const index = new Map(tracked.map((a, i) => [a.id, i]));
-  const cells = new Map<string, { states: Uint8Array; dates: Float64Array; completed: number }>();
-  const cellsOf = (userId: string) => {
-    let entry = cells.get(userId);
-    if (!entry) {
-      entry = { states: new Uint8Array(n), dates: new Float64Array(n), completed: 0 };
-      cells.set(userId, entry);
-    }
-    return entry;
-  };
-  for (const c of completions) {
-    const i = index.get(c.activityId);
-    if (i === undefined || !byUser.has(c.userId)) continue;
-    const entry = cellsOf(c.userId);
-    entry.states[i] = c.state === 'complete' ? COMPLETE : FAILED;
-    entry.dates[i] = c.completedAt.getTime();
-    if (c.state === 'complete') entry.completed += 1;
-  }
-  const doneAt = new Map(courseDone.map((row) => [row.userId, row.completedAt]));
-  const presenceOf = new Map(presence.map((row) => [row.userId, row]));
+  const summaryOf = new Map<string, CompletionSummary>();
+  for (const row of summaries) if (byUser.has(row.userId)) summaryOf.set(row.userId, row);
 
   const foldOrNull = (value: string | null) => (value === null ? null : fold(value));
   const people: Person[] = profiles.map((profile) => {
     const enrolment = byUser.get(profile.id)!;
-    const entry = cells.get(profile.id);
-    const seen = presenceOf.get(profile.id);
-    const completed = entry?.completed ?? 0;
+    const summary = summaryOf.get(profile.id);
+    const states = new Uint8Array(n);
+    const dates = new Float64Array(n);
+    if (summary)
+      for (let j = 0; j < summary.positions.length; j++) {
+        const i = summary.positions[j]!;
+        states[i] = summary.codes[j] === 'c' ? COMPLETE : FAILED;
+        dates[i] = summary.dates[j]!;
+      }
+    const completed = summary?.completed ?? 0;
     return {
       userId: profile.id,
       firstName: profile.firstName,
@@ -125,15 +122,15 @@ export async function loadCourseData(
       discipline: profile.discipline,
       roles: enrolment.roles,
       groupIds: [...enrolment.groupIds],
-      states: entry?.states ?? new Uint8Array(n),
-      dates: entry?.dates ?? new Float64Array(n),
-      started: entry !== undefined,
+      states,
+      dates,
+      started: (summary?.positions.length ?? 0) > 0,
       completed,
       progress: progressPercent(completed, n),
-      courseCompletedAt: doneAt.get(profile.id) ?? null,
-      firstAccessAt: seen?.firstAt ?? null,
-      lastAccessAt: seen?.lastAt ?? null,
-      seconds: seen?.seconds ?? 0,
+      courseCompletedAt: summary?.courseCompletedAt ?? null,
+      firstAccessAt: summary?.firstAccessAt ?? null,
+      lastAccessAt: summary?.lastAccessAt ?? null,
+      seconds: summary?.seconds ?? 0,
       nameRank: 0,
       folded: {
         text: fold(`${profile.firstName} ${profile.lastName} ${profile.email}`),
@@ -165,7 +162,19 @@ export async function loadCourseData(
  * (the pending promise). The follow-up is a report, not a live view: what changed in the last
  * seconds appears at the next read. Messages, reminders and the participation list read afresh.
  */
-export const COURSE_DATA_TTL_MS = 5_000;
+export const COURSE_DATA_TTL_MS = cacheTtl(process.env.FOLLOWUP_CACHE_MS);
+
+/**
+ * `FOLLOWUP_CACHE_MS` (default 5,000) exists for measurement only: `0` makes every grid request read
+ * PostgreSQL, which is how `bench/followup-grid.ts` measures the uncached read (`BENCH_CACHE=off`).
+ */
+function cacheTtl(value: string | undefined): number {
+  if (value === undefined || value === '') return 5_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000)
+    throw new Error(`FOLLOWUP_CACHE_MS: an integer of milliseconds from 0 to 3600000 expected, got ${value}`);
+  return ms;
+}
 const MAX_CACHED_COURSES = 50;
 const recent = new Map<string, { at: number; data: Promise<CourseData> }>();
 
