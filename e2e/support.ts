@@ -15,6 +15,13 @@ export const PASSWORD_LINK = new RegExp(
 
 /** Runs axe on the page (WCAG 2.1 A/AA) and fails on any violation, listing them. */
 export async function expectNoAxeViolations(page: Page) {
+  // A DSFR modal fades in: axe measuring contrast mid-transition sees half-transparent text.
+  // Endless animations (spinners) never settle, so only finite ones are awaited.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
