@@ -1,9 +1,15 @@
+import { audience } from './audience.en.ts';
 import type { Catalogue } from './fr.ts';
+import { hub } from './hub.en.ts';
+import { offers } from './offers.en.ts';
 import { ui } from './ui.en.ts';
 
 /** English catalogue — second locale. */
 export const en: Catalogue = {
   ui,
+  audience,
+  hub,
+  offers,
   errors: {
     validation: 'The submitted data is not valid.',
     validationField: 'This field is not valid.',

@@ -2,10 +2,16 @@
  * French catalogue — the reference locale. Keys are grouped by feature; the web app and the server
  * read from the same catalogue. Typography follows the State's rules (non-breaking space before : ; ! ?).
  */
+import { audience } from './audience.fr.ts';
+import { hub } from './hub.fr.ts';
+import { offers } from './offers.fr.ts';
 import { ui } from './ui.fr.ts';
 
 export const fr = {
   ui,
+  audience,
+  hub,
+  offers,
   errors: {
     validation: 'Les informations envoyées ne sont pas valides.',
     validationField: 'Ce champ n’est pas valide.',

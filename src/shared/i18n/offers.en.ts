@@ -1,0 +1,5 @@
+import type { Catalogue } from './fr.ts';
+
+export const offers: Catalogue['offers'] = {
+  title: 'Training offer',
+};
