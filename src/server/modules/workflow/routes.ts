@@ -56,6 +56,12 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => workflowOf(db, actorOf(request), request.params.id),
   );
 
+  /** A change the course page shows: its cached pages go, then the course is answered. */
+  async function changed(course: Parameters<typeof toCourse>[0]) {
+    await forgetCoursePages(bus, course.id);
+    return toCourse(course);
+  }
+
   // The simple moves, one route each so each declares its own capability.
   const moves: [string, 'post' | 'delete', Transition, string][] = [
     ['/api/courses/:id/template', 'post', 'make_template', caps['course:template']],
@@ -70,9 +76,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       url,
       { config: onCourse(db, capability), schema: { tags, params: IdParams, response: { 200: Course } } },
       async (request) => {
-        const course = await move(ctxOf(request), request.params.id, transition);
-        await forgetCoursePages(bus, course.id);
-        return await toCourse(course);
+        return changed(await move(ctxOf(request), request.params.id, transition));
       },
     );
   }
@@ -84,9 +88,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams, body: CourseMetadata, response: { 200: Course } },
     },
     async (request) => {
-      const course = await indexCourse(ctxOf(request), request.params.id, request.body);
-      await forgetCoursePages(bus, course.id);
-      return await toCourse(course);
+      return changed(await indexCourse(ctxOf(request), request.params.id, request.body));
     },
   );
 
@@ -118,9 +120,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams, body: OpenSessionBody, response: { 200: Course } },
     },
     async (request) => {
-      const course = await openSession(ctxOf(request), request.params.id, request.body);
-      await forgetCoursePages(bus, course.id);
-      return await toCourse(course);
+      return changed(await openSession(ctxOf(request), request.params.id, request.body));
     },
   );
 
