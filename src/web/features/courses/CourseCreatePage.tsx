@@ -13,19 +13,10 @@ import type { Course } from '../../api/courses.ts';
 import { useTemplates } from '../../api/workflow.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-  readForm,
-  zodFieldErrors,
-} from '../../components/forms.tsx';
+import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const FIELDS = ['domainId', 'title', 'shortName', 'format', 'summary'] as const;
 
@@ -34,47 +25,26 @@ export function CourseCreatePage() {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
   const [workingDomain] = useWorkingDomain();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   const form = 'nouveau-parcours';
   const [templateId, setTemplateId] = useState('');
   const templates = useTemplates();
   const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`ui.courses.fields.${f}`)]));
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = readForm(event.currentTarget);
-    const parsed = CourseCreateBody.safeParse(values);
-    if (!parsed.success) {
-      setMessage(undefined);
-      setErrors(zodFieldErrors(parsed.error, values, t));
-      return;
-    }
-    setPending(true);
-    try {
-      const { domainId, title, shortName } = parsed.data;
-      const course = templateId
-        ? await api.post<Course>(`/api/courses/${encodeURIComponent(templateId)}/from-template`, {
-            domainId,
-            title,
-            shortName,
-          })
-        : await api.post<Course>('/api/courses', parsed.data);
-      void queryClient.invalidateQueries({ queryKey: ['courses', 'list'] });
-      navigate(`/parcours/${course.id}?edition=1`, {
-        state: { flash: t('ui.courses.created', { title: course.title }) },
-      });
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+  const { errors, message, pending, submit } = useFormSubmission(CourseCreateBody, async (data) => {
+    const { domainId, title, shortName } = data;
+    const course = templateId
+      ? await api.post<Course>(`/api/courses/${encodeURIComponent(templateId)}/from-template`, {
+          domainId,
+          title,
+          shortName,
+        })
+      : await api.post<Course>('/api/courses', data);
+    void queryClient.invalidateQueries({ queryKey: ['courses', 'list'] });
+    navigate(`/parcours/${course.id}?edition=1`, {
+      state: { flash: t('ui.courses.created', { title: course.title }) },
+    });
+  });
 
   const text = (name: 'title' | 'shortName') => (
     <Input
@@ -97,7 +67,13 @@ export function CourseCreatePage() {
         <p>{t('ui.courses.newIntro')}</p>
       </PageHeading>
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
-      <form noValidate onSubmit={submit}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(readForm(event.currentTarget));
+        }}
+      >
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
         {templates.data?.length ? (
           <Select

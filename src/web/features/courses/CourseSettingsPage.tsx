@@ -13,20 +13,12 @@ import { CourseUpdateBody } from '../../../shared/api.ts';
 import { api } from '../../api/client.ts';
 import { type Course, type CoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
 import { AvailableFromField, fromLocalInput, toLocalInput } from '../../components/AvailableFromField.tsx';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-  readForm,
-  zodFieldErrors,
-} from '../../components/forms.tsx';
+import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { ThumbnailSection } from './ThumbnailSection.tsx';
 
@@ -45,11 +37,7 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
   const { course } = page;
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   const [availableFrom, setAvailableFrom] = useState(toLocalInput(course.availableFrom));
   const form = 'parametres-parcours';
   const labels: Record<string, string> = {
@@ -62,30 +50,19 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
   };
   const back = `/parcours/${course.id}?edition=1`;
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const raw = readForm(event.currentTarget, ['availableFrom']);
+  const { errors, message, pending, submit } = useFormSubmission(CourseUpdateBody, async (data) => {
+    const updated = await api.patch<Course>(`/api/courses/${encodeURIComponent(course.id)}`, data);
+    await refreshCourse(queryClient, course.id);
+    navigate(back, { state: { flash: t('ui.courses.settings.saved', { title: updated.title }) } });
+  });
+
+  /** The form's values as the body wants them: the date from the local field, an empty summary kept. */
+  function valuesOf(formElement: HTMLFormElement) {
+    const raw = readForm(formElement, ['availableFrom']);
     const values: Record<string, unknown> = Object.fromEntries(FIELDS.map((f) => [f, raw[f] ?? undefined]));
     values.summary = raw.summary ?? '';
     values.availableFrom = fromLocalInput(raw.availableFrom);
-    const parsed = CourseUpdateBody.safeParse(values);
-    if (!parsed.success) {
-      setMessage(undefined);
-      setErrors(zodFieldErrors(parsed.error, values, t));
-      return;
-    }
-    setPending(true);
-    try {
-      const updated = await api.patch<Course>(`/api/courses/${encodeURIComponent(course.id)}`, parsed.data);
-      await refreshCourse(queryClient, course.id);
-      navigate(back, { state: { flash: t('ui.courses.settings.saved', { title: updated.title }) } });
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
+    return values;
   }
 
   const text = (name: 'title' | 'shortName') => (
@@ -114,7 +91,13 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
       </PageHeading>
       <CourseNav courseId={course.id} current="settings" />
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
-      <form noValidate onSubmit={submit}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(valuesOf(event.currentTarget));
+        }}
+      >
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
         {text('title')}
         {text('shortName')}
