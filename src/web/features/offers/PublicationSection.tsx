@@ -157,7 +157,7 @@ function Section({
             {missing.map((field) => (
               <li key={field} className="fr-text--sm fr-mb-0">
                 <Link to={`/parcours/${course.id}/indexation#indexation-${field}`}>
-                  {t('offers.errors.missingField', { field: t(`offers.publication.fields.${field}`) })}
+                  {t(`offers.publication.fields.${field}`)}
                 </Link>
               </li>
             ))}
