@@ -92,6 +92,11 @@ test('a designer publishes a parcours in the course offer, updates it with a new
   expect((await page.request.get(href, { maxRedirects: 0 })).status()).toBe(302);
   await shot(page, 'publication-withdrawn');
 
+  // The other letter is not this offer: the web app's page-not-found, with a 404.
+  const wrongLetter = await page.goto(`/f${number}`);
+  expect(wrongLetter?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page non trouvée' })).toBeVisible();
+
   // The catalogue downloads, anonymous.
   const csv = await page.request.get('/api/offers/export.csv?kind=training&q=math%C3%A9matiques');
   expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
