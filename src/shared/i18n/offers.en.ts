@@ -45,6 +45,7 @@ export const offers: Catalogue['offers'] = {
     empty: 'No offer matches your search.',
     emptyNext: 'Try other words or remove filters.',
     download: 'Download these results',
+    downloadCap: 'At most {{max}} offers per file.',
     downloadCsv: 'Spreadsheet (CSV)',
     downloadPdf: 'Catalogue (PDF)',
     duration: 'Duration: {{duration}}',
@@ -107,7 +108,6 @@ export const offers: Catalogue['offers'] = {
     withdrawn: 'The offer “{{title}}” (no. {{number}}) was withdrawn on {{date}}.',
     withdrawnNoDate: 'The offer “{{title}}” (no. {{number}}) was withdrawn.',
     withdrawnNext: 'It is no longer offered. Search the training offer for a similar training.',
-    withdrawnProblem: 'This offer was withdrawn.',
     notFound: 'This offer does not exist.',
     notFoundNext: 'Check the number or the link, or search the training offer.',
     demoPage: {

@@ -44,6 +44,7 @@ export const offers = {
     empty: 'Aucune offre ne correspond à votre recherche.',
     emptyNext: 'Essayez d’autres mots ou retirez des filtres.',
     download: 'Télécharger ces résultats',
+    downloadCap: 'Au plus {{max}} offres par fichier.',
     downloadCsv: 'Tableur (CSV)',
     downloadPdf: 'Catalogue (PDF)',
     duration: 'Durée\u00a0: {{duration}}',
@@ -107,7 +108,6 @@ export const offers = {
     withdrawnNoDate: 'L’offre «\u00a0{{title}}\u00a0» (n°\u00a0{{number}}) a été retirée.',
     withdrawnNext:
       'Elle n’est plus proposée. Consultez l’offre de formation pour trouver une formation proche.',
-    withdrawnProblem: 'Cette offre a été retirée.',
     notFound: 'Cette offre n’existe pas.',
     notFoundNext: 'Vérifiez le numéro ou le lien, ou cherchez dans l’offre de formation.',
     demoPage: {

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatNumber } from '../../../shared/format.ts';
 import {
+  EXPORT_MAX_OFFERS,
   FACETS,
   type Facet,
   OFFER_KINDS,
@@ -153,7 +154,12 @@ export function CataloguePage() {
                       ))}
                     </Select>
                     <div>
-                      <p className="fr-text--sm fr-mb-1w">{t('offers.catalogue.download')}</p>
+                      <p className="fr-text--sm fr-mb-1w">
+                        {t('offers.catalogue.download')}{' '}
+                        <span className="mg-muted">
+                          {t('offers.catalogue.downloadCap', { max: formatNumber(EXPORT_MAX_OFFERS) })}
+                        </span>
+                      </p>
                       <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
                         <li>
                           <a

@@ -9,12 +9,12 @@ import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
-import type { OfferPresentation } from '../../../shared/offers.ts';
+import type { OfferPresentation, OfferWithdrawn } from '../../../shared/offers.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { isNotFound, offerNumberOf, useOffer, type WithdrawnOffer, withdrawnOffer } from './api.ts';
+import { isNotFound, offerNumberOf, useOffer, withdrawnOffer } from './api.ts';
 import {
   PresentationFacts,
   PresentationObjectives,
@@ -63,7 +63,7 @@ export function OfferNotFound() {
   );
 }
 
-export function OfferWithdrawnNotice({ offer }: { offer: WithdrawnOffer }) {
+export function OfferWithdrawnNotice({ offer }: { offer: OfferWithdrawn }) {
   const { t } = useTranslation();
   const values = { title: offer.offerTitle, number: offer.number };
   return (

@@ -1,14 +1,13 @@
 /** The public catalogue: queries over `/api/offers`, and the catalogue's query as the page's URL. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import {
   FACETS,
   type Facet,
-  OFFER_KINDS,
   type OfferDemo,
   type OfferPresentation,
   OfferSearchQuery,
   type OfferSearchResult,
+  OfferWithdrawn,
 } from '../../../shared/offers.ts';
 import { ApiError, api } from '../../api/client.ts';
 
@@ -99,18 +98,10 @@ export function useOfferDemo(number: number) {
   });
 }
 
-/** The members of the 410 a withdrawn offer answers with (`title` is the problem's, hence `offerTitle`). */
-export const WithdrawnOffer = z.object({
-  number: z.number(),
-  kind: z.enum(OFFER_KINDS),
-  offerTitle: z.string(),
-  withdrawnAt: z.string().nullable(),
-});
-export type WithdrawnOffer = z.infer<typeof WithdrawnOffer>;
-
-export function withdrawnOffer(error: unknown): WithdrawnOffer | undefined {
+/** A withdrawn offer answers 410 with its number, kind, title and withdrawal date. */
+export function withdrawnOffer(error: unknown): OfferWithdrawn | undefined {
   if (!(error instanceof ApiError) || error.status !== 410) return undefined;
-  return WithdrawnOffer.safeParse(error.problem).data;
+  return OfferWithdrawn.safeParse(error.problem).data;
 }
 
 export const isNotFound = (error: unknown) =>
