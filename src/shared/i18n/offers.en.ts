@@ -86,7 +86,7 @@ export const offers: Catalogue['offers'] = {
     versions: 'Release notes',
     versionPublished: 'Version {{version}}, published on {{date}}',
     noReleaseNotes: 'No notes for this version.',
-    sessions: 'Sessions and dates',
+    sessions: 'Dates of the session',
     sessionsCourse: 'Sessions given from this course',
     noSessions: 'No session is scheduled yet.',
     sessionDates: 'From {{start}} to {{end}}',

@@ -85,7 +85,7 @@ export const offers = {
     versions: 'Notes de version',
     versionPublished: 'Version {{version}}, publiée le {{date}}',
     noReleaseNotes: 'Pas de note pour cette version.',
-    sessions: 'Sessions et dates',
+    sessions: 'Dates de la session',
     sessionsCourse: 'Sessions données à partir de ce parcours',
     noSessions: 'Aucune session n’est programmée pour le moment.',
     sessionDates: 'Du {{start}} au {{end}}',
@@ -106,8 +106,7 @@ export const offers = {
     withdrawnTitle: 'Offre retirée',
     withdrawn: 'L’offre «\u00a0{{title}}\u00a0» (n°\u00a0{{number}}) a été retirée le {{date}}.',
     withdrawnNoDate: 'L’offre «\u00a0{{title}}\u00a0» (n°\u00a0{{number}}) a été retirée.',
-    withdrawnNext:
-      'Elle n’est plus proposée. Consultez l’offre de formation pour trouver une formation proche.',
+    withdrawnNext: 'Elle n’est plus proposée. Cherchez dans l’offre de formation une offre proche.',
     notFound: 'Cette offre n’existe pas.',
     notFoundNext: 'Vérifiez le numéro ou le lien, ou cherchez dans l’offre de formation.',
     demoPage: {

@@ -103,7 +103,7 @@ export function CataloguePage() {
                     : t('offers.catalogue.resultsHeading')}
                 </h2>
                 <Select
-                  className="fr-mb-0"
+                  className="fr-mb-0 mg-offer-select"
                   label={t('offers.catalogue.sort')}
                   nativeSelectProps={{
                     name: 'sort',
@@ -140,6 +140,7 @@ export function CataloguePage() {
                   ) : null}
                   <div className="mg-offer-bottom fr-mt-4w">
                     <Select
+                      className="fr-mb-0 mg-offer-select"
                       label={t('offers.catalogue.perPage')}
                       nativeSelectProps={{
                         name: 'perPage',

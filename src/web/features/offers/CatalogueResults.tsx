@@ -62,7 +62,7 @@ function OfferResult({ offer }: { offer: OfferCard }) {
       }
       detail={`${offer.domain.name} · ${t('offers.catalogue.number', { number: offer.number })}`}
       end={
-        <ul className="fr-card__end-list mg-offer-facts">
+        <ul className="fr-raw-list mg-offer-facts">
           <li className="fr-icon-time-line">{facts.duration(offer.durationMinutes)}</li>
           {dates ? <li className="fr-icon-calendar-line">{dates}</li> : null}
         </ul>
@@ -73,7 +73,7 @@ function OfferResult({ offer }: { offer: OfferCard }) {
 
 export function CatalogueResults({ items }: { items: OfferCard[] }) {
   return (
-    <ul className="mg-offer-results">
+    <ul className="fr-raw-list mg-offer-results">
       {items.map((offer) => (
         <li key={offer.id}>
           <OfferResult offer={offer} />

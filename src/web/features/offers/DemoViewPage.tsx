@@ -9,13 +9,13 @@ import type { ActivitySummary } from '../../../shared/api.ts';
 import type { OfferDemo } from '../../../shared/offers.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
 import { ActivityKindLine } from '../courses/SectionContent.tsx';
 import { isNotFound, offerNumberOf, useOfferDemo, withdrawnOffer } from './api.ts';
-import { OfferNotFound, OfferWithdrawnNotice, useCatalogueCrumb } from './PresentationPage.tsx';
+import { OfferHeading } from './OfferHeading.tsx';
+import { OfferNotFound, OfferWithdrawnNotice } from './PresentationPage.tsx';
 import './offers.css';
 
 export function DemoViewPage() {
@@ -65,19 +65,21 @@ function DemoActivityItem({ sectionId, activity }: { sectionId: string; activity
 function DemoView({ demo }: { demo: OfferDemo }) {
   const { t } = useTranslation();
   const presentation = `/offres/${demo.number}`;
+  // A section with nothing in it (the course's empty presentation section, say) tells a visitor nothing.
+  const sections = demo.sections.filter((section) => section.activities.length > 0 || section.description);
   return (
     <>
-      <PageHeading
+      <OfferHeading
         title={t('offers.presentation.demoPage.title', { title: demo.title })}
-        crumbs={[useCatalogueCrumb(), { label: demo.title, to: presentation }]}
+        crumbs={[{ label: demo.title, to: presentation }]}
       >
         <Notice className="fr-mb-3w" title={t('offers.presentation.demoPage.notice')} />
         <RichText html={demo.summary} className="fr-mb-3w" />
-      </PageHeading>
-      {demo.sections.length === 0 ? (
+      </OfferHeading>
+      {sections.length === 0 ? (
         <EmptyState message={t('offers.presentation.demoPage.empty')} />
       ) : (
-        demo.sections.map((section, index) => (
+        sections.map((section, index) => (
           <section key={section.id} className="mg-section" aria-labelledby={`demo-section-${index}`}>
             <h2 id={`demo-section-${index}`} className="fr-h3">
               {section.title}

@@ -3,6 +3,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { Tag } from '@codegouvfr/react-dsfr/Tag.js';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDate, formatDuration } from '../../../shared/format.ts';
 import type { OfferPresentation } from '../../../shared/offers.ts';
 import { RichText } from '../../components/RichTextEditor.tsx';
@@ -105,6 +106,15 @@ export function PresentationObjectives({ offer }: { offer: OfferPresentation }) 
   );
 }
 
+function SelfEnrolmentBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge small severity="success" as="span" className="fr-ml-1w">
+      {t('offers.presentation.selfEnrolmentOpen')}
+    </Badge>
+  );
+}
+
 export function PresentationSessions({ offer }: { offer: OfferPresentation }) {
   const { t } = useTranslation();
   const dates = (s: OfferPresentation['sessions'][number]) => {
@@ -125,16 +135,20 @@ export function PresentationSessions({ offer }: { offer: OfferPresentation }) {
       </h2>
       {offer.sessions.length === 0 ? (
         <p>{t('offers.presentation.noSessions')}</p>
+      ) : offer.kind === 'training' ? (
+        // A training offer is its session: its title is the page's, its dates are what is left to say.
+        offer.sessions.map((session) => (
+          <p key={session.courseId}>
+            {dates(session)}
+            {session.selfEnrolment ? <SelfEnrolmentBadge /> : null}
+          </p>
+        ))
       ) : (
         <ul>
           {offer.sessions.map((session) => (
             <li key={session.courseId}>
-              <strong>{session.title}</strong> — {dates(session)}
-              {session.selfEnrolment ? (
-                <Badge small severity="success" as="span" className="fr-ml-1w">
-                  {t('offers.presentation.selfEnrolmentOpen')}
-                </Badge>
-              ) : null}
+              <Link to={`/offres/${session.number}`}>{session.title}</Link> — {dates(session)}
+              {session.selfEnrolment ? <SelfEnrolmentBadge /> : null}
             </li>
           ))}
         </ul>

@@ -12,9 +12,9 @@ import { formatDate } from '../../../shared/format.ts';
 import type { OfferPresentation, OfferWithdrawn } from '../../../shared/offers.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { isNotFound, offerNumberOf, useOffer, withdrawnOffer } from './api.ts';
+import { OfferHeading } from './OfferHeading.tsx';
 import {
   PresentationFacts,
   PresentationObjectives,
@@ -42,16 +42,11 @@ function Presentation({ number }: { number: number }) {
   return <OfferView offer={query.data} />;
 }
 
-export function useCatalogueCrumb() {
-  const { t } = useTranslation();
-  return { label: t('offers.title'), to: '/offres' };
-}
-
 export function OfferNotFound() {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeading title={t('offers.presentation.notFound')} crumbs={[useCatalogueCrumb()]} />
+      <OfferHeading title={t('offers.presentation.notFound')} />
       <EmptyState message={t('offers.presentation.notFound')} next={t('offers.presentation.notFoundNext')}>
         <p className="fr-mt-2w fr-mb-0">
           <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/offres">
@@ -68,7 +63,7 @@ export function OfferWithdrawnNotice({ offer }: { offer: OfferWithdrawn }) {
   const values = { title: offer.offerTitle, number: offer.number };
   return (
     <>
-      <PageHeading title={offer.offerTitle} crumbs={[useCatalogueCrumb()]} />
+      <OfferHeading title={offer.offerTitle} />
       <Alert
         className="fr-mb-4w"
         severity="warning"
@@ -93,11 +88,10 @@ export function OfferWithdrawnNotice({ offer }: { offer: OfferWithdrawn }) {
 
 function OfferView({ offer }: { offer: OfferPresentation }) {
   const { t } = useTranslation();
-  const crumb = useCatalogueCrumb();
   const session = offer.kind === 'training' ? offer.sessions[0] : undefined;
   return (
     <>
-      <PageHeading title={offer.title} crumbs={[crumb]}>
+      <OfferHeading title={offer.title}>
         <ul className="fr-badges-group fr-mb-2w">
           <li>
             <Badge small noIcon severity="new" as="span">
@@ -124,7 +118,7 @@ function OfferView({ offer }: { offer: OfferPresentation }) {
           {t('offers.catalogue.number', { number: offer.number })} ·{' '}
           {t('offers.presentation.updatedAt', { date: formatDate(offer.updatedAt) })}
         </p>
-      </PageHeading>
+      </OfferHeading>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <PresentationObjectives offer={offer} />
