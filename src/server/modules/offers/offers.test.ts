@@ -263,3 +263,29 @@ describe('short links', () => {
     }
   });
 });
+
+describe('the demo offer', () => {
+  it('holds a 3–6 h mathematics session open to self-enrolment, another outside 3–6 h, a dgesco parcours at 1.0', async () => {
+    const maths = (await t.anonymous().get('/api/offers?kind=training&q=math%C3%A9matiques')).json();
+    expect(maths.total).toBe(2);
+    const short = (
+      await t.anonymous().get('/api/offers?kind=training&q=math%C3%A9matiques&duration=3to6h')
+    ).json();
+    expect(short.total).toBe(1);
+    const presentation = (
+      await participant.get(`/api/offers/${short.items[0].number}`)
+    ).json() as OfferPresentation;
+    expect(presentation.sessions[0]).toMatchObject({ selfEnrolment: true, enrolled: false });
+    const state = (await participant.get(`/api/courses/${presentation.courseId}/self-enrolment`)).json();
+    expect(state.canEnrol).toBe(true);
+
+    const national = (await t.anonymous().get('/api/offers?kind=course&domain=dgesco')).json();
+    expect(national.items).toHaveLength(1);
+    const dgesco = (
+      await t.anonymous().get(`/api/offers/${national.items[0].number}`)
+    ).json() as OfferPresentation;
+    expect(dgesco).toMatchObject({ version: '1.0', domain: { slug: 'dgesco' } });
+    expect(dgesco.versions.map((v) => v.version)).toEqual(['1.0']);
+    expect(dgesco.sessions).toHaveLength(1);
+  });
+});

@@ -118,70 +118,87 @@ export async function publishCourse(
 ): Promise<Publication> {
   return ctx.db.transaction(async (tx) => {
     await assertMayPublish(tx, ctx.actor, courseId);
-    const course = await getCourse(tx, courseId);
-    const kind = offerKindOf(course.stage);
-    if (!PUBLISHABLE[kind].includes(course.stage)) throw wrongStage(course.stage);
-    const missing = missingIndexation(course.metadata, REQUIRED_FOR_OFFER[kind]);
-    if (missing.length)
-      throw new HttpProblem(409, 'publication_blocked', 'offers.errors.missingFields', {
-        errors: missing.map((field) => ({
-          path: `metadata.${field}`,
-          message: 'offers.errors.missingField',
-          params: { field: t(`offers.publication.fields.${field}`) },
-        })),
-      });
-
-    const now = ctx.now ?? new Date();
-    const values = await snapshotOf(tx, course, kind);
-    const existing = await offerOfCourse(tx, courseId);
-    const [offer] = existing
-      ? await tx
-          .update(offers)
-          .set({
-            ...values,
-            status: 'published',
-            withdrawnAt: null,
-            updatedAt: now,
-            publishedBy: ctx.actor.userId,
-            // Back from a withdrawal it is new again, for the catalogue's "recent" and the weekly alerts.
-            ...(existing.status === 'withdrawn' && { publishedAt: now }),
-          })
-          .where(eq(offers.id, existing.id))
-          .returning()
-      : await tx
-          .insert(offers)
-          .values({ ...values, courseId, publishedBy: ctx.actor.userId, publishedAt: now, updatedAt: now })
-          .returning();
-
-    let newVersion = false;
-    const notes = sanitizePlainText(body.releaseNotes ?? '', 5000);
-    if (kind === 'course' && values.version) {
-      const [known] = await tx
-        .select()
-        .from(offerVersions)
-        .where(and(eq(offerVersions.offerId, offer!.id), eq(offerVersions.version, values.version)));
-      if (!known) {
-        newVersion = true;
-        await tx.insert(offerVersions).values({
-          offerId: offer!.id,
-          version: values.version,
-          releaseNotes: notes || sanitizePlainText(course.metadata.releaseNotes ?? '', 5000),
-          publishedAt: now,
-        });
-      } else if (notes) {
-        await tx.update(offerVersions).set({ releaseNotes: notes }).where(eq(offerVersions.id, known.id));
-      }
-    }
-    await record(tx, ctx.origin, {
+    return writePublication(tx, courseId, {
       actorId: ctx.actor.userId,
-      action: existing?.status === 'published' ? 'offer.updated' : 'offer.published',
-      objectType: 'course',
-      objectId: course.id,
-      domainId: course.domainId,
-      details: { number: offer!.number, kind, version: values.version, newVersion },
+      origin: ctx.origin,
+      now: ctx.now ?? new Date(),
+      releaseNotes: body.releaseNotes,
     });
-    return toPublication(course, offer!);
   });
+}
+
+/**
+ * The publication itself, for a caller that has checked the right to publish (the route's service above,
+ * the demo data): stage and indexation checked, snapshot written, version recorded, audited.
+ */
+export async function writePublication(
+  tx: Tx,
+  courseId: string,
+  by: { actorId: string; origin: Origin; now: Date; releaseNotes?: string | undefined },
+): Promise<Publication> {
+  const course = await getCourse(tx, courseId);
+  const kind = offerKindOf(course.stage);
+  if (!PUBLISHABLE[kind].includes(course.stage)) throw wrongStage(course.stage);
+  const missing = missingIndexation(course.metadata, REQUIRED_FOR_OFFER[kind]);
+  if (missing.length)
+    throw new HttpProblem(409, 'publication_blocked', 'offers.errors.missingFields', {
+      errors: missing.map((field) => ({
+        path: `metadata.${field}`,
+        message: 'offers.errors.missingField',
+        params: { field: t(`offers.publication.fields.${field}`) },
+      })),
+    });
+
+  const { now } = by;
+  const values = await snapshotOf(tx, course, kind);
+  const existing = await offerOfCourse(tx, courseId);
+  const [offer] = existing
+    ? await tx
+        .update(offers)
+        .set({
+          ...values,
+          status: 'published',
+          withdrawnAt: null,
+          updatedAt: now,
+          publishedBy: by.actorId,
+          // Back from a withdrawal it is new again, for the catalogue's "recent" and the weekly alerts.
+          ...(existing.status === 'withdrawn' && { publishedAt: now }),
+        })
+        .where(eq(offers.id, existing.id))
+        .returning()
+    : await tx
+        .insert(offers)
+        .values({ ...values, courseId, publishedBy: by.actorId, publishedAt: now, updatedAt: now })
+        .returning();
+
+  let newVersion = false;
+  const notes = sanitizePlainText(by.releaseNotes ?? '', 5000);
+  if (kind === 'course' && values.version) {
+    const [known] = await tx
+      .select()
+      .from(offerVersions)
+      .where(and(eq(offerVersions.offerId, offer!.id), eq(offerVersions.version, values.version)));
+    if (!known) {
+      newVersion = true;
+      await tx.insert(offerVersions).values({
+        offerId: offer!.id,
+        version: values.version,
+        releaseNotes: notes || sanitizePlainText(course.metadata.releaseNotes ?? '', 5000),
+        publishedAt: now,
+      });
+    } else if (notes) {
+      await tx.update(offerVersions).set({ releaseNotes: notes }).where(eq(offerVersions.id, known.id));
+    }
+  }
+  await record(tx, by.origin, {
+    actorId: by.actorId,
+    action: existing?.status === 'published' ? 'offer.updated' : 'offer.published',
+    objectType: 'course',
+    objectId: course.id,
+    domainId: course.domainId,
+    details: { number: offer!.number, kind, version: values.version, newVersion },
+  });
+  return toPublication(course, offer!);
 }
 
 /** Withdraws a course's publication: it leaves the catalogue, its number and short link stay and say so. */
@@ -295,6 +312,7 @@ export async function offerPresentation(
     domain,
     collection: offer.collection,
     publics: offer.publics,
+    keywords: offer.keywords,
     modality: offer.modality as OfferPresentation['modality'],
     durationMinutes: offer.durationMinutes,
     startsAt: own?.startsAt ?? iso(offer.startsAt),
