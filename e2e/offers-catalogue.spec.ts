@@ -10,6 +10,9 @@ import { callApi, expectNoAxeViolations, login } from './support.ts';
 const SESSION = /^Manipuler, verbaliser, abstraire.*session de printemps$/;
 const WITHDRAWN = 'Enseigner la géométrie avec un logiciel de géométrie dynamique';
 
+// Two cores shared with other suites: the whole path takes a while.
+test.describe.configure({ timeout: 150_000 });
+
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/offers-catalogue-${name}.png`, fullPage: true });
 }
@@ -159,4 +162,43 @@ test('anyone finds a training in the offer, opens it by its short link, logs in 
   await page.getByRole('link', { name: 'Retour à l’offre de formation' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Offre de formation' })).toBeVisible();
+});
+
+test('the course offer shows a parcours with its version notes and the sessions given from it', async ({
+  page,
+}) => {
+  await page.goto('/offres?q=probl%C3%A8mes');
+  // The search words stay when the kind changes, chosen from the keyboard.
+  await expect(page.getByRole('heading', { level: 2, name: /offres?$/ })).toBeVisible();
+  const tab = page.getByRole('tab', { name: 'Parcours' });
+  await page.getByRole('tab', { name: 'Formations' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/kind=course/);
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('searchbox', { name: /Mots recherchés/ })).toHaveValue('problèmes');
+  const card = page.getByRole('link', {
+    name: 'Résoudre des problèmes en mathématiques au cycle 3',
+    exact: true,
+  });
+  await expect(card).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, '7-course-offer');
+
+  await card.click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Résoudre des problèmes en mathématiques au cycle 3' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('lien-court')).toHaveText(/\/p\d+$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Notes de version' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /^Version 1\.0, publiée le/ })).toBeVisible();
+  // A parcours is not enrolled in: its sessions are.
+  await expect(page.getByRole('link', { name: 'M’inscrire' })).toHaveCount(0);
+  const sessions = page.getByRole('region', { name: 'Sessions données à partir de ce parcours' });
+  await expectNoAxeViolations(page);
+  await shot(page, '8-course-presentation');
+  await sessions.getByRole('link', { name: /session nationale 2027$/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /session nationale 2027$/ })).toBeVisible();
+  await expect(page.getByText('L’inscription libre n’est pas ouverte pour cette session.')).toBeVisible();
 });

@@ -106,7 +106,7 @@ export const offers: Catalogue['offers'] = {
     notFound: 'This offer does not exist.',
     notFoundNext: 'Check the number or the link, or search the training offer.',
     demoPage: {
-      title: '{{title}} — demo',
+      title: 'Demo: {{title}}',
       crumb: 'Demo',
       notice: 'Read-only preview of the course content: activities open once you are enrolled.',
       empty: 'This course has no visible section yet.',

@@ -105,7 +105,7 @@ export const offers = {
     notFound: 'Cette offre n’existe pas.',
     notFoundNext: 'Vérifiez le numéro ou le lien, ou cherchez dans l’offre de formation.',
     demoPage: {
-      title: '{{title}} — démonstration',
+      title: 'Démonstration\u00a0: {{title}}',
       crumb: 'Démonstration',
       notice:
         'Aperçu en lecture seule du contenu du parcours\u00a0: les activités s’ouvrent une fois inscrit.',

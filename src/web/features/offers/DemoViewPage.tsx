@@ -72,6 +72,7 @@ function DemoView({ demo }: { demo: OfferDemo }) {
       <OfferHeading
         title={t('offers.presentation.demoPage.title', { title: demo.title })}
         crumbs={[{ label: demo.title, to: presentation }]}
+        current={t('offers.presentation.demoPage.crumb')}
       >
         <Notice className="fr-mb-3w" title={t('offers.presentation.demoPage.notice')} />
         <RichText html={demo.summary} className="fr-mb-3w" />

@@ -11,9 +11,12 @@ import type { Crumb } from '../../components/PageHeading.tsx';
 export function OfferHeading({
   title,
   crumbs = [],
+  current,
   children,
 }: {
   title: string;
+  /** This page in the breadcrumb, when shorter than its title. */
+  current?: string;
   /** Ancestors between the catalogue and this page. */
   crumbs?: Crumb[];
   children?: ReactNode;
@@ -24,7 +27,7 @@ export function OfferHeading({
     <>
       <Breadcrumb
         className="fr-mt-0 fr-mb-3w"
-        currentPageLabel={title}
+        currentPageLabel={current ?? title}
         segments={[{ label: t('offers.title'), to: '/offres' }, ...crumbs].map((c) => ({
           label: c.label,
           linkProps: { to: c.to },
