@@ -16,6 +16,7 @@ import {
 import { contentDisposition } from '../../platform/files/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { onCourse } from '../activities/support.ts';
+import { memoSearch } from './cache.ts';
 import { catalogueCsv, cataloguePdf, exportedOffers } from './export.ts';
 import { offerCapabilities as caps } from './policy.ts';
 import { searchOffers } from './search.ts';
@@ -70,7 +71,7 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public' },
       schema: { tags, querystring: OfferSearchQuery, response: { 200: OfferSearchResult } },
     },
-    async (request) => searchOffers(db, request.query),
+    async (request) => memoSearch(request.query, () => searchOffers(db, request.query)),
   );
 
   // Downloads of the current search (every page, up to the cap). Building a PDF of 2,000 offers costs

@@ -18,6 +18,7 @@ import { copiesOf, getCourse } from '../courses/service.ts';
 import { domains } from '../domains/schema.ts';
 import { selfEnrolmentState } from '../enrolment/service.ts';
 import { sessionOf } from '../workflow/queries.ts';
+import { forgetSearches } from './cache.ts';
 import { offerCapabilities as caps } from './policy.ts';
 import { offers, offerVersions } from './schema.ts';
 
@@ -116,7 +117,7 @@ export async function publishCourse(
   courseId: string,
   body: { releaseNotes?: string | undefined },
 ): Promise<Publication> {
-  return ctx.db.transaction(async (tx) => {
+  const publication = await ctx.db.transaction(async (tx) => {
     await assertMayPublish(tx, ctx.actor, courseId);
     return writePublication(tx, courseId, {
       actorId: ctx.actor.userId,
@@ -125,6 +126,9 @@ export async function publishCourse(
       releaseNotes: body.releaseNotes,
     });
   });
+  // Once committed: a search in between would memoise the old offer again.
+  forgetSearches();
+  return publication;
 }
 
 /**
@@ -203,7 +207,7 @@ export async function writePublication(
 
 /** Withdraws a course's publication: it leaves the catalogue, its number and short link stay and say so. */
 export async function withdrawCourse(ctx: Ctx, courseId: string): Promise<Publication> {
-  return ctx.db.transaction(async (tx) => {
+  const publication = await ctx.db.transaction(async (tx) => {
     await assertMayPublish(tx, ctx.actor, courseId);
     const course = await getCourse(tx, courseId);
     const existing = await offerOfCourse(tx, courseId);
@@ -225,6 +229,8 @@ export async function withdrawCourse(ctx: Ctx, courseId: string): Promise<Public
     });
     return toPublication(course, offer!);
   });
+  forgetSearches();
+  return publication;
 }
 
 /** An offer by number, withdrawn or not, with its domain; null when no offer has that number. */
