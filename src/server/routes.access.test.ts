@@ -11,6 +11,7 @@ import { domains } from './modules/domains/schema.ts';
 import { enrolments } from './modules/enrolment/schema.ts';
 import { newPeople, setStage } from './modules/enrolment/testing.ts';
 import { seedFollowup } from './modules/followup/testing.ts';
+import { offers } from './modules/offers/schema.ts';
 import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
@@ -171,6 +172,16 @@ beforeAll(async () => {
     ).json().id as string;
   ids.reminder = await reminder();
   ids.deletableReminder = await reminder();
+
+  // — Offer: a published course of its own, for its public demo. —
+  const demoCourse = (
+    await designer.post('/api/courses', { domainId: ids.aix, title: 'Démonstration', shortName: 'DEMO' })
+  ).json().id;
+  const [demoOffer] = await t.db
+    .insert(offers)
+    .values({ kind: 'course', courseId: demoCourse, domainId: ids.aix!, title: 'Démonstration' })
+    .returning();
+  ids.demoOffer = String(demoOffer!.number);
 });
 afterAll(() => t.close());
 
@@ -634,6 +645,13 @@ const cases: Case[] = [
     refused: [A.referent, 403],
   },
   { method: 'GET', url: '/healthz', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
+  // The offer is public: its demo is for anyone, from any site (a link in a mail, a partner's page).
+  {
+    method: 'GET',
+    url: () => `/api/offers/${ids.demoOffer}/demo`,
+    allowed: ['anonymous', 200],
+    refused: ['crossSite', 200],
+  },
   { method: 'GET', url: '/readyz', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
   { method: 'GET', url: '/metrics', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
   {

@@ -189,3 +189,33 @@ export const SubscriptionBody = z
   })
   .refine((b) => b.publics.length + b.keywords.length > 0, { message: 'offers.errors.emptySubscription' });
 export type SubscriptionBody = z.infer<typeof SubscriptionBody>;
+
+/**
+ * `GET /api/offers/:number/demo`: the published course as a visitor may browse it before enrolling —
+ * its sections and the titles of their activities, nothing of anyone's work.
+ */
+export const OfferDemo = z.object({
+  number: z.number(),
+  kind: z.enum(OFFER_KINDS),
+  title: z.string(),
+  /** Sanitised rich text of the course. */
+  summary: z.string(),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      /** Sanitised rich text. */
+      description: z.string(),
+      activities: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.string(),
+          title: z.string(),
+          /** What the kind shows on the course page (a label's text, a link's address, a file's name). */
+          summary: z.record(z.string(), z.unknown()).optional(),
+        }),
+      ),
+    }),
+  ),
+});
+export type OfferDemo = z.infer<typeof OfferDemo>;

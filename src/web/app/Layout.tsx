@@ -33,10 +33,17 @@ function BrandTop() {
 function useNavigationItems(me: Me | null | undefined): MainNavigationProps.Item[] {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  if (!me) return [];
+  // The offer is public: its link is there for everyone, signed in or not.
+  const offer: MainNavigationProps.Item = {
+    text: t('offers.title'),
+    linkProps: { to: '/offres' },
+    isActive: pathname === '/offres' || pathname.startsWith('/offres/'),
+  };
+  if (!me) return [offer];
   const can = (c: string) => me.capabilities.includes(c);
   const items: MainNavigationProps.Item[] = [
     { text: t('ui.nav.home'), linkProps: { to: '/' }, isActive: pathname === '/' },
+    offer,
     { text: t('ui.nav.profile'), linkProps: { to: '/profil' }, isActive: pathname === '/profil' },
   ];
   if (can('course:delete'))

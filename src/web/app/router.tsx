@@ -31,6 +31,9 @@ import {
 } from '../features/legal/LegalPages.tsx';
 import { MailDetailPage } from '../features/mail/MailDetailPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
+import { CataloguePage } from '../features/offers/CataloguePage.tsx';
+import { DemoViewPage } from '../features/offers/DemoViewPage.tsx';
+import { PresentationPage } from '../features/offers/PresentationPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { IndexationPage } from '../features/workflow/IndexationPage.tsx';
 import { LifecyclePage } from '../features/workflow/LifecyclePage.tsx';
@@ -54,6 +57,10 @@ export const router = createBrowserRouter([
       { path: 'mentions-legales', element: <LegalNoticePage /> },
       { path: 'donnees-personnelles', element: <PersonalDataPage /> },
       { path: 'gestion-des-cookies', element: <CookiesPage /> },
+      // The offer is public: anyone may search it and read an offer before logging in to enrol.
+      { path: 'offres', element: <CataloguePage /> },
+      { path: 'offres/:number', element: <PresentationPage /> },
+      { path: 'offres/:number/demo', element: <DemoViewPage /> },
       {
         element: <RequireAuth />,
         children: [

@@ -1,0 +1,197 @@
+/**
+ * `/offres`: the public catalogue, no login needed. The whole query (kind, words, facets, sort, page)
+ * lives in the URL, so a search can be shared and the back button walks through what was tried.
+ */
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
+import { Select } from '@codegouvfr/react-dsfr/Select.js';
+import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { formatNumber } from '../../../shared/format.ts';
+import {
+  EXPORT_MAX_OFFERS,
+  FACETS,
+  type Facet,
+  OFFER_KINDS,
+  OFFER_SORTS,
+  type OfferKind,
+  type OfferSearchQuery,
+  PAGE_SIZES,
+} from '../../../shared/offers.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import {
+  exportLinks,
+  hasFilters,
+  paramsFromQuery,
+  queryFromParams,
+  toggleFacet,
+  useOfferSearch,
+} from './api.ts';
+import { CatalogueFacets } from './CatalogueFacets.tsx';
+import { CatalogueResults } from './CatalogueResults.tsx';
+import './offers.css';
+
+export function CataloguePage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const query = queryFromParams(params);
+  const search = useOfferSearch(query);
+  const go = (next: OfferSearchQuery) => setParams(paramsFromQuery(next));
+
+  function onSearch(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const q = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+    go({ ...query, q, page: 1 });
+  }
+  const clearFacets = () => go({ ...query, ...emptyFacets(), page: 1 });
+
+  const data = search.data;
+  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
+  const pageLink = (page: number) => ({ to: `?${paramsFromQuery({ ...query, page }).toString()}` });
+  const downloads = exportLinks(query);
+
+  return (
+    <>
+      <PageHeading title={t('offers.title')}>
+        <p className="fr-text--lead">{t('offers.catalogue.intro')}</p>
+      </PageHeading>
+      <Tabs
+        label={t('offers.catalogue.kindsLabel')}
+        selectedTabId={query.kind}
+        onTabChange={(kind) => go({ ...query, kind: kind as OfferKind, ...emptyFacets(), page: 1 })}
+        tabs={OFFER_KINDS.map((kind) => ({ tabId: kind, label: t(`offers.catalogue.kinds.${kind}`) }))}
+      >
+        <search>
+          <form onSubmit={onSearch} className="fr-mb-3w" key={`${query.kind}-${query.q}`}>
+            <fieldset className="fr-fieldset fr-mb-0">
+              <legend className="fr-fieldset__legend fr-sr-only">{t('offers.catalogue.searchLegend')}</legend>
+              <div className="fr-fieldset__element fr-col-12 fr-col-md-8">
+                <Input
+                  label={t('offers.catalogue.q')}
+                  hintText={t('offers.catalogue.qHint')}
+                  nativeInputProps={{ name: 'q', type: 'search', defaultValue: query.q }}
+                />
+              </div>
+              <div className="fr-fieldset__element fr-col-12 fr-col-md-4 mg-align-end">
+                <Button type="submit" iconId="fr-icon-search-line">
+                  {t('offers.catalogue.submit')}
+                </Button>
+              </div>
+            </fieldset>
+          </form>
+        </search>
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-4">
+            <CatalogueFacets
+              query={query}
+              facets={data?.facets}
+              onToggle={(facet: Facet, value: string) => go(toggleFacet(query, facet, value))}
+              onClear={hasFilters(query) ? clearFacets : undefined}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-8">
+            <section aria-labelledby="resultats-titre">
+              <div className="mg-offer-toolbar">
+                <h2 id="resultats-titre" className="fr-h4 fr-mb-0" aria-live="polite">
+                  {data
+                    ? t('offers.catalogue.total', { count: data.total, n: formatNumber(data.total) })
+                    : t('offers.catalogue.resultsHeading')}
+                </h2>
+                <Select
+                  className="fr-mb-0 mg-offer-select"
+                  label={t('offers.catalogue.sort')}
+                  nativeSelectProps={{
+                    name: 'sort',
+                    value: query.sort,
+                    onChange: (event) =>
+                      go({ ...query, sort: event.target.value as OfferSearchQuery['sort'], page: 1 }),
+                  }}
+                >
+                  {OFFER_SORTS.map((sort) => (
+                    <option key={sort} value={sort}>
+                      {t(`offers.catalogue.sorts.${sort}`)}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              {search.isPending ? (
+                <Loading />
+              ) : search.isError ? (
+                <ProblemAlert error={search.error} />
+              ) : data && data.items.length === 0 ? (
+                <EmptyState message={t('offers.catalogue.empty')} next={t('offers.catalogue.emptyNext')} />
+              ) : data ? (
+                <>
+                  {search.isPlaceholderData ? <Loading label={t('offers.catalogue.updating')} /> : null}
+                  <CatalogueResults items={data.items} />
+                  {pageCount > 1 ? (
+                    <Pagination
+                      className="fr-mt-3w"
+                      count={pageCount}
+                      defaultPage={query.page}
+                      showFirstLast
+                      getPageLinkProps={pageLink}
+                    />
+                  ) : null}
+                  <div className="mg-offer-bottom fr-mt-4w">
+                    <Select
+                      className="fr-mb-0 mg-offer-select"
+                      label={t('offers.catalogue.perPage')}
+                      nativeSelectProps={{
+                        name: 'perPage',
+                        value: String(query.perPage),
+                        onChange: (event) => go({ ...query, perPage: Number(event.target.value), page: 1 }),
+                      }}
+                    >
+                      {PAGE_SIZES.map((size) => (
+                        <option key={size} value={size}>
+                          {size}
+                        </option>
+                      ))}
+                    </Select>
+                    <div>
+                      <p className="fr-text--sm fr-mb-1w">
+                        {t('offers.catalogue.download')}{' '}
+                        <span className="mg-muted">
+                          {t('offers.catalogue.downloadCap', { max: formatNumber(EXPORT_MAX_OFFERS) })}
+                        </span>
+                      </p>
+                      <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+                        <li>
+                          <a
+                            className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line"
+                            href={downloads.csv}
+                            download
+                          >
+                            {t('offers.catalogue.downloadCsv')}
+                          </a>
+                        </li>
+                        <li>
+                          <a
+                            className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line"
+                            href={downloads.pdf}
+                            download
+                          >
+                            {t('offers.catalogue.downloadPdf')}
+                          </a>
+                        </li>
+                      </ul>
+                    </div>
+                  </div>
+                </>
+              ) : null}
+            </section>
+          </div>
+        </div>
+      </Tabs>
+    </>
+  );
+}
+
+const emptyFacets = () =>
+  Object.fromEntries(FACETS.map((facet) => [facet, []])) as unknown as Pick<OfferSearchQuery, Facet>;

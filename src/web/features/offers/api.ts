@@ -1,0 +1,114 @@
+/** The public catalogue: queries over `/api/offers`, and the catalogue's query as the page's URL. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  FACETS,
+  type Facet,
+  type OfferDemo,
+  type OfferPresentation,
+  OfferSearchQuery,
+  type OfferSearchResult,
+  OfferWithdrawn,
+} from '../../../shared/offers.ts';
+import { ApiError, api } from '../../api/client.ts';
+
+export const offerKeys = {
+  all: ['offers'] as const,
+  search: (query: string) => ['offers', 'search', query] as const,
+  offer: (number: number) => ['offers', number] as const,
+  demo: (number: number) => ['offers', number, 'demo'] as const,
+};
+
+const DEFAULTS = OfferSearchQuery.parse({});
+
+/**
+ * The catalogue's query from the page's URL. The URL uses the API's own parameters, so a shared link,
+ * the page's request and the downloads all say the same thing. Values the schema refuses (an old link,
+ * a hand-edited one) are dropped rather than breaking the page.
+ */
+export function queryFromParams(params: URLSearchParams): OfferSearchQuery {
+  const raw: Record<string, unknown> = {};
+  for (const key of ['kind', 'q', 'sort', 'page', 'perPage'] as const) {
+    const value = params.get(key);
+    if (value !== null && value !== '') raw[key] = value;
+  }
+  for (const facet of FACETS) {
+    const values = params.getAll(facet).filter(Boolean);
+    if (values.length > 0) raw[facet] = values;
+  }
+  const parsed = OfferSearchQuery.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const refused = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+  const kept = Object.fromEntries(Object.entries(raw).filter(([key]) => !refused.has(key)));
+  return OfferSearchQuery.safeParse(kept).data ?? DEFAULTS;
+}
+
+/** The query as URL parameters, leaving out what equals the default (short, readable links). */
+export function paramsFromQuery(query: OfferSearchQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.kind !== DEFAULTS.kind) params.set('kind', query.kind);
+  if (query.q) params.set('q', query.q);
+  for (const facet of FACETS) for (const value of query[facet]) params.append(facet, value);
+  if (query.sort !== DEFAULTS.sort) params.set('sort', query.sort);
+  if (query.perPage !== DEFAULTS.perPage) params.set('perPage', String(query.perPage));
+  if (query.page !== 1) params.set('page', String(query.page));
+  return params;
+}
+
+/** Facets chosen in the query, for "Effacer les filtres". */
+export const hasFilters = (query: OfferSearchQuery) => FACETS.some((facet) => query[facet].length > 0);
+
+export function toggleFacet(query: OfferSearchQuery, facet: Facet, value: string): OfferSearchQuery {
+  const values = query[facet] as string[];
+  const next = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+  return { ...query, [facet]: next, page: 1 };
+}
+
+export function useOfferSearch(query: OfferSearchQuery) {
+  const qs = paramsFromQuery(query).toString();
+  return useQuery({
+    queryKey: offerKeys.search(qs),
+    queryFn: () => api.get<OfferSearchResult>(qs ? `/api/offers?${qs}` : '/api/offers'),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Links of the downloads of the current search (all its results, not the page shown). */
+export function exportLinks(query: OfferSearchQuery) {
+  const params = paramsFromQuery({ ...query, page: 1 });
+  params.delete('page');
+  params.delete('perPage');
+  const qs = params.toString();
+  const suffix = qs ? `?${qs}` : '';
+  return { csv: `/api/offers/export.csv${suffix}`, pdf: `/api/offers/export.pdf${suffix}` };
+}
+
+export function useOffer(number: number) {
+  return useQuery({
+    queryKey: offerKeys.offer(number),
+    queryFn: () => api.get<OfferPresentation>(`/api/offers/${number}`),
+    retry: false,
+  });
+}
+
+export function useOfferDemo(number: number) {
+  return useQuery({
+    queryKey: offerKeys.demo(number),
+    queryFn: () => api.get<OfferDemo>(`/api/offers/${number}/demo`),
+    retry: false,
+  });
+}
+
+/** A withdrawn offer answers 410 with its number, kind, title and withdrawal date. */
+export function withdrawnOffer(error: unknown): OfferWithdrawn | undefined {
+  if (!(error instanceof ApiError) || error.status !== 410) return undefined;
+  return OfferWithdrawn.safeParse(error.problem).data;
+}
+
+export const isNotFound = (error: unknown) =>
+  error instanceof ApiError && (error.status === 404 || error.status === 400);
+
+/** `/offres/:number` gives digits only; anything else is no offer. */
+export function offerNumberOf(value: string | undefined): number | undefined {
+  if (!value || !/^\d{1,9}$/.test(value)) return undefined;
+  return Number(value);
+}
