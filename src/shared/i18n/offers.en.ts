@@ -9,6 +9,7 @@ export const offers: Catalogue['offers'] = {
     publics: 'Publics',
     publicsHint: 'Offers for any of these publics will be sent to you.',
     keywords: 'Keywords',
+    keywordsInvalid: 'Twenty keywords at most, of sixty characters at most each.',
     keywordsHint:
       'Separated by commas, for example “mathematics, assessment”. Accents and capitals do not matter.',
     submit: 'Save my alerts',

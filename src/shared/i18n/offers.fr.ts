@@ -8,6 +8,7 @@ export const offers = {
     publics: 'Publics',
     publicsHint: 'Les offres destinées à l’un de ces publics vous seront signalées.',
     keywords: 'Mots-clés',
+    keywordsInvalid: 'Vingt mots-clés au plus, de soixante caractères au plus chacun.',
     keywordsHint:
       'Séparés par des virgules, par exemple «\u00a0mathématiques, évaluation\u00a0». Les accents et les majuscules ne comptent pas.',
     submit: 'Enregistrer mes alertes',

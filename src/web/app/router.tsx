@@ -31,6 +31,8 @@ import {
 } from '../features/legal/LegalPages.tsx';
 import { MailDetailPage } from '../features/mail/MailDetailPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
+import { AlertsPage } from '../features/offers/AlertsPage.tsx';
+import { UnsubscribePage } from '../features/offers/UnsubscribePage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { IndexationPage } from '../features/workflow/IndexationPage.tsx';
 import { LifecyclePage } from '../features/workflow/LifecyclePage.tsx';
@@ -54,11 +56,13 @@ export const router = createBrowserRouter([
       { path: 'mentions-legales', element: <LegalNoticePage /> },
       { path: 'donnees-personnelles', element: <PersonalDataPage /> },
       { path: 'gestion-des-cookies', element: <CookiesPage /> },
+      { path: 'offres/desabonnement', element: <UnsubscribePage /> },
       {
         element: <RequireAuth />,
         children: [
           { index: true, element: <HomePage /> },
           { path: 'profil', element: <ProfilePage /> },
+          { path: 'offres/alertes', element: <AlertsPage /> },
           {
             path: 'parcours/nouveau',
             element: (
