@@ -280,8 +280,10 @@ export async function generateOffers(databaseUrl: string, spec: OfferSpec = {}):
       await client.query(INSERT_BATCH, [JSON.stringify(rows.slice(i, i + 500)), base * 10 + i]);
     }
     await client.query('COMMIT');
-    // Fresh statistics, as autovacuum would give a catalogue that has lived a while.
-    await client.query('ANALYZE offers');
+    // As autovacuum leaves a catalogue that has lived a while: statistics, and the GIN indexes' pending lists
+    // merged — a bulk insert leaves them in a list every text search scans linearly (12–28 ms instead of
+    // 1.3 ms for "mathématiques" on 5,000 offers).
+    await client.query('VACUUM ANALYZE offers');
     await client.query('ANALYZE courses');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
