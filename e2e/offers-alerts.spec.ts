@@ -1,11 +1,9 @@
 /**
- * "Prévenez-moi": a person subscribes to a public, a matching training offer is published, the weekly
+ * "Prévenez-moi": a person subscribes to a public, a designer publishes a matching session, the weekly
  * digest runs (on demand, as an administrator can ask), the mail arrives through SMTP, and its
  * unsubscribe link works in a browser without login.
  */
-import { expect, type Page, test } from '@playwright/test';
-import { connect } from '../src/server/platform/db/index.ts';
-import { e2eDatabaseUrl } from './followup-data.ts';
+import { type APIResponse, expect, type Page, test } from '@playwright/test';
 import { E2E_PORT } from './server.ts';
 import { callApi, expectNoAxeViolations, login, shot, waitForMail } from './support.ts';
 
@@ -13,31 +11,41 @@ const PERSON = 'participant@magistere.test';
 const TITLE = 'Résoudre des problèmes en mathématiques au cycle 2 — session de printemps';
 
 /**
- * A published training offer of Aix-Marseille for the first degree, written into the e2e server's
- * database as the publication would write it (a running session and its offers row).
+ * The designer of Aix-Marseille indexes a parcours for the first degree, makes a session of it and publishes
+ * the session in the training offer (the publication API); returns the offer's number.
  */
-async function publishTrainingOffer(title: string): Promise<number> {
-  const database = connect(e2eDatabaseUrl(), 2);
-  try {
-    const { rows } = await database.pool.query<{ number: number }>(
-      `WITH domain AS (SELECT id FROM domains WHERE slug = 'ac-aix-marseille'),
-       course AS (
-         INSERT INTO courses (domain_id, title, short_name, stage)
-         SELECT id, $1, 'MATHS-C2', 'session_running' FROM domain RETURNING id, domain_id
-       )
-       INSERT INTO offers (kind, course_id, domain_id, title, summary, publics, keywords, keywords_text,
-         collection, origin, modality, duration_minutes, starts_at, ends_at, self_enrolment)
-       SELECT 'training', id, domain_id, $1, 'Des situations de recherche pour tous les élèves.',
-         ARRAY['enseignants_1d'], ARRAY['mathématiques', 'résolution de problèmes'],
-         'mathématiques résolution de problèmes', 'formation', 'academie', 'hybride', 270,
-         '2027-03-15T09:00:00+01:00', '2027-05-31T17:00:00+02:00', true
-       FROM course RETURNING number`,
-      [title],
-    );
-    return rows[0]!.number;
-  } finally {
-    await database.close();
-  }
+async function publishTrainingOffer(page: Page, title: string): Promise<number> {
+  await login(page, 'concepteur@magistere.test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
+  const me = await (await page.request.get('/api/me')).json();
+  const aix = me.domains.find((d: { slug: string }) => d.slug === 'ac-aix-marseille').id as string;
+  const ok = async (response: APIResponse) => {
+    expect(response.ok(), await response.text()).toBe(true);
+    return response.json();
+  };
+  const course = await ok(
+    await callApi(page, 'POST', '/api/courses', { domainId: aix, title, shortName: 'MATHS-C2' }),
+  );
+  await ok(
+    await callApi(page, 'PUT', `/api/courses/${course.id}/metadata`, {
+      collection: 'formation',
+      publics: ['enseignants_1d'],
+      objectives: '<p>Proposer des problèmes qui font chercher tous les élèves.</p>',
+      origin: 'academie',
+      durationOnSite: 180,
+      durationRemote: 90,
+      keywords: ['mathématiques', 'résolution de problèmes'],
+    }),
+  );
+  const session = await ok(
+    await callApi(page, 'POST', `/api/courses/${course.id}/sessions`, {
+      title,
+      settings: { startsAt: '2027-03-15T09:00:00+01:00', endsAt: '2027-05-31T17:00:00+02:00' },
+    }),
+  );
+  const publication = await ok(await callApi(page, 'POST', `/api/courses/${session.id}/publication`, {}));
+  expect(publication.kind).toBe('training');
+  return publication.offer.number as number;
 }
 
 /** An administrator asks for the Monday mail now. */
@@ -53,6 +61,8 @@ test('a person subscribes to a public, receives the new offer by mail and unsubs
   page,
   browser,
 }) => {
+  // Four people in four browser contexts, a publication and a mail through SMTP: more than the default minute.
+  test.setTimeout(180_000);
   // The alerts page, from the person's account.
   await login(page, PERSON);
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
@@ -81,8 +91,10 @@ test('a person subscribes to a public, receives the new offer by mail and unsubs
   await expectNoAxeViolations(page);
   await shot(page, 'offres-alertes');
 
-  // A matching training offer is published; the Monday mail is asked for now.
-  const number = await publishTrainingOffer(TITLE);
+  // The designer publishes a matching session in the training offer; the Monday mail is asked for now.
+  const designer = await browser.newContext();
+  const number = await publishTrainingOffer(await designer.newPage(), TITLE);
+  await designer.close();
   const since = Date.now();
   const adminContext = await browser.newContext();
   await runDigest(await adminContext.newPage());
