@@ -10,7 +10,7 @@ import { seedFollowup } from '../src/server/modules/followup/testing.ts';
 import { connect } from '../src/server/platform/db/index.ts';
 import { E2E_DATA_DIR } from './server.ts';
 
-function e2eDatabaseUrl() {
+export function e2eDatabaseUrl() {
   const dir = path.join(E2E_DATA_DIR, 'pg');
   const { password } = JSON.parse(readFileSync(`${dir}.credentials.json`, 'utf8')) as { password: string };
   // postmaster.pid: pid, data directory, start time, port, …

@@ -199,13 +199,34 @@ function durationSeconds(): number {
 /** A warm-up run (discarded), then the measured run. */
 export async function measure(
   bench: string,
-  options: { url: string; path: string; headers: Record<string, string>; connections: number },
+  options: {
+    url: string;
+    path: string;
+    headers: Record<string, string>;
+    connections: number;
+    /** Several requests, taken in turn (varied queries, so no single plan or cache flatters the figure). */
+    paths?: string[];
+  },
 ): Promise<Figures> {
+  let turn = 0;
+  const paths = options.paths;
   const base = {
     url: `${options.url}${options.path}`,
     connections: options.connections,
     headers: options.headers,
     timeout: 10,
+    ...(paths?.length
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => {
+                turn = (turn + 1) % paths.length;
+                return { ...request, path: paths[turn]! };
+              },
+            },
+          ],
+        }
+      : {}),
   };
   await autocannon({ ...base, duration: WARMUP_SECONDS });
   const duration = durationSeconds();

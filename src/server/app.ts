@@ -23,6 +23,7 @@ import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { enrolmentRoutes } from './modules/enrolment/routes.ts';
 import { followupRoutes } from './modules/followup/routes.ts';
+import { offerAlertRoutes } from './modules/offers/alerts-routes.ts';
 import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp(
   await app.register(followupRoutes);
   await app.register(offerRoutes);
   await app.register(offerDemoRoutes);
+  await app.register(offerAlertRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;

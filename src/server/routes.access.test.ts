@@ -11,7 +11,7 @@ import { domains } from './modules/domains/schema.ts';
 import { enrolments } from './modules/enrolment/schema.ts';
 import { newPeople, setStage } from './modules/enrolment/testing.ts';
 import { seedFollowup } from './modules/followup/testing.ts';
-import { offers } from './modules/offers/schema.ts';
+import { offerSubscriptions, offers } from './modules/offers/schema.ts';
 import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
@@ -250,6 +250,16 @@ async function freshToken() {
   return { token, password: 'Nouveau-mot-de-passe-1' };
 }
 
+/** A subscription to the offers' mail and the token of its unsubscribe link. */
+async function subscriptionToken() {
+  const token = `jeton-abonnement-${Math.random().toString(36).slice(2)}-abcdefghij`;
+  await t.db
+    .insert(offerSubscriptions)
+    .values({ userId: ids.aixDesigner!, publics: ['tous'], token })
+    .onConflictDoUpdate({ target: offerSubscriptions.userId, set: { token } });
+  return { token };
+}
+
 async function newAixUser(email: string) {
   const [row] = await t.db
     .insert(users)
@@ -274,6 +284,34 @@ const form = (...parts: (typeof uploads)[keyof typeof uploads][]) => {
   return { body: payload, headers };
 };
 const cases: Case[] = [
+  // "Prévenez-moi": one's own subscription, the mail's unsubscribe link, the digest on demand.
+  {
+    method: 'GET',
+    url: '/api/me/offer-subscription',
+    allowed: [A.observer, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'PUT',
+    url: '/api/me/offer-subscription',
+    body: { publics: ['encadrement'], keywords: ['pilotage'] },
+    allowed: [A.observer, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'DELETE',
+    url: '/api/me/offer-subscription',
+    allowed: [A.observer, 204],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'POST',
+    url: '/api/offer-subscriptions/unsubscribe',
+    body: subscriptionToken,
+    allowed: ['anonymous', 204],
+    refused: ['crossSite', 403],
+  },
+  { method: 'POST', url: '/api/admin/offers/digest', allowed: [A.admin, 200], refused: [A.observer, 403] },
   // Life cycle: first, before other cases change the demo accounts' roles and passwords.
   {
     method: 'GET',

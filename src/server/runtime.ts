@@ -4,6 +4,7 @@ import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
 import { defineFollowupJobs } from './modules/followup/reminders.ts';
+import { defineOfferJobs } from './modules/offers/digest.ts';
 import { AuthCache } from './platform/auth/cache.ts';
 import { connect } from './platform/db/index.ts';
 import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
@@ -34,6 +35,7 @@ export async function createRuntime(
   defineFileJobs(jobs, files);
   defineAccountJobs(jobs, database.db, config.session);
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl });
+  defineOfferJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl });
   // Redis, when configured, holds what several nodes must share in memory (rate-limit counters today).
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })

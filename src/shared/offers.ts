@@ -187,7 +187,9 @@ export const SubscriptionBody = z
     publics: z.array(z.enum(PUBLICS)).max(PUBLICS.length),
     keywords: z.array(z.string().trim().min(1).max(60)).max(20),
   })
-  .refine((b) => b.publics.length + b.keywords.length > 0, { message: 'offers.errors.emptySubscription' });
+  .refine((b) => b.publics.length + b.keywords.length > 0, {
+    message: 'offers.alerts.errors.emptySubscription',
+  });
 export type SubscriptionBody = z.infer<typeof SubscriptionBody>;
 
 /**
@@ -219,3 +221,20 @@ export const OfferDemo = z.object({
   ),
 });
 export type OfferDemo = z.infer<typeof OfferDemo>;
+/** What someone asked to be told about (`GET /api/me/offer-subscription`; null when nothing). */
+export const OfferSubscription = z.object({
+  publics: z.array(z.enum(PUBLICS)),
+  keywords: z.array(z.string()),
+  createdAt: z.string(),
+  /** New offers are those published after this instant. */
+  lastSentAt: z.string(),
+});
+export type OfferSubscription = z.infer<typeof OfferSubscription>;
+
+/** The unsubscribe link's secret (`/offres/desabonnement#jeton=…`), posted without login. */
+export const UnsubscribeBody = z.object({ token: z.string().trim().min(20).max(200) });
+export type UnsubscribeBody = z.infer<typeof UnsubscribeBody>;
+
+/** The digest run on demand: how many subscriptions were looked at and how many mails left. */
+export const DigestRun = z.object({ subscriptions: z.number(), mails: z.number() });
+export type DigestRun = z.infer<typeof DigestRun>;

@@ -31,9 +31,11 @@ import {
 } from '../features/legal/LegalPages.tsx';
 import { MailDetailPage } from '../features/mail/MailDetailPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
+import { AlertsPage } from '../features/offers/AlertsPage.tsx';
 import { CataloguePage } from '../features/offers/CataloguePage.tsx';
 import { DemoViewPage } from '../features/offers/DemoViewPage.tsx';
 import { PresentationPage } from '../features/offers/PresentationPage.tsx';
+import { UnsubscribePage } from '../features/offers/UnsubscribePage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { IndexationPage } from '../features/workflow/IndexationPage.tsx';
 import { LifecyclePage } from '../features/workflow/LifecyclePage.tsx';
@@ -61,11 +63,13 @@ export const router = createBrowserRouter([
       { path: 'offres', element: <CataloguePage /> },
       { path: 'offres/:number', element: <PresentationPage /> },
       { path: 'offres/:number/demo', element: <DemoViewPage /> },
+      { path: 'offres/desabonnement', element: <UnsubscribePage /> },
       {
         element: <RequireAuth />,
         children: [
           { index: true, element: <HomePage /> },
           { path: 'profil', element: <ProfilePage /> },
+          { path: 'offres/alertes', element: <AlertsPage /> },
           {
             path: 'parcours/nouveau',
             element: (

@@ -2,8 +2,10 @@ import { PgBoss } from 'pg-boss';
 
 export type JobDefinition<T extends object = object> = {
   name: string;
-  /** Cron expression (UTC) for recurring jobs. */
+  /** Cron expression for recurring jobs, in UTC unless `tz` names a time zone. */
   cron?: string;
+  /** IANA time zone of the cron expression (e.g. `Europe/Paris`, so 07:00 stays 07:00 in summer). */
+  tz?: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
   handler: (data: T, attempt: { retryCount: number; retryLimit: number }) => Promise<void>;
@@ -50,7 +52,13 @@ export class Jobs {
         for (const job of jobs)
           await definition.handler(job.data, { retryCount: job.retryCount, retryLimit });
       });
-      if (definition.cron) await this.#boss.schedule(definition.name, definition.cron);
+      if (definition.cron)
+        await this.#boss.schedule(
+          definition.name,
+          definition.cron,
+          null,
+          definition.tz ? { tz: definition.tz } : undefined,
+        );
     }
   }
 

@@ -24,6 +24,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { AlertsLink } from './AlertsLink.tsx';
 import {
   exportLinks,
   hasFilters,
@@ -87,6 +88,7 @@ export function CataloguePage() {
         </search>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
+            {query.kind === 'training' ? <AlertsLink className="fr-mb-3w" /> : null}
             <CatalogueFacets
               query={query}
               facets={data?.facets}

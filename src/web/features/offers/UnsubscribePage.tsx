@@ -1,0 +1,103 @@
+/**
+ * `/offres/desabonnement#jeton=…`: the link of the weekly mail. Works without login: one button, then a
+ * confirmation. The token travels in the fragment so that it never reaches a server log.
+ */
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
+import { Button } from '@codegouvfr/react-dsfr/Button.js';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useProblemMessage } from '../../components/ProblemAlert.tsx';
+
+function readToken(): string | null {
+  return new URLSearchParams(window.location.hash.replace(/^#/, '')).get('jeton');
+}
+
+export function UnsubscribePage() {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const [token] = useState(readToken);
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState(false);
+  const [message, setMessage] = useState<string>();
+
+  async function unsubscribe() {
+    setPending(true);
+    setMessage(undefined);
+    try {
+      await api.post('/api/offer-subscriptions/unsubscribe', { token });
+      // The token is spent: take it out of the address bar and history.
+      window.history.replaceState(null, '', window.location.pathname);
+      setDone(true);
+    } catch (error) {
+      setMessage(problemMessage(error));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const links = (
+    <ul className="fr-btns-group fr-btns-group--inline-md">
+      <li>
+        <Link className="fr-btn fr-btn--secondary" to="/offres">
+          {t('offers.alerts.catalogue')}
+        </Link>
+      </li>
+      <li>
+        <Link className="fr-btn fr-btn--tertiary" to="/offres/alertes">
+          {t('offers.alerts.unsubscribePage.manage')}
+        </Link>
+      </li>
+    </ul>
+  );
+
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <PageHeading
+          title={t('offers.alerts.unsubscribePage.title')}
+          crumbs={[{ label: t('offers.title'), to: '/offres' }]}
+        />
+        {done ? (
+          <>
+            <Alert
+              className="fr-mb-3w"
+              severity="success"
+              role="status"
+              as="h2"
+              title={t('offers.alerts.unsubscribePage.doneTitle')}
+              description={t('offers.alerts.unsubscribePage.done')}
+            />
+            {links}
+          </>
+        ) : !token ? (
+          <>
+            <Alert
+              className="fr-mb-3w"
+              severity="error"
+              small
+              description={t('offers.alerts.unsubscribePage.missingToken')}
+            />
+            {links}
+          </>
+        ) : (
+          <>
+            {message ? null : <p>{t('offers.alerts.unsubscribePage.intro')}</p>}
+            {message ? (
+              <Alert className="fr-mb-3w" severity="error" small role="alert" description={message} />
+            ) : null}
+            {message ? (
+              links
+            ) : (
+              <Button onClick={() => void unsubscribe()} disabled={pending}>
+                {t('offers.alerts.unsubscribePage.submit')}
+              </Button>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
