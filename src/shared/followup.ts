@@ -152,7 +152,8 @@ export const AttendanceExportQuery = z.object({ format: ExportFormat.default('cs
 // — The grid —
 
 /** One character per tracked activity: complete, failed (graded below the pass mark), nothing yet. */
-export const CELL = { complete: 'c', failed: 'f', none: '-' } as const;
+/** `notConcerned`: the activity is restricted to groups the person is not in; it does not count for them. */
+export const CELL = { complete: 'c', failed: 'f', none: '-', notConcerned: 'x' } as const;
 
 export const FollowupActivity = z.object({
   id: Id,
