@@ -75,6 +75,15 @@ function StateCell({ state, at }: { state: string; at: number | null }) {
       </td>
     );
   }
+  if (state === CELL.notConcerned)
+    return (
+      <td className="mg-cell mg-cell--excluded">
+        <span aria-hidden="true" title={t('audience.cell')}>
+          {t('audience.notConcerned')}
+        </span>
+        <span className="fr-sr-only">{t('audience.cell')}</span>
+      </td>
+    );
   return (
     <td className="mg-cell mg-cell--none">
       <span aria-hidden="true" title={t('ui.followup.grid.none')}>
