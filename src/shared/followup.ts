@@ -203,8 +203,15 @@ export const FollowupGrid = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  /** Per activity (aligned with `activities`), over everyone matching: how many completed, failed it. */
-  totals: z.object({ complete: z.array(z.number().int()), failed: z.array(z.number().int()) }),
+  /**
+   * Per activity (aligned with `activities`), over everyone matching: how many completed, failed it, and
+   * how many it concerns (an activity restricted to groups concerns only their members).
+   */
+  totals: z.object({
+    complete: z.array(z.number().int()),
+    failed: z.array(z.number().int()),
+    concerned: z.array(z.number().int()),
+  }),
   /** Mean progress of the people matching, rounded down; null when nobody or nothing tracked. */
   averageProgress: z.number().int().nullable(),
   rows: z.array(FollowupRow),

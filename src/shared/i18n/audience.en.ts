@@ -12,5 +12,6 @@ export const audience: Catalogue['audience'] = {
   badge: 'Only for: {{names}}',
   badgeNobody: 'Only for deleted groups: nobody sees it',
   notConcerned: 'not concerned',
+  legend: 'activity restricted to other groups',
   cell: 'Not concerned: activity restricted to other groups',
 };

@@ -11,5 +11,6 @@ export const audience = {
   badge: 'Réservé à\u00a0: {{names}}',
   badgeNobody: 'Réservé à des groupes supprimés\u00a0: personne ne la voit',
   notConcerned: 'non concerné',
+  legend: 'activité réservée à d’autres groupes',
   cell: 'Non concerné\u00a0: activité réservée à d’autres groupes',
 };

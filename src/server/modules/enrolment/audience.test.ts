@@ -182,6 +182,8 @@ describe('an activity restricted to a group', () => {
     expect(row(s.people[1]!.id)).toMatchObject({ states: `${CELL.complete}${CELL.none}`, progress: 50 });
     expect(row(s.people[2]!.id)).toMatchObject({ states: `${CELL.none}${CELL.notConcerned}`, progress: 0 });
     expect(row(s.people[0]!.id).dates).toEqual([expect.any(Number), null]);
+    // Done by one of the one person it concerns; the open activity by two of three.
+    expect(grid.totals).toEqual({ complete: [2, 0], failed: [0, 0], concerned: [3, 1] });
 
     // "Not done" on the restricted activity finds its members who have not done it, not the others.
     const notDone = (await trainer.get(`/api/courses/${s.course}/followup?notDone=${s.restricted}`)).json()

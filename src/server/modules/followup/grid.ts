@@ -376,12 +376,14 @@ export function buildGrid(
   const n = data.activities.length;
   const complete = new Array<number>(n).fill(0);
   const failed = new Array<number>(n).fill(0);
+  const concerned = new Array<number>(n).fill(matching.length);
   let progressSum = 0;
   let progressCount = 0;
   for (const p of matching) {
     for (let i = 0; i < n; i++) {
       if (p.states[i] === COMPLETE) complete[i]! += 1;
       else if (p.states[i] === FAILED) failed[i]! += 1;
+      else if (p.states[i] === NOT_CONCERNED) concerned[i]! -= 1;
     }
     if (p.progress !== null) {
       progressSum += p.progress;
@@ -397,7 +399,7 @@ export function buildGrid(
     total: matching.length,
     page,
     pageSize,
-    totals: { complete, failed },
+    totals: { complete, failed, concerned },
     averageProgress: progressCount ? Math.floor(progressSum / progressCount) : null,
     rows: matching.slice(start, start + pageSize).map(toRow),
   };

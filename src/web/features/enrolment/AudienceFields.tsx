@@ -51,58 +51,60 @@ export function AudienceFields({
   const toggle = (key: keyof Audience, id: string, on: boolean) =>
     onChange({ ...value, [key]: on ? [...value[key], id] : value[key].filter((x) => x !== id) });
   const error = audienceError(errors);
+  const groupBoxes = groups.map((group) => ({
+    label: group.name,
+    hintText: t('audience.members', { count: group.members.length }),
+    nativeInputProps: {
+      name: 'audience-groups',
+      value: group.id,
+      checked: value.groupIds.includes(group.id),
+      onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
+        toggle('groupIds', group.id, event.target.checked),
+    },
+  }));
+  const errorState = error ? { state: 'error' as const, stateRelatedMessage: error } : {};
+  // Without groupings, one list of groups under the title, like the form's other choices.
+  if (groupings.length === 0)
+    return (
+      <Checkbox
+        id="activite-audience"
+        legend={t('audience.title')}
+        hintText={t('audience.hint')}
+        {...errorState}
+        options={groupBoxes}
+      />
+    );
   return (
-    <fieldset
-      className="fr-fieldset mg-audience"
-      id="activite-audience"
-      aria-labelledby="activite-audience-legend"
-    >
-      <legend className="fr-fieldset__legend" id="activite-audience-legend">
+    <fieldset className="fr-fieldset" id="activite-audience" aria-labelledby="activite-audience-legend">
+      <legend className="fr-fieldset__legend fr-fieldset__legend--regular" id="activite-audience-legend">
         {t('audience.title')}
         <span className="fr-hint-text">{t('audience.hint')}</span>
       </legend>
       <div className="fr-fieldset__element">
+        <Checkbox legend={t('audience.groups')} {...errorState} options={groupBoxes} />
+      </div>
+      <div className="fr-fieldset__element">
         <Checkbox
-          legend={t('audience.groups')}
-          small
-          {...(error ? { state: 'error' as const, stateRelatedMessage: error } : {})}
-          options={groups.map((group) => ({
-            label: group.name,
-            hintText: t('audience.members', { count: group.members.length }),
+          legend={t('audience.groupings')}
+          options={groupings.map((grouping) => ({
+            label: grouping.name,
+            hintText: grouping.groupIds.length
+              ? t('audience.groupingOf', {
+                  names: grouping.groupIds
+                    .map((id) => nameOf.get(id) ?? '')
+                    .filter(Boolean)
+                    .join(', '),
+                })
+              : t('audience.emptyGrouping'),
             nativeInputProps: {
-              name: 'audience-groups',
-              value: group.id,
-              checked: value.groupIds.includes(group.id),
-              onChange: (event) => toggle('groupIds', group.id, event.target.checked),
+              name: 'audience-groupings',
+              value: grouping.id,
+              checked: value.groupingIds.includes(grouping.id),
+              onChange: (event) => toggle('groupingIds', grouping.id, event.target.checked),
             },
           }))}
         />
       </div>
-      {groupings.length ? (
-        <div className="fr-fieldset__element">
-          <Checkbox
-            legend={t('audience.groupings')}
-            small
-            options={groupings.map((grouping) => ({
-              label: grouping.name,
-              hintText: grouping.groupIds.length
-                ? t('audience.groupingOf', {
-                    names: grouping.groupIds
-                      .map((id) => nameOf.get(id) ?? '')
-                      .filter(Boolean)
-                      .join(', '),
-                  })
-                : t('audience.emptyGrouping'),
-              nativeInputProps: {
-                name: 'audience-groupings',
-                value: grouping.id,
-                checked: value.groupingIds.includes(grouping.id),
-                onChange: (event) => toggle('groupingIds', grouping.id, event.target.checked),
-              },
-            }))}
-          />
-        </div>
-      ) : null}
     </fieldset>
   );
 }
