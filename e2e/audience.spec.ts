@@ -121,5 +121,7 @@ test('a designer restricts an activity to Groupe B: only its members see it, the
   await expect(rowOf(inB)).not.toContainText('non concerné');
   await expectNoAxeViolations(trainer);
   await shot(trainer, 'audience-suivi');
+  await trainer.locator('.mg-legend').screenshot({ path: 'test-results/screens/audience-suivi-legende.png' });
+  await grid.screenshot({ path: 'test-results/screens/audience-suivi-grille.png' });
   await trainer.context().close();
 });

@@ -178,7 +178,7 @@ async function forgetInAudiences(tx: Tx, courseId: string, key: 'groupIds' | 'gr
  * Who is in which group decides which restricted activities count for whom: course completions are
  * evaluated again when memberships (or an audience) change in a course that restricts some activity.
  */
-async function audienceMoved(tx: Tx, courseId: string) {
+export async function audienceMoved(tx: Tx, courseId: string) {
   if (await hasRestrictedActivities(tx, courseId)) await evaluateCourseCompletion(tx, courseId, new Date());
 }
 
