@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CELL } from '../../../shared/followup.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { activities } from '../courses/schema.ts';
-import { newCourse, newPeople, setStage } from './testing.ts';
+import { newCourse, newPeople, postCsv, setStage } from './testing.ts';
 
 /**
  * An activity restricted to groups, as people live it: who sees it on the course page and may open it,
@@ -164,6 +164,11 @@ describe('an activity restricted to a group', () => {
     // Leaving it, A has done everything meant for them again.
     expect((await designer.delete(`/api/groups/${s.b}/members/${s.people[0]!.id}`)).statusCode).toBe(204);
     expect((await progress(s.inA)).courseCompletedAt).not.toBeNull();
+    // Put in group B by a CSV file (the group named in a column): the same as by hand.
+    const csv = `email,role,group\n${s.people[0]!.email},participant,Groupe B\n`;
+    const applied = await postCsv(trainer, `/api/courses/${s.course}/enrolments/csv/apply`, csv);
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(await progress(s.inA)).toMatchObject({ tracked: 2, completed: 1, courseCompletedAt: null });
   });
 
   it('is "non concerné" in the follow-up for people outside it, counted for no one but its members', async () => {
