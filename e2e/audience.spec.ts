@@ -122,6 +122,8 @@ test('a designer restricts an activity to Groupe B: only its members see it, the
   await expectNoAxeViolations(trainer);
   await shot(trainer, 'audience-suivi');
   await trainer.locator('.mg-legend').screenshot({ path: 'test-results/screens/audience-suivi-legende.png' });
+  // The restricted activity is the last column: scrolled into view for the picture.
+  await grid.evaluate((region) => region.scrollTo({ left: region.scrollWidth }));
   await grid.screenshot({ path: 'test-results/screens/audience-suivi-grille.png' });
   await trainer.context().close();
 });
