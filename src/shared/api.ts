@@ -3,7 +3,7 @@
  * Every request body and every response of the JSON API is described here once.
  */
 import { z } from 'zod';
-import { CompletionModeSchema, CompletionRule } from './completion.ts';
+import { Audience, CompletionModeSchema, CompletionRule } from './completion.ts';
 import { CourseMetadata, Stage } from './lifecycle.ts';
 import { CONTEXT_LEVELS, ROLES } from './roles.ts';
 
@@ -256,6 +256,8 @@ export const Activity = z.object({
   visibility: Visibility,
   availableFrom: z.string().nullable(),
   completion: CompletionRule,
+  /** The groups and groupings it is restricted to (`PUT /api/activities/:id/audience`); null: everyone. */
+  audience: Audience.nullable(),
 });
 export type Activity = z.infer<typeof Activity>;
 
@@ -264,8 +266,13 @@ export type Activity = z.infer<typeof Activity>;
  * page needs (a label's text, a link's address, a file's format and size…) — never its full settings, which
  * `GET /api/activities/:id` gives. Absent when the kind needs nothing there (a page is a link to open).
  */
-export const ActivitySummary = Activity.omit({ settings: true }).extend({
+export const ActivitySummary = Activity.omit({ settings: true, audience: true }).extend({
   summary: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * For those who see everything (trainers, designers): the names of the groups and groupings an activity
+   * is restricted to. Absent for everyone else, who only ever get the activities meant for them.
+   */
+  restrictedTo: z.array(z.string()).optional(),
 });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 

@@ -152,7 +152,8 @@ export const AttendanceExportQuery = z.object({ format: ExportFormat.default('cs
 // — The grid —
 
 /** One character per tracked activity: complete, failed (graded below the pass mark), nothing yet. */
-export const CELL = { complete: 'c', failed: 'f', none: '-' } as const;
+/** `notConcerned`: the activity is restricted to groups the person is not in; it does not count for them. */
+export const CELL = { complete: 'c', failed: 'f', none: '-', notConcerned: 'x' } as const;
 
 export const FollowupActivity = z.object({
   id: Id,
@@ -202,8 +203,15 @@ export const FollowupGrid = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  /** Per activity (aligned with `activities`), over everyone matching: how many completed, failed it. */
-  totals: z.object({ complete: z.array(z.number().int()), failed: z.array(z.number().int()) }),
+  /**
+   * Per activity (aligned with `activities`), over everyone matching: how many completed, failed it, and
+   * how many it concerns (an activity restricted to groups concerns only their members).
+   */
+  totals: z.object({
+    complete: z.array(z.number().int()),
+    failed: z.array(z.number().int()),
+    concerned: z.array(z.number().int()),
+  }),
   /** Mean progress of the people matching, rounded down; null when nobody or nothing tracked. */
   averageProgress: z.number().int().nullable(),
   rows: z.array(FollowupRow),

@@ -12,6 +12,7 @@ import { problems } from '../../platform/http/problem.ts';
 import { forgetCoursePage } from '../courses/page-cache.ts';
 import { courseCapabilities } from '../courses/policy.ts';
 import { activities, courses, sections } from '../courses/schema.ts';
+import { isInAudience } from '../enrolment/audience.ts';
 
 /**
  * What the routes of activity kinds share: their access (a capability in the activity's context), the
@@ -48,8 +49,9 @@ export function onCourse(db: Tx, capability: string): { access: Access } {
 
 /**
  * The activity if the actor may see it: without `course:viewhidden` in its context, an activity that is
- * hidden or not yet available — itself, its section or its course — does not exist (404), as on the course
- * page. With `kind`, an activity of another kind does not exist either.
+ * hidden or not yet available — itself, its section or its course — or restricted to groups they are not
+ * in does not exist (404), as on the course page. With `kind`, an activity of another kind does not exist
+ * either.
  */
 export async function assertActivityVisible(
   db: Tx,
@@ -79,6 +81,7 @@ export async function assertActivityVisible(
     item.visibility === 'visible' && (!item.availableFrom || item.availableFrom <= now);
   if (!openToLearners(row.course.stage) || !open(row.course) || !open(row.section) || !open(row.activity))
     throw problems.notFound();
+  if (!(await isInAudience(db, row.activity.audience, actor.userId))) throw problems.notFound();
   return row.activity;
 }
 

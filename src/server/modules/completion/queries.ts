@@ -12,6 +12,7 @@ export async function trackedActivities(db: Tx, courseId: string) {
       kind: activities.kind,
       sectionId: activities.sectionId,
       completion: activities.completion,
+      audience: activities.audience,
     })
     .from(activities)
     .innerJoin(sections, eq(sections.id, activities.sectionId))

@@ -23,6 +23,7 @@ import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { completionModes } from '../activities/service.ts';
 import { assertActivityVisible } from '../activities/support.ts';
 import { activities, courses } from '../courses/schema.ts';
+import { inAudience } from '../enrolment/audience.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import { activityCompletions, coursePresence } from './schema.ts';
 
@@ -172,8 +173,9 @@ export async function setCriteria(ctx: CompletionCtx, courseId: string, criteria
 
 /**
  * Evaluates course completion — for one person, or for everyone with a state in the course — in one
- * statement: what counts (tracked activities, all or the chosen ones), how many of them each person has
- * complete; the `course_completions` row is inserted when all are, deleted when no longer.
+ * statement: what counts (tracked activities, all or the chosen ones, less those restricted to groups the
+ * person is not in), how many of them each person has complete; the `course_completions` row is inserted
+ * when all are, deleted when no longer.
  */
 export async function evaluateCourseCompletion(tx: Tx, courseId: string, now: Date, userId?: string) {
   const people = userId
@@ -182,16 +184,17 @@ export async function evaluateCourseCompletion(tx: Tx, courseId: string, now: Da
           union select user_id from course_completions where course_id = ${courseId}`;
   await tx.execute(sql`
     with counted as (
-      select a.id from activities a join courses c on c.id = a.course_id
+      select a.id, a.audience from activities a join courses c on c.id = a.course_id
       where a.course_id = ${courseId} and a.completion->>'mode' <> 'none'
         and (c.completion_criteria->'activities' = '"all"'::jsonb
              or jsonb_exists(c.completion_criteria->'activities', a.id::text))
     ),
     status as (
       select p.user_id,
-        (select count(*) from counted) as total,
+        (select count(*) from counted k where ${inAudience(sql`k.audience`, sql`p.user_id`)}) as total,
         (select count(*) from activity_completions ac join counted k on k.id = ac.activity_id
-          where ac.user_id = p.user_id and ac.state = 'complete') as done
+          where ac.user_id = p.user_id and ac.state = 'complete'
+            and ${inAudience(sql`k.audience`, sql`p.user_id`)}) as done
       from (${people}) p
     ),
     gone as (
@@ -413,7 +416,8 @@ export async function overrideCompletion(
 
 /**
  * The actor's completion in a course, in two indexed queries: the course's criteria with its tracked
- * activities, and the actor's states with their course completion.
+ * activities (those meant for them: restricted to groups they are not in, an activity does not count),
+ * and the actor's states with their course completion.
  */
 export async function myCourseCompletion(
   db: Tx,
@@ -426,7 +430,11 @@ export async function myCourseCompletion(
       .from(courses)
       .leftJoin(
         activities,
-        and(eq(activities.courseId, courses.id), sql`${activities.completion}->>'mode' <> 'none'`),
+        and(
+          eq(activities.courseId, courses.id),
+          sql`${activities.completion}->>'mode' <> 'none'`,
+          inAudience(sql`${activities.audience}`, sql`${actor.userId}::uuid`),
+        ),
       )
       .where(eq(courses.id, courseId)),
     db.execute<{ activity_id: string | null; state: string; completed_at: Date }>(sql`
@@ -464,7 +472,8 @@ export async function myCourseCompletion(
 
 /**
  * A person's progress in each of their courses ("Mon espace"), in one statement: the courses they were
- * given a role in or came to, where they hold a tracked role (participant) in the course or above.
+ * given a role in or came to, where they hold a tracked role (participant) in the course or above; only
+ * the activities meant for them count.
  */
 export async function myProgress(db: Tx, userId: string): Promise<MyCourseProgress[]> {
   const tracked = sql.join(
@@ -495,6 +504,7 @@ export async function myProgress(db: Tx, userId: string): Promise<MyCourseProgre
       where a.course_id in (select course_id from mine) and a.completion->>'mode' <> 'none'
         and (co.completion_criteria->'activities' = '"all"'::jsonb
              or jsonb_exists(co.completion_criteria->'activities', a.id::text))
+        and ${inAudience(sql`a.audience`, sql`${userId}::uuid`)}
     )
     select m.course_id,
       (select count(*)::int from counted k where k.course_id = m.course_id) as tracked,

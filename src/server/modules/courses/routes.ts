@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -26,6 +27,7 @@ import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { chooserKinds, setFavourite } from '../activities/service.ts';
 import { assertActivityVisible } from '../activities/support.ts';
+import { activitiesOutOfReach } from '../enrolment/audience.ts';
 import { CoursePageCache } from './page-cache.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { courses } from './schema.ts';
@@ -109,11 +111,19 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const id = request.params.id;
-      const access =
+      const actor = actorOf(request);
+      const rights =
         request.query.view === 'participant'
           ? { canEdit: false, seeHidden: false }
-          : await pageAccess(db, actorOf(request), id);
-      const key = `${id}:${access.seeHidden}:${access.canEdit}`;
+          : await pageAccess(db, actor, id);
+      // Who does not see everything gets the page of the groups they are in: the activities left out
+      // for them are part of the key, so a page is shared only by people who see the same activities.
+      const outOfReach = rights.seeHidden ? [] : await activitiesOutOfReach(db, id, actor.userId);
+      const access = { ...rights, outOfReach };
+      const reach = outOfReach.length
+        ? createHash('sha1').update(outOfReach.join(',')).digest('base64url')
+        : 'all';
+      const key = `${id}:${access.seeHidden}:${access.canEdit}:${reach}`;
       let cached = pages.get(key);
       if (!cached) {
         const { page, opensAt } = await coursePage(db, id, access);

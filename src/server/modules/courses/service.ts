@@ -32,6 +32,7 @@ import {
   ruleChanged,
 } from '../completion/service.ts';
 import { domainContextId } from '../domains/service.ts';
+import { audienceNames } from '../enrolment/audience.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
 import { cleanMetadata } from './metadata.ts';
@@ -86,13 +87,18 @@ export function toActivity(row: ActivityRow): Activity {
     visibility: row.visibility,
     availableFrom: row.availableFrom?.toISOString() ?? null,
     completion: row.completion,
+    audience: row.audience ?? null,
   };
 }
 
 type ActivityRow = typeof activities.$inferSelect;
 
 /** An activity as the course page lists it: its kind's summary in place of its settings. */
-export function toActivitySummary(row: ActivityRow, files: readonly FileInfo[] = []): ActivitySummary {
+export function toActivitySummary(
+  row: ActivityRow,
+  files: readonly FileInfo[] = [],
+  restrictedTo?: string[],
+): ActivitySummary {
   const summary = coursePageSummary(row.kind, row.settings, files);
   return {
     id: row.id,
@@ -103,6 +109,7 @@ export function toActivitySummary(row: ActivityRow, files: readonly FileInfo[] =
     availableFrom: row.availableFrom?.toISOString() ?? null,
     completion: row.completion,
     ...(summary ? { summary } : {}),
+    ...(restrictedTo ? { restrictedTo } : {}),
   };
 }
 
@@ -274,13 +281,14 @@ export async function pageAccess(db: Tx, actor: Actor, courseId: string) {
 /**
  * The course page: the course, its sections in order with their activities in order (each as its kind
  * summarises it for the page, see `coursePageSummary` in the activity contract). Without
- * `seeHidden`, hidden items and items not yet available are left out; `opensAt` is then the next moment
- * one of them opens, when the page changes by itself.
+ * `seeHidden`, hidden items and items not yet available are left out, and so are the activities in
+ * `outOfReach` (restricted to groups the reader is not in); `opensAt` is then the next moment one of them
+ * opens, when the page changes by itself. With `seeHidden`, restricted activities say to whom.
  */
 export async function coursePage(
   db: Db,
   courseId: string,
-  access: { canEdit: boolean; seeHidden: boolean },
+  access: { canEdit: boolean; seeHidden: boolean; outOfReach?: readonly string[] },
   now = new Date(),
 ): Promise<{ page: CoursePage; opensAt: Date | undefined }> {
   const course = await getCourse(db, courseId);
@@ -295,12 +303,14 @@ export async function coursePage(
     return true;
   };
   if (!visible(course) || (!access.seeHidden && !openToLearners(course.stage))) throw problems.forbidden();
-  const [sectionRows, activityRows, thumbnail, files] = await Promise.all([
+  const [sectionRows, activityRows, thumbnail, files, namesOf] = await Promise.all([
     db.select().from(sections).where(eq(sections.courseId, courseId)).orderBy(asc(sections.position)),
     db.select().from(activities).where(eq(activities.courseId, courseId)).orderBy(asc(activities.position)),
     thumbnailOf(db, courseId),
     activityFiles(db, courseId),
+    access.seeHidden ? audienceNames(db, courseId) : undefined,
   ]);
+  const away = new Set(access.seeHidden ? [] : (access.outOfReach ?? []));
   const page: CoursePage = {
     course: toCourse(course, thumbnail),
     canEdit: access.canEdit,
@@ -310,8 +320,8 @@ export async function coursePage(
       description: section.description,
       visibility: section.visibility,
       activities: activityRows
-        .filter((a) => a.sectionId === section.id && visible(a))
-        .map((a) => toActivitySummary(a, files.get(a.id))),
+        .filter((a) => a.sectionId === section.id && visible(a) && !away.has(a.id))
+        .map((a) => toActivitySummary(a, files.get(a.id), namesOf?.(a.audience ?? null))),
     })),
   };
   return { page, opensAt };

@@ -20,6 +20,7 @@ import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import { users } from '../accounts/schema.ts';
 import { assertOpen, type EnrolmentCourse, lockEnrolments } from './course.ts';
+import { audienceMoved } from './groups.ts';
 import { courseGroups, enrolments, groupMembers } from './schema.ts';
 
 /** One entry to check: from a CSV line, a pasted list, a cohort member or a picked person. */
@@ -263,6 +264,7 @@ export async function applyBulk(
     plan.memberships.map((m) => ({ groupId: groupIds.get(m.group)!, userId: m.userId })),
     ctx.now,
   );
+  if (plan.memberships.length > 0) await audienceMoved(tx, course.id);
   await record(tx, ctx.origin, {
     actorId: ctx.actorId,
     action: 'enrolment.bulk_applied',

@@ -17,7 +17,9 @@ import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { users } from '../accounts/schema.ts';
+import { evaluateCourseCompletion } from '../completion/service.ts';
 import { activities } from '../courses/schema.ts';
+import { hasRestrictedActivities } from './audience.ts';
 import { assertOpen, type EnrolmentCourse, enrolmentCourse } from './course.ts';
 import { enrolmentCapabilities as caps } from './policy.ts';
 import { courseGroups, enrolments, groupingGroups, groupings, groupMembers } from './schema.ts';
@@ -172,12 +174,21 @@ async function forgetInAudiences(tx: Tx, courseId: string, key: 'groupIds' | 'gr
     .where(and(eq(activities.courseId, courseId), sql`${activities.audience} -> ${key} ? ${id}`));
 }
 
+/**
+ * Who is in which group decides which restricted activities count for whom: course completions are
+ * evaluated again when memberships (or an audience) change in a course that restricts some activity.
+ */
+export async function audienceMoved(tx: Tx, courseId: string) {
+  if (await hasRestrictedActivities(tx, courseId)) await evaluateCourseCompletion(tx, courseId, new Date());
+}
+
 export async function deleteGroup(ctx: Ctx, groupId: string) {
   return ctx.db.transaction(async (tx) => {
     const group = await groupRow(tx, groupId);
     const course = await openCourse(tx, group.courseId);
     await tx.delete(courseGroups).where(eq(courseGroups.id, groupId));
     await forgetInAudiences(tx, course.id, 'groupIds', groupId);
+    await audienceMoved(tx, course.id);
     await audit(tx, ctx, course, 'group.deleted', 'group', groupId, { name: group.name });
     return course.id;
   });
@@ -215,6 +226,7 @@ export async function addGroupMembers(ctx: Ctx, groupId: string, userIds: string
       .values(unique.map((userId) => ({ groupId, userId })))
       .onConflictDoNothing()
       .returning({ userId: groupMembers.userId });
+    await audienceMoved(tx, course.id);
     await audit(tx, ctx, course, 'group.members_added', 'group', groupId, {
       name: group.name,
       userIds: added.map((row) => row.userId),
@@ -232,6 +244,7 @@ export async function removeGroupMember(ctx: Ctx, groupId: string, userId: strin
       .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)))
       .returning({ userId: groupMembers.userId });
     if (removed.length === 0) throw problems.notFound();
+    await audienceMoved(tx, course.id);
     await audit(tx, ctx, course, 'group.member_removed', 'group', groupId, { name: group.name, userId });
     return course.id;
   });
@@ -322,6 +335,7 @@ export async function updateGrouping(ctx: Ctx, id: string, input: z.infer<typeof
             .from(groupingGroups)
             .where(eq(groupingGroups.groupingId, id))
         ).map((r) => r.groupId);
+    if (input.groupIds) await audienceMoved(tx, course.id);
     await audit(tx, ctx, course, 'grouping.updated', 'grouping', id, { name: row!.name });
     return { courseId: course.id, grouping: { id, name: row!.name, groupIds } };
   });
@@ -333,6 +347,7 @@ export async function deleteGrouping(ctx: Ctx, id: string) {
     const course = await openCourse(tx, grouping.courseId);
     await tx.delete(groupings).where(eq(groupings.id, id));
     await forgetInAudiences(tx, course.id, 'groupingIds', id);
+    await audienceMoved(tx, course.id);
     await audit(tx, ctx, course, 'grouping.deleted', 'grouping', id, { name: grouping.name });
     return course.id;
   });
@@ -341,8 +356,8 @@ export async function deleteGrouping(ctx: Ctx, id: string) {
 // — Audience of an activity —
 
 /**
- * Restricts an activity to groups and groupings of its course (null: everyone). Who then sees it is
- * `visibleToGroups` (shared/enrolment.ts), applied by the course page.
+ * Restricts an activity to groups and groupings of its course (null: everyone). Who then sees it and
+ * for whom it counts is `inAudience` (./audience.ts), the SQL twin of `visibleToGroups`.
  */
 export async function setAudience(ctx: Ctx, activityId: string, audience: Audience | null) {
   return ctx.db.transaction(async (tx) => {
@@ -385,6 +400,8 @@ export async function setAudience(ctx: Ctx, activityId: string, audience: Audien
       .update(activities)
       .set({ audience: value, updatedAt: new Date() })
       .where(eq(activities.id, activityId));
+    // Whom it concerns changed: it may count now for people who had completed the course, or no longer.
+    await evaluateCourseCompletion(tx, course.id, new Date());
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'activity.audience_set',

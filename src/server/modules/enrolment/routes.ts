@@ -334,7 +334,12 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Group.omit({ members: true }) },
       },
     },
-    async (request) => (await updateGroup(ctxOf(request), request.params.id, request.body)).group,
+    async (request) => {
+      // A renamed group renames the "Réservé à" badges of the course page.
+      const { courseId, group } = await updateGroup(ctxOf(request), request.params.id, request.body);
+      await forgetPage(courseId);
+      return group;
+    },
   );
   app.delete(
     '/api/groups/:id',
@@ -385,7 +390,11 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['group:manage'], groupingContext),
       schema: { tags: gtags, params: IdParams, body: GroupingUpdateBody, response: { 200: Grouping } },
     },
-    async (request) => (await updateGrouping(ctxOf(request), request.params.id, request.body)).grouping,
+    async (request) => {
+      const { courseId, grouping } = await updateGrouping(ctxOf(request), request.params.id, request.body);
+      await forgetPage(courseId);
+      return grouping;
+    },
   );
   app.delete(
     '/api/groupings/:id',

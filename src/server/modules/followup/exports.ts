@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
 import { type FollowupActivity, formatDuration } from '../../../shared/followup.ts';
-import { COMPLETE, FAILED, type Person } from './grid.ts';
+import { COMPLETE, FAILED, NOT_CONCERNED, type Person } from './grid.ts';
 import { frenchDate, frenchDateTime, parisWallDate } from './time.ts';
 
 /** A cell: text, a number, a day or a moment, or nothing. */
@@ -90,6 +90,7 @@ export function gridTable(
   ];
   const widths = [18, 16, 32, 14, 18, 16, 22, 20, 12, 12, 14, 18, 18, 12, 10, ...activities.map(() => 16)];
   const failed = t('followup.cell.failed');
+  const notConcerned = t('audience.notConcerned');
   const rows = people.map((p): Cell[] => [
     p.lastName,
     p.firstName,
@@ -111,6 +112,7 @@ export function gridTable(
     Math.floor(p.seconds / 60),
     ...activities.map((_, i): Cell => {
       if (p.states[i] === COMPLETE) return day(new Date(p.dates[i]!));
+      if (p.states[i] === NOT_CONCERNED) return notConcerned;
       return p.states[i] === FAILED ? failed : null;
     }),
   ]);

@@ -79,10 +79,10 @@ describe('the follow-up grid', () => {
 
   it('totals each activity over the people matching, with their mean progress', async () => {
     const g = await grid();
-    expect(g.totals).toEqual({ complete: [4, 4, 2, 1], failed: [0, 0, 1, 0] });
+    expect(g.totals).toEqual({ complete: [4, 4, 2, 1], failed: [0, 0, 1, 0], concerned: [6, 6, 6, 6] });
     expect(g.averageProgress).toBe(Math.floor((100 + 25 + 50 + 0 + 75 + 25) / 6));
     const b = await grid(`groupIds=${f.groupIds['Groupe B']}`);
-    expect(b.totals).toEqual({ complete: [3, 2, 1, 0], failed: [0, 0, 1, 0] });
+    expect(b.totals).toEqual({ complete: [3, 2, 1, 0], failed: [0, 0, 1, 0], concerned: [4, 4, 4, 4] });
     expect(b.enrolled).toBe(6);
     expect(b.total).toBe(4);
   });

@@ -5,6 +5,8 @@
  * names, then the people's profiles), then filtered, sorted and paged in memory — 1,000 people × 60 activities is 60,000 small cells, cheaper to scan than to send
  * PostgreSQL a query per criterion.
  */
+
+import { visibleToGroups } from '../../../shared/enrolment.ts';
 import {
   CELL,
   type EnrolledRole,
@@ -18,6 +20,7 @@ import {
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import { type CompletionSummary, completionSummaryIn, trackedActivities } from '../completion/queries.ts';
+import { groupingsMap } from '../enrolment/audience.ts';
 import { enrolledPeople } from '../enrolment/queries.ts';
 import { groupsIn, profilesOf } from './queries.ts';
 import { parisMidnight } from './time.ts';
@@ -26,6 +29,8 @@ import { parisMidnight } from './time.ts';
 export const NONE = 0;
 export const COMPLETE = 1;
 export const FAILED = 2;
+/** The activity is restricted to groups the person is not in: not counted, not to be done. */
+export const NOT_CONCERNED = 3;
 
 export type Person = {
   userId: string;
@@ -37,7 +42,7 @@ export type Person = {
   discipline: string | null;
   roles: EnrolledRole[];
   groupIds: string[];
-  /** Aligned with the course's tracked activities: NONE, COMPLETE or FAILED. */
+  /** Aligned with the course's tracked activities: NONE, COMPLETE, FAILED or NOT_CONCERNED. */
   states: Uint8Array;
   /** Aligned with the activities: when the state was reached (epoch ms), 0 when nothing. */
   dates: Float64Array;
@@ -69,7 +74,7 @@ export async function loadCourseData(
   courseId: string,
   roles: readonly EnrolledRole[] = ['participant'],
 ): Promise<CourseData> {
-  const [enrolled, [tracked, summaries], groups] = await Promise.all([
+  const [enrolled, [tracked, summaries], groups, groupings] = await Promise.all([
     enrolledPeople(db, courseId, [...roles]),
     // The completion summary is aligned with this very list (no race with an activity added meanwhile).
     trackedActivities(db, courseId).then(
@@ -84,6 +89,7 @@ export async function loadCourseData(
         ] as const,
     ),
     groupsIn(db, courseId),
+    groupingsMap(db, courseId),
   ]);
   // One person enrolled in two roles is one row with both.
   const byUser = new Map<string, { roles: EnrolledRole[]; groupIds: Set<string> }>();
@@ -96,6 +102,7 @@ export async function loadCourseData(
   const profiles = await profilesOf(db, [...byUser.keys()]);
 
   const n = tracked.length;
+  const restricted = tracked.flatMap((a, i) => (a.audience ? [i] : []));
   const summaryOf = new Map<string, CompletionSummary>();
   for (const row of summaries) if (byUser.has(row.userId)) summaryOf.set(row.userId, row);
 
@@ -111,7 +118,16 @@ export async function loadCourseData(
         states[i] = summary.codes[j] === 'c' ? COMPLETE : FAILED;
         dates[i] = summary.dates[j]!;
       }
-    const completed = summary?.completed ?? 0;
+    // Restricted activities outside the person's groups are not theirs: neither counted nor to do.
+    let completed = summary?.completed ?? 0;
+    let concerned = n;
+    for (const i of restricted)
+      if (!visibleToGroups(tracked[i]!.audience, enrolment.groupIds, groupings)) {
+        if (states[i] === COMPLETE) completed -= 1;
+        states[i] = NOT_CONCERNED;
+        dates[i] = 0;
+        concerned -= 1;
+      }
     return {
       userId: profile.id,
       firstName: profile.firstName,
@@ -126,7 +142,7 @@ export async function loadCourseData(
       dates,
       started: (summary?.positions.length ?? 0) > 0,
       completed,
-      progress: progressPercent(completed, n),
+      progress: progressPercent(completed, concerned),
       courseCompletedAt: summary?.courseCompletedAt ?? null,
       firstAccessAt: summary?.firstAccessAt ?? null,
       lastAccessAt: summary?.lastAccessAt ?? null,
@@ -242,7 +258,8 @@ export function selectPeople(
     if (criteria.roles && !p.roles.some((role) => criteria.roles!.includes(role))) return false;
     if (wantedGroups && !p.groupIds.some((id) => wantedGroups.has(id))) return false;
     if (done.some((i) => p.states[i] !== COMPLETE)) return false;
-    if (notDone.some((i) => p.states[i] === COMPLETE)) return false;
+    // Someone an activity is not meant for has nothing left to do there: no reminder about it.
+    if (notDone.some((i) => p.states[i] === COMPLETE || p.states[i] === NOT_CONCERNED)) return false;
     if (criteria.progressMin !== undefined && (p.progress ?? 0) < criteria.progressMin) return false;
     if (criteria.progressBelow !== undefined && (p.progress ?? 0) >= criteria.progressBelow) return false;
     const last = p.lastAccessAt?.getTime() ?? null;
@@ -312,8 +329,15 @@ export function toRow(p: Person): FollowupRow {
   const dates: (number | null)[] = [];
   for (let i = 0; i < p.states.length; i++) {
     const state = p.states[i];
-    states += state === COMPLETE ? CELL.complete : state === FAILED ? CELL.failed : CELL.none;
-    dates.push(state === NONE ? null : p.dates[i]!);
+    states +=
+      state === COMPLETE
+        ? CELL.complete
+        : state === FAILED
+          ? CELL.failed
+          : state === NOT_CONCERNED
+            ? CELL.notConcerned
+            : CELL.none;
+    dates.push(state === NONE || state === NOT_CONCERNED ? null : p.dates[i]!);
   }
   return {
     userId: p.userId,
@@ -352,12 +376,14 @@ export function buildGrid(
   const n = data.activities.length;
   const complete = new Array<number>(n).fill(0);
   const failed = new Array<number>(n).fill(0);
+  const concerned = new Array<number>(n).fill(matching.length);
   let progressSum = 0;
   let progressCount = 0;
   for (const p of matching) {
     for (let i = 0; i < n; i++) {
       if (p.states[i] === COMPLETE) complete[i]! += 1;
       else if (p.states[i] === FAILED) failed[i]! += 1;
+      else if (p.states[i] === NOT_CONCERNED) concerned[i]! -= 1;
     }
     if (p.progress !== null) {
       progressSum += p.progress;
@@ -373,7 +399,7 @@ export function buildGrid(
     total: matching.length,
     page,
     pageSize,
-    totals: { complete, failed },
+    totals: { complete, failed, concerned },
     averageProgress: progressCount ? Math.floor(progressSum / progressCount) : null,
     rows: matching.slice(start, start + pageSize).map(toRow),
   };

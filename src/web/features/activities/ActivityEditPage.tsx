@@ -29,6 +29,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { CompletionFields, completionLabels } from '../completion/CompletionFields.tsx';
 import type { CompletionRule } from '../completion/queries.ts';
+import { AudienceFields, NO_AUDIENCE, saveAudience } from '../enrolment/AudienceFields.tsx';
 import { isKnownKind, kindText, kindUi } from './registry.tsx';
 import type { Settings } from './types.ts';
 
@@ -107,6 +108,7 @@ function ActivityForm({
   const [hidden, setHidden] = useState(existing?.visibility === 'hidden');
   const [availableFrom, setAvailableFrom] = useState(toLocalInput(existing?.availableFrom));
   const [completion, setCompletion] = useState<CompletionRule>(existing?.completion ?? { mode: 'none' });
+  const [audience, setAudience] = useState(existing?.audience ?? NO_AUDIENCE);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -122,6 +124,7 @@ function ActivityForm({
     'settings.newWindow': t('ui.activities.url.newWindow'),
     availableFrom: t('ui.availability.label'),
     ...completionLabels(t),
+    audience: t('audience.title'),
   };
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -145,11 +148,15 @@ function ActivityForm({
       completion,
     };
     try {
-      if (existing) {
-        await api.patch(`/api/activities/${existing.id}`, common);
-      } else {
-        await api.post(`/api/courses/${page.course.id}/activities`, { sectionId, kind, ...common });
-      }
+      const saved = existing
+        ? await api.patch<Activity>(`/api/activities/${existing.id}`, common)
+        : await api.post<Activity>(`/api/courses/${page.course.id}/activities`, {
+            sectionId,
+            kind,
+            ...common,
+          });
+      // Who it is for has its own route (it checks the groups are the course's).
+      await saveAudience(saved.id, existing?.audience ?? null, audience);
       await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
       navigate(courseUrl, {
         state: {
@@ -212,6 +219,7 @@ function ActivityForm({
           onChange={setCompletion}
           errors={errors}
         />
+        <AudienceFields courseId={page.course.id} value={audience} onChange={setAudience} errors={errors} />
         <Checkbox
           options={[
             {

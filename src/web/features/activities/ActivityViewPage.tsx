@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ActivityCompletion } from '../completion/ActivityCompletion.tsx';
 import { PREVIEW_SUFFIX, PreviewNotice, useParticipantPreview } from '../courses/preview.tsx';
 import { HiddenBadge } from '../courses/SectionContent.tsx';
+import { AudienceBadge } from '../enrolment/AudienceBadge.tsx';
 import { kindText, kindUi } from './registry.tsx';
 
 export function ActivityViewPage() {
@@ -50,6 +51,7 @@ export function ActivityViewPage() {
           <span className={`${ui.icon} fr-icon--sm fr-mr-1v`} aria-hidden="true" />
           {kindText(t, listed.kind).name}
           {listed.visibility === 'hidden' ? <HiddenBadge /> : null}
+          <AudienceBadge restrictedTo={listed.restrictedTo} />
           {page.canEdit ? (
             <>
               {' · '}

@@ -43,6 +43,7 @@ import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { RichText, RichTextEditor } from '../../components/RichTextEditor.tsx';
 import { ActivityChooser, chooserModal } from '../activities/ActivityChooser.tsx';
 import { kindUi } from '../activities/registry.tsx';
+import { AudienceBadge } from '../enrolment/AudienceBadge.tsx';
 import { useCourseEditing } from './editing.ts';
 import { ActivityKindLine, HiddenBadge, NoSections } from './SectionContent.tsx';
 
@@ -503,6 +504,7 @@ function EditableActivities({
                         {title}
                       </Link>
                       {hidden ? <HiddenBadge /> : null}
+                      <AudienceBadge restrictedTo={activity.restrictedTo} />
                       <ActivityKindLine activity={activity} />
                       {ui.Inline ? (
                         <div className="fr-mt-1w">

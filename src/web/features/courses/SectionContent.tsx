@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindText, kindUi } from '../activities/registry.tsx';
 import { ActivityCompletion } from '../completion/ActivityCompletion.tsx';
+import { AudienceBadge } from '../enrolment/AudienceBadge.tsx';
 
 export function HiddenBadge() {
   const { t } = useTranslation();
@@ -59,9 +60,10 @@ export function ActivityItem({
   if (ui.Inline) {
     return (
       <div className={hidden ? 'mg-dimmed' : undefined}>
-        {hidden || opensLater(activity.availableFrom) ? (
+        {hidden || opensLater(activity.availableFrom) || activity.restrictedTo ? (
           <p className="fr-mb-1w">
             {hidden ? <HiddenBadge /> : null}
+            <AudienceBadge restrictedTo={activity.restrictedTo} />
             <AvailableFromNote availableFrom={activity.availableFrom} />
           </p>
         ) : null}
@@ -80,6 +82,7 @@ export function ActivityItem({
           {activity.title}
         </Link>
         {hidden ? <HiddenBadge /> : null}
+        <AudienceBadge restrictedTo={activity.restrictedTo} />
         {viewed ? <ViewedBadge /> : null}
         <ActivityKindLine activity={activity} />
         <ActivityCompletion courseId={courseId} activity={activity} />

@@ -75,6 +75,15 @@ function StateCell({ state, at }: { state: string; at: number | null }) {
       </td>
     );
   }
+  if (state === CELL.notConcerned)
+    return (
+      <td className="mg-cell mg-cell--excluded">
+        <span aria-hidden="true" title={t('audience.cell')}>
+          {t('audience.notConcerned')}
+        </span>
+        <span className="fr-sr-only">{t('audience.cell')}</span>
+      </td>
+    );
   return (
     <td className="mg-cell mg-cell--none">
       <span aria-hidden="true" title={t('ui.followup.grid.none')}>
@@ -129,6 +138,14 @@ export function GridTable({
           </span>{' '}
           {t('ui.followup.grid.legendNone')}
         </span>
+        {grid.totals.concerned.some((count) => count < grid.total) ? (
+          <span>
+            <span className="mg-cell--excluded mg-legend__excluded" aria-hidden="true">
+              {t('audience.notConcerned')}
+            </span>{' '}
+            {t('audience.legend')}
+          </span>
+        ) : null}
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region takes the focus so that keyboard users can scroll it */}
       <section className="mg-grid" aria-label={t('ui.followup.grid.region')} tabIndex={0}>
@@ -218,7 +235,10 @@ export function GridTable({
               </td>
               {grid.activities.map((activity, i) => (
                 <td key={activity.id} className="fr-text--sm mg-nowrap">
-                  {t('ui.followup.grid.totalOf', { count: grid.totals.complete[i] ?? 0, total: grid.total })}
+                  {t('ui.followup.grid.totalOf', {
+                    count: grid.totals.complete[i] ?? 0,
+                    total: grid.totals.concerned[i] ?? grid.total,
+                  })}
                   {grid.totals.failed[i] ? (
                     <span className="mg-block mg-muted">
                       {t('ui.followup.grid.failedCount', { count: grid.totals.failed[i] })}
