@@ -185,6 +185,8 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await nav.getByRole('link', { name: 'Cycle de vie' }).click();
   await page.getByRole('button', { name: 'Ouvrir la session' }).click();
   const open = page.getByRole('dialog', { name: 'Ouvrir la session' });
+  await open.getByText('Permettre l’auto-inscription').click();
+  await expect(open.getByRole('checkbox', { name: /Permettre l’auto-inscription/ })).toBeChecked();
   await expectNoAxeViolations(page);
   await open.getByRole('button', { name: 'Ouvrir la session' }).click();
   await expect(page.getByText(`La session ${q(SESSION)} est ouverte.`)).toBeVisible();
@@ -205,6 +207,11 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await expectNoAxeViolations(learner);
   await learner.getByRole('link', { name: SESSION }).click();
   await expect(bar).toHaveAttribute('aria-valuenow', '50');
+  // Drawn, not only announced: the filled half of the track is as wide as the empty half.
+  const fill = bar.locator('.mg-progress__fill');
+  await expect
+    .poll(async () => ((await fill.boundingBox())?.width ?? 0) / ((await bar.boundingBox())?.width ?? 1))
+    .toBeCloseTo(0.5, 1);
   await expect(learner.getByText(/^50\s%\s—\s1 activité sur 2/)).toBeVisible();
   await screen(learner, '13-participant-moitie');
   const toggle = learner.getByRole('button', {
@@ -218,7 +225,24 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await screen(learner, '14-participant-termine');
   await learner.context().close();
 
-  // 8. The trainer: group B below 50 %, CSV export, a reminder that arrives.
+  // 8. A colleague of the académie joins the session from its page (no catalogue yet leads there).
+  const colleague = await personPage(browser, origin, 'participant@magistere.test');
+  await colleague.goto(sessionUrl);
+  await expect(colleague.getByRole('heading', { level: 1, name: SESSION })).toBeVisible();
+  await expectNoAxeViolations(colleague);
+  await screen(colleague, '15-auto-inscription');
+  await colleague.getByRole('button', { name: 'M’inscrire à cette session' }).click();
+  await expect(colleague.getByText('Votre inscription est enregistrée. Bonne formation !')).toBeVisible();
+  await expect(colleague.getByRole('progressbar', { name: 'Votre progression' })).toHaveAttribute(
+    'aria-valuenow',
+    '0',
+  );
+  await expect(colleague.getByRole('button', { name: 'Me désinscrire' })).toBeVisible();
+  await expectNoAxeViolations(colleague);
+  await screen(colleague, '16-auto-inscrite');
+  await colleague.context().close();
+
+  // 9. The trainer: group B below 50 %, CSV export, a reminder that arrives.
   const trainer = await personPage(browser, origin, 'formateur@magistere.test');
   await trainer.getByRole('link', { name: SESSION }).first().click();
   await expect(trainer.getByRole('heading', { level: 1, name: SESSION })).toBeVisible();
@@ -227,21 +251,21 @@ test('a session lives from the template to the trash and back, with enrolment, p
     .getByRole('link', { name: 'Suivi' })
     .click();
   await expect(trainer.getByRole('heading', { level: 1, name: 'Suivi des participants' })).toBeVisible();
-  await expect(trainer.getByRole('status').filter({ hasText: '23 participants inscrits.' })).toBeVisible();
+  await expect(trainer.getByRole('status').filter({ hasText: '24 participants inscrits.' })).toBeVisible();
   await expectNoAxeViolations(trainer);
-  await screen(trainer, '15-suivi');
+  await screen(trainer, '17-suivi');
   await trainer.locator('#filtre-suivi').getByText('Groupe B', { exact: true }).click();
   await trainer.getByLabel('Moins de (%)').fill('50');
   await trainer.getByRole('button', { name: 'Appliquer les filtres' }).click();
   await expect(
-    trainer.getByRole('status').filter({ hasText: '9 participants correspondent aux filtres, sur 23.' }),
+    trainer.getByRole('status').filter({ hasText: '9 participants correspondent aux filtres, sur 24.' }),
   ).toBeVisible();
   const grid = trainer.getByRole('region', { name: /Tableau de suivi/ });
   const behind = GROUP_B.slice(1).map(demoPerson);
   await expect(grid.locator('tbody tr')).toHaveCount(9);
   await expect(grid.getByRole('row', { name: new RegExp(demoPerson(LEARNER).firstName) })).toHaveCount(0);
   await expectNoAxeViolations(trainer);
-  await screen(trainer, '16-suivi-groupe-b');
+  await screen(trainer, '18-suivi-groupe-b');
 
   const download = trainer.waitForEvent('download');
   await trainer.getByRole('link', { name: 'Exporter (CSV)' }).click();
@@ -259,7 +283,7 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await expect(remind).toContainText('vers les 9 participants retenus');
   await expectNoAxeViolations(trainer);
   await remind.getByLabel('Objet').fill('Où en êtes-vous de la session\u00a0?');
-  await screen(trainer, '17-relance');
+  await screen(trainer, '19-relance');
   await remind.getByRole('button', { name: 'Envoyer la relance' }).click();
   await expect(trainer.getByText('Relance envoyée à 9 participants.')).toBeVisible();
   const mail = await waitForMail(demoEmail(GROUP_B[1]!), since, 30_000);
@@ -270,13 +294,13 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await expect(waitForMail(demoEmail(LEARNER), since, 2_000)).rejects.toThrow();
   await trainer.context().close();
 
-  // 9. Archived, put in the trash, restored.
+  // 10. Archived, put in the trash, restored.
   await page.goto(`${sessionUrl}/cycle-de-vie`);
   await expect(page.getByRole('heading', { level: 1, name: 'Cycle de vie' })).toBeVisible();
   await page.getByRole('button', { name: 'Clore et archiver la session' }).click();
   await expect(page.getByText('Session archivée').first()).toBeVisible();
   await expectNoAxeViolations(page);
-  await screen(page, '18-session-archivee');
+  await screen(page, '20-session-archivee');
   await page.getByRole('button', { name: 'Mettre à la corbeille' }).click();
   const trash = page.getByRole('dialog', { name: 'Mettre à la corbeille ?' });
   await expectNoAxeViolations(page);
@@ -285,7 +309,7 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await page.getByRole('link', { name: 'Corbeille' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Corbeille' })).toBeVisible();
   await expectNoAxeViolations(page);
-  await screen(page, '19-corbeille');
+  await screen(page, '21-corbeille');
   await page.getByRole('button', { name: `Restaurer ${q(SESSION)}` }).click();
   await expect(page.getByText(`${q(SESSION)} a été restauré\u00a0: Session archivée.`)).toBeVisible();
   await expect(page.getByText('La corbeille est vide.')).toBeVisible();
@@ -294,8 +318,8 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await expect(page.getByText('Session archivée').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Rouvrir la session' })).toBeVisible();
   await expectNoAxeViolations(page);
-  await screen(page, '20-session-restauree');
+  await screen(page, '22-session-restauree');
   // Restored with its people and groups.
   await nav.getByRole('link', { name: 'Participants' }).click();
-  await expect(page.getByText('23 participants, 1 formateur, 0 tuteur')).toBeVisible();
+  await expect(page.getByText('24 participants, 1 formateur, 0 tuteur')).toBeVisible();
 });
