@@ -31,6 +31,9 @@ const GROUP_B = Array.from({ length: 10 }, (_, i) => 40 + i);
 const LEARNER = GROUP_B[0]!;
 
 const screen = (page: Page, name: string) => shot(page, `cycle-session-${name}`);
+/** A dialog is drawn over the viewport: a full-page picture would show the page below it uncovered. */
+const screenDialog = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screens/cycle-session-${name}.png` });
 
 /** `YYYY-MM-DDTHH:mm` for a datetime-local field, `days` from today. */
 function localInput(days: number, time: string) {
@@ -109,7 +112,7 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await create.getByLabel(/Date de début/).fill(localInput(-1, '09:00'));
   await create.getByLabel(/Date de fin/).fill(localInput(40, '17:00'));
   await expectNoAxeViolations(page);
-  await screen(page, '05-creer-session');
+  await screenDialog(page, '05-creer-session');
   await create.getByRole('button', { name: 'Créer la session' }).click();
   await expect(page.getByText(`La session ${q(SESSION)} a été créée`)).toBeVisible();
   await expect(page.getByText('Session en préparation').first()).toBeVisible();
@@ -283,7 +286,7 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await expect(remind).toContainText('vers les 9 participants retenus');
   await expectNoAxeViolations(trainer);
   await remind.getByLabel('Objet').fill('Où en êtes-vous de la session\u00a0?');
-  await screen(trainer, '19-relance');
+  await screenDialog(trainer, '19-relance');
   await remind.getByRole('button', { name: 'Envoyer la relance' }).click();
   await expect(trainer.getByText('Relance envoyée à 9 participants.')).toBeVisible();
   const mail = await waitForMail(demoEmail(GROUP_B[1]!), since, 30_000);
