@@ -1,34 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, login } from './support.ts';
-
-/** The demo population's addresses (src/server/demo/seed.ts): `prénom.nom.<i>@magistere.test`, i from 0. */
-const FIRST = [
-  'lea',
-  'hugo',
-  'manon',
-  'louis',
-  'chloe',
-  'gabriel',
-  'ines',
-  'arthur',
-  'jade',
-  'raphael',
-  'louise',
-  'jules',
-];
-const LAST = [
-  'bernard',
-  'petit',
-  'robert',
-  'richard',
-  'dubois',
-  'laurent',
-  'simon',
-  'michel',
-  'garcia',
-  'fournier',
-];
-const demoEmail = (i: number) => `${FIRST[i % 12]}.${LAST[Math.floor(i / 12) % 10]}.${i}@magistere.test`;
+import { demoEmail, expectNoAxeViolations, login } from './support.ts';
 
 async function newCourse(page: Page, title: string) {
   const me = await (await page.request.get('/api/me')).json();

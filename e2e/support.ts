@@ -58,6 +58,46 @@ export async function waitForMail(to: string, since: number, timeoutMs = 20_000)
   throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
 }
 
+/** The demo population (src/server/demo/seed.ts): `prénom.nom.<i>@magistere.test`, i from 0 to 59. */
+const DEMO_FIRST = [
+  'Léa',
+  'Hugo',
+  'Manon',
+  'Louis',
+  'Chloé',
+  'Gabriel',
+  'Inès',
+  'Arthur',
+  'Jade',
+  'Raphaël',
+  'Louise',
+  'Jules',
+];
+const DEMO_LAST = [
+  'Bernard',
+  'Petit',
+  'Robert',
+  'Richard',
+  'Dubois',
+  'Laurent',
+  'Simon',
+  'Michel',
+  'Garcia',
+  'Fournier',
+];
+
+/** The first and last name of the nth person of the demo population. */
+export const demoPerson = (i: number) => ({
+  firstName: DEMO_FIRST[i % DEMO_FIRST.length]!,
+  lastName: DEMO_LAST[Math.floor(i / DEMO_FIRST.length) % DEMO_LAST.length]!,
+});
+
+/** The address of the nth person of the demo population (accents dropped, as the seed does). */
+export const demoEmail = (i: number) => {
+  const { firstName, lastName } = demoPerson(i);
+  return `${firstName}.${lastName}.${i}@magistere.test`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+};
+
 /** French quotes with their non-breaking spaces, as in the interface's accessible names. */
 export const q = (text: string) => `«\u00a0${text}\u00a0»`;
 

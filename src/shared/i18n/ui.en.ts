@@ -471,6 +471,7 @@ export const ui: Widen<typeof fr> = {
       title: 'Trash',
       intro: 'Courses and sessions put in the trash. Restore them to get them back at the stage they were.',
       restored: '"{{title}}" was restored: {{stage}}.',
+      restoredLink: 'Go to its life cycle',
       empty: 'The trash is empty.',
       emptyHint: 'Courses put in the trash from their "Life cycle" page will appear here.',
       course: 'Course',

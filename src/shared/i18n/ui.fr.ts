@@ -478,6 +478,7 @@ export const ui = {
       intro:
         'Les parcours et sessions mis à la corbeille. Restaurez-les pour les retrouver à l’étape où ils étaient.',
       restored: '«\u00a0{{title}}\u00a0» a été restauré\u00a0: {{stage}}.',
+      restoredLink: 'Aller à son cycle de vie',
       empty: 'La corbeille est vide.',
       emptyHint:
         'Les parcours mis à la corbeille depuis leur page «\u00a0Cycle de vie\u00a0» apparaîtront ici.',

@@ -22,6 +22,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
 import { CourseProgressPanel } from '../completion/CourseProgressPanel.tsx';
+import { CourseSelfEnrol } from '../enrolment/SelfEnrolButton.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseEditor } from './CourseEditor.tsx';
@@ -102,6 +103,7 @@ function CourseView({
           description={flash}
         />
       ) : null}
+      {!editing && !preview ? <CourseSelfEnrol courseId={course.id} /> : null}
       <CourseProgressPanel courseId={course.id} show={!editing && !preview} />
       {preview ? <PreviewNotice exitTo={`/parcours/${course.id}`} /> : null}
       {canEdit && !preview ? (

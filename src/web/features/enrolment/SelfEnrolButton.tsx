@@ -13,17 +13,33 @@ import { formatNumber } from '../../../shared/format.ts';
 import { api } from '../../api/client.ts';
 import { courseKeys } from '../../api/courses.ts';
 import { keys } from '../../api/queries.ts';
+import { useCourseCapabilities } from '../../api/workflow.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { completionKeys } from '../completion/queries.ts';
 import { enrolmentKeys, type SelfEnrolmentState, useSelfEnrolment } from './api.ts';
+
+/**
+ * The course page's offer to join: for someone of the domain who lands on a session open to
+ * self-enrolment. The course's staff (those who see hidden things: trainers, tutors, designers) are not
+ * offered a participant's seat.
+ */
+export function CourseSelfEnrol({ courseId }: { courseId: string }) {
+  const capabilities = useCourseCapabilities(courseId);
+  if (!capabilities.data || capabilities.data.includes('course:viewhidden')) return null;
+  return <SelfEnrolButton courseId={courseId} quietWhenEnrolled />;
+}
 
 const leaveModal = createModal({ id: 'modale-auto-desinscription', isOpenedByDefault: false });
 
 export function SelfEnrolButton({
   courseId,
   onChange,
+  quietWhenEnrolled = false,
 }: {
   courseId: string;
   onChange?: (enrolled: boolean) => void;
+  /** On the course itself, being enrolled goes without saying: only leaving (if one may) is shown. */
+  quietWhenEnrolled?: boolean;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -47,6 +63,9 @@ export function SelfEnrolButton({
         queryClient.invalidateQueries({ queryKey: keys.me }),
         queryClient.invalidateQueries({ queryKey: courseKeys.all }),
         queryClient.invalidateQueries({ queryKey: enrolmentKeys.all(courseId) }),
+        // The progress bar appears (or goes) with the enrolment.
+        queryClient.invalidateQueries({ queryKey: completionKeys.course(courseId) }),
+        queryClient.invalidateQueries({ queryKey: completionKeys.mine }),
       ]);
       setFlash(method === 'POST' ? t('ui.selfEnrolment.justEnrolled') : t('ui.selfEnrolment.unenrolled'));
       onChange?.(state.enrolled);
@@ -62,6 +81,7 @@ export function SelfEnrolButton({
   if (!state) return null;
   const quiet = !state.enrolled && !state.canEnrol && state.reason !== 'sessionFull';
   if (quiet && !flash && !error) return null;
+  if (quietWhenEnrolled && state.enrolled && !state.canUnenrol && !flash && !error) return null;
   return (
     <div className="fr-my-3w">
       {flash ? (

@@ -98,11 +98,11 @@ export function ProgressBar({ value }: { value: number | null }) {
   const { t } = useTranslation();
   if (value === null) return <span className="mg-muted">—</span>;
   return (
-    <span className="mg-progress">
-      <span className="mg-progress__bar" aria-hidden="true">
+    <span className="mg-grid-progress">
+      <span className="mg-grid-progress__bar" aria-hidden="true">
         <span style={{ width: `${value}%` }} />
       </span>
-      <span className="mg-progress__value">{t('ui.followup.grid.percent', { value })}</span>
+      <span className="mg-grid-progress__value">{t('ui.followup.grid.percent', { value })}</span>
     </span>
   );
 }

@@ -20,7 +20,8 @@ export function TrashPage() {
   const query = useTrash();
   const queryClient = useQueryClient();
   const problemMessage = useProblemMessage();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
+  // A restored course leaves the list: the notice keeps the way to it.
+  const [notice, setNotice] = useState<{ ok: boolean; text: string; courseId?: string }>();
 
   async function restore(course: Course) {
     try {
@@ -32,6 +33,7 @@ export function TrashPage() {
           title: restored.title,
           stage: t(`workflow.stages.${restored.stage}`),
         }),
+        courseId: restored.id,
       });
     } catch (error) {
       setNotice({ ok: false, text: problemMessage(error) });
@@ -50,7 +52,18 @@ export function TrashPage() {
           small
           closable
           onClose={() => setNotice(undefined)}
-          description={notice.text}
+          description={
+            notice.courseId ? (
+              <>
+                {notice.text}{' '}
+                <Link to={`/parcours/${notice.courseId}/cycle-de-vie`}>
+                  {t('ui.lifecycle.trashPage.restoredLink')}
+                </Link>
+              </>
+            ) : (
+              notice.text
+            )
+          }
         />
       ) : null}
       {query.isPending ? (
