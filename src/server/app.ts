@@ -23,6 +23,7 @@ import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { enrolmentRoutes } from './modules/enrolment/routes.ts';
 import { followupRoutes } from './modules/followup/routes.ts';
+import { hubRoutes } from './modules/hub/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
@@ -164,6 +165,7 @@ export async function buildApp(
   await app.register(enrolmentRoutes);
   await app.register(cohortRoutes);
   await app.register(followupRoutes);
+  await app.register(hubRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;
