@@ -7,8 +7,6 @@ export const hub: Catalogue['hub'] = {
     'Find the courses published by other domains and deploy them into yours. The copy keeps its link to the origin: when a new version is published, you see it and may update your copy.',
   search: {
     label: 'Search a course',
-    placeholder: 'Title, keyword, topic…',
-    submit: 'Search',
   },
   results_one: '{{count}} published course',
   results_other: '{{count}} published courses',
@@ -30,7 +28,6 @@ export const hub: Catalogue['hub'] = {
     sessions_other: '{{count}} sessions',
     deploy: 'Deploy in my domain',
     deployTitle: 'Deploy “{{title}}” in my domain',
-    present: 'See the presentation of “{{title}}”',
     ownDomain: 'A course of your domain',
   },
   deploy: {

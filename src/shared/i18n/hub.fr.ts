@@ -6,8 +6,6 @@ export const hub = {
     'Trouvez les parcours publiés par les autres domaines et déployez-les dans le vôtre. La copie garde le lien avec son origine\u00a0: quand une nouvelle version est publiée, vous la voyez et pouvez mettre votre copie à jour.',
   search: {
     label: 'Rechercher un parcours',
-    placeholder: 'Titre, mot-clé, thème…',
-    submit: 'Rechercher',
   },
   results_one: '{{count}} parcours publié',
   results_other: '{{count}} parcours publiés',
@@ -29,7 +27,6 @@ export const hub = {
     sessions_other: '{{count}} sessions',
     deploy: 'Déployer dans mon domaine',
     deployTitle: 'Déployer «\u00a0{{title}}\u00a0» dans mon domaine',
-    present: 'Voir la présentation de «\u00a0{{title}}\u00a0»',
     ownDomain: 'Parcours de votre domaine',
   },
   deploy: {
