@@ -34,7 +34,7 @@ export function DeploymentNotice({
   const withdrawn = deployment.offer.status === 'withdrawn';
 
   return (
-    <section className="fr-mb-4w" aria-label={t('hub.title')}>
+    <div className="fr-mb-4w">
       <p className="fr-mb-1w">
         <span className="fr-icon-git-branch-line fr-icon--sm fr-mr-1v" aria-hidden="true" />
         {t('hub.deployment.origin', {
@@ -82,7 +82,7 @@ export function DeploymentNotice({
       {canUpdate && !withdrawn ? (
         <UpdateModal courseId={courseId} version={newest?.version ?? deployment.version} onDone={onDone} />
       ) : null}
-    </section>
+    </div>
   );
 }
 

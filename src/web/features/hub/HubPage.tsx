@@ -44,7 +44,7 @@ export function HubPage() {
       <PageHeading title={t('hub.title')} crumbs={[]}>
         <p>{t('hub.intro')}</p>
       </PageHeading>
-      <search className="fr-mb-4w">
+      <div className="fr-mb-4w">
         <SearchBar
           key={q}
           big
@@ -53,7 +53,7 @@ export function HubPage() {
           allowEmptySearch
           onButtonClick={onSearch}
         />
-      </search>
+      </div>
       {search.isPending ? (
         <Loading />
       ) : search.isError ? (
