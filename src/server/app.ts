@@ -24,6 +24,7 @@ import { domainRoutes } from './modules/domains/routes.ts';
 import { enrolmentRoutes } from './modules/enrolment/routes.ts';
 import { followupRoutes } from './modules/followup/routes.ts';
 import { hubRoutes } from './modules/hub/routes.ts';
+import { offerRoutes } from './modules/offers/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
@@ -165,6 +166,7 @@ export async function buildApp(
   await app.register(enrolmentRoutes);
   await app.register(cohortRoutes);
   await app.register(followupRoutes);
+  await app.register(offerRoutes);
   await app.register(hubRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);

@@ -204,6 +204,9 @@ async function workflowFixtures() {
     .insert(enrolments)
     .values({ courseId: ids.runningSession!, userId: ids.aixUser!, role: 'participant', method: 'manual' });
   ids.template = (await t.db.select().from(courses).where(eq(courses.stage, 'template')))[0]!.id;
+  ids.offerNumber = String(
+    (await designer.post(`/api/courses/${ids.runningSession}/publication`, {})).json().offer.number,
+  );
 }
 
 /** Hub: a national parcours in the course offer, deployed in Bordeaux, whose origin then moved on. */
@@ -327,6 +330,39 @@ const cases: Case[] = [
     body: { title: 'Session' },
     allowed: [D, 201],
     refused: [A.participant, 403],
+  },
+  // The offer: publication (designers of the domain), the public catalogue, short links.
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.runningSession}/publication`,
+    allowed: [D, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.runningSession}/publication`,
+    body: {},
+    allowed: [D, 200],
+    refused: [A.trainer, 403],
+  },
+  { method: 'GET', url: '/api/offers', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
+  {
+    method: 'GET',
+    url: () => `/api/offers/${ids.offerNumber}`,
+    allowed: ['anonymous', 200],
+    refused: ['crossSite', 200],
+  },
+  {
+    method: 'GET',
+    url: () => `/f${ids.offerNumber}`,
+    allowed: ['anonymous', 302],
+    refused: ['crossSite', 302],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/courses/${ids.runningSession}/publication`,
+    allowed: [D, 200],
+    refused: [A.observer, 403],
   },
   {
     method: 'PUT',

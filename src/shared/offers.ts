@@ -123,6 +123,8 @@ export const OfferPresentation = OfferCard.extend({
   sessions: z.array(
     z.object({
       courseId: z.string(),
+      /** The session's number in the training offer (its short link `/f<number>`). */
+      number: z.number(),
       title: z.string(),
       startsAt: z.string().nullable(),
       endsAt: z.string().nullable(),
@@ -158,6 +160,26 @@ export const Publication = z.object({
   missing: z.array(z.string()),
 });
 export type Publication = z.infer<typeof Publication>;
+
+/**
+ * The extension members of the 410 problem a withdrawn offer answers with (besides `type`, `title` — the
+ * human message —, `status` and `code: 'offer_withdrawn'`). The offer's own title is `offerTitle`, since
+ * `title` is the problem's.
+ */
+export const OfferWithdrawn = z.object({
+  number: z.number(),
+  kind: z.enum(OFFER_KINDS),
+  offerTitle: z.string(),
+  withdrawnAt: z.string().nullable(),
+});
+export type OfferWithdrawn = z.infer<typeof OfferWithdrawn>;
+
+/** Publishing or republishing; the notes go with a new version of a course offer. */
+export const PublishBody = z.object({ releaseNotes: z.string().trim().max(5000).optional() });
+export type PublishBody = z.infer<typeof PublishBody>;
+
+/** Most offers one download (CSV or PDF) holds; the catalogue says so beside the buttons. */
+export const EXPORT_MAX_OFFERS = 2000;
 
 export const SubscriptionBody = z
   .object({

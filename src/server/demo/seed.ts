@@ -10,6 +10,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { Files } from '../platform/files/index.ts';
 import { demoCourses } from './courses.ts';
+import { seedDemoOffers } from './offers.ts';
 import { seedDemoSession } from './sessions.ts';
 
 export const DEMO_PASSWORD = 'Magistere-demo-2026';
@@ -245,6 +246,7 @@ export async function seedDemo(db: Db, files: Files): Promise<boolean> {
       );
     }
     await seedDemoSession(tx, files, bySlug.get('ac-aix-marseille')!, designer.id);
+    await seedDemoOffers(tx, files, bySlug, designer.id);
     return true;
   });
 }

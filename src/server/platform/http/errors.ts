@@ -15,9 +15,11 @@ function send(
   code: string,
   messageKey: string,
   errors?: FieldError[],
+  extensions: Record<string, unknown> = {},
 ) {
   const t = request.t;
   const body = {
+    ...extensions,
     type: `${PROBLEM_BASE}${code}`,
     title: t(messageKey),
     status,
@@ -39,7 +41,7 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) {
       if (error.headers) reply.headers(error.headers);
-      return send(request, reply, error.status, error.code, error.messageKey, error.errors);
+      return send(request, reply, error.status, error.code, error.messageKey, error.errors, error.extensions);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((issue) => ({

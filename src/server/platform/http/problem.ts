@@ -10,12 +10,18 @@ export class HttpProblem extends Error {
   readonly messageKey: string;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** RFC 9457 extension members: what the client needs to say more than the message (a withdrawn offer…). */
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     status: number,
     code: string,
     messageKey: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(code);
     this.status = status;
@@ -23,6 +29,7 @@ export class HttpProblem extends Error {
     this.messageKey = messageKey;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 }
 

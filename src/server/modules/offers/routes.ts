@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Uuid } from '../../../shared/api.ts';
+import {
+  type OfferKind,
+  OfferPresentation,
+  OfferSearchQuery,
+  OfferSearchResult,
+  Publication,
+  PublishBody,
+} from '../../../shared/offers.ts';
+import { actorOf } from '../../platform/http/guard.ts';
+import { onCourse } from '../activities/support.ts';
+import { offerCapabilities as caps } from './policy.ts';
+import { searchOffers } from './search.ts';
+import { findOffer, offerPresentation, publicationOf, publishCourse, withdrawCourse } from './service.ts';
+
+const IdParams = z.object({ id: Uuid });
+const NumberParams = z.object({ number: z.coerce.number().int().min(1).max(2_147_483_647) });
+const INDEX_HTML = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../dist/web/index.html',
+);
+
+/**
+ * The offer: publication of a course (designers), the public catalogue search and presentation, and the
+ * short links `/f<number>` (training offer) and `/p<number>` (course offer).
+ */
+export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
+  const tags = ['offre'];
+
+  app.get(
+    '/api/courses/:id/publication',
+    {
+      config: onCourse(db, caps['offer:publish']),
+      schema: { tags, params: IdParams, response: { 200: Publication } },
+    },
+    async (request) => publicationOf(db, request.params.id),
+  );
+
+  app.post(
+    '/api/courses/:id/publication',
+    {
+      config: onCourse(db, caps['offer:publish']),
+      schema: { tags, params: IdParams, body: PublishBody.optional(), response: { 200: Publication } },
+    },
+    async (request) => publishCourse(ctxOf(request), request.params.id, request.body ?? {}),
+  );
+
+  app.delete(
+    '/api/courses/:id/publication',
+    {
+      config: onCourse(db, caps['offer:publish']),
+      schema: { tags, params: IdParams, response: { 200: Publication } },
+    },
+    async (request) => withdrawCourse(ctxOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/offers',
+    {
+      config: { access: 'public' },
+      schema: { tags, querystring: OfferSearchQuery, response: { 200: OfferSearchResult } },
+    },
+    async (request) => searchOffers(db, request.query),
+  );
+
+  app.get(
+    '/api/offers/:number',
+    {
+      config: { access: 'public' },
+      schema: { tags, params: NumberParams, response: { 200: OfferPresentation } },
+    },
+    async (request) => offerPresentation(db, request.auth?.actor ?? null, request.params.number),
+  );
+
+  // Short links, printed on paper and in mails: they stay valid forever, a withdrawn offer included
+  // (its page says it was withdrawn). Digits only, so `/favicon.ico`, `/profil` or `/parcours/…` never match.
+  const shortLink = (kind: OfferKind) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const { number } = request.params as { number: string };
+    const found = await findOffer(db, Number(number));
+    if (found?.offer.kind === kind) return reply.redirect(`/offres/${found.offer.number}`, 302);
+    return notFoundPage(reply);
+  };
+  const shortLinkOptions = { config: { access: 'public' as const }, schema: { hide: true } };
+  app.get('/f:number(^\\d{1,9}$)', shortLinkOptions, shortLink('training'));
+  app.get('/p:number(^\\d{1,9}$)', shortLinkOptions, shortLink('course'));
+};
+
+/** The web app's own "page not found" (it renders it for a path it does not know), with a 404 status. */
+async function notFoundPage(reply: FastifyReply) {
+  const html = await readFile(INDEX_HTML, 'utf8').catch(() => null);
+  if (html === null) return reply.callNotFound();
+  return reply.status(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+}
