@@ -211,13 +211,14 @@ async function workflowFixtures() {
 
 /** Hub: a national parcours in the course offer, deployed in Bordeaux, whose origin then moved on. */
 async function hubFixtures() {
-  const origin = await originCourse(t, await t.as(A.admin));
-  ids.hubOffer = String(await publishInOffer(t, origin, '1.0'));
+  const admin = await t.as(A.admin);
+  const origin = await originCourse(t, admin);
+  ids.hubOffer = String(await publishInOffer(admin, origin, '1.0'));
   const deployer = await t.as(BD);
   ids.deployedCourse = (
     await deployer.post(`/api/offers/${ids.hubOffer}/deploy`, { domainId: ids.bordeaux })
   ).json().courseId;
-  await publishInOffer(t, origin, '1.1', 'Nouvelle activité.');
+  await publishInOffer(admin, origin, '1.1', 'Nouvelle activité.');
 }
 
 type Actor = 'anonymous' | 'crossSite' | string;

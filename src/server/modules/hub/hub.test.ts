@@ -7,7 +7,7 @@ import { activities, courses, sections } from '../courses/schema.ts';
 import { enrolments } from '../enrolment/schema.ts';
 import { offers } from '../offers/schema.ts';
 import { courseDeployments } from './schema.ts';
-import { addPage, domainIdOf, originCourse, publishInOffer } from './testing.ts';
+import { addPage, domainIdOf, originCourse, publishInOffer, withdrawFromOffer } from './testing.ts';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -44,7 +44,7 @@ async function contentOf(courseId: string) {
 
 async function publishedOrigin(title?: string) {
   const origin = await originCourse(t, admin, title);
-  const number = await publishInOffer(t, origin, '1.0', 'Première version.');
+  const number = await publishInOffer(admin, origin, '1.0', 'Première version.');
   return { origin, number };
 }
 
@@ -98,12 +98,22 @@ describe('the course hub', () => {
 
   it('lists only published course offers, never training offers or withdrawn ones', async () => {
     const { origin, number } = await publishedOrigin('Parcours retiré de l’offre');
-    await t.db
-      .update(offers)
-      .set({ status: 'withdrawn', withdrawnAt: new Date() })
-      .where(eq(offers.courseId, origin.id));
+    await withdrawFromOffer(admin, origin);
     const items = (await admin.get('/api/hub/courses?q=retiré')).json().items as HubItem[];
     expect(items.map((i) => i.number)).not.toContain(number);
+    // The demo's training offers (sessions) are not in the hub either.
+    const [published] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(offers)
+      .where(and(eq(offers.kind, 'course'), eq(offers.status, 'published')));
+    const all = (await admin.get('/api/hub/courses')).json() as { total: number };
+    expect(all.total).toBe(published!.n);
+    const [training] = await t.db.select().from(offers).where(eq(offers.kind, 'training')).limit(1);
+    expect(training, 'a demo training offer').toBeDefined();
+    const refused = problemOf(
+      await bordeauxDesigner.post(`/api/offers/${training!.number}/deploy`, { domainId: bordeaux }),
+    );
+    expect(refused.status).toBe(404);
   });
 
   it('deploys a copy in the designer’s domain that remembers its origin and version', async () => {
@@ -177,7 +187,7 @@ describe('the course hub', () => {
     );
     expect(sameDomain.body.errors?.[0]?.message).toContain('déjà dans ce domaine');
 
-    await t.db.update(offers).set({ status: 'withdrawn' }).where(eq(offers.courseId, origin.id));
+    await withdrawFromOffer(admin, origin);
     const withdrawn = problemOf(
       await bordeauxDesigner.post(`/api/offers/${number}/deploy`, { domainId: bordeaux }),
     );
@@ -217,8 +227,8 @@ describe('the course hub', () => {
       .where(eq(sections.courseId, origin.id))
       .orderBy(asc(sections.position));
     await addPage(admin, origin.id, originSections[2]!.id, 'Auto-évaluation des élèves');
-    await publishInOffer(t, origin, '1.1', 'Ajout d’une activité sur l’auto-évaluation.');
-    await publishInOffer(t, origin, '1.2', 'Corrections.');
+    await publishInOffer(admin, origin, '1.1', 'Ajout d’une activité sur l’auto-évaluation.');
+    await publishInOffer(admin, origin, '1.2', 'Corrections.');
 
     const state = (await bordeauxDesigner.get(`/api/courses/${deployed.courseId}/deployment`)).json();
     expect(state.version).toBe('1.0');
@@ -283,7 +293,7 @@ describe('the course hub', () => {
     const originSections = await t.db.select().from(sections).where(eq(sections.courseId, origin.id));
     // A section the database refuses to copy: the update fails after clearing the copy's content.
     await t.db.update(sections).set({ title: 'Échec simulé' }).where(eq(sections.id, originSections[1]!.id));
-    await publishInOffer(t, origin, '2.0', 'Refonte.');
+    await publishInOffer(admin, origin, '2.0', 'Refonte.');
     await t.db.execute(sql`
       CREATE FUNCTION hub_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
@@ -304,7 +314,7 @@ describe('the course hub', () => {
       .where(eq(courseDeployments.courseId, deployed.courseId));
     expect(row!.version).toBe('1.0');
 
-    await t.db.update(offers).set({ status: 'withdrawn' }).where(eq(offers.courseId, origin.id));
+    await withdrawFromOffer(admin, origin);
     const withdrawn = problemOf(
       await bordeauxDesigner.post(`/api/courses/${deployed.courseId}/deployment/update`),
     );

@@ -1,12 +1,11 @@
 /**
  * Fixtures of the hub tests: a national parcours with content, made by the platform admin, and its
- * publication in the course offer written straight into the offer tables.
+ * publication in the course offer.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { CourseMetadata } from '../../../shared/lifecycle.ts';
 import type { ApiClient, TestApp } from '../../testing/harness.ts';
 import { domains } from '../domains/schema.ts';
-import { offers, offerVersions } from '../offers/schema.ts';
 
 export async function domainIdOf(t: TestApp, slug: string) {
   return (await t.db.select().from(domains).where(eq(domains.slug, slug)))[0]!.id;
@@ -53,38 +52,24 @@ export async function addPage(client: ApiClient, courseId: string, sectionId: st
 }
 
 /**
- * Publishes (or republishes at a new version) a parcours in the course offer by writing the offer's
- * rows, as the offers module does; returns the offer's number.
+ * Publishes the parcours in the course offer at this version, through the offers module's API as its
+ * author would (the indexation's version raised, then published with the notes); returns the offer's number.
  */
 export async function publishInOffer(
-  t: TestApp,
-  course: { id: string; domainId: string; title: string },
+  author: ApiClient,
+  course: { id: string },
   version: string,
   releaseNotes = '',
 ) {
-  const [row] = await t.db
-    .insert(offers)
-    .values({
-      kind: 'course',
-      courseId: course.id,
-      domainId: course.domainId,
-      title: course.title,
-      summary: 'Un parcours pour concevoir des évaluations au service des apprentissages.',
-      metadata: { ...ORIGIN_METADATA, version },
-      collection: 'formation',
-      publics: ['enseignants_2d'],
-      keywords: ['évaluation', 'compétences'],
-      keywordsText: 'évaluation compétences',
-      origin: 'national',
-      modality: 'hybride',
-      durationMinutes: 300,
-      version,
-    })
-    .onConflictDoUpdate({
-      target: offers.courseId,
-      set: { version, status: 'published', withdrawnAt: null, updatedAt: sql`now()` },
-    })
-    .returning();
-  await t.db.insert(offerVersions).values({ offerId: row!.id, version, releaseNotes });
-  return row!.number;
+  const indexed = await author.put(`/api/courses/${course.id}/metadata`, { ...ORIGIN_METADATA, version });
+  if (indexed.statusCode !== 200) throw new Error(indexed.body);
+  const published = await author.post(`/api/courses/${course.id}/publication`, { releaseNotes });
+  if (published.statusCode !== 200) throw new Error(published.body);
+  return (published.json() as { offer: { number: number } }).offer.number;
+}
+
+/** Withdraws the parcours from the course offer, through the offers module's API. */
+export async function withdrawFromOffer(author: ApiClient, course: { id: string }) {
+  const withdrawn = await author.delete(`/api/courses/${course.id}/publication`);
+  if (withdrawn.statusCode !== 200) throw new Error(withdrawn.body);
 }
