@@ -87,6 +87,7 @@ export const OfferCard = z.object({
   domain: z.object({ slug: z.string(), name: z.string() }),
   collection: z.string().nullable(),
   publics: z.array(z.string()),
+  keywords: z.array(z.string()),
   modality: z.enum(MODALITIES).nullable(),
   durationMinutes: z.number(),
   startsAt: z.string().nullable(),

@@ -11,7 +11,6 @@ export const offers: Catalogue['offers'] = {
     emptySubscription: 'Choose at least one audience or keyword.',
   },
   export: {
-    csvName: 'training-offer',
     pdfTitle: {
       training: 'Training offer',
       course: 'Course offer',

@@ -10,7 +10,6 @@ export const offers = {
     emptySubscription: 'Choisissez au moins un public ou un mot-clé.',
   },
   export: {
-    csvName: 'offre-de-formation',
     pdfTitle: {
       training: 'Offre de formation',
       course: 'Offre de parcours',

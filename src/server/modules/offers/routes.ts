@@ -13,8 +13,10 @@ import {
   Publication,
   PublishBody,
 } from '../../../shared/offers.ts';
+import { contentDisposition } from '../../platform/files/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { onCourse } from '../activities/support.ts';
+import { catalogueCsv, cataloguePdf, exportedOffers } from './export.ts';
 import { offerCapabilities as caps } from './policy.ts';
 import { searchOffers } from './search.ts';
 import { findOffer, offerPresentation, publicationOf, publishCourse, withdrawCourse } from './service.ts';
@@ -31,7 +33,7 @@ const INDEX_HTML = path.resolve(
  * short links `/f<number>` (training offer) and `/p<number>` (course offer).
  */
 export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
+  const { db, config } = app.deps;
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
   const tags = ['offre'];
 
@@ -70,6 +72,29 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => searchOffers(db, request.query),
   );
+
+  // Downloads of the current search (every page, up to the cap). Building a PDF of 2,000 offers costs
+  // a moment of CPU: a public route keeps a tighter rate than the search.
+  const exportOptions = {
+    config: { access: 'public' as const, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: { tags, querystring: OfferSearchQuery },
+  };
+  const fileName = (kind: OfferKind, extension: string) =>
+    `${kind === 'training' ? 'offre-de-formation' : 'offre-de-parcours'}-${new Date().toISOString().slice(0, 10)}.${extension}`;
+  app.get('/api/offers/export.csv', exportOptions, async (request, reply) => {
+    const exported = await exportedOffers(db, request.query);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', contentDisposition(fileName(request.query.kind, 'csv'), 'attachment'))
+      .send(catalogueCsv(request.t, exported, config.publicUrl));
+  });
+  app.get('/api/offers/export.pdf', exportOptions, async (request, reply) => {
+    const exported = await exportedOffers(db, request.query);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', contentDisposition(fileName(request.query.kind, 'pdf'), 'attachment'))
+      .send(await cataloguePdf(request.t, request.query, exported, config.publicUrl));
+  });
 
   app.get(
     '/api/offers/:number',

@@ -75,6 +75,7 @@ type CardRow = {
   domain_name: string;
   collection: string | null;
   publics: string[];
+  keywords: string[];
   modality: OfferCard['modality'];
   duration_minutes: number;
   starts_at: Date | null;
@@ -94,6 +95,7 @@ function toCard(row: CardRow): OfferCard {
     domain: { slug: row.domain_slug, name: row.domain_name },
     collection: row.collection,
     publics: row.publics,
+    keywords: row.keywords,
     modality: row.modality,
     durationMinutes: row.duration_minutes,
     startsAt: iso(row.starts_at),
@@ -103,7 +105,7 @@ function toCard(row: CardRow): OfferCard {
 }
 
 const CARD_COLUMNS = sql`o.id, o.number, o.kind, o.title, o.summary, d.slug AS domain_slug, d.name AS domain_name,
-  o.collection, o.publics, o.modality, o.duration_minutes, o.starts_at, o.ends_at, o.published_at`;
+  o.collection, o.publics, o.keywords, o.modality, o.duration_minutes, o.starts_at, o.ends_at, o.published_at`;
 
 /** The published offers of the query's kind matching its text: the ground every count stands on. */
 function baseWhere(query: OfferSearchQuery): SQL {
@@ -135,7 +137,7 @@ const FACET_VALUES: Record<Facet, SQL> = {
 export async function searchOffers(
   db: Tx,
   query: OfferSearchQuery,
-  opts: { limit?: number; offset?: number } = {},
+  opts: { limit?: number; offset?: number; facets?: boolean } = {},
 ): Promise<OfferSearchResult> {
   const filters = facetFilters(query);
   const limit = opts.limit ?? query.perPage;
@@ -149,7 +151,9 @@ export async function searchOffers(
       WHERE ${baseWhere(query)} AND ${all(FACETS.map((f) => filters[f]))}
       ORDER BY ${orderBy(query)}
       LIMIT ${limit} OFFSET ${offset}`),
-    db.execute<{ facet: string; value: string | null; label: string | null; count: number }>(sql`
+    opts.facets === false
+      ? null
+      : db.execute<{ facet: string; value: string | null; label: string | null; count: number }>(sql`
       WITH base AS (
         SELECT o.publics, o.collection, o.modality, ${bucketSql} AS bucket, d.slug AS domain_slug,
           d.name AS domain_name, o.origin, o.keywords,
@@ -177,7 +181,7 @@ export async function searchOffers(
 
   const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
   let total = 0;
-  for (const row of counts.rows) {
+  for (const row of counts?.rows ?? []) {
     if (row.facet === '_total') total = row.count;
     else
       facets[row.facet as Facet].push({
@@ -193,5 +197,6 @@ export async function searchOffers(
   facets.duration.sort(
     (a, b) => DURATION_BUCKET_KEYS.indexOf(a.value as never) - DURATION_BUCKET_KEYS.indexOf(b.value as never),
   );
+  if (!counts) total = page.rows.length;
   return { total, page: query.page, perPage: query.perPage, items: page.rows.map(toCard), facets };
 }

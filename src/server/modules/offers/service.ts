@@ -312,6 +312,7 @@ export async function offerPresentation(
     domain,
     collection: offer.collection,
     publics: offer.publics,
+    keywords: offer.keywords,
     modality: offer.modality as OfferPresentation['modality'],
     durationMinutes: offer.durationMinutes,
     startsAt: own?.startsAt ?? iso(offer.startsAt),

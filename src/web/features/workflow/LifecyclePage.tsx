@@ -22,6 +22,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { DeploymentNotice } from '../hub/DeploymentNotice.tsx';
+import { PublicationSection } from '../offers/PublicationSection.tsx';
 import { CourseNav } from './CourseNav.tsx';
 import {
   AnnounceModal,
@@ -109,6 +110,7 @@ function Lifecycle({ course, workflow }: { course: Course; workflow: Workflow })
         </p>
       ) : null}
       <Actions course={course} workflow={workflow} onDone={setFlash} />
+      <PublicationSection course={course} stage={stage} onDone={setFlash} />
       {workflow.session ? (
         <SessionSettingsForm course={course} session={workflow.session} onSaved={setFlash} />
       ) : null}
