@@ -349,6 +349,18 @@ const cases: Case[] = [
   { method: 'GET', url: '/api/offers', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
   {
     method: 'GET',
+    url: '/api/offers/export.csv',
+    allowed: ['anonymous', 200],
+    refused: ['crossSite', 200],
+  },
+  {
+    method: 'GET',
+    url: '/api/offers/export.pdf',
+    allowed: ['anonymous', 200],
+    refused: ['crossSite', 200],
+  },
+  {
+    method: 'GET',
     url: () => `/api/offers/${ids.offerNumber}`,
     allowed: ['anonymous', 200],
     refused: ['crossSite', 200],

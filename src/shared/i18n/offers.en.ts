@@ -108,7 +108,7 @@ export const offers: Catalogue['offers'] = {
     republish: 'Publish again',
     releaseNotes: 'Release notes (optional)',
     releaseNotesHint:
-      'What changes in this version, for the designers who deployed the course. Used when the indexing version is new.',
+      'What changes in this version, shown to the designers who deployed the course. Left empty, the release notes of the indexing are used.',
     updateHint: 'The publication takes the current state of the course: title, summary, indexing and dates.',
     newVersionHint:
       'Version {{version}} has not been published yet: it will be offered to the designers who deployed this course.',

@@ -107,7 +107,7 @@ export const offers = {
     republish: 'Publier de nouveau',
     releaseNotes: 'Notes de version (facultatif)',
     releaseNotesHint:
-      'Ce qui change dans cette version, pour les concepteurs qui ont déployé le parcours. Utilisées quand la version de l’indexation est nouvelle.',
+      'Ce qui change dans cette version, montré aux concepteurs qui ont déployé le parcours. Laissé vide, les notes de version de l’indexation sont reprises.',
     updateHint: 'La publication reprend l’état actuel du parcours\u00a0: titre, résumé, indexation et dates.',
     newVersionHint:
       'La version {{version}} n’a pas encore été publiée\u00a0: elle sera proposée aux concepteurs qui ont déployé ce parcours.',

@@ -165,23 +165,22 @@ function Section({
         </div>
       ) : null}
 
-      {publishable && kind === 'course' && missing.length === 0 ? (
-        <Input
-          label={t('offers.publication.releaseNotes')}
-          hintText={
-            newVersion
-              ? `${t('offers.publication.newVersionHint', { version })} ${t('offers.publication.releaseNotesHint')}`
-              : t('offers.publication.releaseNotesHint')
-          }
-          textArea
-          nativeTextAreaProps={{
-            id: 'publication-notes',
-            rows: 3,
-            maxLength: 5000,
-            value: notes,
-            onChange: (event) => setNotes(event.currentTarget.value),
-          }}
-        />
+      {publishable && newVersion && missing.length === 0 ? (
+        <div className="mg-narrow-form">
+          {offer ? <p className="fr-mb-1w">{t('offers.publication.newVersionHint', { version })}</p> : null}
+          <Input
+            label={t('offers.publication.releaseNotes')}
+            hintText={t('offers.publication.releaseNotesHint')}
+            textArea
+            nativeTextAreaProps={{
+              id: 'publication-notes',
+              rows: 3,
+              maxLength: 5000,
+              value: notes,
+              onChange: (event) => setNotes(event.currentTarget.value),
+            }}
+          />
+        </div>
       ) : null}
 
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
