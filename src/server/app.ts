@@ -23,6 +23,7 @@ import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { enrolmentRoutes } from './modules/enrolment/routes.ts';
 import { followupRoutes } from './modules/followup/routes.ts';
+import { hubRoutes } from './modules/hub/routes.ts';
 import { offerAlertRoutes } from './modules/offers/alerts-routes.ts';
 import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(
   await app.register(offerRoutes);
   await app.register(offerDemoRoutes);
   await app.register(offerAlertRoutes);
+  await app.register(hubRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;

@@ -11,6 +11,7 @@ import { domains } from './modules/domains/schema.ts';
 import { enrolments } from './modules/enrolment/schema.ts';
 import { newPeople, setStage } from './modules/enrolment/testing.ts';
 import { seedFollowup } from './modules/followup/testing.ts';
+import { originCourse, publishInOffer } from './modules/hub/testing.ts';
 import { offerSubscriptions, offers } from './modules/offers/schema.ts';
 import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
@@ -82,6 +83,7 @@ beforeAll(async () => {
     await upload(designer, 'POST', `/api/courses/${ids.course}/images`, [uploads.png])
   ).json().url;
   await workflowFixtures();
+  await hubFixtures();
   // Completion: an activity the participant marks as done by hand.
   ids.manualActivity = (
     await designer.post(`/api/courses/${ids.course}/activities`, {
@@ -218,6 +220,18 @@ async function workflowFixtures() {
   );
 }
 
+/** Hub: a national parcours in the course offer, deployed in Bordeaux, whose origin then moved on. */
+async function hubFixtures() {
+  const admin = await t.as(A.admin);
+  const origin = await originCourse(t, admin);
+  ids.hubOffer = String(await publishInOffer(admin, origin, '1.0'));
+  const deployer = await t.as(BD);
+  ids.deployedCourse = (
+    await deployer.post(`/api/offers/${ids.hubOffer}/deploy`, { domainId: ids.bordeaux })
+  ).json().courseId;
+  await publishInOffer(admin, origin, '1.1', 'Nouvelle activité.');
+}
+
 type Actor = 'anonymous' | 'crossSite' | string;
 type Case = {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -273,6 +287,8 @@ const enrolEmails: string[] = [];
 let enrolCsv = { payload: Buffer.alloc(0), headers: {} as Record<string, string> };
 let archiveForm = { payload: Buffer.alloc(0), headers: {} as Record<string, string> };
 const D = 'concepteur@magistere.test';
+/** The hub's deployer, a designer of Bordeaux. */
+const BD = 'conceptrice.bordeaux@magistere.test';
 const uploads = {
   pdf: { filename: 'Programme.pdf', content: samples.pdf() },
   png: { filename: 'Schéma.png', content: samples.png() },
@@ -313,6 +329,27 @@ const cases: Case[] = [
   },
   { method: 'POST', url: '/api/admin/offers/digest', allowed: [A.admin, 200], refused: [A.observer, 403] },
   // Life cycle: first, before other cases change the demo accounts' roles and passwords.
+  // Course hub: early, before other cases change the demo accounts' roles and passwords.
+  { method: 'GET', url: '/api/hub/courses', allowed: [BD, 200], refused: [A.participant, 403] },
+  {
+    method: 'POST',
+    url: () => `/api/offers/${ids.hubOffer}/deploy`,
+    body: () => Promise.resolve({ domainId: ids.bordeaux }),
+    allowed: [BD, 201],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.deployedCourse}/deployment`,
+    allowed: [BD, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/courses/${ids.deployedCourse}/deployment/update`,
+    allowed: [BD, 200],
+    refused: [A.observer, 403],
+  },
   {
     method: 'GET',
     url: () => `/api/courses/${ids.wfCourse}/workflow`,

@@ -133,6 +133,19 @@ export const DEMO_ACCOUNTS: {
     discipline: 'Inspection pédagogique',
     bodyGrade: 'Inspectrice de l’éducation nationale',
   },
+  // A designer of another academy than concepteur@, who deploys national parcours from the hub.
+  {
+    email: 'conceptrice.bordeaux@magistere.test',
+    firstName: 'Aurélie',
+    lastName: 'Lambert',
+    role: 'designer',
+    domain: 'ac-bordeaux',
+    at: 'domain',
+    academie: 'Bordeaux',
+    departement: 'Gironde (33)',
+    discipline: 'Sciences de la vie et de la Terre',
+    bodyGrade: 'Professeure certifiée',
+  },
 ];
 
 const FIRST = [

@@ -46,6 +46,12 @@ function useNavigationItems(me: Me | null | undefined): MainNavigationProps.Item
     offer,
     { text: t('ui.nav.profile'), linkProps: { to: '/profil' }, isActive: pathname === '/profil' },
   ];
+  if (can('hub:search'))
+    items.push({
+      text: t('hub.nav'),
+      linkProps: { to: '/reseau-des-concepteurs' },
+      isActive: pathname === '/reseau-des-concepteurs',
+    });
   if (can('course:delete'))
     items.push({
       text: t('ui.nav.trash'),

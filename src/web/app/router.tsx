@@ -23,6 +23,7 @@ import { AttendancePage } from '../features/followup/AttendancePage.tsx';
 import { FollowupPage } from '../features/followup/FollowupPage.tsx';
 import { RemindersPage } from '../features/followup/RemindersPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { HubPage } from '../features/hub/HubPage.tsx';
 import {
   AccessibilityPage,
   CookiesPage,
@@ -82,6 +83,14 @@ export const router = createBrowserRouter([
           { path: 'parcours/:id/parametres', element: <CourseSettingsPage /> },
           { path: 'parcours/:id/cycle-de-vie', element: <LifecyclePage /> },
           { path: 'parcours/:id/indexation', element: <IndexationPage /> },
+          {
+            path: 'reseau-des-concepteurs',
+            element: (
+              <RequireCapability anyOf={['hub:search']}>
+                <HubPage />
+              </RequireCapability>
+            ),
+          },
           {
             path: 'corbeille',
             element: (

@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
+import { contexts } from '../../platform/access/schema.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { activities, courses, sections } from './schema.ts';
@@ -44,6 +45,21 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
   await files.copyLinks(tx, { type: 'course', id: source.id }, { type: 'course', id: course!.id });
   await files.copyLinks(tx, thumbnailOwner(source.id), thumbnailOwner(course!.id));
 
+  await copyCourseContent(tx, files, source, { id: course!.id, contextId: courseContext.id });
+  return course!;
+}
+
+/**
+ * Copies a course's sections and activities (settings, contexts, file links) into another course, and
+ * carries its chosen completion criteria over to the copies. Used by `copyCourse` and by the hub when a
+ * deployed copy takes its origin's new version.
+ */
+export async function copyCourseContent(
+  tx: Tx,
+  files: Files,
+  source: Pick<typeof courses.$inferSelect, 'id' | 'completionCriteria'>,
+  target: { id: string; contextId: number },
+) {
   // Old activity id → its copy, to carry the course's chosen completion criteria over.
   const copied = new Map<string, string>();
   const sourceSections = await tx
@@ -55,7 +71,7 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
     const [copy] = await tx
       .insert(sections)
       .values({
-        courseId: course!.id,
+        courseId: target.id,
         position: section.position,
         title: section.title,
         description: section.description,
@@ -71,7 +87,7 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
       const [activityCopy] = await tx
         .insert(activities)
         .values({
-          courseId: course!.id,
+          courseId: target.id,
           sectionId: copy!.id,
           position: activity.position,
           kind: activity.kind,
@@ -83,7 +99,7 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
         })
         .returning();
       copied.set(activity.id, activityCopy!.id);
-      await createContext(tx, 'activity', activityCopy!.id, courseContext.id);
+      await createContext(tx, 'activity', activityCopy!.id, target.contextId);
       await files.copyLinks(
         tx,
         { type: 'activity', id: activity.id },
@@ -97,7 +113,27 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
     await tx
       .update(courses)
       .set({ completionCriteria: { activities: mapped.length ? mapped : 'all' } })
-      .where(eq(courses.id, course!.id));
+      .where(eq(courses.id, target.id));
   }
-  return course!;
+}
+
+/**
+ * Removes a course's sections and activities with their contexts and file links (blobs go with the garbage
+ * collection), so `copyCourseContent` can put another course's content in their place.
+ */
+export async function clearCourseContent(tx: Tx, files: Files, courseId: string) {
+  const held = await tx
+    .select({ id: activities.id })
+    .from(activities)
+    .where(eq(activities.courseId, courseId));
+  if (held.length > 0) {
+    const ids = held.map((a) => a.id);
+    await tx.delete(contexts).where(and(eq(contexts.level, 'activity'), inArray(contexts.instanceId, ids)));
+    for (const id of ids) await files.unlinkOwner(tx, { type: 'activity', id });
+  }
+  await tx.delete(sections).where(eq(sections.courseId, courseId));
+  await tx
+    .update(courses)
+    .set({ completionCriteria: { activities: 'all' } })
+    .where(eq(courses.id, courseId));
 }

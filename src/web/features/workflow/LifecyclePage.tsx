@@ -16,10 +16,12 @@ import { formatDate } from '../../../shared/format.ts';
 import type { Stage, Transition, Workflow } from '../../../shared/lifecycle.ts';
 import { api } from '../../api/client.ts';
 import { type Course, useCoursePage } from '../../api/courses.ts';
+import { useDeployment } from '../../api/hub.ts';
 import { refreshLifecycle, useWorkflow } from '../../api/workflow.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { DeploymentNotice } from '../hub/DeploymentNotice.tsx';
 import { PublicationSection } from '../offers/PublicationSection.tsx';
 import { CourseNav } from './CourseNav.tsx';
 import {
@@ -64,6 +66,8 @@ function Lifecycle({ course, workflow }: { course: Course; workflow: Workflow })
   const stage = workflow.stage;
   const index = LINE.indexOf(stage);
   const isSession = stage.startsWith('session_');
+  // A copy deployed from the course offer says where it comes from itself (its origin is another domain's).
+  const deployment = useDeployment(course.id).data;
 
   return (
     <>
@@ -97,7 +101,9 @@ function Lifecycle({ course, workflow }: { course: Course; workflow: Workflow })
           {...(index + 1 < LINE.length && { nextTitle: t(`workflow.stages.${LINE[index + 1]}`) })}
         />
       )}
-      {workflow.origin ? (
+      {deployment ? (
+        <DeploymentNotice courseId={course.id} deployment={deployment} onDone={setFlash} />
+      ) : workflow.origin ? (
         <p>
           {t(isSession ? 'ui.lifecycle.sessionOf' : 'ui.lifecycle.madeFrom')}{' '}
           <Link to={`/parcours/${workflow.origin.id}/cycle-de-vie`}>{workflow.origin.title}</Link>

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Uuid } from '../../../shared/api.ts';
+import {
+  DeployBody,
+  Deployment,
+  DeployResult,
+  HubSearchQuery,
+  HubSearchResult,
+} from '../../../shared/hub.ts';
+import { actorOf } from '../../platform/http/guard.ts';
+import { onCourse } from '../activities/support.ts';
+import { forgetCoursePages } from '../courses/page-cache.ts';
+import { courseCapabilities } from '../courses/policy.ts';
+import { hubCapabilities } from './policy.ts';
+import { deploymentOf, deployOffer, searchHub, updateDeployment } from './service.ts';
+
+const IdParams = z.object({ id: Uuid });
+const NumberParams = z.object({ number: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+/** The course hub (Réseau des concepteurs): search the course offer, deploy, follow the origin's versions. */
+export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, files, bus } = app.deps;
+  const tags = ['réseau des concepteurs'];
+
+  app.get(
+    '/api/hub/courses',
+    {
+      config: { access: { capability: hubCapabilities['hub:search'] } },
+      schema: { tags, querystring: HubSearchQuery, response: { 200: HubSearchResult } },
+    },
+    async (request) => searchHub(db, actorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/offers/:number/deploy',
+    {
+      // Creating in the target domain is checked by the service, which knows the domain from the body.
+      config: { access: { capability: courseCapabilities['course:create'] } },
+      schema: { tags, params: NumberParams, body: DeployBody, response: { 201: DeployResult } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await deployOffer(
+            { db, files, actor: actorOf(request), origin: request.origin },
+            request.params.number,
+            request.body,
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/courses/:id/deployment',
+    {
+      config: onCourse(db, courseCapabilities['course:viewhidden']),
+      schema: { tags, params: IdParams, response: { 200: Deployment.nullable() } },
+    },
+    async (request) => deploymentOf(db, request.params.id),
+  );
+
+  app.post(
+    '/api/courses/:id/deployment/update',
+    {
+      config: onCourse(db, courseCapabilities['course:update']),
+      schema: { tags, params: IdParams, response: { 200: Deployment } },
+    },
+    async (request) => {
+      const deployment = await updateDeployment(
+        { db, files, actor: actorOf(request), origin: request.origin },
+        request.params.id,
+      );
+      await forgetCoursePages(bus, request.params.id);
+      return deployment;
+    },
+  );
+};

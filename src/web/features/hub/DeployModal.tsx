@@ -1,0 +1,108 @@
+/** "Déployer dans mon domaine": the domain of the copy and its title, then the copy's life-cycle page. */
+import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
+import { Select } from '@codegouvfr/react-dsfr/Select.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { DeployBody, type DeployResult, type HubCourse, type HubSearchResult } from '../../../shared/hub.ts';
+import { api } from '../../api/client.ts';
+import { refreshHub } from '../../api/hub.ts';
+import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
+
+export const deployModal = createModal({ id: 'modale-deployer', isOpenedByDefault: false });
+
+type Domain = HubSearchResult['targetDomains'][number];
+
+/** Where a parcours may be deployed: the person's domains, except the parcours' own. */
+export const targetsFor = (offer: HubCourse, domains: Domain[]) =>
+  domains.filter((d) => d.id !== offer.domain.id);
+
+/** One dialog for the page, filled with the chosen parcours; stays mounted so it can close cleanly. */
+export function DeployModal({ offer, domains }: { offer: HubCourse | null; domains: Domain[] }) {
+  const { t } = useTranslation();
+  return (
+    <deployModal.Component
+      title={t('hub.deploy.title')}
+      titleAs="h2"
+      buttons={[
+        { children: t('ui.common.cancel'), priority: 'secondary' },
+        {
+          children: t('hub.deploy.submit'),
+          iconId: 'fr-icon-git-branch-line',
+          doClosesModal: false,
+          type: 'submit',
+          nativeButtonProps: { form: 'deployer-parcours' },
+        },
+      ]}
+    >
+      {/* Keyed by offer: each parcours opens the form with its own defaults. */}
+      {offer ? <DeployForm key={offer.number} offer={offer} domains={targetsFor(offer, domains)} /> : null}
+    </deployModal.Component>
+  );
+}
+
+function DeployForm({ offer, domains }: { offer: HubCourse; domains: Domain[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [working] = useWorkingDomain();
+  const form = 'deployer-parcours';
+  const labels = { domainId: t('hub.deploy.domain'), title: t('hub.deploy.copyTitle') };
+  const { errors, message, pending, submit } = useFormSubmission(DeployBody, async (data) => {
+    const deployed = await api.post<DeployResult>(`/api/offers/${offer.number}/deploy`, data);
+    deployModal.close();
+    await refreshHub(queryClient);
+    navigate(`/parcours/${deployed.courseId}/cycle-de-vie`, {
+      state: { flash: t('hub.deploy.done', { title: deployed.title, version: deployed.version }) },
+    });
+  });
+  const preferred = domains.find((d) => d.id === working)?.id ?? domains[0]?.id;
+
+  return (
+    <>
+      <p>{t('hub.deploy.intro', { title: offer.title, version: offer.version ?? '—' })}</p>
+      <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
+      <form
+        id={form}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          // The dialog's button is outside this form: a second click while sending must not deploy twice.
+          if (!pending) void submit(readForm(event.currentTarget));
+        }}
+      >
+        <Select
+          label={labels.domainId}
+          hint={t('hub.deploy.domainHint')}
+          {...fieldState(errors, 'domainId')}
+          nativeSelectProps={{
+            id: fieldId(form, 'domainId'),
+            name: 'domainId',
+            defaultValue: preferred,
+            ...invalidProps(errors, 'domainId'),
+          }}
+        >
+          {domains.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </Select>
+        <Input
+          label={labels.title}
+          {...fieldState(errors, 'title')}
+          nativeInputProps={{
+            id: fieldId(form, 'title'),
+            name: 'title',
+            required: true,
+            defaultValue: offer.title,
+            ...invalidProps(errors, 'title'),
+          }}
+        />
+      </form>
+    </>
+  );
+}
