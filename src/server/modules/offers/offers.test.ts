@@ -169,6 +169,18 @@ describe('publication of a course', () => {
     expect(back.offer).toMatchObject({ number, status: 'published' });
   });
 
+  it('withdraws the offer of a course put in the trash, in the same move', async () => {
+    const id = await indexed('Évaluer au lycée professionnel');
+    const { number } = ((await designer.post(`/api/courses/${id}/publication`, {})).json() as Publication)
+      .offer!;
+    expect((await t.anonymous().get(`/api/offers/${number}`)).statusCode).toBe(200);
+    const trashed = await designer.post(`/api/courses/${id}/trash`, {});
+    expect(trashed.statusCode, trashed.body).toBe(200);
+    expect((await t.anonymous().get(`/api/offers/${number}`)).statusCode).toBe(410);
+    const search = (await t.anonymous().get('/api/offers?kind=course&q=professionnel')).json();
+    expect(search.items.map((i: { number: number }) => i.number)).not.toContain(number);
+  });
+
   it('refuses people without the capability and bad input, writing nothing', async () => {
     const id = await indexed('Évaluer sans noter');
     const before = await count(offers);

@@ -233,6 +233,19 @@ export async function withdrawCourse(ctx: Ctx, courseId: string): Promise<Public
   return publication;
 }
 
+/**
+ * A course put in the trash leaves the offer with it (inside the trash move's transaction): its short link
+ * then says the offer was withdrawn rather than leading to a course no one may open.
+ */
+export async function withdrawTrashedCourse(tx: Tx, courseId: string, now = new Date()) {
+  const withdrawn = await tx
+    .update(offers)
+    .set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now })
+    .where(and(eq(offers.courseId, courseId), eq(offers.status, 'published')))
+    .returning({ id: offers.id });
+  if (withdrawn.length > 0) forgetSearches();
+}
+
 /** An offer by number, withdrawn or not, with its domain; null when no offer has that number. */
 export async function findOffer(db: Tx, number: number) {
   const [row] = await db
