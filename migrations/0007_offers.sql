@@ -68,7 +68,7 @@ ALTER TABLE "offers" ADD CONSTRAINT "offers_domain_id_domains_id_fk" FOREIGN KEY
 ALTER TABLE "offers" ADD CONSTRAINT "offers_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "course_deployments_offer" ON "course_deployments" USING btree ("offer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "offer_versions_version" ON "offer_versions" USING btree ("offer_id","version");--> statement-breakpoint
-CREATE INDEX "offers_search" ON "offers" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "offers_publics" ON "offers" USING gin ("publics");--> statement-breakpoint
-CREATE INDEX "offers_keywords" ON "offers" USING gin ("keywords");--> statement-breakpoint
+CREATE INDEX "offers_search" ON "offers" USING gin ("search") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "offers_publics" ON "offers" USING gin ("publics") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "offers_keywords" ON "offers" USING gin ("keywords") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "offers_listing" ON "offers" USING btree ("kind","status","published_at");

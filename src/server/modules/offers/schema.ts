@@ -71,10 +71,11 @@ export const offers = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
+  // Without the pending list, a search never scans unmerged entries after a burst of publications.
   (t) => [
-    index('offers_search').using('gin', t.search),
-    index('offers_publics').using('gin', t.publics),
-    index('offers_keywords').using('gin', t.keywords),
+    index('offers_search').using('gin', t.search).with({ fastupdate: false }),
+    index('offers_publics').using('gin', t.publics).with({ fastupdate: false }),
+    index('offers_keywords').using('gin', t.keywords).with({ fastupdate: false }),
     index('offers_listing').on(t.kind, t.status, t.publishedAt),
   ],
 );
