@@ -86,7 +86,8 @@ test('login, Mon espace, the admin menu and the user list work with the keyboard
 
   // Open the Administration menu and reach "Utilisateurs".
   const adminButton = nav.getByRole('button', { name: 'Administration' });
-  await tabTo(page, adminButton, { max: 4 });
+  // Past Mon espace, Offre de formation, Réseau des concepteurs… whatever the role's menu holds before it.
+  await tabTo(page, adminButton, { max: 8 });
   await expectVisibleFocus(page);
   await expect(adminButton).toHaveAttribute('aria-expanded', 'false');
   await page.keyboard.press('Enter');

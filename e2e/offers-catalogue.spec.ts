@@ -174,8 +174,11 @@ test('the course offer shows a parcours with its version notes and the sessions 
   await page.getByRole('tab', { name: 'Formations' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(tab).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/kind=course/);
+  // The DSFR script binds the tabs' keys after the page's first paint: press again until it listens.
+  await expect(async () => {
+    await tab.press('Enter');
+    await expect(page).toHaveURL(/kind=course/, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await expect(tab).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('searchbox', { name: /Mots recherchés/ })).toHaveValue('problèmes');
   const card = page.getByRole('link', {
