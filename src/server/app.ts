@@ -179,20 +179,31 @@ export async function buildApp(
 
 /** Serves the built single-page app; unknown non-API paths get its index so client routes work on reload. */
 async function registerWebApp(app: FastifyInstance) {
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-  const sendIndex = (reply: import('fastify').FastifyReply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html');
+  // Hashed bundles never change under their name: browsers keep them a year without asking again. Only the
+  // HTML shell, which names the current bundles, is revalidated.
+  const cacheFor = (file: string) =>
+    file.startsWith(ASSETS_DIR) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)),
+  });
+  const sendIndex = (reply: import('fastify').FastifyReply) => reply.sendFile('index.html');
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
     sendIndex(reply),
   );
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const file = path.join(WEB_DIST, decodeURIComponent(request.url.split('?')[0]!));
+    // The router's decoded path, not the raw URL: `/%61pi/x` is `/api/x`.
+    const wanted = `/${(request.params as { '*': string })['*']}`;
+    const file = path.join(WEB_DIST, wanted);
     if (file.startsWith(WEB_DIST + path.sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      if (request.url.startsWith('/assets/'))
-        reply.header('cache-control', 'public, max-age=31536000, immutable');
       return reply.sendFile(path.relative(WEB_DIST, file));
     }
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    if (wanted === '/api' || wanted.startsWith('/api/')) return reply.callNotFound();
     return sendIndex(reply);
   });
 }
+
+const ASSETS_DIR = path.join(WEB_DIST, 'assets') + path.sep;
