@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentFingerprint } from './modules/accounts/passwords.ts';
 import { passwordTokens, users } from './modules/accounts/schema.ts';
 import { multipart, samples, upload } from './modules/activities/file/testing.ts';
 import { courses } from './modules/courses/schema.ts';
@@ -258,9 +259,12 @@ async function sectionIds() {
 
 async function freshToken() {
   const token = `jeton-de-test-${Math.random().toString(36).slice(2)}-abcdefghij`;
-  await t.db
-    .insert(passwordTokens)
-    .values({ id: hashToken(token), userId: ids.aixDesigner!, expiresAt: new Date(Date.now() + 60_000) });
+  await t.db.insert(passwordTokens).values({
+    id: hashToken(token),
+    userId: ids.aixDesigner!,
+    passwordFingerprint: currentFingerprint(ids.aixDesigner!),
+    expiresAt: new Date(Date.now() + 60_000),
+  });
   return { token, password: 'Nouveau-mot-de-passe-1' };
 }
 

@@ -167,7 +167,7 @@ export const en: Catalogue = {
     signature: 'The Magistère team',
     passwordReset: {
       subject: 'Reset your Magistère password',
-      validity: '1 hour',
+      validity: '30 minutes',
       body: 'Hello {{name}},\n\nYou asked to reset your Magistère password.\nTo choose a new password, open this link (valid {{validity}}, once):\n\n{{link}}\n\nIf you did not ask for this, ignore this message: your password is unchanged.',
     },
     welcome: {

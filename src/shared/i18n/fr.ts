@@ -181,7 +181,7 @@ export const fr = {
     signature: 'L’équipe Magistère',
     passwordReset: {
       subject: 'Réinitialisation de votre mot de passe Magistère',
-      validity: '1 heure',
+      validity: '30 minutes',
       body: 'Bonjour {{name}},\n\nVous avez demandé la réinitialisation de votre mot de passe sur Magistère.\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable {{validity}}, une seule fois) :\n\n{{link}}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
     },
     welcome: {
