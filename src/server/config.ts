@@ -50,6 +50,7 @@ const EnvSchema = z.object({
   DEMO_DATA: Bool.default(true),
   JOBS: Bool.default(true),
   TRUST_PROXY: Bool.default(false),
+  METRICS_TOKEN: z.string().trim().min(16, 'doit compter au moins 16 caractères').optional(),
 });
 
 export type Config = {
@@ -75,6 +76,8 @@ export type Config = {
   demoData: boolean;
   jobs: boolean;
   trustProxy: boolean;
+  /** The bearer token `/metrics` asks for; unset, `/metrics` is not served. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -109,5 +112,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: e.DEMO_DATA,
     jobs: e.JOBS,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

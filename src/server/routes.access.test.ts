@@ -21,9 +21,10 @@ import { multipartBody } from './testing/multipart.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
+const METRICS_TOKEN = 'jeton-des-metriques-0123456789';
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ METRICS_TOKEN });
   const byEmail = async (email: string) =>
     (await t.db.select().from(users).where(eq(users.email, email)))[0]!.id;
   ids.aixUser = await byEmail('participant@magistere.test');
@@ -732,7 +733,14 @@ const cases: Case[] = [
     refused: ['crossSite', 200],
   },
   { method: 'GET', url: '/readyz', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
-  { method: 'GET', url: '/metrics', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
+  // Metrics need the configured bearer token (METRICS_TOKEN); the cross-site client sends none.
+  {
+    method: 'GET',
+    url: '/metrics',
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    allowed: ['anonymous', 200],
+    refused: ['crossSite', 401],
+  },
   {
     method: 'POST',
     url: '/api/auth/login',
