@@ -222,4 +222,3 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST) {
     return sendIndex(reply);
   });
 }
-

@@ -81,8 +81,10 @@ describe('the server process', () => {
     const list = await (
       await fetch(`http://127.0.0.1:${port}/api/courses`, { headers: { cookie: participant.cookie } })
     ).json();
-    const memory = list.find((c: { shortName: string }) => c.shortName === 'MEMOIRE-C34');
+    // She sees the session she is enrolled in, never a parcours in construction.
+    const memory = list.find((c: { shortName: string }) => c.shortName === 'MEMOIRE-C34-S1');
     expect(memory, JSON.stringify(list)).toBeDefined();
+    expect(list.filter((c: { stage: string }) => !c.stage.startsWith('session_'))).toEqual([]);
     const page = await (
       await fetch(`http://127.0.0.1:${port}/api/courses/${memory.id}`, {
         headers: { cookie: participant.cookie },

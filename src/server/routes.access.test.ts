@@ -42,6 +42,7 @@ beforeAll(async () => {
   ids.course = (
     await designer.post('/api/courses', { domainId: ids.aix, title: 'Parcours test', shortName: 'T1' })
   ).json().id;
+  await t.enrol(ids.course!, 'participant@magistere.test');
   ids.section = (await designer.post(`/api/courses/${ids.course}/sections`, { title: 'Séance 1' })).json().id;
   const activity = (s: string) => ({
     sectionId: ids.section,

@@ -38,12 +38,20 @@ export async function can(
 ): Promise<boolean> {
   if (!actor) return false;
   const context = await getContext(db, contextId);
-  if (!context) return false;
-  if (!canInPath(actor, capability, context.path)) return false;
+  if (!context || !canInPath(actor, capability, context.path)) return false;
+  const where = await reachIn(db, context);
+  return canInPath(actor, capability, where.path, where.gate);
+}
+
+/** A context's path and the narrowed reach that holds there: many `canInPath` questions for one look-up. */
+export async function reachIn(
+  db: Tx,
+  context: ContextRow,
+): Promise<{ path: string; gate?: { path: string; required: string | null } }> {
   const gate = await gateOf(db, context);
-  if (!gate) return true;
+  if (!gate) return { path: context.path };
   const required = await reaches.get(gate.level as ContextLevel)!(db, gate);
-  return canInPath(actor, capability, context.path, { path: gate.path, required });
+  return { path: context.path, gate: { path: gate.path, required } };
 }
 
 /** The nearest context, this one or an ancestor, whose level narrows the reach of grants from above. */
