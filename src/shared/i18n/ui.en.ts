@@ -1159,6 +1159,7 @@ export const ui: Widen<typeof fr> = {
     unenrolConfirm: 'Unenrol me',
     unenrolled: 'You are unenrolled from this session.',
     full: 'This session is full.',
+    doorIntro: 'This session is open for enrolment. Enrol to reach its content and follow your progress.',
   },
   groups: {
     title: 'Groups',

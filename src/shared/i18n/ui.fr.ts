@@ -1179,6 +1179,8 @@ export const ui = {
     unenrolConfirm: 'Me désinscrire',
     unenrolled: 'Vous êtes désinscrit de cette session.',
     full: 'Cette session est complète.',
+    doorIntro:
+      'Cette session est ouverte à l’inscription. Inscrivez-vous pour accéder à ses contenus et suivre votre progression.',
   },
   groups: {
     title: 'Groupes',
