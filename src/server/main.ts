@@ -38,7 +38,7 @@ async function stop(reason: string, code: number) {
   stopping = true;
   console.log(reason);
   // A database gone for good can make a graceful stop wait forever on its connections.
-  setTimeout(() => process.exit(code), 15_000).unref();
+  setTimeout(() => process.exit(code), 10_000).unref();
   await cleanUp();
   process.exit(code);
 }

@@ -102,7 +102,7 @@ export function describeStartFailure(error: unknown, where: Where): string {
   const causes = chain.filter((e) => !(e instanceof StartStepError));
   let explanation: string | undefined;
   for (const cause of causes) explanation ??= explain(cause, where);
-  const technical = causes.map(text).filter((line) => line !== explanation);
+  const technical = causes.map(text).filter((line) => !explanation?.includes(line));
   if (!causes.length) technical.push(text(undefined));
   const lines = [`Échec du démarrage${step ? ` (${step})` : ''} : ${explanation ?? technical.shift()}`];
   for (const line of technical) lines.push(`  cause : ${line}`);

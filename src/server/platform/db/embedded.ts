@@ -442,6 +442,10 @@ function startFailure(cluster: string, outcome: string, tail: string[]) {
     message = `Les données de ${cluster} ont été créées par une autre version de PostgreSQL : démarrez avec DATA_DIR vers un autre dossier, ou migrez-les (pg_dump / pg_restore).`;
   } else if (/pre-existing shared memory block|lock file .* already exists/.test(said)) {
     message = `D’anciens processus PostgreSQL tournent encore sur ${cluster} : arrêtez-les (« ps -u postgres ») puis relancez.`;
+  } else if (
+    /could not access the server configuration file|could not open file "global\/pg_control"/.test(said)
+  ) {
+    message = `${cluster} n’est pas une base PostgreSQL complète (fichiers manquants) : s’il ne contient rien d’utile, supprimez-le et relancez pour en créer une neuve ; sinon restaurez-le depuis une sauvegarde.`;
   } else if (/Permission denied|must be owned|invalid permissions/.test(said)) {
     message = `PostgreSQL embarqué ne peut pas utiliser ${cluster} (droits sur le dossier) : il doit appartenir à l’utilisateur qui lance PostgreSQL, en mode 0700.`;
   } else if (/No space left/.test(said)) {
@@ -587,7 +591,8 @@ export async function startEmbeddedPostgres(
       while (restarts.length && restarts[0]! < now - 600_000) restarts.shift();
       notify(`PostgreSQL embarqué s’est arrêté de façon inattendue (${outcome}) : redémarrage…`);
       let lastError: unknown;
-      const deadline = now + 25_000;
+      // Within 15 s: with a stop of 10 s at most, a supervisor restarts the process within 30 s.
+      const deadline = now + 15_000;
       while (restarts.length <= 5 && !stopping && Date.now() < deadline) {
         try {
           const next = await launch();
