@@ -32,10 +32,12 @@ async function cleanUp() {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
 }
 
+let embedded: EmbeddedDatabase | undefined;
 let stopping = false;
 async function stop(reason: string, code: number) {
   if (stopping) return;
   stopping = true;
+  embedded?.expectStop();
   console.log(reason);
   // A database gone for good can make a graceful stop wait forever on its connections.
   setTimeout(() => process.exit(code), 10_000).unref();
@@ -52,7 +54,6 @@ async function main() {
   );
   await during(`vérification du port ${config.port}`, () => checkPortFree(config.host, config.port));
 
-  let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     console.log(`Démarrage de PostgreSQL embarqué dans ${path.join(config.dataDir, 'pg')}…`);

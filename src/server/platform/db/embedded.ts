@@ -26,6 +26,8 @@ export type EmbeddedDatabase = {
   dir: string;
   /** The postmaster's process id while it runs. */
   pid: () => number | undefined;
+  /** The process is stopping: from now on, a postmaster that exits is not restarted. */
+  expectStop: () => void;
   stop: () => Promise<void>;
 };
 
@@ -358,15 +360,14 @@ function spawnChecked(
   args: string[],
   runAs: Identity | undefined,
   log: (line: string) => void,
-  detached: boolean,
 ): Launch {
   const tail: string[] = [];
   const child = spawn(file, args, {
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
     env: { ...process.env, LC_MESSAGES: 'C' },
+    // Same process group as Node: a supervisor that kills the group (Playwright's web server, systemd)
+    // takes PostgreSQL with it instead of leaving it orphaned.
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: Ctrl-C reaches Node, which stops PostgreSQL last, after requests and jobs.
-    detached,
   });
   lines(child, tail, log);
   const exited = new Promise<string>((resolve) => {
@@ -403,7 +404,6 @@ async function initdb(binaries: Binaries, cluster: string, password: string, run
       ],
       runAs,
       () => {},
-      false,
     );
     const outcome = await launch.exited;
     if (outcome !== 'code 0') {
@@ -537,7 +537,6 @@ export async function startEmbeddedPostgres(
       ],
       runAs,
       log,
-      true,
     );
     let outcome: string | undefined;
     void started.exited.then((value) => {
@@ -591,6 +590,8 @@ export async function startEmbeddedPostgres(
       while (restarts.length && restarts[0]! < now - 600_000) restarts.shift();
       notify(`PostgreSQL embarqué s’est arrêté de façon inattendue (${outcome}) : redémarrage…`);
       let lastError: unknown;
+      // A stop may be under way (Ctrl-C reaches PostgreSQL and Node together): give it the first word.
+      await sleep(500);
       // Within 15 s: with a stop of 10 s at most, a supervisor restarts the process within 30 s.
       const deadline = now + 15_000;
       while (restarts.length <= 5 && !stopping && Date.now() < deadline) {
@@ -635,6 +636,9 @@ export async function startEmbeddedPostgres(
     url: urlFor(database),
     dir: cluster,
     pid: () => current?.child.pid,
+    expectStop: () => {
+      stopping = true;
+    },
     async stop() {
       stopping = true;
       process.off('exit', onExit);
