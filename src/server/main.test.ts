@@ -84,7 +84,8 @@ describe('the server process', () => {
     const list = await (
       await fetch(`http://127.0.0.1:${port}/api/courses`, { headers: { cookie: participant.cookie } })
     ).json();
-    const memory = list.find((c: { shortName: string }) => c.shortName === 'MEMOIRE-C34');
+    // Her session of the memory course: participants see the sessions they are enrolled in.
+    const memory = list.find((c: { shortName: string }) => c.shortName === 'MEMOIRE-C34-S1');
     expect(memory, JSON.stringify(list)).toBeDefined();
     const page = await (
       await fetch(`http://127.0.0.1:${port}/api/courses/${memory.id}`, {
