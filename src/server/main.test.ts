@@ -63,7 +63,10 @@ describe('the server process', () => {
     const first = start({ PORT: String(port) });
     await waitReady(port, first, first.child);
     expect(first.output()).toMatch(/Magistère est prêt : http:\/\/localhost:\d+/);
-    expect(first.output()).toMatch(/admin\s+admin@magistere\.test/);
+    // Roles in French, as the interface names them, not the code's keys.
+    expect(first.output()).toMatch(/Administrateur\s+admin@magistere\.test/);
+    expect(first.output()).toMatch(/Administrateur local \(référent\)\s+referent@magistere\.test/);
+    expect(first.output()).not.toMatch(/domain_admin/);
     const admin = await loginAs(port, 'admin@magistere.test');
     expect(admin.status).toBe(200);
     const created = await fetch(`http://127.0.0.1:${port}/api/domains`, {

@@ -27,10 +27,30 @@ export function registerOps(app: FastifyInstance, db: Db) {
     );
   });
 
+  // Liveness. The embedded watchdog brings a dead database back within 30 s; one still failing after 45 s is
+  // not coming back by itself, so the process is no longer healthy and a supervisor should replace it. A slow
+  // answer (a busy pool) is no verdict either way.
+  const databaseGraceMs = 45_000;
+  let databaseDownSince: number | undefined;
   app.get(
     '/healthz',
     { config: { access: 'public' }, logLevel: 'warn', schema: { tags: ['exploitation'] } },
-    async () => ({ status: 'ok' }),
+    async (_request, reply) => {
+      const probe = await Promise.race([
+        db.execute('SELECT 1').then(
+          () => 'up' as const,
+          () => 'down' as const,
+        ),
+        new Promise<'slow'>((resolve) => setTimeout(resolve, 2000, 'slow').unref()),
+      ]);
+      if (probe === 'up') databaseDownSince = undefined;
+      if (probe === 'down') databaseDownSince ??= Date.now();
+      if (databaseDownSince === undefined) return { status: 'ok' };
+      if (Date.now() - databaseDownSince < databaseGraceMs) return { status: 'degraded' };
+      return reply
+        .status(503)
+        .send({ status: 'database-unavailable', since: new Date(databaseDownSince).toISOString() });
+    },
   );
   app.get(
     '/readyz',
