@@ -42,14 +42,18 @@ export const DomainUpdateBody = DomainCreateBody.omit({ slug: true }).partial();
 
 export const UserStatus = z.enum(['active', 'suspended']);
 
-/** Profile fields a user has besides identity. */
+/**
+ * Profile fields a user has besides identity. No `.default()` here, nor in any schema an update derives
+ * from: under `.partial()` a default still fills a missing field in, and a PATCH of one field would write
+ * the others back to their defaults. Creation adds its defaults itself (`UserCreateBody`).
+ */
 export const ProfileFields = z.object({
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().min(1).max(100),
-  academie: z.string().trim().max(100).nullable().default(null),
-  departement: z.string().trim().max(100).nullable().default(null),
-  discipline: z.string().trim().max(200).nullable().default(null),
-  bodyGrade: z.string().trim().max(200).nullable().default(null),
+  academie: z.string().trim().max(100).nullable(),
+  departement: z.string().trim().max(100).nullable(),
+  discipline: z.string().trim().max(200).nullable(),
+  bodyGrade: z.string().trim().max(200).nullable(),
 });
 
 export const User = z.object({
@@ -69,6 +73,10 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const UserCreateBody = ProfileFields.extend({
+  academie: ProfileFields.shape.academie.default(null),
+  departement: ProfileFields.shape.departement.default(null),
+  discipline: ProfileFields.shape.discipline.default(null),
+  bodyGrade: ProfileFields.shape.bodyGrade.default(null),
   email: Email,
   homeDomainId: Uuid,
   /** Optional: without one, the user receives a mail to choose a password. */
