@@ -113,7 +113,7 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
     <>
       <PageHeading
         title={t('ui.courses.settings.title')}
-        crumbs={[{ label: course.title, to: `/parcours/${course.id}` }]}
+        crumbs={[{ label: page.course.title, to: `/parcours/${course.id}` }]}
       >
         <p>{t('ui.courses.settings.intro')}</p>
       </PageHeading>
