@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentFingerprint } from './modules/accounts/passwords.ts';
 import { passwordTokens, users } from './modules/accounts/schema.ts';
 import { multipart, samples, upload } from './modules/activities/file/testing.ts';
 import { courses } from './modules/courses/schema.ts';
@@ -20,9 +21,10 @@ import { multipartBody } from './testing/multipart.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
+const METRICS_TOKEN = 'jeton-des-metriques-0123456789';
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ METRICS_TOKEN });
   const byEmail = async (email: string) =>
     (await t.db.select().from(users).where(eq(users.email, email)))[0]!.id;
   ids.aixUser = await byEmail('participant@magistere.test');
@@ -40,6 +42,7 @@ beforeAll(async () => {
   ids.course = (
     await designer.post('/api/courses', { domainId: ids.aix, title: 'Parcours test', shortName: 'T1' })
   ).json().id;
+  await t.enrol(ids.course!, 'participant@magistere.test');
   ids.section = (await designer.post(`/api/courses/${ids.course}/sections`, { title: 'Séance 1' })).json().id;
   const activity = (s: string) => ({
     sectionId: ids.section,
@@ -258,9 +261,12 @@ async function sectionIds() {
 
 async function freshToken() {
   const token = `jeton-de-test-${Math.random().toString(36).slice(2)}-abcdefghij`;
-  await t.db
-    .insert(passwordTokens)
-    .values({ id: hashToken(token), userId: ids.aixDesigner!, expiresAt: new Date(Date.now() + 60_000) });
+  await t.db.insert(passwordTokens).values({
+    id: hashToken(token),
+    userId: ids.aixDesigner!,
+    passwordFingerprint: currentFingerprint(ids.aixDesigner!),
+    expiresAt: new Date(Date.now() + 60_000),
+  });
   return { token, password: 'Nouveau-mot-de-passe-1' };
 }
 
@@ -728,7 +734,14 @@ const cases: Case[] = [
     refused: ['crossSite', 200],
   },
   { method: 'GET', url: '/readyz', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
-  { method: 'GET', url: '/metrics', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
+  // Metrics need the configured bearer token (METRICS_TOKEN); the cross-site client sends none.
+  {
+    method: 'GET',
+    url: '/metrics',
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    allowed: ['anonymous', 200],
+    refused: ['crossSite', 401],
+  },
   {
     method: 'POST',
     url: '/api/auth/login',
@@ -1244,6 +1257,55 @@ async function call(actor: Actor, c: Case) {
   return (await client(actor)).request(c.method, url, body, c.headers);
 }
 
+/**
+ * The same API path spelled as a client may send it. The router percent-decodes letters, so `same`
+ * spellings reach the very route (and must meet the very refusal); the others reach no API route.
+ */
+function spellings(url: string): { url: string; same: boolean }[] {
+  const [pathname, query] = url.split('?') as [string, string | undefined];
+  const q = query === undefined ? '' : `?${query}`;
+  const rest = pathname.slice('/api'.length);
+  const hex = (text: string) => text.replace(/[a-z]/gi, (c) => `%${c.charCodeAt(0).toString(16)}`);
+  const [, first = '', ...others] = rest.split('/');
+  return [
+    { url: `/%61pi${rest}${q}`, same: true },
+    { url: `/ap%69${rest}${q}`, same: true },
+    { url: `/%61%70%69${rest}${q}`, same: true },
+    { url: `/api/${hex(first)}${others.length ? `/${others.join('/')}` : ''}${q}`, same: true },
+    { url: `/api%2F${rest.slice(1)}${q}`, same: false },
+    ...(others.length ? [{ url: `/api/${first}%2F${others.join('%2F')}${q}`, same: false }] : []),
+    { url: `//api${rest}${q}`, same: false },
+    { url: `/api/${rest}${q}`, same: false },
+    { url: `/api/.${rest}${q}`, same: false },
+    { url: `/api/x/..${rest}${q}`, same: false },
+    { url: `/API${rest}${q}`, same: false },
+    { url: `/Api${rest}${q}`, same: false },
+    { url: `${pathname}/${q}`, same: false },
+  ];
+}
+
+/**
+ * Whatever the spelling, the refused actor gets the plain spelling's refusal or reaches no route (a 4xx,
+ * or the web app's HTML shell, which holds no data); never a handler.
+ */
+async function refusedUnderEverySpelling(c: Case) {
+  const url = typeof c.url === 'function' ? c.url() : c.url;
+  if (!url.startsWith('/api/')) return;
+  const body = typeof c.body === 'function' ? await (c.body as () => Promise<unknown>)() : c.body;
+  const actor = await client(c.refused[0]);
+  for (const spelling of spellings(url)) {
+    const response = await actor.request(c.method, spelling.url, body, c.headers);
+    const where = `${c.method} ${spelling.url}: ${response.statusCode} ${response.body.slice(0, 200)}`;
+    if (spelling.same) {
+      expect(response.statusCode, where).toBe(c.refused[1]);
+      if (response.statusCode >= 400)
+        expect(response.headers['content-type'], where).toMatch(/problem\+json/);
+    } else if (response.statusCode < 400 && response.statusCode !== c.refused[1]) {
+      expect(response.headers['content-type'], where).toMatch(/^text\/html/);
+    }
+  }
+}
+
 describe('access to every route', () => {
   for (const c of cases) {
     const label = `${c.method} ${typeof c.url === 'string' ? c.url : c.url.toString().match(/`(.*)`/)?.[1]}`;
@@ -1259,6 +1321,7 @@ describe('access to every route', () => {
         });
         assignmentId = created.json().id;
       }
+      await refusedUnderEverySpelling(c);
       const refused = await call(c.refused[0], c);
       expect(refused.statusCode, refused.body).toBe(c.refused[1]);
       if (refused.statusCode >= 400) expect(refused.headers['content-type']).toMatch(/problem\+json/);

@@ -59,49 +59,45 @@ export function registerGuard(
   app.decorateRequest('t', null as unknown as TFunction);
   app.decorateRequest('origin', null as unknown as Origin);
 
-  // Every API route must say what it needs: an undeclared route is a programming error caught at start.
+  // Every route must say what it needs: an undeclared route is a programming error caught at start. The
+  // only routes that come without a declaration are the plugins' own public files (the built web app's,
+  // marked by @fastify/static with the file they serve, and the API documentation's).
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config?.access });
+    if (!route.config?.access) {
+      if (!isPluginPublicRoute(route))
+        throw new Error(`route ${route.method} ${route.url} declares no access`);
+      route.config = { ...route.config, access: 'public' };
     }
-    if (route.url.startsWith('/api/') && !route.config?.access && !route.url.startsWith('/api/docs')) {
-      throw new Error(`route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config.access });
     }
   });
 
+  // The router has already matched (and percent-decoded) the path: every decision below is taken on the
+  // route that will answer, never on how the client spelled the URL. An unmatched request has no access
+  // declaration and reaches nothing but the not-found answer. Cross-site writes are refused here, before
+  // anything else looks at them (a route's rate limit included).
   app.addHook('onRequest', async (request) => {
     request.locale = pickLocale(request.headers['accept-language']);
     request.t = translators[request.locale];
     request.origin = { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
-    if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (token && token.length < 200)
-      request.auth = await authenticate(options.db, token, options.session, options.cache);
+    const access = request.routeOptions.config.access;
+    // Public pages and files need no session; public API routes may still tailor what they say to one.
+    if (access && (access !== 'public' || request.routeOptions.url?.startsWith('/api/'))) {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token && token.length < 200)
+        request.auth = await authenticate(options.db, token, options.session, options.cache);
+    }
+    if (UNSAFE.has(request.method)) refuseCrossSite(request, allowedOrigin);
   });
 
   // Before body validation: a refused actor learns nothing about what a valid request would look like.
   app.addHook('preValidation', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    if (UNSAFE.has(request.method)) {
-      // A browser always names the page that sent a cross-site request; refuse any other origin.
-      const origin = request.headers.origin;
-      const site = request.headers['sec-fetch-site'];
-      if (
-        (origin && origin !== allowedOrigin) ||
-        (!origin && site && site !== 'same-origin' && site !== 'none')
-      ) {
-        throw new HttpProblem(403, 'cross_origin', 'errors.crossOrigin');
-      }
-      if (request.auth) {
-        const sent = request.headers['x-csrf-token'];
-        if (typeof sent !== 'string' || !safeEqual(sent, request.auth.csrfToken)) {
-          throw new HttpProblem(403, 'csrf_failed', 'errors.csrf');
-        }
-      }
-    }
     const access = request.routeOptions.config.access;
-    if (!access || access === 'public') return;
+    // Deny by default: no declaration, no handler.
+    if (!access) throw problems.notFound();
+    if (access === 'public') return;
     if (!request.auth) throw problems.unauthenticated();
     if (access === 'authenticated') return;
     const actor = request.auth.actor;
@@ -113,4 +109,29 @@ export function registerGuard(
     if (contextId === undefined) throw problems.notFound();
     if (!(await can(options.db, actor, access.capability, contextId))) throw problems.forbidden();
   });
+}
+
+/** A file route of @fastify/static (it records the file in the route's config) or the API documentation. */
+function isPluginPublicRoute(route: { url: string; config?: unknown }) {
+  const config = route.config as { file?: unknown } | undefined;
+  return typeof config?.file === 'string' || route.url === '/api/docs' || route.url.startsWith('/api/docs/');
+}
+
+/** A browser always names the page that sent a cross-site request; any other origin, or a missing CSRF token
+ * with a session, is refused. */
+function refuseCrossSite(request: FastifyRequest, allowedOrigin: string) {
+  const origin = request.headers.origin;
+  const site = request.headers['sec-fetch-site'];
+  if (
+    (origin && origin !== allowedOrigin) ||
+    (!origin && site && site !== 'same-origin' && site !== 'none')
+  ) {
+    throw new HttpProblem(403, 'cross_origin', 'errors.crossOrigin');
+  }
+  if (request.auth) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, request.auth.csrfToken)) {
+      throw new HttpProblem(403, 'csrf_failed', 'errors.csrf');
+    }
+  }
 }

@@ -1,0 +1,39 @@
+/**
+ * The built web app's files: hashed bundles cached for a year without revalidation, the HTML shell always
+ * revalidated, and no spelling of an API path served as a file. Runs when the web app is built (CI builds
+ * it before the end-to-end tests; `npm run build` locally).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../../app.ts';
+import { startTestApp, type TestApp } from '../../testing/harness.ts';
+
+const built = existsSync(path.join(WEB_DIST, 'index.html'));
+
+let t: TestApp;
+beforeAll(async () => {
+  if (built) t = await startTestApp();
+});
+afterAll(() => t?.close());
+
+// Skipped without a build: the API tests run before `npm run build` in CI's first pass.
+describe.skipIf(!built)('the web app', () => {
+  it('serves hashed assets as immutable and the shell as no-cache', async () => {
+    const asset = readdirSync(path.join(WEB_DIST, 'assets')).find((f) => f.endsWith('.js'))!;
+    const response = await t.anonymous().get(`/assets/${asset}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/mon-espace', '/index.html']) {
+      const shell = await t.anonymous().get(url);
+      expect(shell.statusCode, url).toBe(200);
+      expect(shell.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+
+  it('never answers an API spelling with the shell', async () => {
+    const response = await t.anonymous().get('/%61pi/nowhere');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
