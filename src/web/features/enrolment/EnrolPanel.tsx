@@ -96,10 +96,11 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
   const [pending, setPending] = useState(false);
   const options = { csrfToken, locale: i18n.language };
 
-  async function check(next: BulkSource) {
+  /** Checks a source; `keep`: the report stays on screen meanwhile (a choice made inside it). */
+  async function check(next: BulkSource, keep = false) {
     setPending(true);
     setError(undefined);
-    setReport(undefined);
+    if (!keep) setReport(undefined);
     try {
       setReport(await sendBulk<EnrolmentReport>(courseId, next, 'validate', options));
       setSource(next);
@@ -120,12 +121,16 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
       setSource(undefined);
       await refreshEnrolment(queryClient, courseId);
       const enrolled = result.enrolled + result.reactivated;
+      const say = (key: string, count: number) =>
+        count > 0 ? t(`ui.enrolment.report.${key}`, { count, n: formatNumber(count) }) : '';
       onDone(
         [
           t('ui.enrolment.report.applied', { count: enrolled, n: formatNumber(enrolled) }),
           result.groupsCreated.length
             ? t('ui.enrolment.report.appliedGroups', { names: result.groupsCreated.join(', ') })
             : '',
+          say('appliedAccounts', result.accountsCreated),
+          say('appliedNotified', result.notified),
         ]
           .filter(Boolean)
           .join(' '),
@@ -146,7 +151,12 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
     setError(undefined);
   }
 
-  return { report, error, pending, check, confirm, cancel };
+  /** Ticked or unticked in the report: the same source checked again, creating accounts or not. */
+  function createAccounts(create: boolean) {
+    if (source && source.kind !== 'cohort') void check({ ...source, createAccounts: create }, true);
+  }
+
+  return { report, error, pending, check, confirm, cancel, createAccounts };
 }
 
 function BulkOutcome({ bulk, showList }: { bulk: ReturnType<typeof useBulk>; showList: boolean }) {
@@ -158,8 +168,10 @@ function BulkOutcome({ bulk, showList }: { bulk: ReturnType<typeof useBulk>; sho
           report={bulk.report}
           showList={showList}
           pending={bulk.pending}
+          error={bulk.error}
           onConfirm={() => void bulk.confirm()}
           onCancel={bulk.cancel}
+          onCreateAccounts={bulk.createAccounts}
         />
       ) : null}
     </>
@@ -282,8 +294,10 @@ function CsvForm({ courseId, onDone }: { courseId: string; onDone: (message: str
           report={bulk.report}
           showList={false}
           pending={bulk.pending}
+          error={bulk.error}
           onConfirm={() => void bulk.confirm()}
           onCancel={bulk.cancel}
+          onCreateAccounts={bulk.createAccounts}
         />
       ) : null}
     </>
