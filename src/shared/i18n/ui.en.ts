@@ -1151,7 +1151,7 @@ export const ui: Widen<typeof fr> = {
       createAccountsHint:
         'Each person receives a link to choose a password. Names come from the file’s “first name” and “last name” columns, else from the address (firstname.lastname@…); they can be corrected later.',
       accountsCaption: 'Accounts that will be created',
-      colName: 'Account name',
+      colAccount: 'Account to create',
       fileRead: 'Detected encoding: {{encoding}}; delimiter: {{delimiter}}.',
       encodings: { utf8: 'UTF-8', windows1252: 'Windows-1252', utf16: 'UTF-16' },
       delimiters: { semicolon: 'semicolon', comma: 'comma', tab: 'tab' },

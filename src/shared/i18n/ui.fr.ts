@@ -1172,7 +1172,7 @@ export const ui = {
       createAccountsHint:
         'Chaque personne reçoit un lien pour choisir son mot de passe. Les noms viennent des colonnes «\u00a0prénom\u00a0» et «\u00a0nom\u00a0» du fichier, sinon de l’adresse (prenom.nom@…)\u00a0; ils pourront être corrigés ensuite.',
       accountsCaption: 'Comptes qui seront créés',
-      colName: 'Nom du compte',
+      colAccount: 'Compte à créer',
       fileRead: 'Encodage détecté\u00a0: {{encoding}}\u00a0; séparateur\u00a0: {{delimiter}}.',
       encodings: { utf8: 'UTF-8', windows1252: 'Windows-1252', utf16: 'UTF-16' },
       delimiters: { semicolon: 'point-virgule', comma: 'virgule', tab: 'tabulation' },

@@ -6,8 +6,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import { Table } from '@codegouvfr/react-dsfr/Table.js';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/format.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -22,6 +21,7 @@ export function BulkReport({
   error,
   onConfirm,
   onCancel,
+  creating = false,
   onCreateAccounts,
 }: {
   report: EnrolmentReport;
@@ -32,6 +32,8 @@ export function BulkReport({
   error?: unknown;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Whether the actor chose to create the accounts of unknown addresses (shown before the new report). */
+  creating?: boolean;
   /** Checks again, creating the accounts of unknown addresses or not. */
   onCreateAccounts?: (create: boolean) => void;
 }) {
@@ -65,7 +67,7 @@ export function BulkReport({
       <h3 id="rapport-inscription-titre" className="fr-h5">
         {say('title', totals.entries)}
       </h3>
-      {report.file ? <FileRead file={report.file} /> : null}
+      {report.file ? <FileEncoding file={report.file} /> : null}
       <Alert
         severity={report.ok ? 'info' : 'error'}
         as="h4"
@@ -85,10 +87,16 @@ export function BulkReport({
           </>
         }
       />
-      <UnknownAccounts report={report} pending={pending} onCreateAccounts={onCreateAccounts} />
+      <UnknownAccounts
+        report={report}
+        pending={pending}
+        creating={creating}
+        onCreateAccounts={onCreateAccounts}
+      />
       {others.length > 0 ? <ReportTable entries={others} showList={showList} /> : null}
       {report.omitted > 0 ? <p className="fr-text--sm">{say('omitted', report.omitted)}</p> : null}
       {toCreate.length > 0 ? <AccountsTable entries={toCreate} showList={showList} /> : null}
+      {report.file ? <FilePreview file={report.file} /> : null}
       {failure ? <ProblemAlert error={failure} className="fr-mt-3w" /> : null}
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w">
         {report.ok && totals.toEnrol + totals.groupMemberships > 0 ? (
@@ -120,8 +128,21 @@ const DELIMITER_KEYS: Record<CsvFileInfo['delimiter'], string> = {
   '\t': 'tab',
 };
 
-/** How the file was read, and its first lines as decoded: a wrong guess shows as garbled letters. */
-function FileRead({ file }: { file: CsvFileInfo }) {
+/** How the file was read: said first, so that a wrong guess is the first thing one can notice. */
+function FileEncoding({ file }: { file: CsvFileInfo }) {
+  const { t } = useTranslation();
+  return (
+    <p className="fr-mb-2w">
+      {t('ui.enrolment.report.fileRead', {
+        encoding: t(`ui.enrolment.report.encodings.${ENCODING_KEYS[file.encoding]}`),
+        delimiter: t(`ui.enrolment.report.delimiters.${DELIMITER_KEYS[file.delimiter]}`),
+      })}
+    </p>
+  );
+}
+
+/** The first lines as decoded: a wrong guess shows as garbled letters in the names. */
+function FilePreview({ file }: { file: CsvFileInfo }) {
   const { t } = useTranslation();
   const width = Math.max(file.header?.length ?? 0, ...file.preview.map((row) => row.cells.length));
   const headers = Array.from(
@@ -129,20 +150,17 @@ function FileRead({ file }: { file: CsvFileInfo }) {
     (_, i) => file.header?.[i] || t('ui.enrolment.report.column', { n: i + 1 }),
   );
   return (
-    <div className="fr-mb-3w">
-      <p className="fr-mb-1w">
-        {t('ui.enrolment.report.fileRead', {
-          encoding: t(`ui.enrolment.report.encodings.${ENCODING_KEYS[file.encoding]}`),
-          delimiter: t(`ui.enrolment.report.delimiters.${DELIMITER_KEYS[file.delimiter]}`),
-        })}
-      </p>
-      <p className="fr-hint-text fr-mb-1w">{t('ui.enrolment.report.previewHint')}</p>
-      <Table
-        className="fr-mb-0"
+    <div className="fr-mt-3w">
+      <ScrollTable
+        className="fr-mb-1w"
         caption={t('ui.enrolment.report.previewCaption')}
         headers={[t('ui.enrolment.report.colLine'), ...headers]}
-        data={file.preview.map((row) => [String(row.line), ...headers.map((_, i) => row.cells[i] ?? '')])}
+        rows={file.preview.map((row) => ({
+          key: String(row.line),
+          cells: [String(row.line), ...headers.map((_, i) => row.cells[i] ?? '')],
+        }))}
       />
+      <p className="fr-hint-text">{t('ui.enrolment.report.previewHint')}</p>
     </div>
   );
 }
@@ -154,10 +172,12 @@ function FileRead({ file }: { file: CsvFileInfo }) {
 function UnknownAccounts({
   report,
   pending,
+  creating,
   onCreateAccounts,
 }: {
   report: EnrolmentReport;
   pending: boolean;
+  creating: boolean;
   onCreateAccounts: ((create: boolean) => void) | undefined;
 }) {
   const { t } = useTranslation();
@@ -173,14 +193,12 @@ function UnknownAccounts({
   if (accounts.canCreate && onCreateAccounts)
     return (
       <div className="fr-mt-3w">
-        {accounts.create ? null : (
-          <Alert
-            className="fr-mb-2w"
-            severity="warning"
-            small
-            description={<span className="mg-break">{unknown}</span>}
-          />
-        )}
+        <Alert
+          className="fr-mb-2w"
+          severity={accounts.create ? 'info' : 'warning'}
+          small
+          description={<span className="mg-break">{unknown}</span>}
+        />
         <Checkbox
           options={[
             {
@@ -188,7 +206,7 @@ function UnknownAccounts({
               hintText: t('ui.enrolment.report.createAccountsHint'),
               nativeInputProps: {
                 name: 'createAccounts',
-                checked: accounts.create,
+                checked: creating,
                 disabled: pending,
                 onChange: (event) => onCreateAccounts(event.currentTarget.checked),
               },
@@ -214,31 +232,78 @@ function UnknownAccounts({
   );
 }
 
+/** The accounts to create: the name each will have (from the file or the address) above its address. */
 function AccountsTable({ entries, showList }: { entries: ReportEntry[]; showList: boolean }) {
   const { t } = useTranslation();
   return (
-    <Table
+    <ScrollTable
       className="fr-mt-2w"
       caption={t('ui.enrolment.report.accountsCaption')}
       headers={[
         t('ui.enrolment.report.colLine'),
-        t('ui.enrolment.report.colEmail'),
-        t('ui.enrolment.report.colName'),
+        t('ui.enrolment.report.colAccount'),
         showList ? t('ui.enrolment.report.colList') : t('ui.enrolment.report.colRole'),
       ]}
-      data={entries.map((entry) => [
-        String(entry.line),
-        <span key="email" className="mg-break">
-          {entry.email}
-        </span>,
-        entry.name || t('ui.common.none'),
-        showList && entry.list
-          ? t(`ui.enrolment.rolesPlural.${entry.list}`)
-          : entry.role
-            ? t(`ui.enrolment.roles.${entry.role}`)
-            : t('ui.common.none'),
-      ])}
+      rows={entries.map((entry) => ({
+        key: `${entry.line}-${entry.list ?? ''}`,
+        cells: [
+          String(entry.line),
+          <>
+            <span className="fr-text--bold">{entry.name || t('ui.common.none')}</span>
+            <span className="fr-hint-text mg-break">{entry.email}</span>
+          </>,
+          showList && entry.list
+            ? t(`ui.enrolment.rolesPlural.${entry.list}`)
+            : entry.role
+              ? t(`ui.enrolment.roles.${entry.role}`)
+              : t('ui.common.none'),
+        ],
+      }))}
     />
+  );
+}
+
+/**
+ * A DSFR table whose region takes the focus: on a phone it scrolls sideways, and keyboard users must be
+ * able to reach what is hidden (the DSFR makes every table a scrolling block).
+ */
+function ScrollTable({
+  caption,
+  headers,
+  rows,
+  className,
+}: {
+  caption: string;
+  headers: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+  className?: string;
+}) {
+  const columns = headers.map((label, index) => ({ label, id: `c${index}` }));
+  return (
+    <div className={`fr-table ${className ?? ''}`}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region takes the focus so that keyboard users can scroll it */}
+      <table tabIndex={0}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.id} scope="col">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {columns.map((column, index) => (
+                <td key={column.id}>{row.cells[index]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -249,7 +314,7 @@ function ReportTable({ entries, showList }: { entries: ReportEntry[]; showList: 
       .map((issue) => t(`ui.enrolment.report.issues.${issue}`, { line: entry.firstLine ?? '' }))
       .join('\u00a0; ');
   return (
-    <Table
+    <ScrollTable
       className="fr-mt-2w"
       caption={t('ui.enrolment.report.caption')}
       headers={[
@@ -260,30 +325,33 @@ function ReportTable({ entries, showList }: { entries: ReportEntry[]; showList: 
         t('ui.enrolment.report.colProblem'),
         t('ui.enrolment.report.colStatus'),
       ]}
-      data={entries.map((entry) => [
-        String(entry.line),
-        ...(showList && entry.list ? [t(`ui.enrolment.rolesPlural.${entry.list}`)] : showList ? [''] : []),
-        <span key="email" className="mg-break">
-          {entry.email || t('ui.common.none')}
-          {entry.name ? <span className="fr-hint-text">{entry.name}</span> : null}
-        </span>,
-        ...(showList
-          ? []
-          : [
-              entry.role
-                ? t(`ui.enrolment.roles.${entry.role}`)
-                : entry.roleText
-                  ? `«\u00a0${entry.roleText}\u00a0»`
-                  : t('ui.common.none'),
-              entry.group ?? t('ui.common.none'),
-            ]),
-        problem(entry),
-        <Badge key="status" small noIcon severity={entry.status === 'error' ? 'error' : 'info'}>
-          {entry.status === 'error'
-            ? t('ui.enrolment.report.statusError')
-            : t('ui.enrolment.report.statusSkip')}
-        </Badge>,
-      ])}
+      rows={entries.map((entry, position) => ({
+        key: `${position}`,
+        cells: [
+          String(entry.line),
+          ...(showList && entry.list ? [t(`ui.enrolment.rolesPlural.${entry.list}`)] : showList ? [''] : []),
+          <span key="email" className="mg-break">
+            {entry.email || t('ui.common.none')}
+            {entry.name ? <span className="fr-hint-text">{entry.name}</span> : null}
+          </span>,
+          ...(showList
+            ? []
+            : [
+                entry.role
+                  ? t(`ui.enrolment.roles.${entry.role}`)
+                  : entry.roleText
+                    ? `«\u00a0${entry.roleText}\u00a0»`
+                    : t('ui.common.none'),
+                entry.group ?? t('ui.common.none'),
+              ]),
+          problem(entry),
+          <Badge key="status" small noIcon severity={entry.status === 'error' ? 'error' : 'info'}>
+            {entry.status === 'error'
+              ? t('ui.enrolment.report.statusError')
+              : t('ui.enrolment.report.statusSkip')}
+          </Badge>,
+        ],
+      }))}
     />
   );
 }

@@ -94,10 +94,16 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
   const [source, setSource] = useState<BulkSource>();
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
+  // Whether to create the accounts of unknown addresses: chosen in the report, kept for the next checks.
+  const [creating, setCreating] = useState(false);
   const options = { csrfToken, locale: i18n.language };
 
   /** Checks a source; `keep`: the report stays on screen meanwhile (a choice made inside it). */
-  async function check(next: BulkSource, keep = false) {
+  async function check(given: BulkSource, keep = false) {
+    const next =
+      given.kind !== 'cohort' && given.createAccounts === undefined
+        ? { ...given, createAccounts: creating }
+        : given;
     setPending(true);
     setError(undefined);
     if (!keep) setReport(undefined);
@@ -106,6 +112,7 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
       setSource(next);
     } catch (e) {
       setError(e);
+      if (keep && source?.kind !== 'cohort') setCreating(Boolean(source?.createAccounts));
     } finally {
       setPending(false);
     }
@@ -153,10 +160,12 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
 
   /** Ticked or unticked in the report: the same source checked again, creating accounts or not. */
   function createAccounts(create: boolean) {
-    if (source && source.kind !== 'cohort') void check({ ...source, createAccounts: create }, true);
+    if (!source || source.kind === 'cohort') return;
+    setCreating(create);
+    void check({ ...source, createAccounts: create }, true);
   }
 
-  return { report, error, pending, check, confirm, cancel, createAccounts };
+  return { report, error, pending, check, confirm, cancel, creating, createAccounts };
 }
 
 function BulkOutcome({ bulk, showList }: { bulk: ReturnType<typeof useBulk>; showList: boolean }) {
@@ -171,6 +180,7 @@ function BulkOutcome({ bulk, showList }: { bulk: ReturnType<typeof useBulk>; sho
           error={bulk.error}
           onConfirm={() => void bulk.confirm()}
           onCancel={bulk.cancel}
+          creating={bulk.creating}
           onCreateAccounts={bulk.createAccounts}
         />
       ) : null}
@@ -228,7 +238,7 @@ function ListsForm({ courseId, onDone }: { courseId: string; onDone: (message: s
             </div>
           ))}
         </div>
-        <Button type="submit" iconId="fr-icon-search-line" disabled={bulk.pending}>
+        <Button className="fr-mt-2w" type="submit" iconId="fr-icon-search-line" disabled={bulk.pending}>
           {t('ui.enrolment.lists.check')}
         </Button>
       </form>
@@ -297,6 +307,7 @@ function CsvForm({ courseId, onDone }: { courseId: string; onDone: (message: str
           error={bulk.error}
           onConfirm={() => void bulk.confirm()}
           onCancel={bulk.cancel}
+          creating={bulk.creating}
           onCreateAccounts={bulk.createAccounts}
         />
       ) : null}
