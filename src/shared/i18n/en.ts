@@ -38,6 +38,13 @@ export const en: Catalogue = {
     internal: 'An unexpected error occurred. Please try again later.',
     fileTooLarge: 'The file exceeds the maximum allowed size.',
     unsafeUrl: 'This web address is invalid or not allowed.',
+    edge: {
+      badRequest: 'The request is not valid.',
+      badUrl: 'The requested address holds an invalid encoding.',
+      invalidJson: 'The submitted content is not valid JSON.',
+      nulCharacter: 'The submitted text holds a NUL character (U+0000), which is not accepted.',
+      metricsToken: 'Missing or wrong metrics access token.',
+    },
     archiveMissing: 'Attach the course archive (.zip file).',
     archiveInvalid: 'The archive could not be imported. Nothing was saved.',
     archive: {
@@ -53,6 +60,7 @@ export const en: Catalogue = {
       missingFile: 'File named in the manifest but missing from the archive.',
       unexpectedEntry: 'Unexpected entry in the archive.',
       hashMismatch: 'The file content does not match its fingerprint.',
+      damagedFile: 'This file of the archive cannot be read: its data is damaged.',
       thumbnail: 'The thumbnail must be a JPEG, PNG or WebP image of at most 2 MB.',
     },
     unknownActivityKind: 'This kind of activity does not exist.',
@@ -168,7 +176,7 @@ export const en: Catalogue = {
     signature: 'The Magistère team',
     passwordReset: {
       subject: 'Reset your Magistère password',
-      validity: '1 hour',
+      validity: '30 minutes',
       body: 'Hello {{name}},\n\nYou asked to reset your Magistère password.\nTo choose a new password, open this link (valid {{validity}}, once):\n\n{{link}}\n\nIf you did not ask for this, ignore this message: your password is unchanged.',
     },
     welcome: {

@@ -114,7 +114,7 @@ export const ui: Widen<typeof fr> = {
       askNewLink: 'Ask for a new link',
       checking: 'Checking the link…',
       doneTitle: 'Password saved',
-      done: 'Your new password is saved. You can now log in.',
+      done: 'Your new password is saved and all your open sessions have been closed. You can now log in.',
       goToLogin: 'Log in',
     },
   },
@@ -669,7 +669,7 @@ export const ui: Widen<typeof fr> = {
     newPasswordHint: '12 characters minimum.',
     confirmPassword: 'Confirm the new password',
     changePassword: 'Change the password',
-    passwordChanged: 'Your password has been changed.',
+    passwordChanged: 'Your password has been changed. Your other sessions have been closed.',
     dataTitle: 'My personal data',
     dataText:
       'Exporting and erasing your personal data from this page is not available yet. Meanwhile, ask your local administrator, who can delete your account and erase your data.',
@@ -867,6 +867,8 @@ export const ui: Widen<typeof fr> = {
     attempts: 'Attempts: {{count}}',
     error: 'Error: {{error}}',
     bodyTitle: 'Text of the e-mail',
+    secretsMasked:
+      'The secrets of links (password reset, unsubscribe…) are masked: they are for their recipient alone.',
     back: 'Back to sent e-mails',
   },
   forbidden: {
@@ -1183,6 +1185,7 @@ export const ui: Widen<typeof fr> = {
     unenrolConfirm: 'Unenrol me',
     unenrolled: 'You are unenrolled from this session.',
     full: 'This session is full.',
+    doorIntro: 'This session is open for enrolment. Enrol to reach its content and follow your progress.',
   },
   groups: {
     title: 'Groups',

@@ -115,7 +115,7 @@ export const ui = {
       askNewLink: 'Demander un nouveau lien',
       checking: 'Vérification du lien…',
       doneTitle: 'Mot de passe enregistré',
-      done: 'Votre nouveau mot de passe est enregistré. Vous pouvez maintenant vous connecter.',
+      done: 'Votre nouveau mot de passe est enregistré et toutes vos sessions ouvertes ont été fermées. Vous pouvez maintenant vous connecter.',
       goToLogin: 'Se connecter',
     },
   },
@@ -683,7 +683,7 @@ export const ui = {
     newPasswordHint: '12 caractères minimum.',
     confirmPassword: 'Confirmation du nouveau mot de passe',
     changePassword: 'Changer le mot de passe',
-    passwordChanged: 'Votre mot de passe a été modifié.',
+    passwordChanged: 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.',
     dataTitle: 'Mes données personnelles',
     dataText:
       'L’export et l’effacement de vos données personnelles depuis cette page ne sont pas encore disponibles. En attendant, adressez votre demande à votre administrateur local, qui peut supprimer votre compte et effacer vos données.',
@@ -884,6 +884,8 @@ export const ui = {
     attempts: 'Tentatives\u00a0: {{count}}',
     error: 'Erreur\u00a0: {{error}}',
     bodyTitle: 'Texte du courriel',
+    secretsMasked:
+      'Les secrets des liens (réinitialisation de mot de passe, désabonnement…) sont masqués\u00a0: ils ne servent qu’à leur destinataire.',
     back: 'Retour aux courriels envoyés',
   },
   forbidden: {
@@ -1205,6 +1207,8 @@ export const ui = {
     unenrolConfirm: 'Me désinscrire',
     unenrolled: 'Vous êtes désinscrit de cette session.',
     full: 'Cette session est complète.',
+    doorIntro:
+      'Cette session est ouverte à l’inscription. Inscrivez-vous pour accéder à ses contenus et suivre votre progression.',
   },
   groups: {
     title: 'Groupes',

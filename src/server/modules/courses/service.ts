@@ -39,6 +39,7 @@ import { cleanMetadata } from './metadata.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 import { thumbnailOf, thumbnailsOf, thumbnailUrl } from './thumbnail.ts';
+import { canInCourse } from './visibility.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
 type CourseRow = typeof courses.$inferSelect;
@@ -229,8 +230,9 @@ export async function updateCourse(ctx: Ctx, id: string, input: z.infer<typeof C
 }
 
 /**
- * Courses the actor may open: those of the domains and courses where they hold `course:view`, without the
- * hidden or not-yet-open ones unless they may see those (`course:viewhidden`) there.
+ * Courses the actor may open: those of the domains and courses where they hold `course:view` as far as
+ * it reaches by the course's stage (visibility.ts), without the hidden or not-yet-open ones unless they
+ * may see those (`course:viewhidden`) there.
  */
 export async function listCourses(db: Db, actor: Actor, domainId?: string, now = new Date()) {
   const grants = actor.grants.filter(
@@ -258,12 +260,10 @@ export async function listCourses(db: Db, actor: Actor, domainId?: string, now =
     (!row.availableFrom || row.availableFrom <= now);
   const shown: CourseRow[] = [];
   for (const row of rows) {
+    const context = await findContext(db, 'course', row.id);
+    if (!context || !canInCourse(actor, caps['course:view'], row, context.path)) continue;
     if (row.stage === 'trash') continue;
-    if (open(row)) shown.push(row);
-    else {
-      const context = await findContext(db, 'course', row.id);
-      if (context && canInPath(actor, caps['course:viewhidden'], context.path)) shown.push(row);
-    }
+    if (open(row) || canInCourse(actor, caps['course:viewhidden'], row, context.path)) shown.push(row);
   }
   return shown;
 }
