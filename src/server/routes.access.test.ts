@@ -861,6 +861,12 @@ const cases: Case[] = [
     refused: [A.participant, 403],
   },
   {
+    method: 'GET',
+    url: '/api/role-contexts?level=course&q=memoire',
+    allowed: [A.referent, 200],
+    refused: [A.participant, 403],
+  },
+  {
     method: 'DELETE',
     url: () => `/api/role-assignments/${assignmentId}`,
     allowed: [A.referent, 204],
