@@ -22,7 +22,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
-import { CourseProgressPanel } from '../completion/CourseProgressPanel.tsx';
+import { CourseProgressPanel, PreviewProgressPanel } from '../completion/CourseProgressPanel.tsx';
 import { useSelfEnrolment } from '../enrolment/api.ts';
 import { CourseSelfEnrol, SelfEnrolButton } from '../enrolment/SelfEnrolButton.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
@@ -110,6 +110,8 @@ function CourseView({
   const progress = useCourseProgress(course.id, !editing && !preview);
   const viewed = useMemo(() => new Set(progress.data?.viewed ?? []), [progress.data]);
   const linkSuffix = preview ? PREVIEW_SUFFIX : '';
+  // What only staff see (stage, opening date, the course's other pages) stays out of the preview.
+  const staff = canEdit && !preview;
 
   return (
     <>
@@ -118,9 +120,9 @@ function CourseView({
           <PageHeading title={course.title} crumbs={[]}>
             <p className="fr-text--sm mg-muted">
               {course.shortName} · {t(`ui.courses.formats.${course.format}`)}
-              {course.visibility === 'hidden' ? <HiddenBadge /> : null}
-              {canEdit ? <StageBadge stage={course.stage} /> : null}
-              {canEdit ? <AvailableFromNote availableFrom={course.availableFrom} /> : null}
+              {course.visibility === 'hidden' && !preview ? <HiddenBadge /> : null}
+              {staff ? <StageBadge stage={course.stage} /> : null}
+              {staff ? <AvailableFromNote availableFrom={course.availableFrom} /> : null}
             </p>
             <RichText html={course.summary} className="fr-mb-3w" />
           </PageHeading>
@@ -130,7 +132,11 @@ function CourseView({
           <img className="mg-course-head__image" src={course.thumbnailUrl} alt="" />
         ) : null}
       </div>
-      <CourseNav courseId={course.id} current="content" />
+      {preview ? (
+        <PreviewNotice exitTo={`/parcours/${course.id}`} />
+      ) : (
+        <CourseNav courseId={course.id} current="content" />
+      )}
       {flash ? (
         <Alert
           className="fr-mb-3w"
@@ -143,8 +149,8 @@ function CourseView({
       ) : null}
       {!editing && !preview ? <CourseSelfEnrol courseId={course.id} /> : null}
       <CourseProgressPanel courseId={course.id} show={!editing && !preview} />
-      {preview ? <PreviewNotice exitTo={`/parcours/${course.id}`} /> : null}
-      {canEdit && !preview ? (
+      {preview ? <PreviewProgressPanel courseId={course.id} activities={flattenActivities(page)} /> : null}
+      {staff ? (
         <div className="mg-modes fr-mb-4w">
           <ToggleSwitch
             label={t('ui.courses.page.editMode')}
@@ -181,7 +187,7 @@ function CourseView({
             <ResumeLink page={page} lastActivityId={progress.data.lastActivityId} />
           ) : null}
           {course.format === 'modular' ? (
-            <ModularSections page={page} viewed={viewed} linkSuffix={linkSuffix} />
+            <ModularSections page={page} viewed={viewed} linkSuffix={linkSuffix} preview={preview} />
           ) : (
             sections.map((section) => (
               <SectionContent
@@ -191,6 +197,7 @@ function CourseView({
                 headingId={`section-${section.id}`}
                 viewed={viewed}
                 linkSuffix={linkSuffix}
+                preview={preview}
               />
             ))
           )}
@@ -233,10 +240,12 @@ function ModularSections({
   page,
   viewed,
   linkSuffix,
+  preview,
 }: {
   page: CoursePageData;
   viewed: ReadonlySet<string>;
   linkSuffix: string;
+  preview: boolean;
 }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -274,6 +283,7 @@ function ModularSections({
           headingId={`section-${current.id}`}
           viewed={viewed}
           linkSuffix={linkSuffix}
+          preview={preview}
         />
         <nav className="mg-prevnext fr-mt-4w" aria-label={t('ui.courses.page.summaryNav')}>
           {previous ? (
