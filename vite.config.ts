@@ -13,7 +13,6 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     sourcemap: true,
-    chunkSizeWarningLimit: 1500,
     // Plugin timing reports are for profiling builds, not for every `npm start`.
     rolldownOptions: { checks: { bundlerTimings: false } },
   },

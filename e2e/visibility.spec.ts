@@ -35,7 +35,7 @@ test('a participant opens her session, not a draft, and enrols herself where she
 
   // The parcours in construction, even by its address, is refused.
   await page.goto(`/parcours/${draft.id}`);
-  await expect(page.getByText(/accès|autoris/i).first()).toBeVisible();
+  await expect(page.getByText(/droits nécessaires/i).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: draft.title })).toHaveCount(0);
 
   // The académie's mathematics session is open to self-enrolment: its name and the way in, no content.

@@ -50,11 +50,22 @@ export function needsBuild(root = ROOT): boolean {
 
 function build() {
   const hash = sourceHash();
+  // Only the DSFR icons the sources name go into the stylesheet (react-dsfr's own tool), then Vite.
+  const icons = path.join(
+    ROOT,
+    'node_modules',
+    '@codegouvfr',
+    'react-dsfr',
+    'bin',
+    'only-include-used-icons.js',
+  );
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  let result = spawnSync(process.execPath, [icons, '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status === 0)
+    result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   if (result.status !== 0) {
     console.error(
       `La construction de l’application web a échoué (${result.error?.message ?? `code ${result.status}`}).`,

@@ -1,6 +1,5 @@
 /** Entry of the web app: DSFR start-up, i18n, TanStack Query, the router. */
 import '@codegouvfr/react-dsfr/main.css';
-import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons.min.css';
 import './app/app.css';
 import { startReactDsfr } from '@codegouvfr/react-dsfr/spa.js';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -8,7 +7,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Link, type LinkProps, RouterProvider } from 'react-router';
-import { createI18n } from '../shared/i18n/index.ts';
+import { fr } from '../shared/i18n/fr.ts';
+import { createI18nWith } from '../shared/i18n/instance.ts';
 import { ApiError, setCsrfToken } from './api/client.ts';
 import { keys } from './api/queries.ts';
 import { router } from './app/router.tsx';
@@ -21,7 +21,8 @@ declare module '@codegouvfr/react-dsfr/link.js' {
 
 startReactDsfr({ defaultColorScheme: 'system', Link });
 
-const i18n = createI18n('fr');
+// French only: the English catalogue serves the API's clients, not this app.
+const i18n = createI18nWith({ fr: { translation: fr } }, 'fr');
 document.documentElement.lang = 'fr';
 
 /** A request answered 401 means the session is gone: forget the person, RequireAuth sends to /connexion. */

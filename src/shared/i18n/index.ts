@@ -1,6 +1,7 @@
-import i18next, { type i18n } from 'i18next';
+import type { i18n } from 'i18next';
 import { en } from './en.ts';
 import { type Catalogue, fr } from './fr.ts';
+import { createI18nWith } from './instance.ts';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -11,16 +12,7 @@ export const resources: Record<Locale, { translation: Catalogue }> = {
 
 /** One i18next instance over the shared catalogue; the web app binds it to React, the server calls it. */
 export function createI18n(lng: Locale = 'fr'): i18n {
-  const instance = i18next.createInstance();
-  instance.init({
-    resources,
-    lng,
-    fallbackLng: 'fr',
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  return instance;
+  return createI18nWith(resources, lng);
 }
 
 /** Picks the best supported locale from an Accept-Language header; French by default. */

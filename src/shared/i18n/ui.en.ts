@@ -919,6 +919,11 @@ export const ui: Widen<typeof fr> = {
     text: 'The page you are looking for cannot be found. Check the address, or go back to the home page.',
     back: 'Back to the home page',
   },
+  loadFailed: {
+    title: 'The page could not be loaded',
+    text: 'A new version of Magistère may have been put online, or the connection was interrupted. Reload the page to continue.',
+    reload: 'Reload the page',
+  },
   legal: {
     accessibility: {
       title: 'Accessibility statement',

@@ -939,6 +939,11 @@ export const ui = {
     text: 'La page que vous cherchez est introuvable. Vérifiez l’adresse, ou revenez à l’accueil.',
     back: 'Retour à l’accueil',
   },
+  loadFailed: {
+    title: 'La page n’a pas pu être chargée',
+    text: 'Une nouvelle version de Magistère a peut-être été mise en ligne, ou la connexion a été interrompue. Rechargez la page pour continuer.',
+    reload: 'Recharger la page',
+  },
   legal: {
     accessibility: {
       title: 'Déclaration d’accessibilité',

@@ -4,10 +4,11 @@ import { Footer } from '@codegouvfr/react-dsfr/Footer.js';
 import { Header } from '@codegouvfr/react-dsfr/Header/index.js';
 import { MainNavigation, type MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation/index.js';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks.js';
-import { Fragment, useEffect, useRef } from 'react';
+import { Fragment, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import type { Me } from '../api/types.ts';
+import { Loading } from '../components/Loading.tsx';
 import { useMeQuery } from './auth.tsx';
 import { DomainSwitcher, UserMenu } from './HeaderTools.tsx';
 
@@ -124,7 +125,11 @@ export function Layout() {
       />
       <main id={MAIN_ID} tabIndex={-1} className="mg-main">
         <div className="fr-container fr-my-6w">
-          <Outlet />
+          {/* A page's chunk on first display: the same loading line as its data, so nothing jumps. Once a
+              page is shown, navigations are transitions and it stays until the next one is ready. */}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </div>
       </main>
       <Footer

@@ -1,50 +1,90 @@
 /** Every page of the app, under the DSFR frame. French URLs. */
 import { createBrowserRouter } from 'react-router';
-import { ActivityEditPage } from '../features/activities/ActivityEditPage.tsx';
-import { ActivityViewPage } from '../features/activities/ActivityViewPage.tsx';
-import { DomainsPage } from '../features/admin-domains/DomainsPage.tsx';
-import { VideoHostsPage } from '../features/admin-settings/VideoHostsPage.tsx';
-import { UserCreatePage } from '../features/admin-users/UserCreatePage.tsx';
-import { UserDetailPage } from '../features/admin-users/UserDetailPage.tsx';
-import { UsersPage } from '../features/admin-users/UsersPage.tsx';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
-import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
-import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
-import { CohortDetailPage } from '../features/cohorts/CohortDetailPage.tsx';
-import { CohortsPage } from '../features/cohorts/CohortsPage.tsx';
-import { CompletionSettingsPage } from '../features/completion/CompletionSettingsPage.tsx';
-import { CourseCreatePage } from '../features/courses/CourseCreatePage.tsx';
-import { CoursePage } from '../features/courses/CoursePage.tsx';
-import { CourseSettingsPage } from '../features/courses/CourseSettingsPage.tsx';
-import { GroupsPage } from '../features/enrolment/GroupsPage.tsx';
-import { ParticipantsPage } from '../features/enrolment/ParticipantsPage.tsx';
-import { AttendancePage } from '../features/followup/AttendancePage.tsx';
-import { FollowupPage } from '../features/followup/FollowupPage.tsx';
-import { RemindersPage } from '../features/followup/RemindersPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
-import { HubPage } from '../features/hub/HubPage.tsx';
-import {
-  AccessibilityPage,
-  CookiesPage,
-  LegalNoticePage,
-  PersonalDataPage,
-} from '../features/legal/LegalPages.tsx';
-import { MailDetailPage } from '../features/mail/MailDetailPage.tsx';
-import { MailPage } from '../features/mail/MailPage.tsx';
-import { AlertsPage } from '../features/offers/AlertsPage.tsx';
-import { CataloguePage } from '../features/offers/CataloguePage.tsx';
-import { DemoViewPage } from '../features/offers/DemoViewPage.tsx';
-import { PresentationPage } from '../features/offers/PresentationPage.tsx';
-import { UnsubscribePage } from '../features/offers/UnsubscribePage.tsx';
-import { ProfilePage } from '../features/profile/ProfilePage.tsx';
-import { IndexationPage } from '../features/workflow/IndexationPage.tsx';
-import { LifecyclePage } from '../features/workflow/LifecyclePage.tsx';
-import { TrashPage } from '../features/workflow/TrashPage.tsx';
 import { Layout } from './Layout.tsx';
+import { lazyNamed } from './lazy.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAuth, RequireCapability } from './RequireAuth.tsx';
 import { RouteError } from './RouteError.tsx';
+
+// Every page is a chunk of its own, loaded when first shown (Layout's Suspense waits for it).
+const ActivityEditPage = lazyNamed(
+  () => import('../features/activities/ActivityEditPage.tsx'),
+  'ActivityEditPage',
+);
+const ActivityViewPage = lazyNamed(
+  () => import('../features/activities/ActivityViewPage.tsx'),
+  'ActivityViewPage',
+);
+const DomainsPage = lazyNamed(() => import('../features/admin-domains/DomainsPage.tsx'), 'DomainsPage');
+const VideoHostsPage = lazyNamed(
+  () => import('../features/admin-settings/VideoHostsPage.tsx'),
+  'VideoHostsPage',
+);
+const UserCreatePage = lazyNamed(
+  () => import('../features/admin-users/UserCreatePage.tsx'),
+  'UserCreatePage',
+);
+const UserDetailPage = lazyNamed(
+  () => import('../features/admin-users/UserDetailPage.tsx'),
+  'UserDetailPage',
+);
+const UsersPage = lazyNamed(() => import('../features/admin-users/UsersPage.tsx'), 'UsersPage');
+const AuditPage = lazyNamed(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
+const ForgotPasswordPage = lazyNamed(
+  () => import('../features/auth/ForgotPasswordPage.tsx'),
+  'ForgotPasswordPage',
+);
+const LoginPage = lazyNamed(() => import('../features/auth/LoginPage.tsx'), 'LoginPage');
+const ResetPasswordPage = lazyNamed(
+  () => import('../features/auth/ResetPasswordPage.tsx'),
+  'ResetPasswordPage',
+);
+const CohortDetailPage = lazyNamed(
+  () => import('../features/cohorts/CohortDetailPage.tsx'),
+  'CohortDetailPage',
+);
+const CohortsPage = lazyNamed(() => import('../features/cohorts/CohortsPage.tsx'), 'CohortsPage');
+const CompletionSettingsPage = lazyNamed(
+  () => import('../features/completion/CompletionSettingsPage.tsx'),
+  'CompletionSettingsPage',
+);
+const CourseCreatePage = lazyNamed(
+  () => import('../features/courses/CourseCreatePage.tsx'),
+  'CourseCreatePage',
+);
+const CoursePage = lazyNamed(() => import('../features/courses/CoursePage.tsx'), 'CoursePage');
+const CourseSettingsPage = lazyNamed(
+  () => import('../features/courses/CourseSettingsPage.tsx'),
+  'CourseSettingsPage',
+);
+const GroupsPage = lazyNamed(() => import('../features/enrolment/GroupsPage.tsx'), 'GroupsPage');
+const ParticipantsPage = lazyNamed(
+  () => import('../features/enrolment/ParticipantsPage.tsx'),
+  'ParticipantsPage',
+);
+const AttendancePage = lazyNamed(() => import('../features/followup/AttendancePage.tsx'), 'AttendancePage');
+const FollowupPage = lazyNamed(() => import('../features/followup/FollowupPage.tsx'), 'FollowupPage');
+const RemindersPage = lazyNamed(() => import('../features/followup/RemindersPage.tsx'), 'RemindersPage');
+const HomePage = lazyNamed(() => import('../features/home/HomePage.tsx'), 'HomePage');
+const HubPage = lazyNamed(() => import('../features/hub/HubPage.tsx'), 'HubPage');
+const AccessibilityPage = lazyNamed(() => import('../features/legal/LegalPages.tsx'), 'AccessibilityPage');
+const CookiesPage = lazyNamed(() => import('../features/legal/LegalPages.tsx'), 'CookiesPage');
+const LegalNoticePage = lazyNamed(() => import('../features/legal/LegalPages.tsx'), 'LegalNoticePage');
+const PersonalDataPage = lazyNamed(() => import('../features/legal/LegalPages.tsx'), 'PersonalDataPage');
+const MailDetailPage = lazyNamed(() => import('../features/mail/MailDetailPage.tsx'), 'MailDetailPage');
+const MailPage = lazyNamed(() => import('../features/mail/MailPage.tsx'), 'MailPage');
+const AlertsPage = lazyNamed(() => import('../features/offers/AlertsPage.tsx'), 'AlertsPage');
+const CataloguePage = lazyNamed(() => import('../features/offers/CataloguePage.tsx'), 'CataloguePage');
+const DemoViewPage = lazyNamed(() => import('../features/offers/DemoViewPage.tsx'), 'DemoViewPage');
+const PresentationPage = lazyNamed(
+  () => import('../features/offers/PresentationPage.tsx'),
+  'PresentationPage',
+);
+const UnsubscribePage = lazyNamed(() => import('../features/offers/UnsubscribePage.tsx'), 'UnsubscribePage');
+const ProfilePage = lazyNamed(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage');
+const IndexationPage = lazyNamed(() => import('../features/workflow/IndexationPage.tsx'), 'IndexationPage');
+const LifecyclePage = lazyNamed(() => import('../features/workflow/LifecyclePage.tsx'), 'LifecyclePage');
+const TrashPage = lazyNamed(() => import('../features/workflow/TrashPage.tsx'), 'TrashPage');
 
 const USERS = ['user:view', 'user:manage'];
 

@@ -11,7 +11,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ImageUploaded } from '../../shared/api.ts';
-import type { Editor } from './RichTextEditor.tsx';
+import type { Editor } from './TipTapEditor.tsx';
 import { useUpload } from './upload.ts';
 
 /** What the server accepts (`IMAGE_TYPES` of the course images); the browser's picker offers only these. */

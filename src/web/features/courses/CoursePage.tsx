@@ -16,6 +16,7 @@ import {
   useCoursePage,
   useCourseProgress,
 } from '../../api/courses.ts';
+import { lazyWidget } from '../../app/lazy.tsx';
 import { AvailableFromNote } from '../../components/AvailableFromField.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -27,10 +28,12 @@ import { useSelfEnrolment } from '../enrolment/api.ts';
 import { CourseSelfEnrol, SelfEnrolButton } from '../enrolment/SelfEnrolButton.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
-import { CourseEditor } from './CourseEditor.tsx';
 import { CourseTools } from './CourseTools.tsx';
 import { PREVIEW_PARAM, PREVIEW_SUFFIX, PreviewNotice, useParticipantPreview } from './preview.tsx';
 import { HiddenBadge, NoSections, SectionContent } from './SectionContent.tsx';
+
+// Edit mode (drag and drop, rich-text editor) is for the course's editors: loaded when switched on.
+const CourseEditor = lazyWidget(() => import('./CourseEditor.tsx'), 'CourseEditor');
 
 export function CoursePage() {
   const { id = '' } = useParams();
