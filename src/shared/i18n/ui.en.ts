@@ -139,6 +139,9 @@ export const ui: Widen<typeof fr> = {
       nextCreate: 'Create your first course: it will appear here.',
     },
     others: {
+      emptyTitle: 'Courses and sessions of your domains',
+      empty: 'Your domains have no course or session yet.',
+      next: 'They will appear here as soon as a designer creates them or deploys them from the designers’ network.',
       title: 'Other courses and sessions of your domains ({{count}})',
       intro: 'Those your roles let you open without holding a role in them yourself.',
     },
@@ -159,6 +162,8 @@ export const ui: Widen<typeof fr> = {
       followupLabel: 'Follow-up of “{{course}}”',
       participants: 'Participants',
       participantsLabel: 'Participants of “{{course}}”',
+      edit: 'Edit',
+      editLabel: 'Edit “{{course}}”',
       lifecycle: 'Life cycle',
       lifecycleLabel: 'Life cycle of “{{course}}”',
     },

@@ -140,6 +140,9 @@ export const ui = {
       nextCreate: 'Créez votre premier parcours\u00a0: il apparaîtra ici.',
     },
     others: {
+      emptyTitle: 'Parcours et sessions de vos domaines',
+      empty: 'Vos domaines n’ont encore aucun parcours ni aucune session.',
+      next: 'Ils apparaîtront ici dès qu’un concepteur les aura créés ou déployés depuis le Réseau des concepteurs.',
       title: 'Autres parcours et sessions de vos domaines ({{count}})',
       intro: 'Ceux que vos rôles vous permettent d’ouvrir sans que vous y ayez un rôle vous-même.',
     },
@@ -160,6 +163,8 @@ export const ui = {
       followupLabel: 'Suivi de «\u00a0{{course}}\u00a0»',
       participants: 'Participants',
       participantsLabel: 'Participants de «\u00a0{{course}}\u00a0»',
+      edit: 'Modifier',
+      editLabel: 'Modifier «\u00a0{{course}}\u00a0»',
       lifecycle: 'Cycle de vie',
       lifecycleLabel: 'Cycle de vie de «\u00a0{{course}}\u00a0»',
     },

@@ -21,6 +21,7 @@ import { ProgressMeter } from '../completion/ProgressMeter.tsx';
 import { HiddenBadge } from '../courses/SectionContent.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseImportForm } from './CourseImportForm.tsx';
+import './home.css';
 import { type SpaceCourse, useMySpace } from './queries.ts';
 
 type Block = 'courses' | 'trainings' | 'designs';
@@ -29,10 +30,9 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const space = useMySpace();
+  const wideRoles = me.roles.filter((r) => r.contextLevel === 'domain' || r.contextLevel === 'platform');
   // Roles over a whole domain (or the platform) open more courses than one's own: listed apart, folded.
-  const staffWide = me.roles.some(
-    (r) => (r.contextLevel === 'domain' || r.contextLevel === 'platform') && r.role !== 'participant',
-  );
+  const staffWide = wideRoles.some((r) => r.role !== 'participant');
 
   return (
     <>
@@ -91,6 +91,8 @@ export function HomePage() {
           ) : null}
           {staffWide ? (
             <OtherCourses
+              // With no block of their own (a manager), these are what the page is for: shown unfolded.
+              expanded={!Object.values(space.data.blocks).some(Boolean)}
               exclude={
                 new Set(
                   [...space.data.courses, ...space.data.trainings, ...space.data.designs].map(
@@ -102,24 +104,27 @@ export function HomePage() {
           ) : null}
         </>
       )}
-      <section className="fr-mt-6w" aria-labelledby="section-roles">
-        <h2 id="section-roles">{t('ui.home.roles.title')}</h2>
-        <p>{t('ui.home.roles.intro')}</p>
-        {me.roles.length === 0 ? (
-          <EmptyState message={t('ui.home.roles.empty')} />
-        ) : (
-          <ul>
-            {me.roles.map((assignment) => (
-              <li key={assignment.id}>
-                {t('ui.home.roles.item', {
-                  role: t(`ui.roles.${assignment.role}`),
-                  context: assignment.contextLabel || t(`ui.contextLevels.${assignment.contextLevel}`),
-                })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {/* Roles in a course show as the blocks above; those over a domain or the platform are said here. */}
+      {wideRoles.length > 0 || me.roles.length === 0 ? (
+        <section className="fr-mt-6w" aria-labelledby="section-roles">
+          <h2 id="section-roles">{t('ui.home.roles.title')}</h2>
+          <p>{t('ui.home.roles.intro')}</p>
+          {wideRoles.length === 0 ? (
+            <EmptyState message={t('ui.home.roles.empty')} />
+          ) : (
+            <ul>
+              {wideRoles.map((assignment) => (
+                <li key={assignment.id}>
+                  {t('ui.home.roles.item', {
+                    role: t(`ui.roles.${assignment.role}`),
+                    context: assignment.contextLabel || t(`ui.contextLevels.${assignment.contextLevel}`),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }
@@ -177,7 +182,11 @@ function SpaceCard({ item, block }: { item: SpaceCourse; block: Block }) {
   // The thumbnail is decorative (the title says it all); without one, a plain block keeps cards even.
   const image = course.thumbnailUrl
     ? { imageUrl: course.thumbnailUrl, imageAlt: '' }
-    : { imageComponent: <div className="mg-card-placeholder" aria-hidden="true" /> };
+    : {
+        imageComponent: (
+          <div className="mg-card-placeholder mg-space-placeholder fr-icon-book-2-line" aria-hidden="true" />
+        ),
+      };
   const dates = sessionDates(t, item);
   // A participant's running session needs no badge; what is not plain "en cours" says so.
   const badge =
@@ -185,29 +194,41 @@ function SpaceCard({ item, block }: { item: SpaceCourse; block: Block }) {
       <StageBadge stage={course.stage} className="fr-mr-1w" />
     ) : null;
   const progress = item.progress?.percent !== null && item.progress ? item.progress : null;
+  // What to know before opening it: its dates, and for a participant where she stands.
+  const lines = [
+    dates,
+    item.open ? null : t('ui.home.card.notOpen'),
+    block === 'courses' && item.open && resume.title ? t('ui.home.card.next', { title: resume.title }) : null,
+    block === 'courses' && item.open && !resume.activityId && resume.started
+      ? t('ui.home.card.allDone')
+      : null,
+  ].filter((line): line is string => Boolean(line));
 
-  const resumeLink = !item.open ? null : resume.activityId ? (
-    <Button
-      size="small"
-      iconId="fr-icon-play-line"
-      linkProps={{
-        to: `${to}/activite/${resume.activityId}`,
-        'aria-label': t(resume.started ? 'ui.home.card.resumeLabel' : 'ui.home.card.startLabel', {
-          course: course.title,
-        }),
-      }}
-    >
-      {t(resume.started ? 'ui.home.card.resume' : 'ui.home.card.start')}
-    </Button>
-  ) : resume.started ? (
-    <Button
-      size="small"
-      priority="secondary"
-      linkProps={{ to, 'aria-label': t('ui.home.card.reviewLabel', { course: course.title }) }}
-    >
-      {t('ui.home.card.review')}
-    </Button>
-  ) : null;
+  // Staff have no course to "start": their way back in is offered once they have opened something.
+  const resumable = block === 'courses' || resume.started;
+  const resumeLink =
+    !item.open || !resumable ? null : resume.activityId ? (
+      <Button
+        size="small"
+        iconId="fr-icon-play-line"
+        linkProps={{
+          to: `${to}/activite/${resume.activityId}`,
+          'aria-label': t(resume.started ? 'ui.home.card.resumeLabel' : 'ui.home.card.startLabel', {
+            course: course.title,
+          }),
+        }}
+      >
+        {t(resume.started ? 'ui.home.card.resume' : 'ui.home.card.start')}
+      </Button>
+    ) : resume.started ? (
+      <Button
+        size="small"
+        priority="secondary"
+        linkProps={{ to, 'aria-label': t('ui.home.card.reviewLabel', { course: course.title }) }}
+      >
+        {t('ui.home.card.review')}
+      </Button>
+    ) : null;
   const staffLinks: [string, string, string][] =
     block === 'trainings'
       ? [
@@ -215,11 +236,15 @@ function SpaceCard({ item, block }: { item: SpaceCourse; block: Block }) {
           ['participants', 'participants', 'participantsLabel'],
         ]
       : block === 'designs'
-        ? [['cycle-de-vie', 'lifecycle', 'lifecycleLabel']]
+        ? [
+            ['?edition=1', 'edit', 'editLabel'],
+            ['cycle-de-vie', 'lifecycle', 'lifecycleLabel'],
+          ]
         : [];
 
   return (
     <Card
+      className="mg-space-card"
       title={course.title}
       titleAs="h3"
       size="small"
@@ -232,18 +257,15 @@ function SpaceCard({ item, block }: { item: SpaceCourse; block: Block }) {
           </p>
         ) : undefined
       }
-      desc={
-        <>
-          {dates ? <span className="mg-block">{dates}</span> : null}
-          {!item.open ? <span className="mg-block">{t('ui.home.card.notOpen')}</span> : null}
-          {block === 'courses' && item.open && resume.title ? (
-            <span className="mg-block">{t('ui.home.card.next', { title: resume.title })}</span>
-          ) : null}
-          {item.open && !resume.activityId && resume.started && block === 'courses' ? (
-            <span className="mg-block">{t('ui.home.card.allDone')}</span>
-          ) : null}
-        </>
-      }
+      {...(lines.length
+        ? {
+            desc: lines.map((line) => (
+              <span key={line} className="mg-block">
+                {line}
+              </span>
+            )),
+          }
+        : {})}
       end={
         progress ? (
           <ProgressMeter
@@ -266,7 +288,7 @@ function SpaceCard({ item, block }: { item: SpaceCourse; block: Block }) {
                   size="small"
                   priority="secondary"
                   linkProps={{
-                    to: `${to}/${path}`,
+                    to: path.startsWith('?') ? `${to}${path}` : `${to}/${path}`,
                     'aria-label': t(`ui.home.card.${label}`, { course: course.title }),
                   }}
                 >
@@ -283,16 +305,29 @@ function SpaceCard({ item, block }: { item: SpaceCourse; block: Block }) {
 }
 
 /** The other courses the person's domain-wide roles let them open, folded: reachable, not in the way. */
-function OtherCourses({ exclude }: { exclude: ReadonlySet<string> }) {
+function OtherCourses({ exclude, expanded }: { exclude: ReadonlySet<string>; expanded: boolean }) {
   const { t } = useTranslation();
   const courses = useCourses();
   if (courses.isPending) return null;
   if (courses.isError) return <ProblemAlert error={courses.error} />;
   const others = courses.data.filter((c: Course) => !exclude.has(c.id));
-  if (others.length === 0) return null;
+  if (others.length === 0) {
+    if (!expanded) return null;
+    // Nothing of their own and nothing in their domains yet: say so, rather than leave the page blank.
+    return (
+      <section className="fr-mt-6w" aria-labelledby="section-others">
+        <h2 id="section-others">{t('ui.home.others.emptyTitle')}</h2>
+        <EmptyState message={t('ui.home.others.empty')} next={t('ui.home.others.next')} />
+      </section>
+    );
+  }
   return (
     <section className="fr-mt-6w">
-      <Accordion label={t('ui.home.others.title', { count: others.length })} titleAs="h2">
+      <Accordion
+        label={t('ui.home.others.title', { count: others.length })}
+        titleAs="h2"
+        defaultExpanded={expanded}
+      >
         <p className="fr-text--sm">{t('ui.home.others.intro')}</p>
         <ul>
           {others.map((course) => (
