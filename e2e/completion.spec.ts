@@ -79,6 +79,12 @@ test('a designer sets completion rules; a participant completes the course and s
   await expectNoAxeViolations(page);
   await shot(page, 'parametres');
 
+  // She is enrolled as participant: the course is hers, on Mon espace too.
+  await call('POST', `/api/courses/${course.id}/enrolments`, {
+    role: 'participant',
+    emails: ['participant@magistere.test'],
+  });
+
   // The participant opens the course: 0 %.
   const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'fr-FR' });
   const learner = await context.newPage();
