@@ -28,7 +28,7 @@ test('a forgotten password is reset with the link of the mail actually sent, onc
   expect(received.subject).toBe('Réinitialisation de votre mot de passe Magistère');
   const mail = received.text ?? '';
   expect(mail).toContain('Bonjour Hugo Bernard,');
-  expect(mail).toContain('(valable 1 heure, une seule fois)');
+  expect(mail).toContain('(valable 30 minutes, une seule fois)');
   const link = mail.match(RESET_LINK)?.[0];
   expect(link, 'reset link in the mail').toBeTruthy();
 
@@ -48,6 +48,7 @@ test('a forgotten password is reset with the link of the mail actually sent, onc
   await page.getByLabel('Confirmation du nouveau mot de passe').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
   await expect(page.getByRole('heading', { name: 'Mot de passe enregistré' })).toBeVisible();
+  await expect(page.getByText('toutes vos sessions ouvertes ont été fermées')).toBeVisible();
   // The spent token is taken out of the address bar.
   await expect(page).toHaveURL(/\/reinitialiser-mot-de-passe$/);
 

@@ -36,8 +36,9 @@ import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
 import type { Db } from './platform/db/index.ts';
 import type { Files } from './platform/files/index.ts';
-import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerErrorHandling, sendFrameworkError, serializeError } from './platform/http/errors.ts';
 import { registerGuard } from './platform/http/guard.ts';
+import { registerNulGuard } from './platform/http/nul-guard.ts';
 import { registerOps } from './platform/http/ops.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/index.ts';
@@ -94,17 +95,27 @@ export async function buildApp(
               ],
               censor: '[masqué]',
             },
+            // A failed query's parameters (user ids, profile values) stay out of the logs.
+            serializers: { err: serializeError },
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: (error, request, reply) => {
+      sendFrameworkError(error, request, reply);
+    },
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  const https = config.publicUrl.startsWith('https:');
   registerSecurityHeaders(app, {
+    // `frame-ancestors 'none'` below: the legacy header says the same, not SAMEORIGIN.
+    xFrameOptions: { action: 'deny' },
+    // HSTS means something only on https; sent over http it would pin a name that has no https at all.
+    strictTransportSecurity: https,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -121,7 +132,7 @@ export async function buildApp(
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
   });
@@ -146,6 +157,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandling(app);
+  registerNulGuard(app);
   registerGuard(app, {
     db: deps.db,
     session: config.session,
@@ -179,14 +191,18 @@ export async function buildApp(
   return app;
 }
 
-/** Serves the built single-page app; unknown non-API paths get its index so client routes work on reload. */
-async function registerWebApp(app: FastifyInstance) {
+/**
+ * Serves the built single-page app from `root`; unknown non-API paths get its index so client routes work
+ * on reload.
+ */
+export async function registerWebApp(app: FastifyInstance, root = WEB_DIST) {
   // Hashed bundles never change under their name: browsers keep them a year without asking again. Only the
   // HTML shell, which names the current bundles, is revalidated.
+  const assets = path.join(root, 'assets') + path.sep;
   const cacheFor = (file: string) =>
-    file.startsWith(ASSETS_DIR) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache';
   await app.register(fastifyStatic, {
-    root: WEB_DIST,
+    root,
     wildcard: false,
     index: false,
     cacheControl: false,
@@ -198,14 +214,13 @@ async function registerWebApp(app: FastifyInstance) {
   );
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     // The router's decoded path, not the raw URL: `/%61pi/x` is `/api/x`.
-    const wanted = `/${(request.params as { '*': string })['*']}`;
-    const file = path.join(WEB_DIST, wanted);
-    if (file.startsWith(WEB_DIST + path.sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      return reply.sendFile(path.relative(WEB_DIST, file));
+    const pathname = `/${(request.params as { '*': string })['*']}`;
+    const file = path.join(root, pathname);
+    if (file.startsWith(root + path.sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      return reply.sendFile(path.relative(root, file));
     }
-    if (wanted === '/api' || wanted.startsWith('/api/')) return reply.callNotFound();
+    // `//api/nowhere`, `/API/x` and `/api` are unknown API routes (a 404 problem), not pages of the app.
+    if (/^\/+api(\/|$)/i.test(pathname)) return reply.callNotFound();
     return sendIndex(reply);
   });
 }
-
-const ASSETS_DIR = path.join(WEB_DIST, 'assets') + path.sep;

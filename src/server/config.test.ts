@@ -9,6 +9,19 @@ describe('configuration', () => {
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.dataDir).toMatch(/\/var$/);
     expect(config.session.idleMs).toBe(120 * 60_000);
+    expect(config.loginMaxFailuresPerMinute).toBe(10);
+    expect(config.loginMaxFailuresPerAddressPerMinute).toBe(100);
+  });
+
+  it('reads the per-address login limit and refuses a bad one', () => {
+    expect(loadConfig({ LOGIN_MAX_FAILURES_PER_ADDRESS_PER_MINUTE: '500' })).toMatchObject({
+      loginMaxFailuresPerAddressPerMinute: 500,
+    });
+    for (const bad of ['0', 'cent', '1.5']) {
+      expect(() => loadConfig({ LOGIN_MAX_FAILURES_PER_ADDRESS_PER_MINUTE: bad })).toThrow(
+        /LOGIN_MAX_FAILURES_PER_ADDRESS_PER_MINUTE/,
+      );
+    }
   });
 
   it('reads and types every variable', () => {

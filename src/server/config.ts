@@ -46,9 +46,11 @@ const EnvSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(200),
   AUTH_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   LOGIN_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_MAX_FAILURES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(100),
   DEMO_DATA: Bool.default(true),
   JOBS: Bool.default(true),
   TRUST_PROXY: Bool.default(false),
+  METRICS_TOKEN: z.string().trim().min(16, 'doit compter au moins 16 caractères').optional(),
 });
 
 export type Config = {
@@ -65,6 +67,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   session: { idleMs: number; absoluteMs: number };
   loginMaxFailuresPerMinute: number;
+  /** Higher than the per-account limit: schools and académies reach us through shared addresses. */
+  loginMaxFailuresPerAddressPerMinute: number;
   /** Largest file accepted in one upload. */
   uploadMaxMb: number;
   /** How long a node may answer "who is this session" from memory; access changes clear it at once. */
@@ -72,6 +76,8 @@ export type Config = {
   demoData: boolean;
   jobs: boolean;
   trustProxy: boolean;
+  /** The bearer token `/metrics` asks for; unset, `/metrics` is not served. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -100,10 +106,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     loginMaxFailuresPerMinute: e.LOGIN_MAX_FAILURES_PER_MINUTE,
+    loginMaxFailuresPerAddressPerMinute: e.LOGIN_MAX_FAILURES_PER_ADDRESS_PER_MINUTE,
     authCacheMs: e.AUTH_CACHE_SECONDS * 1000,
     uploadMaxMb: e.UPLOAD_MAX_MB,
     demoData: e.DEMO_DATA,
     jobs: e.JOBS,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

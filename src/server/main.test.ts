@@ -63,7 +63,10 @@ describe('the server process', () => {
     const first = start({ PORT: String(port) });
     await waitReady(port, first, first.child);
     expect(first.output()).toMatch(/Magistère est prêt : http:\/\/localhost:\d+/);
-    expect(first.output()).toMatch(/admin\s+admin@magistere\.test/);
+    // Roles in French, as the interface names them, not the code's keys.
+    expect(first.output()).toMatch(/Administrateur\s+admin@magistere\.test/);
+    expect(first.output()).toMatch(/Administrateur local \(référent\)\s+referent@magistere\.test/);
+    expect(first.output()).not.toMatch(/domain_admin/);
     const admin = await loginAs(port, 'admin@magistere.test');
     expect(admin.status).toBe(200);
     const created = await fetch(`http://127.0.0.1:${port}/api/domains`, {
@@ -81,8 +84,10 @@ describe('the server process', () => {
     const list = await (
       await fetch(`http://127.0.0.1:${port}/api/courses`, { headers: { cookie: participant.cookie } })
     ).json();
-    const memory = list.find((c: { shortName: string }) => c.shortName === 'MEMOIRE-C34');
+    // She sees the session she is enrolled in, never a parcours in construction.
+    const memory = list.find((c: { shortName: string }) => c.shortName === 'MEMOIRE-C34-S1');
     expect(memory, JSON.stringify(list)).toBeDefined();
+    expect(list.filter((c: { stage: string }) => !c.stage.startsWith('session_'))).toEqual([]);
     const page = await (
       await fetch(`http://127.0.0.1:${port}/api/courses/${memory.id}`, {
         headers: { cookie: participant.cookie },

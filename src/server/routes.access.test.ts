@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentFingerprint } from './modules/accounts/passwords.ts';
 import { passwordTokens, users } from './modules/accounts/schema.ts';
 import { multipart, samples, upload } from './modules/activities/file/testing.ts';
 import { courses } from './modules/courses/schema.ts';
@@ -20,9 +21,10 @@ import { multipartBody } from './testing/multipart.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
+const METRICS_TOKEN = 'jeton-des-metriques-0123456789';
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ METRICS_TOKEN });
   const byEmail = async (email: string) =>
     (await t.db.select().from(users).where(eq(users.email, email)))[0]!.id;
   ids.aixUser = await byEmail('participant@magistere.test');
@@ -40,6 +42,7 @@ beforeAll(async () => {
   ids.course = (
     await designer.post('/api/courses', { domainId: ids.aix, title: 'Parcours test', shortName: 'T1' })
   ).json().id;
+  await t.enrol(ids.course!, 'participant@magistere.test');
   ids.section = (await designer.post(`/api/courses/${ids.course}/sections`, { title: 'Séance 1' })).json().id;
   const activity = (s: string) => ({
     sectionId: ids.section,
@@ -258,9 +261,12 @@ async function sectionIds() {
 
 async function freshToken() {
   const token = `jeton-de-test-${Math.random().toString(36).slice(2)}-abcdefghij`;
-  await t.db
-    .insert(passwordTokens)
-    .values({ id: hashToken(token), userId: ids.aixDesigner!, expiresAt: new Date(Date.now() + 60_000) });
+  await t.db.insert(passwordTokens).values({
+    id: hashToken(token),
+    userId: ids.aixDesigner!,
+    passwordFingerprint: currentFingerprint(ids.aixDesigner!),
+    expiresAt: new Date(Date.now() + 60_000),
+  });
   return { token, password: 'Nouveau-mot-de-passe-1' };
 }
 
@@ -728,7 +734,14 @@ const cases: Case[] = [
     refused: ['crossSite', 200],
   },
   { method: 'GET', url: '/readyz', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
-  { method: 'GET', url: '/metrics', allowed: ['anonymous', 200], refused: ['crossSite', 200] },
+  // Metrics need the configured bearer token (METRICS_TOKEN); the cross-site client sends none.
+  {
+    method: 'GET',
+    url: '/metrics',
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    allowed: ['anonymous', 200],
+    refused: ['crossSite', 401],
+  },
   {
     method: 'POST',
     url: '/api/auth/login',

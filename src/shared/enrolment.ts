@@ -251,6 +251,8 @@ export const SelfEnrolmentState = z.object({
   /** Why not, when they may not enrol: a code of `errors.enrolment`. */
   reason: z.string().nullable(),
   seatsLeft: z.number().int().nullable(),
+  /** The session's title, for those enrolled or who may enrol (the page they cannot open yet names it). */
+  title: z.string().nullable(),
 });
 export type SelfEnrolmentState = z.infer<typeof SelfEnrolmentState>;
 

@@ -24,14 +24,17 @@ const DOMAINS = [
 
 type Slug = (typeof DOMAINS)[number]['slug'];
 
-/** One demo account per role, with the context its role is held in. */
+/**
+ * One demo account per role, with the context its role is held in: the platform, its domain, or only the
+ * courses it is enrolled in (a participant has no domain-wide role: see courses/visibility.ts).
+ */
 export const DEMO_ACCOUNTS: {
   email: string;
   firstName: string;
   lastName: string;
   role: Role;
   domain: Slug;
-  at: 'platform' | 'domain';
+  at: 'platform' | 'domain' | 'enrolments';
   academie: string;
   departement: string;
   discipline: string;
@@ -115,7 +118,7 @@ export const DEMO_ACCOUNTS: {
     lastName: 'Roux',
     role: 'participant',
     domain: 'ac-aix-marseille',
-    at: 'domain',
+    at: 'enrolments',
     academie: 'Aix-Marseille',
     departement: 'Alpes-de-Haute-Provence (04)',
     discipline: 'Professeur des écoles',
@@ -205,6 +208,7 @@ export async function seedDemo(db: Db, files: Files): Promise<boolean> {
         .insert(users)
         .values({ ...fields, passwordHash, homeDomainId: home.id })
         .returning();
+      if (at === 'enrolments') continue;
       const contextId = at === 'platform' ? PLATFORM_CONTEXT_ID : home.contextId;
       await tx.insert(roleAssignments).values({ userId: user!.id, role, contextId });
     }

@@ -42,6 +42,7 @@ export async function startTestApp(
   await runtime.deps.jobs.start();
   const app = await buildApp(runtime.deps, options);
   await app.ready();
+  let admin: ApiClient | undefined;
 
   return {
     app,
@@ -63,6 +64,19 @@ export async function startTestApp(
       return new ApiClient(app, config, `mag_sid=${cookie.value}`, response.json().csrfToken as string);
     },
     anonymous: () => new ApiClient(app, config, undefined, undefined),
+    /**
+     * Enrols people in a course as its staff would, through the API: a participant sees only the courses
+     * she is enrolled in (courses/visibility.ts).
+     */
+    async enrol(courseId: string, emails: string | string[], role = 'participant') {
+      admin ??= await this.as('admin@magistere.test');
+      const list = [emails].flat().join('\n');
+      const response = await admin.post(`/api/courses/${courseId}/enrolments/lists/apply`, {
+        lists: { [role]: list },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`enrol ${list}: ${response.statusCode} ${response.body}`);
+    },
     async close() {
       await app.close();
       await runtime.stop();

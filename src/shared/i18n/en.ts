@@ -15,6 +15,8 @@ export const en: Catalogue = {
     validationField: 'This field is not valid.',
     required: 'This field is required.',
     notFound: 'The requested resource was not found.',
+    staleVersion: 'Someone else has changed this content since you opened it.',
+    invalidIfMatch: 'The If-Match header must give the version edited, for example "3".',
     unauthenticated: 'You must log in to access this page.',
     forbidden: 'You do not have the rights needed for this action.',
     csrf: 'The request was refused for security reasons. Reload the page and try again.',
@@ -38,6 +40,13 @@ export const en: Catalogue = {
     internal: 'An unexpected error occurred. Please try again later.',
     fileTooLarge: 'The file exceeds the maximum allowed size.',
     unsafeUrl: 'This web address is invalid or not allowed.',
+    edge: {
+      badRequest: 'The request is not valid.',
+      badUrl: 'The requested address holds an invalid encoding.',
+      invalidJson: 'The submitted content is not valid JSON.',
+      nulCharacter: 'The submitted text holds a NUL character (U+0000), which is not accepted.',
+      metricsToken: 'Missing or wrong metrics access token.',
+    },
     archiveMissing: 'Attach the course archive (.zip file).',
     archiveInvalid: 'The archive could not be imported. Nothing was saved.',
     archive: {
@@ -53,6 +62,7 @@ export const en: Catalogue = {
       missingFile: 'File named in the manifest but missing from the archive.',
       unexpectedEntry: 'Unexpected entry in the archive.',
       hashMismatch: 'The file content does not match its fingerprint.',
+      damagedFile: 'This file of the archive cannot be read: its data is damaged.',
       thumbnail: 'The thumbnail must be a JPEG, PNG or WebP image of at most 2 MB.',
     },
     unknownActivityKind: 'This kind of activity does not exist.',
@@ -167,7 +177,7 @@ export const en: Catalogue = {
     signature: 'The Magistère team',
     passwordReset: {
       subject: 'Reset your Magistère password',
-      validity: '1 hour',
+      validity: '30 minutes',
       body: 'Hello {{name}},\n\nYou asked to reset your Magistère password.\nTo choose a new password, open this link (valid {{validity}}, once):\n\n{{link}}\n\nIf you did not ask for this, ignore this message: your password is unchanged.',
     },
     welcome: {

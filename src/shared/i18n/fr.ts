@@ -17,6 +17,8 @@ export const fr = {
     validationField: 'Ce champ n’est pas valide.',
     required: 'Ce champ est obligatoire.',
     notFound: 'La ressource demandée est introuvable.',
+    staleVersion: 'Ce contenu a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.',
+    invalidIfMatch: 'L’en-tête If-Match doit donner la version modifiée, par exemple "3".',
     unauthenticated: 'Vous devez vous connecter pour accéder à cette page.',
     forbidden: 'Vous n’avez pas les droits nécessaires pour cette action.',
     csrf: 'La requête a été refusée par mesure de sécurité. Rechargez la page et réessayez.',
@@ -41,6 +43,14 @@ export const fr = {
     internal: 'Une erreur inattendue s’est produite. Réessayez plus tard.',
     fileTooLarge: 'Le fichier dépasse la taille maximale autorisée.',
     unsafeUrl: 'Cette adresse web n’est pas valide ou n’est pas autorisée.',
+    /** What the HTTP edge refuses before any route runs. */
+    edge: {
+      badRequest: 'La requête n’est pas valide.',
+      badUrl: 'L’adresse demandée contient un encodage invalide.',
+      invalidJson: 'Le contenu envoyé n’est pas un JSON valide.',
+      nulCharacter: 'Le texte envoyé contient un caractère nul (U+0000), qui n’est pas accepté.',
+      metricsToken: 'Jeton d’accès aux métriques absent ou incorrect.',
+    },
     archiveMissing: 'Joignez l’archive du parcours (fichier .zip).',
     archiveInvalid: 'L’archive n’a pas pu être importée. Rien n’a été enregistré.',
     archive: {
@@ -56,6 +66,7 @@ export const fr = {
       missingFile: 'Fichier annoncé par le manifeste mais absent de l’archive.',
       unexpectedEntry: 'Entrée inattendue dans l’archive.',
       hashMismatch: 'Le contenu du fichier ne correspond pas à son empreinte.',
+      damagedFile: 'Ce fichier de l’archive est illisible\u00a0: ses données sont endommagées.',
       thumbnail: 'La vignette doit être une image JPEG, PNG ou WebP de 2\u00a0Mo au plus.',
     },
     unknownActivityKind: 'Ce type d’activité n’existe pas.',
@@ -181,7 +192,7 @@ export const fr = {
     signature: 'L’équipe Magistère',
     passwordReset: {
       subject: 'Réinitialisation de votre mot de passe Magistère',
-      validity: '1 heure',
+      validity: '30 minutes',
       body: 'Bonjour {{name}},\n\nVous avez demandé la réinitialisation de votre mot de passe sur Magistère.\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable {{validity}}, une seule fois) :\n\n{{link}}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
     },
     welcome: {

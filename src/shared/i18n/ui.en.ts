@@ -42,6 +42,18 @@ export const ui: Widen<typeof fr> = {
     passwordsDiffer: 'The two passwords are not the same.',
     slug: 'Use only lowercase letters without accents, digits and hyphens, for example “aix-marseille”.',
   },
+  staleVersion: {
+    title: 'Changed in the meantime',
+    keep: 'What you typed is kept in the form. Load the latest version, check, then save again.',
+    reload: 'Load the latest version',
+    reloading: 'Loading…',
+    reloadedTitle: 'Latest version loaded',
+    reloaded:
+      'The fields you had not changed now show the latest version; what you typed is kept. Check, then save.',
+    changed: 'Changed by the other person: {{fields}}.',
+    kept: 'You had changed it too, your input is kept: {{fields}}.',
+    unchanged: 'None of the fields of this form was changed by the other person.',
+  },
   skipLinks: { content: 'Content', menu: 'Menu', footer: 'Footer' },
   nav: {
     home: 'My space',
@@ -114,7 +126,7 @@ export const ui: Widen<typeof fr> = {
       askNewLink: 'Ask for a new link',
       checking: 'Checking the link…',
       doneTitle: 'Password saved',
-      done: 'Your new password is saved. You can now log in.',
+      done: 'Your new password is saved and all your open sessions have been closed. You can now log in.',
       goToLogin: 'Log in',
     },
   },
@@ -697,7 +709,7 @@ export const ui: Widen<typeof fr> = {
     newPasswordHint: '12 characters minimum.',
     confirmPassword: 'Confirm the new password',
     changePassword: 'Change the password',
-    passwordChanged: 'Your password has been changed.',
+    passwordChanged: 'Your password has been changed. Your other sessions have been closed.',
     dataTitle: 'My personal data',
     dataText:
       'Exporting and erasing your personal data from this page is not available yet. Meanwhile, ask your local administrator, who can delete your account and erase your data.',
@@ -801,6 +813,7 @@ export const ui: Widen<typeof fr> = {
     add: 'Add the host',
     added: 'The host “{{host}}” has been added.',
     duplicate: 'This host is already in the list.',
+    reloaded: 'The current list is shown; make your change again on it (the host name typed is kept).',
   },
   domains: {
     title: 'Domains',
@@ -895,6 +908,8 @@ export const ui: Widen<typeof fr> = {
     attempts: 'Attempts: {{count}}',
     error: 'Error: {{error}}',
     bodyTitle: 'Text of the e-mail',
+    secretsMasked:
+      'The secrets of links (password reset, unsubscribe…) are masked: they are for their recipient alone.',
     back: 'Back to sent e-mails',
   },
   forbidden: {
@@ -1185,6 +1200,7 @@ export const ui: Widen<typeof fr> = {
     unenrolConfirm: 'Unenrol me',
     unenrolled: 'You are unenrolled from this session.',
     full: 'This session is full.',
+    doorIntro: 'This session is open for enrolment. Enrol to reach its content and follow your progress.',
   },
   groups: {
     title: 'Groups',

@@ -41,6 +41,18 @@ export const ui = {
     passwordsDiffer: 'Les deux mots de passe ne sont pas identiques.',
     slug: 'Utilisez uniquement des lettres minuscules sans accent, des chiffres et des tirets, par exemple «\u00a0aix-marseille\u00a0».',
   },
+  staleVersion: {
+    title: 'Modifié entre-temps',
+    keep: 'Ce que vous avez saisi est conservé dans le formulaire. Chargez la dernière version, vérifiez, puis enregistrez à nouveau.',
+    reload: 'Charger la dernière version',
+    reloading: 'Chargement…',
+    reloadedTitle: 'Dernière version chargée',
+    reloaded:
+      'Les champs que vous n’aviez pas modifiés montrent maintenant la dernière version\u00a0; vos saisies sont conservées. Vérifiez, puis enregistrez.',
+    changed: 'Modifié par l’autre personne\u00a0: {{fields}}.',
+    kept: 'Vous l’aviez modifié aussi, votre saisie est conservée\u00a0: {{fields}}.',
+    unchanged: 'Aucun des champs de ce formulaire n’a été modifié par l’autre personne.',
+  },
   skipLinks: { content: 'Contenu', menu: 'Menu', footer: 'Pied de page' },
   nav: {
     home: 'Mon espace',
@@ -115,7 +127,7 @@ export const ui = {
       askNewLink: 'Demander un nouveau lien',
       checking: 'Vérification du lien…',
       doneTitle: 'Mot de passe enregistré',
-      done: 'Votre nouveau mot de passe est enregistré. Vous pouvez maintenant vous connecter.',
+      done: 'Votre nouveau mot de passe est enregistré et toutes vos sessions ouvertes ont été fermées. Vous pouvez maintenant vous connecter.',
       goToLogin: 'Se connecter',
     },
   },
@@ -710,7 +722,7 @@ export const ui = {
     newPasswordHint: '12 caractères minimum.',
     confirmPassword: 'Confirmation du nouveau mot de passe',
     changePassword: 'Changer le mot de passe',
-    passwordChanged: 'Votre mot de passe a été modifié.',
+    passwordChanged: 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.',
     dataTitle: 'Mes données personnelles',
     dataText:
       'L’export et l’effacement de vos données personnelles depuis cette page ne sont pas encore disponibles. En attendant, adressez votre demande à votre administrateur local, qui peut supprimer votre compte et effacer vos données.',
@@ -816,6 +828,8 @@ export const ui = {
     add: 'Ajouter l’hébergeur',
     added: 'L’hébergeur «\u00a0{{host}}\u00a0» a été ajouté.',
     duplicate: 'Cet hébergeur est déjà dans la liste.',
+    reloaded:
+      'La liste à jour est affichée\u00a0; refaites votre changement sur celle-ci (le nom d’hôte saisi est conservé).',
   },
   domains: {
     title: 'Domaines',
@@ -911,6 +925,8 @@ export const ui = {
     attempts: 'Tentatives\u00a0: {{count}}',
     error: 'Erreur\u00a0: {{error}}',
     bodyTitle: 'Texte du courriel',
+    secretsMasked:
+      'Les secrets des liens (réinitialisation de mot de passe, désabonnement…) sont masqués\u00a0: ils ne servent qu’à leur destinataire.',
     back: 'Retour aux courriels envoyés',
   },
   forbidden: {
@@ -1204,6 +1220,8 @@ export const ui = {
     unenrolConfirm: 'Me désinscrire',
     unenrolled: 'Vous êtes désinscrit de cette session.',
     full: 'Cette session est complète.',
+    doorIntro:
+      'Cette session est ouverte à l’inscription. Inscrivez-vous pour accéder à ses contenus et suivre votre progression.',
   },
   groups: {
     title: 'Groupes',

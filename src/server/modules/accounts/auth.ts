@@ -2,12 +2,16 @@ import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Origin } from '../../platform/audit/index.ts';
 import { record } from '../../platform/audit/index.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { createSession, destroyUserSessions, type SessionPolicy } from '../../platform/auth/sessions.ts';
-import { hashToken } from '../../platform/auth/tokens.ts';
+import {
+  createSession,
+  destroySessionByToken,
+  destroyUserSessions,
+  type SessionPolicy,
+} from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { consumePasswordToken, issuePasswordLink } from './passwords.ts';
+import { consumePasswordToken, issuePasswordLink, usableToken } from './passwords.ts';
 import { loginFailures, passwordTokens, users } from './schema.ts';
 import { findUser, findUserByEmail } from './service.ts';
 
@@ -16,29 +20,81 @@ export type AuthDeps = {
   mailer: Mailer;
   publicUrl: string;
   session: SessionPolicy;
+  /** Failed logins allowed per account in a minute. */
   maxFailures: number;
+  /** Failed logins allowed per address in a minute: higher, as schools share one address. */
+  maxFailuresPerAddress: number;
 };
 
+// Two lock spaces (pg_advisory_xact_lock's first key), so that an account's lock and an address's lock
+// never collide: every attempt takes its account's, then its address's, in that order.
+const ACCOUNT_LOCK = 0x4c4f4741;
+const ADDRESS_LOCK = 0x4c4f4149;
+
 /**
- * Checks a password login. Failures are counted per account and per address over the last minute;
- * past the limit the attempt is refused before the password is even checked.
+ * Where guesses come from: an IPv4 address, or the /64 of an IPv6 one (a single host commonly holds a
+ * whole /64, so counting its addresses one by one would let it try its luck billions of times).
  */
-export async function login(deps: AuthDeps, email: string, password: string, origin: Origin) {
+export function throttledAddress(ip: string | null): string | null {
+  if (!ip) return null;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::')
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${groups.slice(0, 4).join(':')}::/64`;
+}
+
+/**
+ * Takes one attempt out of the minute's allowance of the account and of the address, or says there is
+ * none left. Counting and recording happen under both keys' locks: parallel attempts queue for them
+ * instead of all reading the same count. The row stays as a failure unless the login succeeds.
+ */
+async function takeAttempt(deps: AuthDeps, email: string, address: string | null): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${email}))`);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${address ?? ''}))`);
+    const sameAddress =
+      address === null ? isNull(loginFailures.ip) : sql`${loginFailures.ip} = ${address}::inet`;
+    const [counts] = await tx
+      .select({
+        byAccount: sql<number>`count(*) FILTER (WHERE ${loginFailures.email} = ${email})::int`,
+        byAddress: sql<number>`count(*) FILTER (WHERE ${sameAddress})::int`,
+      })
+      .from(loginFailures)
+      .where(
+        and(
+          gt(loginFailures.at, sql`now() - interval '1 minute'`),
+          or(eq(loginFailures.email, email), sameAddress),
+        ),
+      );
+    if ((counts?.byAccount ?? 0) >= deps.maxFailures) return false;
+    if ((counts?.byAddress ?? 0) >= deps.maxFailuresPerAddress) return false;
+    await tx.insert(loginFailures).values({ email, ip: address });
+    return true;
+  });
+}
+
+/**
+ * Checks a password login and opens a new session. A session the browser still carried (`previousToken`)
+ * is ended, whoever it belonged to: a login always gets a fresh id, so an id planted before it is worth
+ * nothing after. Failures are counted per account and per address over the last minute;
+ * past either limit the attempt is refused before the password is even checked, and a refused attempt
+ * counts for nothing (one account's guesser does not lock a whole school's address out).
+ */
+export async function login(
+  deps: AuthDeps,
+  email: string,
+  password: string,
+  origin: Origin,
+  previousToken?: string,
+): Promise<{ userId: string; token: string; csrfToken: string; endedFor: string | null }> {
   const { db } = deps;
-  const since = sql`now() - interval '1 minute'`;
-  const [counts] = await db
-    .select({
-      byEmail: sql<number>`count(*) FILTER (WHERE ${loginFailures.email} = ${email})::int`,
-      byIp: sql<number>`count(*) FILTER (WHERE ${loginFailures.ip} = ${origin.ip})::int`,
-    })
-    .from(loginFailures)
-    .where(
-      and(
-        gt(loginFailures.at, since),
-        or(eq(loginFailures.email, email), eq(loginFailures.ip, origin.ip ?? '0.0.0.0')),
-      ),
-    );
-  if ((counts?.byEmail ?? 0) >= deps.maxFailures || (counts?.byIp ?? 0) >= deps.maxFailures) {
+  if (!(await takeAttempt(deps, email, throttledAddress(origin.ip)))) {
     throw new HttpProblem(429, 'too_many_login_attempts', 'errors.tooManyLoginAttempts', {
       headers: { 'retry-after': '60' },
     });
@@ -46,19 +102,18 @@ export async function login(deps: AuthDeps, email: string, password: string, ori
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) {
-    await db.transaction(async (tx) => {
-      await tx.insert(loginFailures).values({ email, ip: origin.ip });
-      await record(tx, origin, {
-        actorId: user?.id ?? null,
-        action: 'auth.login_failed',
-        objectType: 'user',
-        objectId: user?.id,
-        domainId: user?.homeDomainId,
-        details: { email },
-      });
+    await record(db, origin, {
+      actorId: user?.id ?? null,
+      action: 'auth.login_failed',
+      objectType: 'user',
+      objectId: user?.id,
+      domainId: user?.homeDomainId,
+      details: { email },
     });
     throw new HttpProblem(401, 'bad_credentials', 'errors.badCredentials');
   }
+  // The right password: this attempt and the account's earlier failures no longer count.
+  await db.delete(loginFailures).where(eq(loginFailures.email, email));
   if (user.status !== 'active') {
     await record(db, origin, {
       actorId: user.id,
@@ -70,9 +125,9 @@ export async function login(deps: AuthDeps, email: string, password: string, ori
     throw new HttpProblem(403, 'account_suspended', 'errors.accountSuspended');
   }
   return db.transaction(async (tx) => {
+    const ended = previousToken ? await destroySessionByToken(tx, previousToken) : null;
     const session = await createSession(tx, user.id, origin, deps.session);
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-    await tx.delete(loginFailures).where(eq(loginFailures.email, email));
     await record(tx, origin, {
       actorId: user.id,
       action: 'auth.login',
@@ -80,7 +135,7 @@ export async function login(deps: AuthDeps, email: string, password: string, ori
       objectId: user.id,
       domainId: user.homeDomainId,
     });
-    return { userId: user.id, ...session };
+    return { userId: user.id, ...session, endedFor: ended };
   });
 }
 
@@ -108,18 +163,14 @@ export async function checkPasswordToken(db: Db, token: string, now = new Date()
     .select({ id: passwordTokens.id })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
-    .where(
-      and(
-        eq(passwordTokens.id, hashToken(token)),
-        isNull(passwordTokens.usedAt),
-        gt(passwordTokens.expiresAt, now),
-        eq(users.status, 'active'),
-      ),
-    );
+    .where(usableToken(token, now));
   if (!row) throw problems.invalid('reset_token_invalid', 'errors.resetTokenInvalid', 'token');
 }
 
-/** Sets a new password from a mailed token; every open session of the account ends. */
+/**
+ * Sets a new password from a mailed token. Every open session of the account ends, and so does every
+ * other link it was sent: they were issued for the password that is no longer.
+ */
 export async function resetPassword(
   deps: AuthDeps,
   token: string,
@@ -128,9 +179,9 @@ export async function resetPassword(
 ): Promise<string> {
   const passwordHash = await hashPassword(password);
   return deps.db.transaction(async (tx) => {
-    const userId = await consumePasswordToken(tx, token);
-    const user = userId ? await findUser(tx, userId) : undefined;
-    if (user?.status !== 'active')
+    const consumed = await consumePasswordToken(tx, token);
+    const user = consumed ? await findUser(tx, consumed.userId) : undefined;
+    if (!consumed || user?.status !== 'active')
       throw problems.invalid('reset_token_invalid', 'errors.resetTokenInvalid', 'token');
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
     await tx.delete(passwordTokens).where(eq(passwordTokens.userId, user.id));
@@ -146,10 +197,14 @@ export async function resetPassword(
   });
 }
 
-/** A logged-in user changes their password, proving they know the current one. */
+/**
+ * A logged-in user changes their password, proving they know the current one. Their other sessions end
+ * (whoever might hold one loses it with the old password); `sessionId`, the one making the change, stays.
+ */
 export async function changePassword(
   deps: AuthDeps,
   userId: string,
+  sessionId: string,
   current: string,
   next: string,
   origin: Origin,
@@ -161,6 +216,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(next);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx.delete(passwordTokens).where(eq(passwordTokens.userId, userId));
+    await destroyUserSessions(tx, userId, sessionId);
     await record(tx, origin, {
       actorId: userId,
       action: 'auth.password_changed',

@@ -54,6 +54,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     publicUrl: config.publicUrl,
     session: config.session,
     maxFailures: config.loginMaxFailuresPerMinute,
+    maxFailuresPerAddress: config.loginMaxFailuresPerAddressPerMinute,
   };
   const secure = config.publicUrl.startsWith('https:');
   const ctxOf = (request: { auth: Authenticated | null; origin: Origin }) => ({
@@ -98,7 +99,14 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['authentification'], body: LoginBody, response: { 200: Me } },
     },
     async (request, reply) => {
-      const session = await login(authDeps, request.body.email, request.body.password, request.origin);
+      const session = await login(
+        authDeps,
+        request.body.email,
+        request.body.password,
+        request.origin,
+        request.cookies[SESSION_COOKIE],
+      );
+      if (session.endedFor) await authCache.forget(session.endedFor);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -190,7 +198,17 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
-      await changePassword(authDeps, actorOf(request).userId, currentPassword, newPassword, request.origin);
+      const { userId } = actorOf(request);
+      await changePassword(
+        authDeps,
+        userId,
+        request.auth!.sessionId,
+        currentPassword,
+        newPassword,
+        request.origin,
+      );
+      // The ended sessions must stop working now, on every node, not when their cached answer expires.
+      await authCache.forget(userId);
       return reply.status(204).send();
     },
   );

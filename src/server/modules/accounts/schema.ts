@@ -69,6 +69,13 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
 );
 
+/**
+ * What a password link is bound to: a digest of the account's password hash when the link was issued.
+ * Any new password (by the person, a reset, an administrator's tool) changes it, and the link dies.
+ */
+export const passwordFingerprint = (passwordHash: AnyPgColumn) =>
+  sql<string>`encode(sha256(convert_to(coalesce(${passwordHash}, ''), 'UTF8')), 'hex')`;
+
 /** Single-use password tokens (reset or first password), stored hashed. */
 export const passwordTokens = pgTable(
   'password_tokens',
@@ -77,6 +84,8 @@ export const passwordTokens = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** `passwordFingerprint` of the account when issued; a link whose account changed since is refused. */
+    passwordFingerprint: text('password_fingerprint').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

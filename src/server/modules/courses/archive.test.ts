@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { png } from '../../demo/thumbnail.ts';
-import { fileLinks } from '../../platform/files/index.ts';
+import { BlobHashMismatchError, blobs, fileLinks } from '../../platform/files/index.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { multipartBody } from '../../testing/multipart.ts';
 import { samples, upload } from '../activities/file/testing.ts';
@@ -24,6 +26,17 @@ afterAll(() => t.close());
 
 const countCourses = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(courses))[0]!.n;
 const countLinks = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(fileLinks))[0]!.n;
+const countBlobRows = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(blobs))[0]!.n;
+/** The blobs on disk under DATA_DIR/files (the store's own temporary directory aside). */
+async function blobFiles(): Promise<string[]> {
+  const root = path.join(t.config.dataDir, 'files');
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && !path.relative(root, e.parentPath).startsWith('tmp'))
+    .map((e) => e.name)
+    .sort();
+}
+const sha256 = (content: Buffer | string) => createHash('sha256').update(content).digest('hex');
 
 function importZip(client: ApiClient, zip: Buffer, domainId = aix) {
   const body = multipartBody({ domainId }, [
@@ -349,6 +362,132 @@ describe('course archive', () => {
     }
     expect(await countCourses()).toBe(before);
     expect(await countLinks()).toBe(linksBefore);
+  });
+
+  it('leaves no blob behind when it refuses an archive for its files’ contents', async () => {
+    const good = Buffer.from('Un support de séance, intact');
+    const forged = Buffer.from('Un autre contenu que celui annoncé');
+    const announced = { filename: 'support.txt', mime: 'text/plain', size: good.length };
+    const pdf = samples.pdf('pas une image');
+    const manifest = (course: object, files: object[], activityFiles: object[] = []) =>
+      JSON.stringify({
+        format: 'magistere-course',
+        version: 1,
+        course: {
+          title: 'Empreintes',
+          shortName: 'E',
+          summary: '',
+          format: 'topics',
+          visibility: 'visible',
+          ...course,
+        },
+        files,
+        sections: [
+          {
+            title: 'S',
+            description: '',
+            visibility: 'visible',
+            activities: [
+              {
+                kind: 'page',
+                title: 'Lire',
+                settings: { content: '<p>x</p>' },
+                visibility: 'visible',
+                availableFrom: null,
+                files: activityFiles,
+              },
+            ],
+          },
+        ],
+      });
+    const cases: [string, Buffer, string][] = [
+      [
+        'the only file does not match its hash',
+        await zipOf([
+          ['manifest.json', manifest({}, [{ sha256: sha256(good), ...announced }])],
+          [`files/${sha256(good)}`, forged],
+        ]),
+        `files/${sha256(good)}`,
+      ],
+      [
+        'a good file, then one that does not match its hash',
+        await zipOf([
+          [
+            'manifest.json',
+            manifest(
+              {},
+              [{ sha256: sha256(good), ...announced }],
+              [{ sha256: sha256('annoncé'), ...announced, filename: 'autre.txt' }],
+            ),
+          ],
+          [`files/${sha256(good)}`, good],
+          [`files/${sha256('annoncé')}`, forged],
+        ]),
+        `files/${sha256('annoncé')}`,
+      ],
+      [
+        'a PDF announced as a PNG thumbnail, with a good file',
+        await zipOf([
+          [
+            'manifest.json',
+            manifest(
+              {
+                thumbnail: { sha256: sha256(pdf), filename: 'v.png', mime: 'image/png', size: pdf.length },
+              },
+              [{ sha256: sha256(good), ...announced }],
+            ),
+          ],
+          [`files/${sha256(good)}`, good],
+          [`files/${sha256(pdf)}`, pdf],
+        ]),
+        'manifest.course.thumbnail',
+      ],
+    ];
+    // A file whose compressed bytes are damaged: it cannot be read, let alone stored.
+    const long = Buffer.from('Une ligne de support de séance, répétée.\n'.repeat(2000));
+    const damaged = await zipOf([
+      ['manifest.json', manifest({}, [{ sha256: sha256(long), ...announced, size: long.length }])],
+      [`files/${sha256(long)}`, long],
+    ]);
+    const at = damaged.indexOf(`files/${sha256(long)}`) + 100;
+    damaged.fill(0xff, at, at + 16);
+    cases.push(['a damaged file', damaged, `files/${sha256(long)}`]);
+    const messages = [
+      'ne correspond pas à son empreinte',
+      'ne correspond pas à son empreinte',
+      'vignette',
+      'endommagées',
+    ];
+    const before = { courses: await countCourses(), rows: await countBlobRows(), files: await blobFiles() };
+    for (const [i, [label, zip, where]] of cases.entries()) {
+      const problem = problemOf(await importZip(designer, zip));
+      expect(problem.status, label).toBe(400);
+      expect(problem.body.title, label).toBe('L’archive n’a pas pu être importée. Rien n’a été enregistré.');
+      expect(
+        problem.body.errors?.map((e) => e.path),
+        label,
+      ).toEqual([where]);
+      expect(problem.body.errors?.[0]?.message, label).toContain(messages[i]);
+      expect(await blobFiles(), label).toEqual(before.files);
+      expect(await countBlobRows(), label).toBe(before.rows);
+    }
+    expect(await countCourses()).toBe(before.courses);
+  });
+
+  it('never stores content whose hash is not the one announced, whoever calls the file store', async () => {
+    const before = await blobFiles();
+    const refused = await t.db
+      .transaction((tx) =>
+        t.deps.files.saveUpload(tx, {
+          stream: Readable.from([Buffer.from('contenu falsifié')]),
+          filename: 'x.txt',
+          owner: { type: 'course', id: aix },
+          expectedSha256: sha256('contenu annoncé'),
+        }),
+      )
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(BlobHashMismatchError);
+    expect(await blobFiles()).toEqual(before);
   });
 
   it('is refused to a participant, for export and import alike', async () => {

@@ -5,6 +5,7 @@
  * and writes the whole course in one transaction — or nothing, with a report of every problem.
  */
 
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,7 +20,14 @@ import { CompletionRule } from '../../../shared/completion.ts';
 import { CourseMetadata, type Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import type { FileLink, Files, Owner } from '../../platform/files/index.ts';
+import {
+  BlobHashMismatchError,
+  detectMime,
+  type FileLink,
+  type Files,
+  fileTooLarge,
+  type Owner,
+} from '../../platform/files/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
@@ -361,16 +369,22 @@ export async function createFromManifest(
   const attach = async (owner: Owner, list: Manifest['files'], maxBytes?: number) => {
     for (const [position, f] of list.entries()) {
       if (!stored.has(f.sha256)) {
-        const link = await files.saveUpload(tx, {
-          stream: await open(f.sha256),
-          filename: f.filename,
-          declaredMime: f.mime,
-          owner,
-          position,
-          maxBytes,
-        });
-        if (link.sha256 !== f.sha256)
-          throw invalid([{ path: `files/${f.sha256}`, message: 'errors.archive.hashMismatch' }]);
+        let link: FileLink;
+        try {
+          link = await files.saveUpload(tx, {
+            stream: await open(f.sha256),
+            filename: f.filename,
+            declaredMime: f.mime,
+            owner,
+            position,
+            maxBytes,
+            expectedSha256: f.sha256,
+          });
+        } catch (error) {
+          if (error instanceof BlobHashMismatchError)
+            throw invalid([{ path: `files/${f.sha256}`, message: 'errors.archive.hashMismatch' }]);
+          throw error;
+        }
         stored.set(f.sha256, link.mime);
       } else {
         await files.link(tx, f.sha256, owner, f.filename, stored.get(f.sha256)!, f.size, { position });
@@ -448,6 +462,57 @@ export async function createFromManifest(
   return course!;
 }
 
+/** How many leading bytes tell a file's type (as the store keeps them). */
+const PEEK_BYTES = 64 * 1024;
+
+/**
+ * Reads every file the manifest uses once before anything is written, so that a refusal leaves no blob
+ * behind: each must hash to its name, fit the platform's limit, and the thumbnail must really be an image
+ * small enough. Files the manifest names but the archive lacks were reported by `checkManifest`.
+ */
+async function checkContents(
+  zip: yauzl.ZipFile,
+  entries: Map<string, Entry>,
+  manifest: Manifest,
+  maxBytes: number,
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const thumbnail = manifest.course.thumbnail;
+  for (const sha of referencedBlobs(manifest)) {
+    const entry = entries.get(`files/${sha}`);
+    if (!entry) continue;
+    if (entry.uncompressedSize > maxBytes) throw fileTooLarge();
+    const hash = createHash('sha256');
+    const head: Buffer[] = [];
+    let kept = 0;
+    try {
+      for await (const chunk of await readEntry(zip, entry)) {
+        hash.update(chunk as Buffer);
+        if (kept < PEEK_BYTES) {
+          const part = (chunk as Buffer).subarray(0, PEEK_BYTES - kept);
+          head.push(part);
+          kept += part.length;
+        }
+      }
+    } catch {
+      // A corrupt entry (bad deflate data, a size that lies): reported like a broken archive.
+      errors.push({ path: `files/${sha}`, message: 'errors.archive.damagedFile' });
+      continue;
+    }
+    if (hash.digest('hex') !== sha) {
+      errors.push({ path: `files/${sha}`, message: 'errors.archive.hashMismatch' });
+      continue;
+    }
+    if (
+      thumbnail?.sha256 === sha &&
+      (entry.uncompressedSize > THUMBNAIL_MAX_BYTES ||
+        !THUMBNAIL_TYPES.has(await detectMime(Buffer.concat(head), thumbnail.filename, thumbnail.mime)))
+    )
+      errors.push(thumbnailRefused());
+  }
+  return errors;
+}
+
 export type ImportTarget = {
   domainId: string;
   domainContextId: number;
@@ -483,6 +548,7 @@ export async function importArchive(tx: Tx, files: Files, upload: Readable, targ
         errors.push({ path: name, message: 'errors.archive.unexpectedEntry' });
       }
     }
+    if (!errors.length) errors.push(...(await checkContents(zip, entries, manifest, files.maxBytes)));
     if (errors.length) throw invalid(errors);
     return await createFromManifest(tx, files, manifest, settings, target, (sha) =>
       readEntry(zip!, entries.get(`files/${sha}`)!),

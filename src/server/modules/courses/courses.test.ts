@@ -30,6 +30,8 @@ async function newCourse(title = 'Les micro-gestes en situation d’enseignement
     summary: '<p>Un parcours <strong>court</strong>.</p>',
   });
   expect(response.statusCode, response.body).toBe(201);
+  // The demo participant follows it (a participant sees only the courses she is enrolled in).
+  await t.enrol(response.json().id, 'participant@magistere.test');
   return response.json().id as string;
 }
 

@@ -28,6 +28,8 @@ async function newCourse(title = 'Parcours avec vignette') {
   const response = await designer.post('/api/courses', { domainId: aix, title, shortName: 'VIGNETTE' });
   expect(response.statusCode, response.body).toBe(201);
   expect(response.json().thumbnailUrl).toBeNull();
+  // The demo participant follows it (a participant sees only the courses she is enrolled in).
+  await t.enrol(response.json().id, 'participant@magistere.test');
   return response.json().id as string;
 }
 

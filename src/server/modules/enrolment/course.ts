@@ -9,13 +9,14 @@ export type EnrolmentCourse = {
   id: string;
   domainId: string;
   stage: (typeof courses.$inferSelect)['stage'];
+  title: string;
   contextId: number;
   contextPath: string;
 };
 
 export async function enrolmentCourse(db: Tx, courseId: string): Promise<EnrolmentCourse> {
   const [row] = await db
-    .select({ id: courses.id, domainId: courses.domainId, stage: courses.stage })
+    .select({ id: courses.id, domainId: courses.domainId, stage: courses.stage, title: courses.title })
     .from(courses)
     .where(eq(courses.id, courseId));
   const context = row ? await findContext(db, 'course', row.id) : undefined;

@@ -405,6 +405,8 @@ function toState(context: SelfContext): SelfEnrolmentState {
     canUnenrol: enrolled && context.enrolment?.method === 'self' && closedReason(context.course) === null,
     reason: context.reason,
     seatsLeft: context.seatsLeft,
+    // Named only to those it is open to: the title of a session one may join is in the offer anyway.
+    title: enrolled || context.reason === null ? context.course.title : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MailMessage, Page, Uuid } from '../../../shared/api.ts';
 import { PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
 import { problems } from '../../platform/http/problem.ts';
+import { redactSecrets } from '../../platform/mail/redact.ts';
 import { mailMessages } from '../../platform/mail/schema.ts';
 import { outboxCapabilities as caps } from './policy.ts';
 
@@ -11,15 +12,18 @@ type Row = typeof mailMessages.$inferSelect;
 const toMessage = (row: Row): z.infer<typeof MailMessage> => ({
   id: row.id,
   to: row.to,
-  subject: row.subject,
+  subject: redactSecrets(row.subject),
   status: row.status,
   attempts: row.attempts,
-  error: row.error,
+  error: row.error === null ? null : redactSecrets(row.error),
   createdAt: row.createdAt.toISOString(),
   sentAt: row.sentAt?.toISOString() ?? null,
 });
 
-/** The platform's sent mail, for admins: what left, to whom, and whether it was delivered. */
+/**
+ * The platform's sent mail, for admins: what left, to whom, and whether it was delivered — never a secret
+ * it carried (see redactSecrets).
+ */
 export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
   const access = { capability: caps['mail:view'], context: async () => PLATFORM_CONTEXT_ID };
@@ -65,9 +69,8 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const [row] = await db.select().from(mailMessages).where(eq(mailMessages.id, request.params.id));
       if (!row) throw problems.notFound();
-      // With real delivery, single-use links belong to their recipient alone: hide them from admins.
-      const text = app.deps.config.smtpUrl ? row.text.replace(/#jeton=[\w-]+/g, '#jeton=…') : row.text;
-      return { message: toMessage(row), text };
+      // Single-use links belong to their recipient alone, with or without SMTP: the log shows them masked.
+      return { message: toMessage(row), text: redactSecrets(row.text) };
     },
   );
 };

@@ -14,6 +14,7 @@ beforeAll(async () => {
   designer = await t.as('concepteur@magistere.test');
   participant = await t.as('participant@magistere.test');
   course = (await designer.post('/api/courses', { domainId: aix, title: 'Suivi', shortName: 'S' })).json().id;
+  await t.enrol(course, 'participant@magistere.test');
   const sectionId = (await designer.get(`/api/courses/${course}`)).json().sections[0].id;
   for (const title of ['Un', 'Deux', 'Caché']) {
     ids.push(

@@ -116,13 +116,18 @@ describe('role assignment', () => {
 describe('capabilities in a course', () => {
   it('lists what the actor may do in a course, and nothing to someone who may not see it', async () => {
     const { courses } = await import('../courses/schema.ts');
-    const [course] = await t.db.select().from(courses).where(eq(courses.shortName, 'MEMOIRE-C34'));
-    const path = `/api/courses/${course!.id}/capabilities`;
-    const designer = (await (await t.as('concepteur@magistere.test')).get(path)).json();
+    const shortName = async (name: string) =>
+      (await t.db.select().from(courses).where(eq(courses.shortName, name)))[0]!.id;
+    const parcours = `/api/courses/${await shortName('MEMOIRE-C34')}/capabilities`;
+    const designer = (await (await t.as('concepteur@magistere.test')).get(parcours)).json();
     expect(designer).toEqual(expect.arrayContaining(['course:view', 'course:update', 'session:create']));
-    const participant = (await (await t.as('participant@magistere.test')).get(path)).json();
-    expect(participant).toContain('course:view');
-    expect(participant).not.toContain('course:update');
-    expect((await (await t.as('observateur@magistere.test')).get(path)).statusCode).toBe(403);
+    // The parcours in construction is not for participants; its session is, for those enrolled in it.
+    const participant = await t.as('participant@magistere.test');
+    expect((await participant.get(parcours)).statusCode).toBe(403);
+    const session = `/api/courses/${await shortName('MEMOIRE-C34-S1')}/capabilities`;
+    const inSession = (await participant.get(session)).json();
+    expect(inSession).toContain('course:view');
+    expect(inSession).not.toContain('course:update');
+    expect((await (await t.as('observateur@magistere.test')).get(parcours)).statusCode).toBe(403);
   });
 });

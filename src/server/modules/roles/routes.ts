@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RoleAssignBody, RoleAssignment, Uuid } from '../../../shared/api.ts';
-import { canInPath } from '../../platform/access/can.ts';
+import { canInPath, reachIn } from '../../platform/access/can.ts';
 import { allCapabilities } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { actorOf } from '../../platform/http/guard.ts';
@@ -25,7 +25,8 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const context = await findContext(db, 'course', request.params.id);
       const actor = actorOf(request);
-      return allCapabilities().filter((capability) => canInPath(actor, capability, context!.path));
+      const where = await reachIn(db, context!);
+      return allCapabilities().filter((capability) => canInPath(actor, capability, where.path, where.gate));
     },
   );
 

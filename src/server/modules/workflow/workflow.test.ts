@@ -152,7 +152,8 @@ describe('the course life cycle', () => {
 
   it('opens a session only with dates in order, then shows it to participants', async () => {
     const { session } = await indexedCourseWithSession();
-    // In preparation, a participant of the domain does not see it.
+    // In preparation, even a participant enrolled in it does not see it.
+    await t.enrol(session.id, 'participant@magistere.test');
     expect((await participant.get(`/api/courses/${session.id}`)).statusCode).toBe(403);
     const blocked = problemOf(await trainer.post(`/api/courses/${session.id}/open`, {}));
     expect(blocked.status).toBe(409);

@@ -1,4 +1,4 @@
-import { eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
 import { sessions } from '../../modules/accounts/schema.ts';
 import type { Actor, Grant } from '../access/can.ts';
 import type { Origin } from '../audit/index.ts';
@@ -97,8 +97,20 @@ export async function destroySession(db: Tx, sessionId: string) {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-export async function destroyUserSessions(db: Tx, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends the session a cookie names, if any; returns whose it was, so their cached answers can go too. */
+export async function destroySessionByToken(db: Tx, token: string): Promise<string | null> {
+  const [row] = await db
+    .delete(sessions)
+    .where(eq(sessions.id, hashToken(token)))
+    .returning({ userId: sessions.userId });
+  return row?.userId ?? null;
+}
+
+/** Ends every session of a user, but the one `except` names (the session making the change). */
+export async function destroyUserSessions(db: Tx, userId: string, except?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), except ? ne(sessions.id, except) : undefined));
 }
 
 /** Removes sessions past their absolute or idle expiry; returns how many. */

@@ -37,7 +37,21 @@ export type SaveUpload = {
   /** A tighter limit than the platform's, for this owner (e.g. a thumbnail). */
   maxBytes?: number | undefined;
   position?: number | undefined;
+  /** The sha256 the content must have (an archive names its files by it); other bytes are never stored. */
+  expectedSha256?: string | undefined;
 };
+
+/** The bytes of an upload are not those its sender announced: nothing was stored. */
+export class BlobHashMismatchError extends Error {
+  readonly expected: string;
+  readonly actual: string;
+  constructor(expected: string, actual: string) {
+    super(`content hashes to ${actual}, not ${expected}`);
+    this.name = 'BlobHashMismatchError';
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
 
 export const FILES_GC_JOB = 'files.collect-garbage';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,7 +87,8 @@ export class Files {
   }
 
   /**
-   * Streams an upload into the store (size limit enforced while streaming: 413 problem, nothing left behind),
+   * Streams an upload into the store (size limit enforced while streaming: 413 problem, nothing left behind;
+   * an announced hash checked before the bytes are kept: `BlobHashMismatchError`, nothing left behind either),
    * detects its real type from its first bytes, and links it to `owner` in the caller's transaction.
    *
    * The blob row is written outside that transaction, before the bytes are moved into place: the row lock
@@ -91,6 +106,8 @@ export class Files {
     }
     const filename = sanitizeFilename(input.filename);
     try {
+      if (input.expectedSha256 !== undefined && staged.sha256 !== input.expectedSha256)
+        throw new BlobHashMismatchError(input.expectedSha256, staged.sha256);
       const mime = await detectMime(staged.head, filename, input.declaredMime);
       await this.#db
         .insert(blobs)

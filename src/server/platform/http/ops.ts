@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { hashToken, safeEqual } from '../auth/tokens.ts';
 import type { Db } from '../db/index.ts';
+import { HttpProblem, problems } from './problem.ts';
 
 /** Liveness, readiness and Prometheus metrics for operators. */
 export function registerOps(app: FastifyInstance, db: Db) {
@@ -25,10 +27,30 @@ export function registerOps(app: FastifyInstance, db: Db) {
     );
   });
 
+  // Liveness. The embedded watchdog brings a dead database back within 30 s; one still failing after 45 s is
+  // not coming back by itself, so the process is no longer healthy and a supervisor should replace it. A slow
+  // answer (a busy pool) is no verdict either way.
+  const databaseGraceMs = 45_000;
+  let databaseDownSince: number | undefined;
   app.get(
     '/healthz',
     { config: { access: 'public' }, logLevel: 'warn', schema: { tags: ['exploitation'] } },
-    async () => ({ status: 'ok' }),
+    async (_request, reply) => {
+      const probe = await Promise.race([
+        db.execute('SELECT 1').then(
+          () => 'up' as const,
+          () => 'down' as const,
+        ),
+        new Promise<'slow'>((resolve) => setTimeout(resolve, 2000, 'slow').unref()),
+      ]);
+      if (probe === 'up') databaseDownSince = undefined;
+      if (probe === 'down') databaseDownSince ??= Date.now();
+      if (databaseDownSince === undefined) return { status: 'ok' };
+      if (Date.now() - databaseDownSince < databaseGraceMs) return { status: 'degraded' };
+      return reply
+        .status(503)
+        .send({ status: 'database-unavailable', since: new Date(databaseDownSince).toISOString() });
+    },
   );
   app.get(
     '/readyz',
@@ -42,9 +64,21 @@ export function registerOps(app: FastifyInstance, db: Db) {
       }
     },
   );
+  // Metrics tell routes, volumes and timings: only to whoever holds the configured token, and not at
+  // all without one. The route is public to the guard; the token is its own check.
+  const metricsToken = app.deps.config.metricsToken;
   app.get(
     '/metrics',
     { config: { access: 'public' }, logLevel: 'warn', schema: { tags: ['exploitation'] } },
-    async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
+    async (request, reply) => {
+      if (!metricsToken) throw problems.notFound();
+      const sent = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+      // Compared as hashes: equal lengths, constant time, whatever was sent.
+      if (!safeEqual(hashToken(sent), hashToken(metricsToken)))
+        throw new HttpProblem(401, 'metrics_token', 'errors.edge.metricsToken', {
+          headers: { 'www-authenticate': 'Bearer realm="metrics"' },
+        });
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
   );
 }

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The headers every response carries; errors the router raises before any hook apply them by hand. */
+    securityHeaders?: Readonly<Record<string, string>>;
+  }
+}
+
 /**
  * Helmet's security headers, computed once: our policy has no per-request part (no nonces), so running
  * helmet's middleware on every request would rebuild the same headers thousands of times a second.
@@ -18,6 +25,7 @@ export function registerSecurityHeaders(app: FastifyInstance, options: Readonly<
   helmet(options)({} as never, collector as never, (error?: unknown) => {
     if (error) throw error;
   });
+  app.decorate('securityHeaders', headers);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

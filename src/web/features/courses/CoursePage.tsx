@@ -9,6 +9,7 @@ import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch.js';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
 import {
   type CoursePage as CoursePageData,
   type CourseProgress,
@@ -23,7 +24,8 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
 import { CourseProgressPanel } from '../completion/CourseProgressPanel.tsx';
-import { CourseSelfEnrol } from '../enrolment/SelfEnrolButton.tsx';
+import { useSelfEnrolment } from '../enrolment/api.ts';
+import { CourseSelfEnrol, SelfEnrolButton } from '../enrolment/SelfEnrolButton.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseEditor } from './CourseEditor.tsx';
@@ -37,6 +39,8 @@ export function CoursePage() {
   const query = useCoursePage(id);
   // In the preview, what the page shows comes from the participant's view of it.
   const shown = useCoursePage(id, { asParticipant: preview });
+  if (query.isError && query.error instanceof ApiError && query.error.status === 403)
+    return <SessionDoor courseId={id} error={query.error} />;
   if (query.isPending || shown.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
   if (shown.isError) return <ProblemAlert error={shown.error} />;
@@ -48,6 +52,24 @@ export function CoursePage() {
       canEdit={query.data.canEdit}
       preview={preview && query.data.canEdit}
     />
+  );
+}
+
+/**
+ * A session open to self-enrolment, to someone not enrolled in it yet: its name and the way in, not its
+ * content. Anything else refused stays refused.
+ */
+function SessionDoor({ courseId, error }: { courseId: string; error: ApiError }) {
+  const { t } = useTranslation();
+  const state = useSelfEnrolment(courseId);
+  if (state.isPending) return <Loading />;
+  if (!state.data?.title) return <ProblemAlert error={error} />;
+  return (
+    <>
+      <PageHeading title={state.data.title} crumbs={[]} />
+      <p className="fr-mb-2w">{t('ui.selfEnrolment.doorIntro')}</p>
+      <SelfEnrolButton courseId={courseId} />
+    </>
   );
 }
 

@@ -41,6 +41,7 @@ export function MailDetailPage() {
         </ul>
       </PageHeading>
       <h2>{t('ui.mail.bodyTitle')}</h2>
+      <p className="fr-text--sm">{t('ui.mail.secretsMasked')}</p>
       <pre className="mg-mail-body">{text}</pre>
       <p className="fr-mt-4w">
         <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/admin/courriels">

@@ -30,14 +30,22 @@ export async function viewableImage(
   sha256: string,
   filename: string,
 ): Promise<Servable | undefined> {
-  const where = [
-    ...new Set(actor.grants.filter((g) => roleHas(g.role, caps['course:view'])).map((g) => g.contextId)),
-  ];
-  if (where.length === 0) return undefined;
-  const granted = sql.join(
-    where.map((id) => sql`${id}`),
-    sql`, `,
-  );
+  // Roles given in a course count there; roles given above count as far as the course's stage lets them
+  // reach (courses/visibility.ts).
+  const viewing = actor.grants.filter((g) => roleHas(g.role, caps['course:view']));
+  if (viewing.length === 0) return undefined;
+  const ids = (keep: (g: (typeof viewing)[number]) => boolean) => {
+    const list = [...new Set(viewing.filter(keep).map((g) => g.contextId))];
+    return list.length
+      ? sql`ARRAY[${sql.join(
+          list.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::int[]`
+      : sql`'{}'::int[]`;
+  };
+  const inCourse = ids((g) => g.level === 'course' || g.level === 'activity');
+  const toSessions = ids((g) => roleHas(g.role, caps['course:viewsessions']));
+  const toDrafts = ids((g) => roleHas(g.role, caps['course:viewdrafts']));
   const types = sql.join(
     [...IMAGE_TYPES].map((type) => sql`${type}`),
     sql`, `,
@@ -54,10 +62,13 @@ export async function viewableImage(
     LEFT JOIN activities a ON l.owner_type = 'activity' AND a.id::text = l.owner_id
     JOIN contexts c ON c.level = 'course'
       AND c.instance_id = CASE WHEN l.owner_type = 'course' THEN l.owner_id ELSE a.course_id::text END
+    JOIN courses co ON co.id::text = c.instance_id
     WHERE l.sha256 = ${sha256}
       AND l.owner_type IN ('course', 'activity')
       AND l.mime IN (${types})
-      AND string_to_array(substr(c.path, 2), '/')::int[] && ARRAY[${granted}]::int[]
+      AND (string_to_array(substr(c.path, 2), '/')::int[] && ${inCourse}
+        OR string_to_array(substr(c.path, 2), '/')::int[]
+          && CASE WHEN co.stage LIKE 'session%' THEN ${toSessions} ELSE ${toDrafts} END)
     ORDER BY (l.filename = ${filename}) DESC, l.created_at
     LIMIT 1`);
   const row = result.rows[0];

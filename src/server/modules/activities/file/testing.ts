@@ -41,6 +41,8 @@ export async function courseWithActivity(
       shortName: 'F',
     })
   ).json().id as string;
+  // The demo participant follows it (a participant sees only the courses she is enrolled in).
+  await t.enrol(course, 'participant@magistere.test');
   const sectionId = (await designer.get(`/api/courses/${course}`)).json().sections[0].id as string;
   const created = await designer.post(`/api/courses/${course}/activities`, {
     sectionId,
