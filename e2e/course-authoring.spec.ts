@@ -249,8 +249,11 @@ async function asParticipant(browser: Browser, courseUrl: string) {
   const page = await context.newPage();
   await login(page, PARTICIPANT);
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
-  // Not one of her sessions (not on her Mon espace): she opens it by its address.
-  await page.goto(courseUrl);
+  // Enrolled, she finds it under "Mes parcours".
+  await page
+    .getByRole('region', { name: 'Mes parcours', exact: true })
+    .getByRole('link', { name: COURSE, exact: true })
+    .click();
   await expect(page).toHaveURL(courseUrl);
   await expect(page.getByRole('link', { name: 'Notes du concepteur' })).toHaveCount(0);
   await expect(titlesIn(page, 'Découvrir')).toHaveText(['Lire la situation de départ']);

@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
   addActivity as addTo,
+  enrolParticipant,
   expectNoAxeViolations,
   hideCourse,
   login,
@@ -125,6 +126,7 @@ test('a designer builds a course; a participant follows it', async ({ page, brow
   await expectNoAxeViolations(page);
   await shot(page, 'consultation-concepteur');
 
+  await enrolParticipant(page, courseUrl);
   await asParticipant(browser, courseUrl);
 
   // Hide the course again, so that the participant's Mon espace of the other specs stays empty.
@@ -136,8 +138,11 @@ async function asParticipant(browser: Browser, courseUrl: string) {
   const page = await context.newPage();
   await login(page, 'participant@magistere.test');
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
-  // Not one of her sessions (not on her Mon espace): she opens it by its address.
-  await page.goto(courseUrl);
+  // Enrolled, she finds it under "Mes parcours".
+  await page
+    .getByRole('region', { name: 'Mes parcours', exact: true })
+    .getByRole('link', { name: COURSE, exact: true })
+    .click();
   await expect(page).toHaveURL(courseUrl);
   await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /Mode édition/ })).toHaveCount(0);

@@ -2,6 +2,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
   addActivity as addTo,
   createCourse,
+  enrolParticipant,
   expectNoAxeViolations,
   hideCourse,
   login,
@@ -67,6 +68,7 @@ test('a designer adds a file, a folder and a video; a participant downloads them
     await expectNoAxeViolations(p);
   });
 
+  await enrolParticipant(page, courseUrl);
   await asParticipant(browser, courseUrl);
 
   // Hide the course again, so that the participant's Mon espace of the other specs stays empty.

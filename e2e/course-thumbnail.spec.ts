@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { png } from '../src/server/demo/thumbnail.ts';
-import { expectNoAxeViolations, login } from './support.ts';
+import { enrolParticipant, expectNoAxeViolations, login } from './support.ts';
 
 /** French quotes with their non-breaking spaces, as in the interface's accessible names. */
 const q = (text: string) => `«\u00a0${text}\u00a0»`;
@@ -32,7 +32,8 @@ test('a designer gives a course a thumbnail and an activity an opening date; an 
   // Settings: a PDF is refused next to the field, then a PNG replaces the thumbnail.
   await card.getByRole('link', { name: COURSE, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
-  const courseUrl = new URL(page.url()).pathname;
+  // The demo participant follows it, for the last step.
+  await enrolParticipant(page, page.url().split('?')[0]!);
   await page.getByText('Mode édition').click();
   await page
     .getByRole('list', { name: 'Outils du parcours' })
@@ -111,8 +112,8 @@ test('a designer gives a course a thumbnail and an activity an opening date; an 
   const participantContext = await browser.newContext();
   const participant = await participantContext.newPage();
   await login(participant, 'participant@magistere.test');
-  // Not one of her sessions (not on her Mon espace): she opens it by its address.
-  await participant.goto(courseUrl);
+  // Enrolled, she finds it under "Mes parcours".
+  await participant.getByRole('link', { name: COURSE, exact: true }).click();
   await expect(participant.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
   await expect(participant.getByRole('link', { name: 'Le conseil des maîtres' })).toBeVisible();
   await expect(participant.getByText(ACTIVITY)).toHaveCount(0);

@@ -1127,9 +1127,9 @@ export const ui = {
     },
     csv: {
       intro:
-        'Le fichier contient une ligne par personne, avec trois colonnes\u00a0: courriel, rôle, groupe. La ligne d’en-tête est facultative. Les groupes absents du parcours sont créés.',
+        'Le fichier contient une ligne par personne, avec trois colonnes\u00a0: courriel, rôle, groupe. La ligne d’en-tête est facultative\u00a0; avec elle, des colonnes «\u00a0prénom\u00a0» et «\u00a0nom\u00a0» donnent leur nom aux comptes à créer. Les groupes absents du parcours sont créés.',
       label: 'Fichier CSV des inscriptions',
-      hint: 'Séparateur virgule ou point-virgule, encodage UTF-8, 2 Mo et 10 000 lignes au plus. Rôles\u00a0: participant, formateur ou tuteur (participant si vide).',
+      hint: 'Séparateur point-virgule, virgule ou tabulation, encodage UTF-8 ou Windows-1252 (reconnus à la lecture), 2 Mo et 10 000 lignes au plus. Rôles\u00a0: participant, formateur ou tuteur (participant si vide).',
       example: 'Exemple de fichier',
       check: 'Vérifier le fichier',
       noFile: 'Choisissez un fichier CSV.',
@@ -1196,6 +1196,33 @@ export const ui = {
       applied_one: 'Inscription faite\u00a0: {{n}} personne inscrite.',
       applied_other: 'Inscription faite\u00a0: {{n}} personnes inscrites.',
       appliedGroups: 'Groupes créés\u00a0: {{names}}.',
+      appliedAccounts_one: '{{n}} compte créé\u00a0: la personne a reçu une invitation par courriel.',
+      appliedAccounts_other: '{{n}} comptes créés\u00a0: chaque personne a reçu une invitation par courriel.',
+      appliedNotified_one: '{{n}} personne prévenue de son inscription par courriel.',
+      appliedNotified_other: '{{n}} personnes prévenues de leur inscription par courriel.',
+      accountsToCreate_one: '{{n}} compte à créer, avec une invitation par courriel',
+      accountsToCreate_other: '{{n}} comptes à créer, avec une invitation par courriel',
+      unknownTitle: 'Adresses sans compte',
+      unknown_one: 'Cette adresse n’a pas de compte\u00a0: {{emails}}.',
+      unknown_other: 'Ces adresses n’ont pas de compte\u00a0: {{emails}}.',
+      unknownMore_one: '{{list}} et {{n}} autre',
+      unknownMore_other: '{{list}} et {{n}} autres',
+      askAdmin:
+        'Demandez à l’administrateur local de votre domaine ({{who}}) de les créer, puis vérifiez à nouveau.',
+      askAdminNobody:
+        'Demandez à l’administrateur local de votre domaine de les créer, puis vérifiez à nouveau.',
+      createAccounts: 'Créer leurs comptes et inviter ces personnes par courriel',
+      createAccountsHint:
+        'Chaque personne reçoit un lien pour choisir son mot de passe. Les noms viennent des colonnes «\u00a0prénom\u00a0» et «\u00a0nom\u00a0» du fichier, sinon de l’adresse (prenom.nom@…)\u00a0; ils pourront être corrigés ensuite.',
+      accountsCaption: 'Comptes qui seront créés',
+      colAccount: 'Compte à créer',
+      fileRead: 'Encodage détecté\u00a0: {{encoding}}\u00a0; séparateur\u00a0: {{delimiter}}.',
+      encodings: { utf8: 'UTF-8', windows1252: 'Windows-1252', utf16: 'UTF-16' },
+      delimiters: { semicolon: 'point-virgule', comma: 'virgule', tab: 'tabulation' },
+      previewCaption: 'Premières lignes du fichier, telles que lues',
+      previewHint:
+        'Si des lettres accentuées s’affichent mal, enregistrez le fichier au format «\u00a0CSV UTF-8\u00a0» dans votre tableur et recommencez.',
+      column: 'Colonne {{n}}',
       issues: {
         missing_email: 'Adresse manquante',
         invalid_email: 'Adresse électronique invalide',
@@ -1204,6 +1231,7 @@ export const ui = {
         bad_group: 'Nom de groupe trop long (100 caractères au plus)',
         duplicate: 'En double\u00a0: déjà présente ligne {{line}}',
         already_enrolled: 'Déjà inscrite dans ce rôle',
+        new_account: 'Pas encore de compte\u00a0: il sera créé',
       },
     },
   },

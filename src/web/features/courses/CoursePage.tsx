@@ -39,8 +39,10 @@ export function CoursePage() {
   const query = useCoursePage(id);
   // In the preview, what the page shows comes from the participant's view of it.
   const shown = useCoursePage(id, { asParticipant: preview });
+  // Who just enrolled through the door below is greeted on the course that then opens.
+  const [joined, setJoined] = useState<string>();
   if (query.isError && query.error instanceof ApiError && query.error.status === 403)
-    return <SessionDoor courseId={id} error={query.error} />;
+    return <SessionDoor courseId={id} error={query.error} onJoined={setJoined} />;
   if (query.isPending || shown.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
   if (shown.isError) return <ProblemAlert error={shown.error} />;
@@ -51,6 +53,7 @@ export function CoursePage() {
       page={shown.data}
       canEdit={query.data.canEdit}
       preview={preview && query.data.canEdit}
+      welcome={joined}
     />
   );
 }
@@ -59,7 +62,15 @@ export function CoursePage() {
  * A session open to self-enrolment, to someone not enrolled in it yet: its name and the way in, not its
  * content. Anything else refused stays refused.
  */
-function SessionDoor({ courseId, error }: { courseId: string; error: ApiError }) {
+function SessionDoor({
+  courseId,
+  error,
+  onJoined,
+}: {
+  courseId: string;
+  error: ApiError;
+  onJoined: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const state = useSelfEnrolment(courseId);
   if (state.isPending) return <Loading />;
@@ -68,7 +79,10 @@ function SessionDoor({ courseId, error }: { courseId: string; error: ApiError })
     <>
       <PageHeading title={state.data.title} crumbs={[]} />
       <p className="fr-mb-2w">{t('ui.selfEnrolment.doorIntro')}</p>
-      <SelfEnrolButton courseId={courseId} />
+      <SelfEnrolButton
+        courseId={courseId}
+        onChange={(enrolled) => enrolled && onJoined(t('ui.selfEnrolment.justEnrolled'))}
+      />
     </>
   );
 }
@@ -77,9 +91,11 @@ function CourseView({
   page,
   canEdit,
   preview,
+  welcome,
 }: {
   page: CoursePageData;
   canEdit: boolean;
+  welcome?: string | undefined;
   /** An editor looking at the page as a participant would. */
   preview: boolean;
 }) {
@@ -87,7 +103,7 @@ function CourseView({
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const [flash, setFlash] = useState<string | undefined>(
-    (location.state as { flash?: string } | null)?.flash,
+    (location.state as { flash?: string } | null)?.flash ?? welcome,
   );
   const { course, sections } = page;
   const editing = canEdit && !preview && params.get('edition') === '1';
