@@ -45,6 +45,8 @@ test('the participant finds her session under "Mes parcours" and resumes where s
   await expect(page.getByRole('heading', { level: 2, name: 'Mes formations' })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 2, name: 'Mes conceptions' })).toHaveCount(0);
   await expect(page.getByText('Vous ne concevez aucun parcours')).toHaveCount(0);
+  // "Mes rôles" names her session, not a number.
+  await expect(page.getByRole('region', { name: 'Mes rôles' })).toContainText(`Participant — ${SESSION}`);
   // Her progress on the card.
   await expect(mine.getByRole('progressbar', { name: `Progression dans ${q(SESSION)}` })).toBeVisible();
   await expectNoAxeViolations(page);

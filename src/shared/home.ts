@@ -15,6 +15,8 @@ export type ResumePoint = z.infer<typeof ResumePoint>;
 
 export const SpaceCourse = z.object({
   course: Course,
+  /** The course's access context, where the person's roles in it are assigned ("Mes rôles" names it). */
+  contextId: z.number().int(),
   /** The person's roles in this course (enrolment or assignment in its context). */
   roles: z.array(z.enum(['participant', 'trainer', 'tutor', 'designer'])),
   /** A session's dates; null for a course that is not a session. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MySpace, SpaceCourse } from '../../../shared/home.ts';
 import { type ApiClient, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { courses } from '../courses/schema.ts';
-import { domainId, newPeople, setStage } from '../enrolment/testing.ts';
+import { courseContext, domainId, newPeople, setStage } from '../enrolment/testing.ts';
 
 let t: TestApp;
 let designer: ApiClient;
@@ -53,6 +53,8 @@ describe('Mon espace', () => {
     expect(all(space).map((c) => c.course.id)).not.toContain(draft);
     const card = space.courses.find((c) => c.course.id === demoSession)!;
     expect(card.open).toBe(true);
+    // Her role in it is assigned there: "Mes rôles" names the course rather than a number.
+    expect(card.contextId).toBe(await courseContext(t, demoSession));
     expect(card.session?.startsAt).toEqual(expect.any(String));
     expect(card.progress).toMatchObject({ courseId: demoSession, percent: 0 });
     // "Reprendre" goes where the course page's "continue" goes: the first activity not done, no label.

@@ -116,6 +116,7 @@ export async function mySpace(db: Db, actor: Actor, now = new Date()): Promise<M
     const point = points.get(id);
     blocks[block].push({
       course: courses[i]!,
+      contextId: Number(row.path.split('/').pop()),
       roles: COURSE_ROLES.filter((r) => roles.get(id)?.has(r)),
       session: session ? { startsAt: session.startsAt, endsAt: session.endsAt } : null,
       open,

@@ -30,9 +30,17 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const space = useMySpace();
-  const wideRoles = me.roles.filter((r) => r.contextLevel === 'domain' || r.contextLevel === 'platform');
   // Roles over a whole domain (or the platform) open more courses than one's own: listed apart, folded.
-  const staffWide = wideRoles.some((r) => r.role !== 'participant');
+  const staffWide = me.roles.some(
+    (r) => (r.contextLevel === 'domain' || r.contextLevel === 'platform') && r.role !== 'participant',
+  );
+  const courseTitles = new Map(
+    space.data
+      ? [...space.data.courses, ...space.data.trainings, ...space.data.designs].map(
+          (c) => [c.contextId, c.course.title] as const,
+        )
+      : [],
+  );
 
   return (
     <>
@@ -104,27 +112,28 @@ export function HomePage() {
           ) : null}
         </>
       )}
-      {/* Roles in a course show as the blocks above; those over a domain or the platform are said here. */}
-      {wideRoles.length > 0 || me.roles.length === 0 ? (
-        <section className="fr-mt-6w" aria-labelledby="section-roles">
-          <h2 id="section-roles">{t('ui.home.roles.title')}</h2>
-          <p>{t('ui.home.roles.intro')}</p>
-          {wideRoles.length === 0 ? (
-            <EmptyState message={t('ui.home.roles.empty')} />
-          ) : (
-            <ul>
-              {wideRoles.map((assignment) => (
-                <li key={assignment.id}>
-                  {t('ui.home.roles.item', {
-                    role: t(`ui.roles.${assignment.role}`),
-                    context: assignment.contextLabel || t(`ui.contextLevels.${assignment.contextLevel}`),
-                  })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ) : null}
+      <section className="fr-mt-6w" aria-labelledby="section-roles">
+        <h2 id="section-roles">{t('ui.home.roles.title')}</h2>
+        <p>{t('ui.home.roles.intro')}</p>
+        {me.roles.length === 0 ? (
+          <EmptyState message={t('ui.home.roles.empty')} />
+        ) : (
+          <ul>
+            {me.roles.map((assignment) => (
+              <li key={assignment.id}>
+                {t('ui.home.roles.item', {
+                  role: t(`ui.roles.${assignment.role}`),
+                  // A role in a course is named by the course's title when it is one of the blocks'.
+                  context:
+                    courseTitles.get(assignment.contextId) ||
+                    assignment.contextLabel ||
+                    t(`ui.contextLevels.${assignment.contextLevel}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }
