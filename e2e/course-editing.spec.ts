@@ -138,8 +138,11 @@ async function asParticipant(browser: Browser, courseUrl: string) {
   const page = await context.newPage();
   await login(page, 'participant@magistere.test');
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
-  await expect(page.getByRole('link', { name: COURSE })).toBeVisible();
-  await page.getByRole('link', { name: COURSE }).click();
+  // Enrolled, she finds it under "Mes parcours".
+  await page
+    .getByRole('region', { name: 'Mes parcours', exact: true })
+    .getByRole('link', { name: COURSE, exact: true })
+    .click();
   await expect(page).toHaveURL(courseUrl);
   await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /Mode édition/ })).toHaveCount(0);
@@ -163,30 +166,32 @@ async function asParticipant(browser: Browser, courseUrl: string) {
   await expectNoAxeViolations(page);
   await shot(page, 'activite-lien');
 
-  await page.getByRole('link', { name: /^Élément suivant/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Objectif du module' })).toBeVisible();
-  await expectNoAxeViolations(page);
-  await shot(page, 'activite-etiquette');
-
-  await page.getByRole('link', { name: /^Élément suivant/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Lire la situation de départ' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'Une classe de CM1' })).toBeVisible();
-  await expect(page.locator('main strong')).toHaveText('Observez');
-  await expect(page.getByRole('link', { name: /^Élément suivant/ })).toHaveCount(0);
-  await expectNoAxeViolations(page);
-  await shot(page, 'activite-page');
-
-  // Back on the course page: continue from the last activity opened; those opened are marked.
+  // Back on the course page: continue at the first activity not done — past the label, which is read
+  // in place and is never a step.
   await page.locator('.fr-breadcrumb').getByRole('link', { name: COURSE }).click();
   const resume = page.getByRole('link', {
     name: `Reprendre là où je me suis arrêté\u00a0: ${q('Lire la situation de départ')}`,
   });
   await expect(resume).toBeVisible();
   await expect(page.getByRole('link', { name: 'Commencer le parcours' })).toHaveCount(0);
-  await expect(page.locator('main .mg-activity .fr-badge', { hasText: 'Consulté' })).toHaveCount(2);
+  await expect(page.locator('main .mg-activity .fr-badge', { hasText: 'Consulté' })).toHaveCount(1);
   await expectNoAxeViolations(page);
   await shot(page, 'participant-reprendre');
   await resume.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lire la situation de départ' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Une classe de CM1' })).toBeVisible();
+  await expect(page.locator('main strong')).toHaveText('Observez');
+  await expect(page.getByRole('link', { name: /^Élément suivant/ })).toHaveCount(0);
+  // "Précédent" steps back over the label to the link.
+  await expect(page.getByRole('link', { name: /^Élément précédent/ })).toHaveAccessibleName(
+    `Élément précédent\u00a0: Ressources Éduscol`,
+  );
+  await expectNoAxeViolations(page);
+  await shot(page, 'activite-page');
+
+  // Everything opened: nothing left to resume, both marked.
+  await page.locator('.fr-breadcrumb').getByRole('link', { name: COURSE }).click();
+  await expect(page.locator('main .mg-activity .fr-badge', { hasText: 'Consulté' })).toHaveCount(2);
+  await expect(page.getByRole('link', { name: /^Reprendre là où je me suis arrêté/ })).toHaveCount(0);
   await context.close();
 }

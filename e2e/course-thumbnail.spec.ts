@@ -23,12 +23,14 @@ test('a designer gives a course a thumbnail and an activity an opening date; an 
   await login(page, 'concepteur@magistere.test');
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
   // The demo courses come with thumbnails.
-  const card = page.locator('.fr-card').filter({ has: page.getByRole('link', { name: COURSE }) });
+  const card = page
+    .locator('.fr-card')
+    .filter({ has: page.getByRole('link', { name: COURSE, exact: true }) });
   await expect(card.locator('img')).toHaveAttribute('src', /\/thumbnail\?v=/);
   const demoSrc = await card.locator('img').getAttribute('src');
 
   // Settings: a PDF is refused next to the field, then a PNG replaces the thumbnail.
-  await card.getByRole('link', { name: COURSE }).click();
+  await card.getByRole('link', { name: COURSE, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
   // The demo participant follows it, for the last step.
   await enrolParticipant(page, page.url().split('?')[0]!);
@@ -79,7 +81,7 @@ test('a designer gives a course a thumbnail and an activity an opening date; an 
   await page.screenshot({ path: 'test-results/screens/vignette-mon-espace.png', fullPage: true });
 
   // The course page shows it beside the title.
-  await card.getByRole('link', { name: COURSE }).click();
+  await card.getByRole('link', { name: COURSE, exact: true }).click();
   await expect(page.locator('.mg-course-head__image')).toHaveAttribute('src', newSrc);
 
   // An activity opens later: the editor sets the date, the course page says when.
@@ -110,7 +112,8 @@ test('a designer gives a course a thumbnail and an activity an opening date; an 
   const participantContext = await browser.newContext();
   const participant = await participantContext.newPage();
   await login(participant, 'participant@magistere.test');
-  await participant.getByRole('link', { name: COURSE }).click();
+  // Enrolled, she finds it under "Mes parcours".
+  await participant.getByRole('link', { name: COURSE, exact: true }).click();
   await expect(participant.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
   await expect(participant.getByRole('link', { name: 'Le conseil des maîtres' })).toBeVisible();
   await expect(participant.getByText(ACTIVITY)).toHaveCount(0);
@@ -118,7 +121,7 @@ test('a designer gives a course a thumbnail and an activity an opening date; an 
 
   // The designer removes the thumbnail, after confirming: the card falls back to a plain block.
   await page.goto('/');
-  await card.getByRole('link', { name: COURSE }).click();
+  await card.getByRole('link', { name: COURSE, exact: true }).click();
   await page.getByText('Mode édition').click();
   await page
     .getByRole('list', { name: 'Outils du parcours' })

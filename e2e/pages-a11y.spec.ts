@@ -43,7 +43,7 @@ test('a participant’s Mon espace and profile', async ({ page }) => {
   // The session she is enrolled in is listed under "Mes parcours" (she has no role in the académie).
   await expect(page.getByRole('heading', { name: 'Mes parcours' })).toBeVisible();
   await expect(
-    page.getByRole('link', { name: /Mémoire et apprentissages — session 2026-2027/ }).first(),
+    page.getByRole('link', { name: 'Mémoire et apprentissages — session 2026-2027', exact: true }),
   ).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, 'mon-espace-participant');

@@ -23,6 +23,7 @@ import { courseRoutes } from './modules/courses/routes.ts';
 import { domainRoutes } from './modules/domains/routes.ts';
 import { enrolmentRoutes } from './modules/enrolment/routes.ts';
 import { followupRoutes } from './modules/followup/routes.ts';
+import { homeRoutes } from './modules/home/routes.ts';
 import { hubRoutes } from './modules/hub/routes.ts';
 import { offerAlertRoutes } from './modules/offers/alerts-routes.ts';
 import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(
   await app.register(courseRoutes);
   await app.register(activityKindRoutes);
   await app.register(progressRoutes);
+  await app.register(homeRoutes);
   await app.register(completionRoutes);
   await app.register(courseImageRoutes);
   await app.register(settingsRoutes);

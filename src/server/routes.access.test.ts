@@ -928,6 +928,7 @@ const cases: Case[] = [
     refused: [A.observer, 403],
   },
   { method: 'GET', url: '/api/me/progress', allowed: [A.participant, 200], refused: ['anonymous', 401] },
+  { method: 'GET', url: '/api/me/space', allowed: [A.participant, 200], refused: ['anonymous', 401] },
   // — Enrolment (by now participant@ holds a trainer role in Aix: the refused one is Bordeaux's observer) —
   {
     method: 'GET',

@@ -380,6 +380,13 @@ export type VideoHosts = z.infer<typeof VideoHosts>;
 export const VideoHostsSetting = VideoHosts.extend({ version: z.number().int() });
 export type VideoHostsSetting = z.infer<typeof VideoHostsSetting>;
 
-/** A person's own trail in a course: what they opened, and the last one, to continue from. */
-export const CourseProgress = z.object({ lastActivityId: Uuid.nullable(), viewed: z.array(Uuid) });
+/**
+ * A person's own trail in a course: what they opened, the last one, and where to continue: the first
+ * activity not done in reading order, labels skipped (null when everything is done).
+ */
+export const CourseProgress = z.object({
+  lastActivityId: Uuid.nullable(),
+  viewed: z.array(Uuid),
+  resumeActivityId: Uuid.nullable(),
+});
 export type CourseProgress = z.infer<typeof CourseProgress>;

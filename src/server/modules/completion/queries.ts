@@ -169,3 +169,13 @@ function parseCells(text: string): Pick<CompletionSummary, 'positions' | 'codes'
   }
   return { positions, codes, dates };
 }
+
+/**
+ * SQL true when the person completed the activity (state `complete`; `failed` is not done). For the
+ * set-based statements of other modules, as `inAudience` is: "continue where I stopped" reads it over
+ * every activity of every course of Mon espace at once.
+ */
+export function completedBy(activityId: SQL, userId: SQL): SQL {
+  return sql`exists (select 1 from activity_completions ac
+    where ac.activity_id = ${activityId} and ac.user_id = ${userId} and ac.state = 'complete')`;
+}

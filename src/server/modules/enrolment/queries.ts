@@ -48,3 +48,14 @@ export async function groupsOf(db: Tx, courseId: string, userId: string): Promis
     .where(and(eq(courseGroups.courseId, courseId), eq(groupMembers.userId, userId)));
   return rows.map((row) => row.id);
 }
+
+/** The courses a person is actively enrolled in, in each role: what "Mon espace" sorts into its blocks. */
+export async function enrolmentsOf(
+  db: Tx,
+  userId: string,
+): Promise<{ courseId: string; role: EnrolledRole }[]> {
+  return db
+    .select({ courseId: enrolments.courseId, role: enrolments.role })
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, userId), eq(enrolments.status, 'active')));
+}

@@ -1,8 +1,17 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/access/can.ts';
-import type { Db } from '../../platform/db/index.ts';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { CourseProgress } from '../../../shared/api.ts';
+import { type Actor, canInPath } from '../../platform/access/can.ts';
+import { findContext } from '../../platform/access/contexts.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import { problems } from '../../platform/http/problem.ts';
+import { activityKind } from '../activities/registry.ts';
 import { assertActivityVisible } from '../activities/support.ts';
+import { completionCapabilities } from '../completion/policy.ts';
+import { completedBy } from '../completion/queries.ts';
 import { activityOpened } from '../completion/service.ts';
+import { courseCapabilities } from '../courses/policy.ts';
+import { activities, sections } from '../courses/schema.ts';
+import { inAudience } from '../enrolment/audience.ts';
 import { activityViews } from './schema.ts';
 
 /**
@@ -21,12 +30,122 @@ export async function recordView(db: Db, actor: Actor, activityId: string, now =
   await activityOpened(db, actor, activity, now);
 }
 
-/** The actor's own trail in a course: what they opened, and the last one, to continue from. */
-export async function courseProgress(db: Db, actor: Actor, courseId: string) {
+/**
+ * How to read one course for a person: whether they see what is hidden or not yet open (staff), and
+ * whether the course tracks their completion (they take it as participant).
+ */
+export type ResumeScope = { courseId: string; seeHidden: boolean; tracked: boolean };
+
+/** Where a person takes a course up again: the activity, and whether they opened anything in it yet. */
+export type ResumePoint = {
+  /** The first activity not done, in reading order; null when everything is done (or there is nothing). */
+  activityId: string | null;
+  title: string | null;
+  /** Whether the person opened something in the course: "Reprendre" rather than "Commencer". */
+  started: boolean;
+  lastActivityId: string | null;
+};
+
+/**
+ * "Continue where I stopped", for several courses in one statement: the first activity in reading order
+ * (sections, then positions) that the person may open and has not done. Kinds shown in place and never
+ * opened (labels) are not steps. Done means completed when the course tracks the person and the activity
+ * has a completion rule — an activity opened but not marked done, or a quiz failed, is where to go back —
+ * and opened otherwise (staff, and activities without a rule). What the person does not see (hidden, not
+ * yet open, restricted to other groups) is left out unless they see hidden things.
+ */
+export async function resumePoints(
+  db: Tx,
+  userId: string,
+  scopes: readonly ResumeScope[],
+  now = new Date(),
+): Promise<Map<string, ResumePoint>> {
+  const points = new Map<string, ResumePoint>();
+  if (scopes.length === 0) return points;
+  const user = sql`${userId}::uuid`;
   const rows = await db
-    .select({ activityId: activityViews.activityId, lastAt: activityViews.lastAt })
-    .from(activityViews)
-    .where(and(eq(activityViews.courseId, courseId), eq(activityViews.userId, actor.userId)))
-    .orderBy(desc(activityViews.lastAt));
-  return { lastActivityId: rows[0]?.activityId ?? null, viewed: rows.map((r) => r.activityId) };
+    .select({
+      courseId: activities.courseId,
+      id: activities.id,
+      title: activities.title,
+      kind: activities.kind,
+      mode: sql<string>`${activities.completion}->>'mode'`,
+      open: sql<boolean>`(${activities.visibility} = 'visible' and ${sections.visibility} = 'visible'
+        and (${activities.availableFrom} is null or ${activities.availableFrom} <= ${now}))`,
+      reachable: sql<boolean>`${inAudience(sql`${activities.audience}`, user)}`,
+      completed: sql<boolean>`${completedBy(sql`${activities.id}`, user)}`,
+      viewedAt: activityViews.lastAt,
+    })
+    .from(activities)
+    .innerJoin(sections, eq(sections.id, activities.sectionId))
+    .leftJoin(
+      activityViews,
+      and(eq(activityViews.activityId, activities.id), eq(activityViews.userId, userId)),
+    )
+    .where(
+      inArray(
+        activities.courseId,
+        scopes.map((s) => s.courseId),
+      ),
+    )
+    .orderBy(asc(sections.position), asc(activities.position));
+  const scopeOf = new Map(scopes.map((s) => [s.courseId, s]));
+  const last = new Map<string, { id: string; at: Date }>();
+  for (const scope of scopes)
+    points.set(scope.courseId, { activityId: null, title: null, started: false, lastActivityId: null });
+  for (const row of rows) {
+    const scope = scopeOf.get(row.courseId)!;
+    const point = points.get(row.courseId)!;
+    if (!scope.seeHidden && !(row.open && row.reachable)) continue;
+    if (row.viewedAt) {
+      point.started = true;
+      const seen = last.get(row.courseId);
+      if (!seen || row.viewedAt > seen.at) last.set(row.courseId, { id: row.id, at: row.viewedAt });
+    }
+    if (point.activityId !== null || isShownInPlace(row.kind)) continue;
+    const done = scope.tracked && row.mode !== 'none' ? row.completed : row.viewedAt !== null;
+    if (!done) {
+      point.activityId = row.id;
+      point.title = row.title;
+    }
+  }
+  for (const [courseId, seen] of last) points.get(courseId)!.lastActivityId = seen.id;
+  return points;
+}
+
+/** Labels and their like: read on the course page itself, never a step of "Précédent / Suivant". */
+function isShownInPlace(kind: string) {
+  return activityKind(kind)?.completion?.untracked === true;
+}
+
+/** How the actor reads a course: what they see, and whether it tracks them (see `resumePoints`). */
+export async function resumeScope(db: Tx, actor: Actor, courseId: string): Promise<ResumeScope> {
+  const context = await findContext(db, 'course', courseId);
+  if (!context) throw problems.notFound();
+  return {
+    courseId,
+    seeHidden: canInPath(actor, courseCapabilities['course:viewhidden'], context.path),
+    tracked: canInPath(actor, completionCapabilities['completion:track'], context.path),
+  };
+}
+
+/**
+ * The actor's own trail in a course: what they opened, the last one, and where to take it up again
+ * (`resumeActivityId`, see `resumePoints`).
+ */
+export async function courseProgress(db: Db, actor: Actor, courseId: string): Promise<CourseProgress> {
+  const [rows, scope] = await Promise.all([
+    db
+      .select({ activityId: activityViews.activityId, lastAt: activityViews.lastAt })
+      .from(activityViews)
+      .where(and(eq(activityViews.courseId, courseId), eq(activityViews.userId, actor.userId)))
+      .orderBy(desc(activityViews.lastAt)),
+    resumeScope(db, actor, courseId),
+  ]);
+  const point = (await resumePoints(db, actor.userId, [scope])).get(courseId);
+  return {
+    lastActivityId: rows[0]?.activityId ?? null,
+    viewed: rows.map((r) => r.activityId),
+    resumeActivityId: point?.activityId ?? null,
+  };
 }

@@ -23,8 +23,10 @@ export function ActivityViewPage() {
   const query = useCoursePage(id, { asParticipant: preview });
   const full = useActivity(id, activityId);
   const all = query.data ? flattenActivities(query.data) : [];
-  const index = all.findIndex((a) => a.id === activityId);
-  const listed = all[index];
+  const listed = all.find((a) => a.id === activityId);
+  // Labels are read in place on the course page, never steps of "Précédent / Suivant".
+  const steps = all.filter((a) => !kindUi(a.kind).Inline || a.id === activityId);
+  const index = steps.findIndex((a) => a.id === activityId);
   // An editor's preview leaves no trace in the course's follow-up.
   useRecordView(id, preview ? undefined : listed?.id);
   if (query.isPending) return <Loading />;
@@ -41,8 +43,8 @@ export function ActivityViewPage() {
     );
   }
   const ui = kindUi(listed.kind);
-  const previous = all[index - 1];
-  const next = all[index + 1];
+  const previous = steps[index - 1];
+  const next = steps[index + 1];
   const link = (activityIdOf: string) => `/parcours/${page.course.id}/activite/${activityIdOf}`;
   return (
     <>

@@ -8,6 +8,7 @@ import type {
   MyCourseProgress,
 } from '../../../shared/completion.ts';
 import { api } from '../../api/client.ts';
+import { courseKeys } from '../../api/courses.ts';
 
 export type { CompletionRule, CourseCompletionCriteria, MyCourseCompletion, MyCourseProgress };
 
@@ -71,6 +72,8 @@ export function useMarkDone(courseId: string) {
     onSuccess: (completion) => {
       queryClient.setQueryData(completionKeys.course(courseId), completion);
       void queryClient.invalidateQueries({ queryKey: completionKeys.mine });
+      // Where to continue is the first activity not done: it moves with this one.
+      void queryClient.invalidateQueries({ queryKey: courseKeys.progress(courseId) });
     },
   });
 }

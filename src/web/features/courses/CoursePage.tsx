@@ -12,6 +12,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import {
   type CoursePage as CoursePageData,
+  type CourseProgress,
   flattenActivities,
   useCoursePage,
   useCourseProgress,
@@ -185,9 +186,9 @@ function CourseView({
       ) : (
         <>
           {preview ? (
-            <ResumeLink page={page} lastActivityId={null} linkSuffix={linkSuffix} />
+            <ResumeLink page={page} progress={null} linkSuffix={linkSuffix} />
           ) : progress.data ? (
-            <ResumeLink page={page} lastActivityId={progress.data.lastActivityId} />
+            <ResumeLink page={page} progress={progress.data} />
           ) : null}
           {course.format === 'modular' ? (
             <ModularSections page={page} viewed={viewed} linkSuffix={linkSuffix} preview={preview} />
@@ -210,21 +211,27 @@ function CourseView({
   );
 }
 
-/** "Continue where I stopped" (the last activity opened), or "Start the course" (its first activity to open). */
+/**
+ * "Continue where I stopped": the first activity not done, as the progress module finds it (labels
+ * skipped), or "Start the course" before anything was opened. Once everything is done, nothing to resume.
+ * An editor's preview starts at the first activity to open.
+ */
 function ResumeLink({
   page,
-  lastActivityId,
+  progress,
   linkSuffix = '',
 }: {
   page: CoursePageData;
-  lastActivityId: string | null;
+  progress: CourseProgress | null;
   linkSuffix?: string;
 }) {
   const { t } = useTranslation();
   const all = flattenActivities(page);
-  const last = lastActivityId ? all.find((a) => a.id === lastActivityId) : undefined;
-  const target = last ?? (lastActivityId ? undefined : all.find((a) => !kindUi(a.kind).Inline));
+  const target = progress
+    ? all.find((a) => a.id === progress.resumeActivityId)
+    : all.find((a) => !kindUi(a.kind).Inline);
   if (!target) return null;
+  const started = (progress?.viewed.length ?? 0) > 0;
   return (
     <p className="fr-mb-4w">
       <Button
@@ -232,7 +239,7 @@ function ResumeLink({
         iconId="fr-icon-play-line"
         linkProps={{ to: `/parcours/${page.course.id}/activite/${target.id}${linkSuffix}` }}
       >
-        {last ? t('ui.courses.page.resume', { title: last.title }) : t('ui.courses.page.start')}
+        {started ? t('ui.courses.page.resume', { title: target.title }) : t('ui.courses.page.start')}
       </Button>
     </p>
   );

@@ -242,7 +242,9 @@ function Actions({
         ))}
       </ul>
       {has('create_session') ? <CreateSessionModal course={course} /> : null}
-      {has('open') ? <OpenModal course={course} onDone={onDone} /> : null}
+      {has('open') ? (
+        <OpenModal course={course} selfEnrolment={workflow.session?.selfEnrolment ?? false} onDone={onDone} />
+      ) : null}
       {has('announce') ? <AnnounceModal course={course} onDone={onDone} /> : null}
       {has('trash') ? (
         <TrashModal course={course} isSession={isSession} onConfirm={() => void run('trash')} />

@@ -3,7 +3,9 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import type { FrIconClassName } from '@codegouvfr/react-dsfr/fr/generatedFromCss/classNames.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
+import { useIsModalOpen } from '@codegouvfr/react-dsfr/Modal/useIsModalOpen.js';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
@@ -114,10 +116,26 @@ export function CreateSessionModal({ course }: { course: Course }) {
   );
 }
 
-export function OpenModal({ course, onDone }: { course: Course; onDone: (message: string) => void }) {
+/**
+ * Opening a session: self-enrolment as the session's settings have it, ticked or not, and what is shown is
+ * what is saved — the dialog never holds a default of its own. It starts again from the saved value each
+ * time it opens (a box ticked then cancelled does not stay ticked).
+ */
+export function OpenModal({
+  course,
+  selfEnrolment,
+  onDone,
+}: {
+  course: Course;
+  selfEnrolment: boolean;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = 'ouvrir-session';
+  const [checked, setChecked] = useState(selfEnrolment);
+  useEffect(() => setChecked(selfEnrolment), [selfEnrolment]);
+  useIsModalOpen(openModal, { onDisclose: () => setChecked(selfEnrolment) });
   const { errors, message, pending, submit } = useFormSubmission(OpenSessionBody, async (data) => {
     await api.post(`/api/courses/${encodeURIComponent(course.id)}/open`, data);
     // Closed before the refresh, which removes the dialog once opening is no longer an action.
@@ -141,8 +159,7 @@ export function OpenModal({ course, onDone }: { course: Course; onDone: (message
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const data = new FormData(event.currentTarget);
-          void submit({ selfEnrolment: data.has('selfEnrolment') });
+          void submit({ selfEnrolment: checked });
         }}
       >
         <Checkbox
@@ -150,7 +167,11 @@ export function OpenModal({ course, onDone }: { course: Course; onDone: (message
             {
               label: t('ui.lifecycle.openSession.selfEnrolment'),
               hintText: t('ui.lifecycle.openSession.selfEnrolmentHint'),
-              nativeInputProps: { name: 'selfEnrolment' },
+              nativeInputProps: {
+                name: 'selfEnrolment',
+                checked,
+                onChange: (event) => setChecked(event.currentTarget.checked),
+              },
             },
           ]}
         />
