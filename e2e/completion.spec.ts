@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, login } from './support.ts';
+import { enrolParticipant, expectNoAxeViolations, login } from './support.ts';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screens/achevement-${name}.png`, fullPage: true });
@@ -79,7 +79,8 @@ test('a designer sets completion rules; a participant completes the course and s
   await expectNoAxeViolations(page);
   await shot(page, 'parametres');
 
-  // The participant opens the course: 0 %.
+  // The participant, enrolled, opens the course: 0 %.
+  await enrolParticipant(page, `/parcours/${course.id}`);
   const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'fr-FR' });
   const learner = await context.newPage();
   await login(learner, 'participant@magistere.test');

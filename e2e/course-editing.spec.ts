@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
   addActivity as addTo,
+  enrolParticipant,
   expectNoAxeViolations,
   hideCourse,
   login,
@@ -125,6 +126,7 @@ test('a designer builds a course; a participant follows it', async ({ page, brow
   await expectNoAxeViolations(page);
   await shot(page, 'consultation-concepteur');
 
+  await enrolParticipant(page, courseUrl);
   await asParticipant(browser, courseUrl);
 
   // Hide the course again, so that the participant's Mon espace of the other specs stays empty.

@@ -2,6 +2,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
   addActivity as addTo,
   createCourse,
+  enrolParticipant,
   expectNoAxeViolations,
   hideCourse,
   login,
@@ -26,9 +27,9 @@ test('a designer adds a file, a folder and a video; a participant downloads them
 
   const courseUrl = await createCourse(page, COURSE, 'RESS-FICH');
 
-  // A file: created first, then uploaded on the edit page.
+  // A file: created without one first (the creation form takes it too), then uploaded on the edit page.
   await addActivity(page, 'Fichier', 'Programme de la formation', async (p) => {
-    await expect(p.getByText('Vous pourrez déposer le fichier après l’enregistrement.')).toBeVisible();
+    await expect(p.getByText('Un seul fichier. Il est envoyé quand vous créez l’activité.')).toBeVisible();
     await expectNoAxeViolations(p);
   });
   await openEditor(page, 'Programme de la formation');
@@ -67,6 +68,7 @@ test('a designer adds a file, a folder and a video; a participant downloads them
     await expectNoAxeViolations(p);
   });
 
+  await enrolParticipant(page, courseUrl);
   await asParticipant(browser, courseUrl);
 
   // Hide the course again, so that the participant's Mon espace of the other specs stays empty.

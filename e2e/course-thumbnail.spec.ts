@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { png } from '../src/server/demo/thumbnail.ts';
-import { expectNoAxeViolations, login } from './support.ts';
+import { enrolParticipant, expectNoAxeViolations, login } from './support.ts';
 
 /** French quotes with their non-breaking spaces, as in the interface's accessible names. */
 const q = (text: string) => `«\u00a0${text}\u00a0»`;
@@ -30,6 +30,8 @@ test('a designer gives a course a thumbnail and an activity an opening date; an 
   // Settings: a PDF is refused next to the field, then a PNG replaces the thumbnail.
   await card.getByRole('link', { name: COURSE }).click();
   await expect(page.getByRole('heading', { level: 1, name: COURSE })).toBeVisible();
+  // The demo participant follows it, for the last step.
+  await enrolParticipant(page, page.url().split('?')[0]!);
   await page.getByText('Mode édition').click();
   await page
     .getByRole('list', { name: 'Outils du parcours' })

@@ -91,7 +91,7 @@ test('a designer builds a parcours from the template, indexes it, runs a session
     .getByRole('dialog', { name: 'Mettre à la corbeille ?' })
     .getByRole('button', { name: 'Mettre à la corbeille' })
     .click();
-  await expect(page.getByText('Ce parcours est dans la corbeille')).toBeVisible();
+  await expect(page.getByText('Cette session est dans la corbeille')).toBeVisible();
   await page.getByRole('link', { name: 'Corbeille' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Corbeille' })).toBeVisible();
   await expectNoAxeViolations(page);

@@ -308,7 +308,7 @@ test('a session lives from the template to the trash and back, with enrolment, p
   const trash = page.getByRole('dialog', { name: 'Mettre à la corbeille ?' });
   await expectNoAxeViolations(page);
   await trash.getByRole('button', { name: 'Mettre à la corbeille' }).click();
-  await expect(page.getByText('Ce parcours est dans la corbeille')).toBeVisible();
+  await expect(page.getByText('Cette session est dans la corbeille')).toBeVisible();
   await page.getByRole('link', { name: 'Corbeille' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Corbeille' })).toBeVisible();
   await expectNoAxeViolations(page);

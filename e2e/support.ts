@@ -173,6 +173,19 @@ export async function createCourse(page: Page, title: string, shortName: string)
   return page.url().split('?')[0] ?? '';
 }
 
+/** Enrols the demo participant in a course, as its staff would: she sees only the courses she follows. */
+export async function enrolParticipant(page: Page, courseUrl: string, email = 'participant@magistere.test') {
+  const response = await callApi(
+    page,
+    'POST',
+    `/api/courses/${courseUrl.split('/').pop()}/enrolments/lists/apply`,
+    {
+      lists: { participant: email },
+    },
+  );
+  expect(response.status(), await response.text()).toBe(200);
+}
+
 /** Hides a course again, so that the participant's Mon espace of the other specs stays as it was. */
 export async function hideCourse(page: Page, courseUrl: string) {
   const hidden = await callApi(page, 'PATCH', `/api/courses/${courseUrl.split('/').pop()}`, {

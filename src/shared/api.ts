@@ -124,6 +124,19 @@ export const RoleAssignBody = z.object({
   instanceId: z.string().max(100).optional(),
 });
 
+/** The role form's picker: courses or activities where one may assign roles, found by title. */
+export const RoleContextQuery = z.object({
+  level: z.enum(['course', 'activity']),
+  q: z.string().trim().min(2).max(100),
+});
+export const RoleContextOption = z.object({
+  instanceId: Uuid,
+  label: z.string(),
+  /** The short name and domain of a course, the course and domain of an activity. */
+  detail: z.string(),
+});
+export type RoleContextOption = z.infer<typeof RoleContextOption>;
+
 export const Me = z.object({
   user: User,
   csrfToken: z.string(),

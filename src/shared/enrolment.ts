@@ -88,7 +88,21 @@ export function splitEmailList(text: string): ListEntry[] {
 
 // — Bulk reports —
 
-/** What can be wrong with an entry; `already_enrolled` is not an error: the entry is skipped. */
+export const CSV_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export const CsvFileInfo = z.object({
+  encoding: z.enum(CSV_ENCODINGS),
+  delimiter: z.enum([',', ';', '\t']),
+  /** The header row as read, when the file has one. */
+  header: z.array(z.string()).nullable(),
+  /** The first data lines (at most 5), cells as decoded. */
+  preview: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) })),
+});
+export type CsvFileInfo = z.infer<typeof CsvFileInfo>;
+
+/**
+ * What can be wrong with an entry; `already_enrolled` is not an error (the entry is skipped), nor is
+ * `new_account` (the address has no account and applying creates it).
+ */
 export const ENTRY_ISSUES = [
   'missing_email',
   'invalid_email',
@@ -97,6 +111,7 @@ export const ENTRY_ISSUES = [
   'bad_group',
   'duplicate',
   'already_enrolled',
+  'new_account',
 ] as const;
 export type EntryIssue = (typeof ENTRY_ISSUES)[number];
 
@@ -110,12 +125,15 @@ export const ReportEntry = z.object({
   /** The role as written in the file, when it named no known role. */
   roleText: z.string().nullable(),
   group: z.string().nullable(),
-  /** `enrol`: a new enrolment; `reactivate`: enrolled before, unenrolled since; `skip`: already enrolled. */
-  status: z.enum(['enrol', 'reactivate', 'skip', 'error']),
+  /**
+   * `enrol`: a new enrolment; `reactivate`: enrolled before, unenrolled since; `skip`: already enrolled;
+   * `create`: an account is created for the address, then enrolled.
+   */
+  status: z.enum(['enrol', 'reactivate', 'skip', 'create', 'error']),
   issues: z.array(z.enum(ENTRY_ISSUES)),
   /** For a duplicate: the line of the first occurrence. */
   firstLine: z.number().int().nullable(),
-  /** The person's name, when the address is known. */
+  /** The person's name, when the address is known, or the name its new account will have. */
   name: z.string().nullable(),
 });
 export type ReportEntry = z.infer<typeof ReportEntry>;
@@ -132,7 +150,24 @@ export const EnrolmentReport = z.object({
     errors: z.number().int(),
     /** People to add to a group (CSV). */
     groupMemberships: z.number().int(),
+    /** Accounts to create (and invite by mail) for addresses that have none. */
+    accountsToCreate: z.number().int(),
   }),
+  /** Addresses without an account, and what can be done about them. */
+  accounts: z.object({
+    /** How many valid addresses have no account. */
+    unknown: z.number().int(),
+    /** The first of them (at most 100), in input order. */
+    unknownEmails: z.array(z.string()),
+    /** Whether the actor may create their accounts here. */
+    canCreate: z.boolean(),
+    /** Whether this report creates them (asked for, and allowed). */
+    create: z.boolean(),
+    /** When the actor may not: the local administrators of the course's domain, to ask. */
+    askTo: z.array(z.object({ name: z.string(), email: z.string() })),
+  }),
+  /** For a CSV file: how it was read, and its first lines as decoded, so a wrong guess shows. */
+  file: CsvFileInfo.nullable(),
   /** Entries with something to say (errors and skipped ones), in input order; at most 1,000. */
   entries: z.array(ReportEntry),
   /** How many entries with something to say were left out of `entries`. */
@@ -147,16 +182,21 @@ export const BulkResult = z.object({
   enrolled: z.number().int(),
   reactivated: z.number().int(),
   groupsCreated: z.array(z.string()),
+  /** Accounts created, each invited by mail to choose a password. */
+  accountsCreated: z.number().int(),
+  /** People told of their enrolment by mail (sessions only). */
+  notified: z.number().int(),
 });
 export type BulkResult = z.infer<typeof BulkResult>;
 
-/** Pasted lists, one per role. */
+/** Pasted lists, one per role; `createAccounts`: create the accounts of unknown addresses. */
 export const ListsBody = z.object({
   lists: z.object({
     participant: z.string().max(BULK_MAX_BYTES).optional(),
     trainer: z.string().max(BULK_MAX_BYTES).optional(),
     tutor: z.string().max(BULK_MAX_BYTES).optional(),
   }),
+  createAccounts: z.boolean().default(false),
 });
 export type ListsBody = z.infer<typeof ListsBody>;
 

@@ -144,6 +144,8 @@ export const TransitionState = z.object({
 
 export const Workflow = z.object({
   stage: Stage,
+  /** A session, also in the trash, where its stage no longer says so (the page's words follow). */
+  isSession: z.boolean(),
   session: Session.nullable(),
   origin: z.object({ id: z.string(), title: z.string() }).nullable(),
   sessions: z.array(

@@ -101,8 +101,9 @@ export const en: Catalogue = {
       reportHasErrors: 'Nobody was enrolled: the report has errors. Fix the lines shown and try again.',
       notEnrolled: 'This person is not (or no longer) enrolled in this course.',
       unknownCohort: 'This cohort does not exist in the course’s domain.',
+      accountCreationForbidden:
+        'You may not create accounts in this domain. Ask your domain’s local administrator to create them.',
       csvMissing: 'Attach the enrolment CSV file.',
-      csvNotUtf8: 'The file is not UTF-8 encoded. In your spreadsheet, save it as “CSV UTF-8”.',
       csvEmpty: 'The file has no line to enrol.',
       csvUnreadable: 'The CSV file is malformed (unclosed quotes?) near line {{line}}.',
       csvNoEmailColumn: 'The header row has no “email” column.',
@@ -185,6 +186,16 @@ export const en: Catalogue = {
       subject: 'Your Magistère account was created',
       validity: '7 days',
       body: 'Hello {{name}},\n\nAn account was created for you on Magistère with the address {{email}}.\nTo choose your password, open this link (valid {{validity}}, once):\n\n{{link}}',
+    },
+    enrolment: {
+      subject: 'Enrolment in the session “{{title}}”',
+      body: 'Hello {{name}},\n\nYou are enrolled as {{roles}} in the session “{{title}}” on Magistère.\n{{dates}}\n\nOpen the session: {{link}}',
+      dates: 'The session runs from {{start}} to {{end}}.',
+      noDates: 'The training team will tell you the dates of the session.',
+      roles: { participant: 'participant', trainer: 'trainer', tutor: 'tutor' },
+      and: ' and ',
+      newAccount:
+        'A Magistère account was just created for you: another mail invites you to choose your password.',
     },
     followup: {
       message: 'Hello {{name}},\n\n{{message}}\n\n{{sender}}, for the course “{{course}}”\n{{link}}',

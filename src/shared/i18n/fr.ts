@@ -109,9 +109,9 @@ export const fr = {
         'Rien n’a été inscrit\u00a0: le rapport contient des erreurs. Corrigez les lignes signalées puis recommencez.',
       notEnrolled: 'Cette personne n’est pas (ou plus) inscrite dans ce parcours.',
       unknownCohort: 'Cette cohorte n’existe pas dans le domaine du parcours.',
+      accountCreationForbidden:
+        'Vous ne pouvez pas créer de comptes dans ce domaine. Demandez à l’administrateur local de votre domaine de les créer.',
       csvMissing: 'Joignez le fichier CSV des inscriptions.',
-      csvNotUtf8:
-        'Le fichier n’est pas encodé en UTF-8. Dans votre tableur, enregistrez-le au format «\u00a0CSV UTF-8\u00a0».',
       csvEmpty: 'Le fichier ne contient aucune ligne à inscrire.',
       csvUnreadable:
         'Le fichier CSV est mal formé (guillemets non refermés\u00a0?) près de la ligne {{line}}.',
@@ -200,6 +200,20 @@ export const fr = {
       subject: 'Votre compte Magistère a été créé',
       validity: '7 jours',
       body: 'Bonjour {{name}},\n\nUn compte a été créé pour vous sur Magistère avec l’adresse {{email}}.\nPour choisir votre mot de passe, ouvrez ce lien (valable {{validity}}, une seule fois) :\n\n{{link}}',
+    },
+    enrolment: {
+      subject: 'Inscription à la session «\u00a0{{title}}\u00a0»',
+      body: 'Bonjour {{name}},\n\nVous êtes inscrit(e) comme {{roles}} à la session «\u00a0{{title}}\u00a0» sur Magistère.\n{{dates}}\n\nAccéder à la session\u00a0: {{link}}',
+      dates: 'La session se déroule du {{start}} au {{end}}.',
+      noDates: 'Les dates de la session vous seront précisées par l’équipe de formation.',
+      roles: {
+        participant: 'participant(e)',
+        trainer: 'formateur ou formatrice',
+        tutor: 'tuteur ou tutrice',
+      },
+      and: ' et ',
+      newAccount:
+        'Un compte Magistère vient d’être créé pour vous\u00a0: un autre courriel vous invite à choisir votre mot de passe.',
     },
     followup: {
       message:

@@ -283,7 +283,7 @@ export const offers: Catalogue['offers'] = {
     notPublishableHere: {
       template: 'A template is not published in the offer.',
       session_archived: 'An archived session can no longer be published.',
-      trash: 'A course in the trash cannot be published.',
+      trash: 'Nothing in the trash can be published: restore it first.',
     },
     copy: 'Copy the link',
     copied: 'Link copied',

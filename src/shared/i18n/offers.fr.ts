@@ -283,7 +283,7 @@ export const offers = {
     notPublishableHere: {
       template: 'Un gabarit ne se publie pas dans l’offre.',
       session_archived: 'Une session archivée ne peut plus être publiée.',
-      trash: 'Un parcours dans la corbeille ne peut pas être publié.',
+      trash: 'Rien de ce qui est dans la corbeille ne peut être publié\u00a0: restaurez-le d’abord.',
     },
     copy: 'Copier le lien',
     copied: 'Lien copié',

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Activity,
@@ -283,6 +283,100 @@ export async function listCourses(db: Db, actor: Actor, domainId?: string, now =
     if (open(row) || canInCourse(actor, caps['course:viewhidden'], row, context.path)) shown.push(row);
   }
   return shown;
+}
+
+/** `text` holds every word of `q`, in any order, accents and case aside (LIKE wildcards taken literally). */
+function holdsEveryWord(text: SQL, q: string) {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  return and(
+    ...words.map((word) => {
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return sql`f_unaccent(lower(${text})) LIKE f_unaccent(${pattern}::text)`;
+    }),
+  );
+}
+
+/**
+ * Courses (trash left out) whose title or short name contains `q`, in the given domains (`'all'`: every
+ * domain), by title: what a picker offers, for another module to narrow down with its own rights.
+ */
+export async function findCoursesByTitle(
+  db: Tx,
+  q: string,
+  domainIds: string[] | 'all',
+  limit: number,
+): Promise<{ id: string; title: string; shortName: string; domainId: string; stage: Stage }[]> {
+  if (domainIds !== 'all' && domainIds.length === 0) return [];
+  return db
+    .select({
+      id: courses.id,
+      title: courses.title,
+      shortName: courses.shortName,
+      domainId: courses.domainId,
+      stage: courses.stage,
+    })
+    .from(courses)
+    .where(
+      and(
+        sql`${courses.stage} <> 'trash'`,
+        domainIds === 'all' ? undefined : inArray(courses.domainId, domainIds),
+        holdsEveryWord(sql`${courses.title} || ' ' || ${courses.shortName}`, q),
+      ),
+    )
+    .orderBy(asc(courses.title), asc(courses.id))
+    .limit(limit);
+}
+
+/** Activities whose title and their course's hold every word of `q`, as `findCoursesByTitle`. */
+export async function findActivitiesByTitle(
+  db: Tx,
+  q: string,
+  domainIds: string[] | 'all',
+  limit: number,
+): Promise<{ id: string; title: string; courseId: string; courseTitle: string; domainId: string }[]> {
+  if (domainIds !== 'all' && domainIds.length === 0) return [];
+  return db
+    .select({
+      id: activities.id,
+      title: activities.title,
+      courseId: courses.id,
+      courseTitle: courses.title,
+      domainId: courses.domainId,
+    })
+    .from(activities)
+    .innerJoin(courses, eq(courses.id, activities.courseId))
+    .where(
+      and(
+        sql`${courses.stage} <> 'trash'`,
+        domainIds === 'all' ? undefined : inArray(courses.domainId, domainIds),
+        holdsEveryWord(sql`${activities.title} || ' ' || ${courses.title}`, q),
+      ),
+    )
+    .orderBy(asc(courses.title), asc(activities.title), asc(activities.id))
+    .limit(limit);
+}
+
+/** The titles of courses and activities by id (an activity with its course's), for labels. */
+export async function titlesOf(db: Tx, courseIds: string[], activityIds: string[]) {
+  const [courseRows, activityRows] = await Promise.all([
+    courseIds.length
+      ? db
+          .select({ id: courses.id, title: courses.title })
+          .from(courses)
+          .where(inArray(courses.id, courseIds))
+      : [],
+    activityIds.length
+      ? db
+          .select({ id: activities.id, title: activities.title, courseTitle: courses.title })
+          .from(activities)
+          .innerJoin(courses, eq(courses.id, activities.courseId))
+          .where(inArray(activities.id, activityIds))
+      : [],
+  ]);
+  return {
+    courses: new Map(courseRows.map((r) => [r.id, r.title])),
+    activities: new Map(activityRows.map((r) => [r.id, { title: r.title, courseTitle: r.courseTitle }])),
+  };
 }
 
 /** What the actor may do on a course page: edit it, and see what is hidden or not yet open. */

@@ -1,7 +1,8 @@
 /**
  * Bulk enrolment in two steps: `planBulk` checks every entry against the database (a few batched queries,
  * whatever the number of entries) and says what applying would do; `applyBulk` plans again inside one
- * transaction and writes everything — or, if a single entry is wrong, nothing.
+ * transaction and writes everything — the accounts of unknown addresses when asked and allowed, the
+ * enrolments, the groups, the mails — or, if a single entry is wrong, nothing.
  */
 import { eq, sql } from 'drizzle-orm';
 import {
@@ -14,13 +15,22 @@ import {
   isEmail,
   type ReportEntry,
 } from '../../../shared/enrolment.ts';
+import type { Actor } from '../../platform/access/can.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
+import {
+  cleanName,
+  createLocalAccounts,
+  localAdministrators,
+  type NewAccount,
+  nameFromEmail,
+} from '../accounts/local-accounts.ts';
 import { users } from '../accounts/schema.ts';
 import { assertOpen, type EnrolmentCourse, lockEnrolments } from './course.ts';
 import { audienceMoved } from './groups.ts';
+import { type MailDeps, notifyEnrolled } from './notify.ts';
 import { courseGroups, enrolments, groupMembers } from './schema.ts';
 
 /** One entry to check: from a CSV line, a pasted list, a cohort member or a picked person. */
@@ -33,7 +43,16 @@ export type BulkInput = {
   /** What the file said, to show a bad role as written. */
   roleText?: string;
   group: string | null;
+  /** Names a CSV gave, for an account created for an unknown address. */
+  firstName?: string;
+  lastName?: string;
 };
+
+/**
+ * What to do with addresses that have no account: `canCreate`, whether the actor may create them here;
+ * `create`, whether they asked to (only when they may).
+ */
+export type AccountOptions = { canCreate: boolean; create: boolean };
 
 type Person = { id: string; email: string; name: string };
 type Pair = { userId: string; role: EnrolRole };
@@ -47,9 +66,12 @@ export type BulkPlan = {
   /** Existing groups by folded name; and the names of those to create, as first written. */
   groups: Map<string, string>;
   groupsToCreate: string[];
+  /** Accounts to create first, when the options say so. */
+  accounts: NewAccount[];
 };
 
 const REPORTED_MAX = 1000;
+const UNKNOWN_LISTED_MAX = 100;
 
 /** Splits rows into chunks for multi-row statements (PostgreSQL takes at most 65,535 parameters). */
 function chunks<T>(rows: T[], size: number): T[][] {
@@ -76,7 +98,13 @@ export async function usersByEmail(db: Tx, emails: string[]): Promise<Map<string
   return found;
 }
 
-export async function planBulk(db: Tx, course: EnrolmentCourse, inputs: BulkInput[]): Promise<BulkPlan> {
+export async function planBulk(
+  db: Tx,
+  course: EnrolmentCourse,
+  inputs: BulkInput[],
+  options: AccountOptions = { canCreate: false, create: false },
+): Promise<BulkPlan> {
+  const create = options.create && options.canCreate;
   const valid = inputs.filter((input) => isEmail(input.email));
   const people = await usersByEmail(
     db,
@@ -103,7 +131,10 @@ export async function planBulk(db: Tx, course: EnrolmentCourse, inputs: BulkInpu
     inGroups.add(`${row.groupId}|${row.userId}`);
 
   const seen = new Map<string, number>();
-  const planned = new Map<string, Pair & { reactivate: boolean }>();
+  // People with no account yet are keyed by address (`new:`) until applying creates them.
+  const planned = new Map<string, { userId: string | null; role: EnrolRole; reactivate: boolean }>();
+  const accounts = new Map<string, NewAccount>();
+  const unknown = new Set<string>();
   const memberships = new Map<string, { userId: string; group: string }>();
   const groupsToCreate = new Map<string, string>();
   const reported: ReportEntry[] = [];
@@ -122,10 +153,36 @@ export async function planBulk(db: Tx, course: EnrolmentCourse, inputs: BulkInpu
     if (firstLine !== null && input.email) issues.push('duplicate');
     else seen.set(key, input.line);
     const person = people.get(input.email);
-    if (isEmail(input.email) && !person) issues.push('unknown_user');
+    const noAccount = isEmail(input.email) && !person;
+    if (noAccount) {
+      unknown.add(input.email);
+      if (!create) issues.push('unknown_user');
+    }
 
     let status: ReportEntry['status'] = 'error';
-    if (issues.length === 0 && person && input.role) {
+    let name = person?.name ?? null;
+    if (issues.length === 0 && noAccount && input.role) {
+      status = 'create';
+      issues.push('new_account');
+      let account = accounts.get(input.email);
+      if (!account) {
+        const guessed = nameFromEmail(input.email);
+        account = {
+          email: input.email,
+          firstName: cleanName(input.firstName ?? '') || guessed.firstName,
+          lastName: cleanName(input.lastName ?? '') || guessed.lastName,
+        };
+        accounts.set(input.email, account);
+      }
+      name = `${account.firstName} ${account.lastName}`.trim();
+      const pairKey = `new:${input.email}|${input.role}`;
+      if (!planned.has(pairKey)) planned.set(pairKey, { userId: null, role: input.role, reactivate: false });
+      if (group) {
+        const folded = fold(group);
+        if (!groups.has(folded) && !groupsToCreate.has(folded)) groupsToCreate.set(folded, group);
+        memberships.set(`${folded}|new:${input.email}`, { userId: `new:${input.email}`, group: folded });
+      }
+    } else if (issues.length === 0 && person && input.role) {
       const pairKey = `${person.id}|${input.role}`;
       const before = existing.get(pairKey);
       if (before === 'active') {
@@ -157,30 +214,44 @@ export async function planBulk(db: Tx, course: EnrolmentCourse, inputs: BulkInpu
         status,
         issues,
         firstLine: issues.includes('duplicate') ? firstLine : null,
-        name: person?.name ?? null,
+        name,
       });
   }
 
-  const toWrite = [...planned.values()];
+  const toWrite = [...planned.values()].filter((pair): pair is Pair & { reactivate: boolean } =>
+    Boolean(pair.userId),
+  );
+  const toReactivate = toWrite.filter((pair) => pair.reactivate).length;
+  const askTo = unknown.size > 0 && !options.canCreate ? await localAdministrators(db, course.domainId) : [];
   return {
     report: {
       ok: errors === 0,
       totals: {
         entries: inputs.length,
-        toEnrol: toWrite.length,
-        toReactivate: toWrite.filter((pair) => pair.reactivate).length,
+        toEnrol: planned.size,
+        toReactivate,
         alreadyEnrolled: skipped,
         errors,
         groupMemberships: memberships.size,
+        accountsToCreate: accounts.size,
       },
       entries: reported.slice(0, REPORTED_MAX),
       omitted: Math.max(0, reported.length - REPORTED_MAX),
       groupsToCreate: [...groupsToCreate.values()],
+      accounts: {
+        unknown: unknown.size,
+        unknownEmails: [...unknown].slice(0, UNKNOWN_LISTED_MAX),
+        canCreate: options.canCreate,
+        create,
+        askTo,
+      },
+      file: null,
     },
     toWrite,
     memberships: [...memberships.values()],
     groups,
     groupsToCreate: [...groupsToCreate.values()],
+    accounts: [...accounts.values()],
   };
 }
 
@@ -194,6 +265,7 @@ export class BulkRejected extends HttpProblem {
 }
 
 export type WriteCtx = { actorId: string; origin: Origin; now: Date };
+export type ApplyCtx = WriteCtx & MailDeps & { actor: Actor };
 
 /**
  * Writes enrolments (new ones, or reactivated: the row keeps its id and history) and the matching role
@@ -237,19 +309,38 @@ async function writeMemberships(tx: Tx, rows: { groupId: string; userId: string 
 
 /**
  * Plans again under the course's enrolment lock (taken here if the caller has not: the lock is
- * re-entrant within a transaction) and writes it all, or throws `BulkRejected`.
+ * re-entrant within a transaction) and writes it all, or throws `BulkRejected`. Accounts to create are
+ * created first, then the plan is made once more with them known: what is written is what a plan of
+ * known people says. Returns the mails queued (invitations, enrolment notices), to flush after commit.
  */
 export async function applyBulk(
   tx: Tx,
   course: EnrolmentCourse,
   inputs: BulkInput[],
   method: EnrolMethod,
-  ctx: WriteCtx,
+  ctx: ApplyCtx,
+  options: AccountOptions = { canCreate: false, create: false },
 ) {
   await lockEnrolments(tx, course.id);
   assertOpen(course);
-  const plan = await planBulk(tx, course, inputs);
+  let plan = await planBulk(tx, course, inputs, options);
   if (!plan.report.ok) throw new BulkRejected(plan.report);
+  const report = plan.report;
+  const mailIds: string[] = [];
+  const newAccounts = new Set<string>();
+  if (plan.accounts.length > 0) {
+    const made = await createLocalAccounts(
+      tx,
+      { actor: ctx.actor, origin: ctx.origin, mailer: ctx.mailer, publicUrl: ctx.publicUrl, now: ctx.now },
+      { domainId: course.domainId, contextPath: course.contextPath },
+      plan.accounts,
+      { courseId: course.id },
+    );
+    mailIds.push(...made.mailIds);
+    for (const account of made.created) newAccounts.add(account.id);
+    plan = await planBulk(tx, course, inputs, { canCreate: options.canCreate, create: false });
+    if (!plan.report.ok) throw new BulkRejected(plan.report);
+  }
   const groupIds = new Map(plan.groups);
   if (plan.groupsToCreate.length > 0) {
     const created = await tx
@@ -265,6 +356,9 @@ export async function applyBulk(
     ctx.now,
   );
   if (plan.memberships.length > 0) await audienceMoved(tx, course.id);
+  const created = plan.toWrite.filter((pair) => !pair.reactivate);
+  const notices = await notifyEnrolled(tx, ctx, course, created, { newAccounts });
+  mailIds.push(...notices);
   await record(tx, ctx.origin, {
     actorId: ctx.actorId,
     action: 'enrolment.bulk_applied',
@@ -279,12 +373,17 @@ export async function applyBulk(
       reactivated: plan.report.totals.toReactivate,
       groupsCreated: plan.groupsToCreate,
       groupMemberships: plan.memberships.length,
+      accountsCreated: newAccounts.size,
+      notified: notices.length,
     },
   });
   return {
-    report: plan.report,
+    report,
     enrolled: plan.toWrite.length - plan.report.totals.toReactivate,
     reactivated: plan.report.totals.toReactivate,
     groupsCreated: plan.groupsToCreate,
+    accountsCreated: newAccounts.size,
+    notified: notices.length,
+    mailIds,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpProblem } from '../../platform/http/problem.ts';
-import { detectDelimiter, parseEnrolmentCsv } from './csv.ts';
+import { parseEnrolmentCsv } from './csv.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const codeOf = (bytes: Uint8Array) => {
@@ -12,46 +12,70 @@ const codeOf = (bytes: Uint8Array) => {
   return 'parsed';
 };
 
+const rowsOf = (bytes: Uint8Array) => parseEnrolmentCsv(bytes).rows;
+const row = (line: number, email: string, role = '', group = '', firstName = '', lastName = '') => ({
+  line,
+  email,
+  role,
+  group,
+  firstName,
+  lastName,
+});
+
 describe('enrolment CSV', () => {
   it('reads a French spreadsheet export: BOM, semicolons, a French header, CRLF, quoted cells', () => {
-    const rows = parseEnrolmentCsv(
+    const csv = parseEnrolmentCsv(
       utf8(
         '\uFEFFCourriel;Rôle;Groupe\r\nA.Martin@ac-aix-marseille.fr;Formatrice;"Groupe A"\r\nb@x.fr;tuteur;\r\n',
       ),
     );
-    expect(rows).toEqual([
-      { line: 2, email: 'a.martin@ac-aix-marseille.fr', role: 'Formatrice', group: 'Groupe A' },
-      { line: 3, email: 'b@x.fr', role: 'tuteur', group: '' },
+    expect(csv.rows).toEqual([
+      row(2, 'a.martin@ac-aix-marseille.fr', 'Formatrice', 'Groupe A'),
+      row(3, 'b@x.fr', 'tuteur'),
     ]);
+    expect(csv.file).toEqual({
+      encoding: 'utf-8',
+      delimiter: ';',
+      header: ['Courriel', 'Rôle', 'Groupe'],
+      preview: [
+        { line: 2, cells: ['A.Martin@ac-aix-marseille.fr', 'Formatrice', 'Groupe A'] },
+        { line: 3, cells: ['b@x.fr', 'tuteur', ''] },
+      ],
+    });
+  });
+
+  it('reads a Windows-1252 export with first and last names, and says so', () => {
+    // « prénom;nom;courriel;groupe » then « Élodie;Hélène;… » as French Excel saves them.
+    const latin1 = Buffer.from(
+      'Prénom;Nom;Courriel;Groupe\r\nÉlodie;Hélène;e.helene@x.fr;Élèves\r\n',
+      'latin1',
+    );
+    const csv = parseEnrolmentCsv(latin1);
+    expect(csv.rows).toEqual([row(2, 'e.helene@x.fr', '', 'Élèves', 'Élodie', 'Hélène')]);
+    expect(csv.file).toMatchObject({
+      encoding: 'windows-1252',
+      delimiter: ';',
+      header: ['Prénom', 'Nom', 'Courriel', 'Groupe'],
+      preview: [{ line: 2, cells: ['Élodie', 'Hélène', 'e.helene@x.fr', 'Élèves'] }],
+    });
   });
 
   it('reads an English export with commas and no header, lines numbered from 1', () => {
-    const rows = parseEnrolmentCsv(utf8('a@x.fr,participant,G1\nb@x.fr,trainer\n\nc@x.fr\n'));
-    expect(rows).toEqual([
-      { line: 1, email: 'a@x.fr', role: 'participant', group: 'G1' },
-      { line: 2, email: 'b@x.fr', role: 'trainer', group: '' },
-      { line: 4, email: 'c@x.fr', role: '', group: '' },
+    expect(rowsOf(utf8('a@x.fr,participant,G1\nb@x.fr,trainer\n\nc@x.fr\n'))).toEqual([
+      row(1, 'a@x.fr', 'participant', 'G1'),
+      row(2, 'b@x.fr', 'trainer'),
+      row(4, 'c@x.fr'),
     ]);
   });
 
   it('follows the header when columns come in another order or with extra ones', () => {
-    const rows = parseEnrolmentCsv(utf8('Nom,Group,E-mail,Role\nMartin,B,m@x.fr,tutor\n'));
-    expect(rows).toEqual([{ line: 2, email: 'm@x.fr', role: 'tutor', group: 'B' }]);
-    expect(parseEnrolmentCsv(utf8('email\nm@x.fr\n'))).toEqual([
-      { line: 2, email: 'm@x.fr', role: '', group: '' },
+    expect(rowsOf(utf8('Nom,Group,E-mail,Role,Ville\nMartin,B,m@x.fr,tutor,Aix\n'))).toEqual([
+      row(2, 'm@x.fr', 'tutor', 'B', '', 'Martin'),
     ]);
-  });
-
-  it('detects the delimiter from the first line, ignoring quoted ones', () => {
-    expect(detectDelimiter('a@x.fr;participant;"A, B"')).toBe(';');
-    expect(detectDelimiter('"Dupont; Jean",a@x.fr,participant')).toBe(',');
-    expect(detectDelimiter('a@x.fr')).toBe(',');
+    expect(rowsOf(utf8('email\nm@x.fr\n'))).toEqual([row(2, 'm@x.fr')]);
   });
 
   it('refuses files it cannot read, with a 400 problem saying why', () => {
-    expect(codeOf(new Uint8Array([0x61, 0x40, 0x78, 0x2e, 0x66, 0x72, 0x3b, 0xe9, 0x0a]))).toBe(
-      'csv_not_utf8',
-    );
     expect(codeOf(utf8(''))).toBe('csv_empty');
     expect(codeOf(utf8('courriel;rôle;groupe\n'))).toBe('csv_empty');
     expect(codeOf(utf8('nom;rôle\nMartin;participant\n'))).toBe('csv_no_email_column');

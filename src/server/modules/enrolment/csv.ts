@@ -1,16 +1,26 @@
 /**
  * Reading an enrolment CSV as teachers and secretariats produce them: exported from a spreadsheet in
- * French (`;`) or English (`,`) settings, with or without a BOM, with or without a header row (in French
- * or English), columns e-mail, role, group.
+ * French (Windows-1252 or UTF-8, `;`) or English (`,`), with or without a header row (in French or
+ * English), columns e-mail, role, group, and optionally first and last names (used for the accounts
+ * created for unknown addresses). Decoding and delimiters are the shared CSV reader's.
  */
-import { parse } from 'csv-parse/sync';
-import { BULK_MAX_ENTRIES, fold, isEmail } from '../../../shared/enrolment.ts';
+import { BULK_MAX_ENTRIES, type CsvFileInfo, fold, isEmail } from '../../../shared/enrolment.ts';
+import { CsvSyntaxError, readCsv } from '../../platform/csv/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 
-/** One data line: its line number in the file (1-based, the header counted) and its three cells. */
-export type CsvRow = { line: number; email: string; role: string; group: string };
+/** One data line: its line number in the file (1-based, the header counted) and its cells. */
+export type CsvRow = {
+  line: number;
+  email: string;
+  role: string;
+  group: string;
+  firstName: string;
+  lastName: string;
+};
+export type EnrolmentCsv = { rows: CsvRow[]; file: CsvFileInfo };
 
-const HEADERS: Record<'email' | 'role' | 'group', string[]> = {
+type Column = 'email' | 'role' | 'group' | 'firstName' | 'lastName';
+const HEADERS: Record<Column, string[]> = {
   email: [
     'email',
     'e-mail',
@@ -24,76 +34,82 @@ const HEADERS: Record<'email' | 'role' | 'group', string[]> = {
   ],
   role: ['role', 'roles'],
   group: ['group', 'groupe', 'groups', 'groupes'],
+  firstName: ['prenom', 'first name', 'firstname', 'given name'],
+  lastName: [
+    'nom',
+    'nom de famille',
+    "nom d'usage",
+    'nom d’usage',
+    'last name',
+    'lastname',
+    'surname',
+    'family name',
+  ],
 };
+const PREVIEW_LINES = 5;
+const PREVIEW_COLUMNS = 8;
+const PREVIEW_CELL = 100;
 
 const fileProblem = (code: string, key: string, params?: Record<string, string | number>) =>
   new HttpProblem(400, code, `errors.enrolment.${key}`, {
     errors: [{ path: 'file', message: `errors.enrolment.${key}`, ...(params ? { params } : {}) }],
   });
 
-/** `;` when the first line has more of them than commas (outside quotes), else `,`. */
-export function detectDelimiter(text: string): ',' | ';' {
-  const firstLine = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
-  let commas = 0;
-  let semicolons = 0;
-  let quoted = false;
-  for (const char of firstLine) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && char === ',') commas += 1;
-    else if (!quoted && char === ';') semicolons += 1;
-  }
-  return semicolons > commas ? ';' : ',';
-}
-
 /** Which column holds what, when the first row is a header; null when it is data. */
-function headerColumns(cells: string[]): { email: number; role: number; group: number } | null {
+function headerColumns(cells: string[]): Record<Column, number> | null {
   const folded = cells.map(fold);
   if (folded.some((cell) => isEmail(cell))) return null;
   const find = (names: string[]) => folded.findIndex((cell) => names.includes(cell));
-  const columns = { email: find(HEADERS.email), role: find(HEADERS.role), group: find(HEADERS.group) };
-  if (columns.email < 0 && columns.role < 0 && columns.group < 0) return null;
+  const columns = {
+    email: find(HEADERS.email),
+    role: find(HEADERS.role),
+    group: find(HEADERS.group),
+    firstName: find(HEADERS.firstName),
+    lastName: find(HEADERS.lastName),
+  };
+  if (Object.values(columns).every((index) => index < 0)) return null;
   return columns;
 }
 
-/** The data rows of a CSV file; file-level problems (encoding, syntax, size) are 400 problems. */
-export function parseEnrolmentCsv(bytes: Uint8Array): CsvRow[] {
-  let text: string;
+const clip = (cells: string[]) => cells.slice(0, PREVIEW_COLUMNS).map((cell) => cell.slice(0, PREVIEW_CELL));
+
+/**
+ * The data rows of a CSV file and how it was read; file-level problems (syntax, size, no address
+ * column) are 400 problems.
+ */
+export function parseEnrolmentCsv(bytes: Uint8Array): EnrolmentCsv {
+  let table: ReturnType<typeof readCsv>;
   try {
-    // Strips a UTF-8 BOM; refuses bytes that are not UTF-8 (a Latin-1 export, say) rather than guessing.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw fileProblem('csv_not_utf8', 'csvNotUtf8');
-  }
-  if (text.trim() === '') throw fileProblem('csv_empty', 'csvEmpty');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    table = readCsv(bytes);
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 0;
-    throw fileProblem('csv_unreadable', 'csvUnreadable', { line });
+    if (error instanceof CsvSyntaxError)
+      throw fileProblem('csv_unreadable', 'csvUnreadable', { line: error.line });
+    throw error;
   }
+  const records = table.records;
   if (records.length === 0) throw fileProblem('csv_empty', 'csvEmpty');
-  const header = headerColumns(records[0]!.record);
+  const header = headerColumns(records[0]!.cells);
   if (header && header.email < 0) throw fileProblem('csv_no_email_column', 'csvNoEmailColumn');
-  const columns = header ?? { email: 0, role: 1, group: 2 };
+  const columns = header ?? { email: 0, role: 1, group: 2, firstName: -1, lastName: -1 };
   const data = header ? records.slice(1) : records;
   if (data.length === 0) throw fileProblem('csv_empty', 'csvEmpty');
   if (data.length > BULK_MAX_ENTRIES)
     throw fileProblem('csv_too_many_rows', 'csvTooManyRows', { max: BULK_MAX_ENTRIES });
-  const cell = (record: string[], index: number) => (index >= 0 ? (record[index] ?? '') : '');
-  return data.map(({ record, info }) => ({
-    line: info.lines,
-    email: cell(record, columns.email).toLowerCase(),
-    role: cell(record, columns.role),
-    group: cell(record, columns.group),
-  }));
+  const cell = (cells: string[], index: number) => (index >= 0 ? (cells[index] ?? '') : '');
+  return {
+    rows: data.map(({ line, cells }) => ({
+      line,
+      email: cell(cells, columns.email).toLowerCase(),
+      role: cell(cells, columns.role),
+      group: cell(cells, columns.group),
+      firstName: cell(cells, columns.firstName),
+      lastName: cell(cells, columns.lastName),
+    })),
+    file: {
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      header: header ? clip(records[0]!.cells) : null,
+      preview: data.slice(0, PREVIEW_LINES).map(({ line, cells }) => ({ line, cells: clip(cells) })),
+    },
+  };
 }

@@ -11,6 +11,7 @@ import {
   Cohort,
   CohortEnrolBody,
   CourseGroups,
+  type CsvFileInfo,
   EnrolmentList,
   EnrolmentListQuery,
   EnrolmentReport,
@@ -72,7 +73,12 @@ type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
 const PROBLEM_BASE = 'https://magistere.education.gouv.fr/problemes/';
 
 /** A refused bulk enrolment: problem+json (422) carrying the report, so the page can show every line. */
-function sendRejected(request: FastifyRequest, reply: FastifyReply, error: BulkRejected) {
+function sendRejected(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: BulkRejected,
+  file: CsvFileInfo | null = null,
+) {
   return reply
     .status(422)
     .type('application/problem+json; charset=utf-8')
@@ -81,12 +87,12 @@ function sendRejected(request: FastifyRequest, reply: FastifyReply, error: BulkR
       title: request.t(error.messageKey),
       status: 422,
       code: error.code,
-      report: error.report,
+      report: file ? { ...error.report, file } : error.report,
     });
 }
 
 export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, authCache, bus } = app.deps;
+  const { db, authCache, bus, mailer, config } = app.deps;
   const from = (resolve: Resolver) => async (request: FastifyRequest) => {
     const id = (request.params as { id?: string }).id ?? '';
     return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
@@ -97,18 +103,32 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       return courseId ? courseContextId(tx, courseId) : undefined;
     };
   const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
-  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
+  const ctxOf = (request: FastifyRequest) => ({
+    db,
+    actor: actorOf(request),
+    origin: request.origin,
+    mailer,
+    publicUrl: config.publicUrl,
+  });
   const forgetPage = (courseId: string) => bus.publish(COURSE_PAGE_CHANNEL, courseId);
   const tags = ['inscriptions'];
 
-  /** Runs a bulk apply; a report with errors becomes a 422 carrying it. Everyone's access may change. */
-  const applying = async (request: FastifyRequest, reply: FastifyReply, run: () => Promise<BulkResult>) => {
+  /**
+   * Runs a bulk apply; a report with errors becomes a 422 carrying it (with how a CSV file was read).
+   * Everyone's access may change.
+   */
+  const applying = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    run: () => Promise<BulkResult>,
+    file: CsvFileInfo | null = null,
+  ) => {
     try {
       const result = await run();
       await authCache.forget(null);
       return reply.send(result);
     } catch (error) {
-      if (error instanceof BulkRejected) return sendRejected(request, reply, error);
+      if (error instanceof BulkRejected) return sendRejected(request, reply, error, file);
       throw error;
     }
   };
@@ -178,7 +198,14 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['enrolment:manage'], courseContextId),
       schema: { tags, params: IdParams, body: ListsBody, response: { 200: EnrolmentReport } },
     },
-    async (request) => validateBulk(db, request.params.id, () => listInputs(request.body)),
+    async (request) =>
+      validateBulk(
+        db,
+        actorOf(request),
+        request.params.id,
+        () => listInputs(request.body),
+        request.body.createAccounts,
+      ),
   );
   app.post(
     '/api/courses/:id/enrolments/lists/apply',
@@ -189,7 +216,13 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       applying(request, reply, () =>
-        applyBulkEnrolment(ctxOf(request), request.params.id, 'list', () => listInputs(request.body)),
+        applyBulkEnrolment(
+          ctxOf(request),
+          request.params.id,
+          'list',
+          () => listInputs(request.body),
+          request.body.createAccounts,
+        ),
       ),
   );
 
@@ -210,7 +243,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams, body: CohortEnrolBody, response: { 200: EnrolmentReport } },
     },
     async (request) =>
-      validateBulk(db, request.params.id, (course) =>
+      validateBulk(db, actorOf(request), request.params.id, (course) =>
         cohortInputs(db, course, request.body.cohortId, request.body.role),
       ),
   );
@@ -235,16 +268,24 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     await scope.register(multipart, {
       limits: { files: 1, fields: 2, fileSize: BULK_MAX_BYTES, fieldSize: 100 },
     });
-    /** The uploaded file's bytes; too large is a 413 (the multipart limit), none a 400. */
+    /**
+     * The uploaded file, parsed, and the `createAccounts` field ("true" to create the accounts of
+     * unknown addresses); too large is a 413 (the multipart limit), no file a 400.
+     */
     const readCsv = async (request: FastifyRequest) => {
       if (!request.isMultipart())
         throw new HttpProblem(415, 'unsupported_media_type', 'errors.unsupportedMediaType');
+      let bytes: Buffer | undefined;
+      let createAccounts = false;
       for await (const part of request.parts()) {
-        if (part.type === 'file') return part.toBuffer();
+        if (part.type === 'file') bytes ??= await part.toBuffer();
+        else if (part.fieldname === 'createAccounts') createAccounts = part.value === 'true';
       }
-      throw new HttpProblem(400, 'csv_missing', 'errors.enrolment.csvMissing', {
-        errors: [{ path: 'file', message: 'errors.enrolment.csvMissing' }],
-      });
+      if (!bytes)
+        throw new HttpProblem(400, 'csv_missing', 'errors.enrolment.csvMissing', {
+          errors: [{ path: 'file', message: 'errors.enrolment.csvMissing' }],
+        });
+      return { ...parseEnrolmentCsv(bytes), createAccounts };
     };
     const csvSchema = { tags, params: IdParams, consumes: ['multipart/form-data'] };
     scope.post(
@@ -254,8 +295,15 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: { ...csvSchema, response: { 200: EnrolmentReport } },
       },
       async (request) => {
-        const rows = parseEnrolmentCsv(await readCsv(request));
-        return validateBulk(db, request.params.id, () => csvInputs(rows));
+        const { rows, file, createAccounts } = await readCsv(request);
+        const report = await validateBulk(
+          db,
+          actorOf(request),
+          request.params.id,
+          () => csvInputs(rows),
+          createAccounts,
+        );
+        return { ...report, file };
       },
     );
     scope.post(
@@ -265,9 +313,21 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: { ...csvSchema, response: { 200: BulkResult } },
       },
       async (request, reply) => {
-        const rows = parseEnrolmentCsv(await readCsv(request));
-        return applying(request, reply, () =>
-          applyBulkEnrolment(ctxOf(request), request.params.id, 'csv', () => csvInputs(rows)),
+        const { rows, file, createAccounts } = await readCsv(request);
+        return applying(
+          request,
+          reply,
+          async () => {
+            const result = await applyBulkEnrolment(
+              ctxOf(request),
+              request.params.id,
+              'csv',
+              () => csvInputs(rows),
+              createAccounts,
+            );
+            return { ...result, report: { ...result.report, file } };
+          },
+          file,
         );
       },
     );

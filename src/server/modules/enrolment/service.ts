@@ -26,22 +26,40 @@ import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
+import type { Mailer } from '../../platform/mail/index.ts';
+import { mayCreateLocalAccounts } from '../accounts/local-accounts.ts';
 import { accountCapabilities } from '../accounts/policy.ts';
 import { userSearchText, users } from '../accounts/schema.ts';
 import { cohortForEnrolment } from '../cohorts/service.ts';
 import { sessionOf } from '../workflow/queries.ts';
-import { applyBulk, type BulkInput, planBulk, writeEnrolments } from './bulk.ts';
+import { type AccountOptions, applyBulk, type BulkInput, planBulk, writeEnrolments } from './bulk.ts';
 import { assertOpen, closedReason, type EnrolmentCourse, enrolmentCourse, lockEnrolments } from './course.ts';
+import type { CsvRow } from './csv.ts';
+import { notifyEnrolled } from './notify.ts';
 import { enrolmentCapabilities as caps } from './policy.ts';
 import { courseGroups, enrolments, groupMembers } from './schema.ts';
 
-export type Ctx = { db: Db; actor: Actor; origin: Origin; now?: Date };
+export type Ctx = { db: Db; actor: Actor; origin: Origin; mailer: Mailer; publicUrl: string; now?: Date };
 
 const writeCtx = (ctx: Ctx) => ({
   actorId: ctx.actor.userId,
+  actor: ctx.actor,
   origin: ctx.origin,
+  mailer: ctx.mailer,
+  publicUrl: ctx.publicUrl,
   now: ctx.now ?? new Date(),
 });
+
+/**
+ * What the actor may do with addresses that have no account here; asking to create them without the
+ * right is refused (403) rather than quietly reported.
+ */
+function accountOptions(actor: Actor, course: EnrolmentCourse, createAccounts: boolean): AccountOptions {
+  const canCreate = mayCreateLocalAccounts(actor, course.contextPath);
+  if (createAccounts && !canCreate)
+    throw new HttpProblem(403, 'account_creation_forbidden', 'errors.enrolment.accountCreationForbidden');
+  return { canCreate, create: createAccounts };
+}
 
 // — Listing —
 
@@ -188,7 +206,7 @@ export function listInputs(body: ListsBody): BulkInput[] {
 }
 
 /** The rows of an enrolment CSV: an empty role cell means participant. */
-export function csvInputs(rows: { line: number; email: string; role: string; group: string }[]) {
+export function csvInputs(rows: CsvRow[]) {
   return rows.map(
     (row): BulkInput => ({
       line: row.line,
@@ -197,6 +215,8 @@ export function csvInputs(rows: { line: number; email: string; role: string; gro
       role: row.role.trim() === '' ? 'participant' : parseRole(row.role),
       roleText: row.role.trim(),
       group: row.group.trim() || null,
+      firstName: row.firstName,
+      lastName: row.lastName,
     }),
   );
 }
@@ -219,26 +239,37 @@ export async function cohortInputs(
 
 export async function validateBulk(
   db: Db,
+  actor: Actor,
   courseId: string,
   inputs: (course: EnrolmentCourse) => Promise<BulkInput[]> | BulkInput[],
+  createAccounts = false,
 ) {
   const course = await enrolmentCourse(db, courseId);
   assertOpen(course);
-  return (await planBulk(db, course, await inputs(course))).report;
+  const options = accountOptions(actor, course, createAccounts);
+  return (await planBulk(db, course, await inputs(course), options)).report;
 }
 
+/**
+ * Applies a bulk enrolment in one transaction — accounts created, enrolments, groups, mails queued —
+ * then hands the mails to delivery once it is committed.
+ */
 export async function applyBulkEnrolment(
   ctx: Ctx,
   courseId: string,
   method: EnrolMethod,
   inputs: (tx: Tx, course: EnrolmentCourse) => Promise<BulkInput[]> | BulkInput[],
+  createAccounts = false,
 ): Promise<BulkResult> {
-  return ctx.db.transaction(async (tx) => {
+  const { mailIds, ...result } = await ctx.db.transaction(async (tx) => {
     // Locked before anything is read: the stage and the enrolments checked are those written against.
     await lockEnrolments(tx, courseId);
     const course = await enrolmentCourse(tx, courseId);
-    return applyBulk(tx, course, await inputs(tx, course), method, writeCtx(ctx));
+    const options = accountOptions(ctx.actor, course, createAccounts);
+    return applyBulk(tx, course, await inputs(tx, course), method, writeCtx(ctx), options);
   });
+  await ctx.mailer.flush(mailIds);
+  return result;
 }
 
 /**
@@ -422,20 +453,17 @@ const SELF_PROBLEMS: Record<string, [number, string]> = {
 };
 
 export async function selfEnrol(ctx: Ctx, courseId: string): Promise<SelfEnrolmentState> {
-  return ctx.db.transaction(async (tx) => {
+  const { state, mailIds } = await ctx.db.transaction(async (tx) => {
     await lockEnrolments(tx, courseId);
     const context = await selfContext(tx, ctx.actor, courseId);
     if (context.reason) {
       const [status, code] = SELF_PROBLEMS[context.reason]!;
       throw new HttpProblem(status, code, `errors.enrolment.${context.reason}`);
     }
-    await writeEnrolments(
-      tx,
-      context.course,
-      [{ userId: ctx.actor.userId, role: 'participant' }],
-      'self',
-      writeCtx(ctx),
-    );
+    const pair = { userId: ctx.actor.userId, role: 'participant' as const };
+    await writeEnrolments(tx, context.course, [pair], 'self', writeCtx(ctx));
+    // A first enrolment only: coming back after leaving is the same enrolment, already announced.
+    const mailIds = context.enrolment ? [] : await notifyEnrolled(tx, ctx, context.course, [pair]);
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'enrolment.self',
@@ -444,8 +472,10 @@ export async function selfEnrol(ctx: Ctx, courseId: string): Promise<SelfEnrolme
       contextId: context.course.contextId,
       domainId: context.course.domainId,
     });
-    return toState(await selfContext(tx, ctx.actor, courseId));
+    return { state: toState(await selfContext(tx, ctx.actor, courseId)), mailIds };
   });
+  await ctx.mailer.flush(mailIds);
+  return state;
 }
 
 /** Leaves a session one enrolled in oneself; an enrolment made by the trainers stays theirs to end. */

@@ -55,7 +55,7 @@ export async function setStage(
   t: TestApp,
   courseId: string,
   stage: (typeof courses.$inferSelect)['stage'],
-  session?: { selfEnrolment?: boolean; maxParticipants?: number | null },
+  session?: Omit<Partial<typeof courseSessions.$inferInsert>, 'courseId'>,
 ) {
   await t.db.update(courses).set({ stage }).where(eq(courses.id, courseId));
   if (session) {

@@ -113,6 +113,75 @@ describe('role assignment', () => {
   });
 });
 
+describe('courses and activities named in roles', () => {
+  it('finds courses and activities by title for the role form, only where the actor may assign roles', async () => {
+    const referent = await t.as('referent@magistere.test');
+    const found = await referent.get('/api/role-contexts?level=course&q=mathematiques');
+    expect(found.statusCode).toBe(200);
+    // Accents aside; the national course of DGESCO is outside an Aix-Marseille referent's reach.
+    expect(found.json().map((o: { detail: string }) => o.detail)).toEqual([
+      'MATHS-MVA-C2 · Académie d’Aix-Marseille',
+      'MATHS-MVA-C2-S1 · Académie d’Aix-Marseille',
+    ]);
+    const everywhere = await (await t.as('admin@magistere.test')).get(
+      '/api/role-contexts?level=course&q=MATHS',
+    );
+    expect(everywhere.json()).toHaveLength(4);
+    const activities = (await referent.get('/api/role-contexts?level=activity&q=repetition espacee')).json();
+    expect(activities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          label: 'La répétition espacée',
+          detail: 'Mémoire et apprentissages — session 2026-2027 · Académie d’Aix-Marseille',
+        }),
+      ]),
+    );
+    expect((await referent.get('/api/role-contexts?level=course&q=m')).statusCode).toBe(400);
+    expect((await referent.get('/api/role-contexts?level=domain&q=aix')).statusCode).toBe(400);
+    expect(
+      problemOf(
+        await (await t.as('participant@magistere.test')).get('/api/role-contexts?level=course&q=memoire'),
+      ).status,
+    ).toBe(403);
+  });
+
+  it('names a course by its title and an activity by its own and its course’s, not by a number', async () => {
+    const referent = await t.as('referent@magistere.test');
+    const [course] = (await referent.get('/api/role-contexts?level=course&q=MEMOIRE-C34-S1')).json();
+    const [activity] = (
+      await referent.get('/api/role-contexts?level=activity&q=repetition espacee session 2026')
+    ).json();
+    const userId = id['participant@magistere.test'];
+    const inCourse = await referent.post('/api/role-assignments', {
+      userId,
+      role: 'tutor',
+      contextLevel: 'course',
+      instanceId: course.instanceId,
+    });
+    expect(inCourse.statusCode).toBe(201);
+    expect(inCourse.json().contextLabel).toBe('Mémoire et apprentissages — session 2026-2027');
+    const inActivity = await referent.post('/api/role-assignments', {
+      userId,
+      role: 'participant',
+      contextLevel: 'activity',
+      instanceId: activity.instanceId,
+    });
+    expect(inActivity.statusCode).toBe(201);
+    const labels = (await referent.get(`/api/users/${userId}/roles`))
+      .json()
+      .map((r: { contextLabel: string }) => r.contextLabel);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Mémoire et apprentissages — session 2026-2027',
+        'La répétition espacée (Mémoire et apprentissages — session 2026-2027)',
+      ]),
+    );
+    expect(labels.filter((label: string) => /#\d/.test(label) || label === '')).toEqual([]);
+    await t.db.delete(roleAssignments).where(eq(roleAssignments.id, inCourse.json().id));
+    await t.db.delete(roleAssignments).where(eq(roleAssignments.id, inActivity.json().id));
+  });
+});
+
 describe('capabilities in a course', () => {
   it('lists what the actor may do in a course, and nothing to someone who may not see it', async () => {
     const { courses } = await import('../courses/schema.ts');

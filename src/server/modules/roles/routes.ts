@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RoleAssignBody, RoleAssignment, Uuid } from '../../../shared/api.ts';
+import {
+  RoleAssignBody,
+  RoleAssignment,
+  RoleContextOption,
+  RoleContextQuery,
+  Uuid,
+} from '../../../shared/api.ts';
 import { canInPath, reachIn } from '../../platform/access/can.ts';
 import { allCapabilities } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
@@ -10,7 +16,7 @@ import { userContextId } from '../accounts/service.ts';
 import { onCourse } from '../activities/support.ts';
 import { courseCapabilities } from '../courses/policy.ts';
 import { roleCapabilities as caps } from './policy.ts';
-import { assignRole, listAssignments, removeRole } from './service.ts';
+import { assignRole, listAssignments, removeRole, searchRoleContexts } from './service.ts';
 
 export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, authCache } = app.deps;
@@ -42,6 +48,20 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['rôles'], params: z.object({ id: Uuid }), response: { 200: z.array(RoleAssignment) } },
     },
     async (request) => listAssignments(db, request.params.id),
+  );
+
+  /** Where the actor may assign roles is narrowed by the service: `role:assign` somewhere lets one ask. */
+  app.get(
+    '/api/role-contexts',
+    {
+      config: { access: { capability: caps['role:assign'] } },
+      schema: {
+        tags: ['rôles'],
+        querystring: RoleContextQuery,
+        response: { 200: z.array(RoleContextOption) },
+      },
+    },
+    async (request) => searchRoleContexts(db, actorOf(request), request.query.level, request.query.q),
   );
 
   app.post(

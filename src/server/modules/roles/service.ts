@@ -1,15 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { RoleAssignBody, RoleAssignment } from '../../../shared/api.ts';
+import type { RoleAssignBody, RoleAssignment, RoleContextOption } from '../../../shared/api.ts';
 import type { ContextLevel, Role } from '../../../shared/roles.ts';
-import { type Actor, can, canInPath } from '../../platform/access/can.ts';
+import { type Actor, can, canInPath, scopeOf } from '../../platform/access/can.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { contexts, roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { findUser } from '../accounts/service.ts';
+import { findActivitiesByTitle, findCoursesByTitle, titlesOf } from '../courses/service.ts';
 import { domains } from '../domains/schema.ts';
+import { getDomain } from '../domains/service.ts';
 import { roleCapabilities as caps } from './policy.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin };
@@ -23,6 +25,7 @@ export async function listAssignments(db: Tx, userId: string): Promise<RoleAssig
       role: roleAssignments.role,
       contextId: roleAssignments.contextId,
       contextLevel: contexts.level,
+      instanceId: contexts.instanceId,
       domainName: domains.name,
       createdAt: roleAssignments.createdAt,
     })
@@ -31,15 +34,73 @@ export async function listAssignments(db: Tx, userId: string): Promise<RoleAssig
     .leftJoin(domains, and(eq(contexts.level, 'domain'), eq(sql`${domains.id}::text`, contexts.instanceId)))
     .where(eq(roleAssignments.userId, userId))
     .orderBy(contexts.path, roleAssignments.role);
+  // A course or an activity is named by its title (an activity with its course's), never by a number.
+  const idsAt = (level: string) =>
+    rows.flatMap((r) => (r.contextLevel === level && r.instanceId ? [r.instanceId] : []));
+  const titles = await titlesOf(db, idsAt('course'), idsAt('activity'));
+  const labelOf = (row: (typeof rows)[number]) => {
+    if (row.contextLevel === 'platform') return 'Plateforme';
+    if (row.contextLevel === 'domain') return row.domainName ?? '';
+    if (row.contextLevel === 'course') return titles.courses.get(row.instanceId ?? '') ?? '';
+    const activity = titles.activities.get(row.instanceId ?? '');
+    return activity ? `${activity.title} (${activity.courseTitle})` : '';
+  };
   return rows.map((row) => ({
     id: row.id,
     userId: row.userId,
     role: row.role as Role,
     contextId: row.contextId,
     contextLevel: row.contextLevel,
-    contextLabel: row.contextLevel === 'platform' ? 'Plateforme' : (row.domainName ?? `#${row.contextId}`),
+    contextLabel: labelOf(row),
     createdAt: row.createdAt.toISOString(),
   }));
+}
+
+const PICKER_LIMIT = 20;
+
+/**
+ * Courses or activities whose title contains `q`, where the actor may assign roles: what the role form
+ * offers instead of asking for an identifier. Searched in the domains of the actor's reach, then each
+ * checked in its own context (a grant may stop at a course).
+ */
+export async function searchRoleContexts(
+  db: Tx,
+  actor: Actor,
+  level: 'course' | 'activity',
+  q: string,
+): Promise<RoleContextOption[]> {
+  const scope = scopeOf(actor, caps['role:assign']);
+  const domainIds = scope.all ? 'all' : scope.domainIds;
+  const found =
+    level === 'course'
+      ? (await findCoursesByTitle(db, q, domainIds, PICKER_LIMIT)).map((c) => ({
+          instanceId: c.id,
+          label: c.title,
+          detail: c.shortName,
+          domainId: c.domainId,
+        }))
+      : (await findActivitiesByTitle(db, q, domainIds, PICKER_LIMIT)).map((a) => ({
+          instanceId: a.id,
+          label: a.title,
+          detail: a.courseTitle,
+          domainId: a.domainId,
+        }));
+  const domainNames = new Map<string, string>();
+  for (const domainId of new Set(found.map((f) => f.domainId))) {
+    const domain = await getDomain(db, domainId);
+    if (domain) domainNames.set(domainId, domain.name);
+  }
+  const options: RoleContextOption[] = [];
+  for (const option of found) {
+    const context = await findContext(db, level, option.instanceId);
+    if (!context || !canInPath(actor, caps['role:assign'], context.path)) continue;
+    options.push({
+      instanceId: option.instanceId,
+      label: option.label,
+      detail: [option.detail, domainNames.get(option.domainId)].filter(Boolean).join(' · '),
+    });
+  }
+  return options;
 }
 
 /**

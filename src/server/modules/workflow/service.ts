@@ -156,6 +156,9 @@ export async function workflowOf(db: Tx, actor: Actor, courseId: string): Promis
   );
   return {
     stage: state.course.stage,
+    isSession:
+      isSession(state.course.stage) ||
+      (state.course.stage === 'trash' && isSession(state.course.stageBeforeTrash ?? 'construction')),
     session: state.session ? toSession(state.session) : null,
     origin: origin ? { id: origin.id, title: origin.title } : null,
     sessions: sessionRows.map(({ c, s }) => ({

@@ -234,6 +234,11 @@ describe('the course life cycle', () => {
     expect((await trainer.post(`/api/courses/${session.id}/trash`)).statusCode).toBe(403);
     expect((await designer.post(`/api/courses/${session.id}/trash`)).json().stage).toBe('trash');
     expect((await designer.get('/api/trash')).json().map((c: { id: string }) => c.id)).toContain(session.id);
+    // In the trash, its stage no longer says it is a session: the workflow does, for the page's words.
+    expect((await designer.get(`/api/courses/${session.id}/workflow`)).json()).toMatchObject({
+      stage: 'trash',
+      isSession: true,
+    });
     expect((await designer.get('/api/courses')).json().map((c: { id: string }) => c.id)).not.toContain(
       session.id,
     );

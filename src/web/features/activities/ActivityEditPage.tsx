@@ -3,14 +3,15 @@
  * the title, the kind's Editor, the visibility and opening date; errors next to the fields and summarised at
  * the top.
  */
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ActivityUpdateBody } from '../../../shared/api.ts';
 import { api } from '../../api/client.ts';
 import {
@@ -38,8 +39,9 @@ import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../componen
 import { CompletionFields, completionLabels } from '../completion/CompletionFields.tsx';
 import type { CompletionRule } from '../completion/queries.ts';
 import { AudienceFields, NO_AUDIENCE, saveAudience } from '../enrolment/AudienceFields.tsx';
+import { useUpload } from './file/upload.ts';
 import { isKnownKind, kindText, kindUi } from './registry.tsx';
-import type { Settings } from './types.ts';
+import type { PendingUpload, Settings } from './types.ts';
 
 /** The fields of the form that a save from someone else may have changed (the audience is saved apart). */
 const VERSIONED_FIELDS = ['title', 'settings', 'visibility', 'availableFrom', 'completion'] as const;
@@ -147,6 +149,11 @@ function ActivityForm({
       setCompletion(merged.completion);
     },
   });
+  const { message: uploadMessage } = useUpload();
+  // Files chosen in a new activity's editor (file, folder, video): sent as soon as it is created.
+  const pendingUpload = useRef<PendingUpload | null>(null);
+  const [sending, setSending] = useState(false);
+  const uploadFailed = (useLocation().state as { uploadFailed?: string } | null)?.uploadFailed;
   const courseUrl = `/parcours/${page.course.id}?edition=1`;
   const pageTitle = existing
     ? t('ui.activities.edit.editTitle', { title: existing.title })
@@ -195,6 +202,7 @@ function ActivityForm({
           });
       // Who it is for has its own route (it checks the groups are the course's).
       await saveAudience(saved.id, existing?.audience ?? null, audience);
+      if (!existing && !(await sendPendingFiles(saved))) return;
       await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
       navigate(courseUrl, {
         state: {
@@ -210,6 +218,31 @@ function ActivityForm({
       setMessage(stale || Object.keys(fieldErrors).length ? undefined : problemMessage(error));
     } finally {
       setPending(false);
+    }
+  }
+
+  /**
+   * Sends the files chosen before the activity existed. When that fails the activity stays created: its
+   * edit page says so and takes the files again. False then.
+   */
+  async function sendPendingFiles(saved: Activity) {
+    const send = pendingUpload.current;
+    if (!send) return true;
+    setSending(true);
+    try {
+      await send(saved.id);
+      return true;
+    } catch (error) {
+      await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
+      // Said as a sentence of its own, whatever the server's words end with.
+      const reason = uploadMessage(error).replace(/([^.!?…])$/, '$1.');
+      navigate(`/parcours/${page.course.id}/activite/${saved.id}/modifier`, {
+        replace: true,
+        state: { uploadFailed: t('ui.activities.upload.failedAfterCreate', { title: saved.title, reason }) },
+      });
+      return false;
+    } finally {
+      setSending(false);
     }
   }
 
@@ -234,6 +267,9 @@ function ActivityForm({
       </PageHeading>
       <StaleVersionAlert form={versioned} labels={labels} />
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
+      {uploadFailed ? (
+        <Alert className="fr-mb-3w" severity="warning" small role="alert" description={uploadFailed} />
+      ) : null}
       {/* Rendered anew after a conflict, so the kind's editor starts from the merged settings. */}
       <form key={versioned.generation} noValidate onSubmit={submit}>
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
@@ -251,7 +287,19 @@ function ActivityForm({
             ...invalidProps(errors, 'title'),
           }}
         />
-        <ui.Editor form={form} settings={settings} onChange={setSettings} errors={errors} />
+        <ui.Editor
+          form={form}
+          settings={settings}
+          onChange={setSettings}
+          errors={errors}
+          {...(existing
+            ? {}
+            : {
+                onPendingUpload: (send: PendingUpload | null) => {
+                  pendingUpload.current = send;
+                },
+              })}
+        />
         <CompletionFields
           form={form}
           kind={kind}
@@ -280,6 +328,9 @@ function ActivityForm({
           onChange={setAvailableFrom}
           error={errors.availableFrom}
         />
+        <p className={sending ? 'fr-message fr-message--info' : 'fr-sr-only'} role="status">
+          {sending ? t('ui.activities.upload.pending') : ''}
+        </p>
         <div className="mg-actions fr-mt-2w">
           <Button type="submit" disabled={pending}>
             {existing ? t('ui.activities.edit.save') : t('ui.activities.edit.create')}

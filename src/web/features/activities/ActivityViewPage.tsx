@@ -61,7 +61,12 @@ export function ActivityViewPage() {
             </>
           ) : null}
         </p>
-        <ActivityCompletion courseId={page.course.id} activity={listed} className="fr-mb-4w" />
+        <ActivityCompletion
+          courseId={page.course.id}
+          activity={listed}
+          className="fr-mb-4w"
+          preview={preview}
+        />
       </PageHeading>
       {preview ? <PreviewNotice exitTo={link(listed.id)} /> : null}
       <div className="fr-mb-6w">

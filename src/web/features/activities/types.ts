@@ -27,7 +27,15 @@ export type ActivityEditorProps = {
   onChange: (settings: Settings) => void;
   /** Field errors keyed by path (`settings.url`). */
   errors: FieldErrors;
+  /**
+   * On the creation page only: files chosen before the activity exists. The kind hands over how to send
+   * them (or `null` when none is chosen); the form sends them as soon as the activity is created.
+   */
+  onPendingUpload?: (send: PendingUpload | null) => void;
 };
+
+/** Sends the files a kind's editor was given to the activity just created. */
+export type PendingUpload = (activityId: string) => Promise<void>;
 
 export type ActivityKindUi = {
   /** DSFR icon class shown beside the kind's name and its activities. */

@@ -1,11 +1,13 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RoleContextOption } from '../../../shared/api.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { CONTEXT_LEVELS, type ContextLevel, ROLES } from '../../../shared/roles.ts';
 import { api } from '../../api/client.ts';
@@ -150,7 +152,12 @@ function AssignRoleForm({
   const labels = {
     role: t('ui.users.roles.role'),
     contextLevel: t('ui.users.roles.level'),
-    instanceId: level === 'domain' ? t('ui.users.roles.domain') : t('ui.users.roles.instance'),
+    instanceId:
+      level === 'domain'
+        ? t('ui.users.roles.domain')
+        : level === 'activity'
+          ? t('ui.users.roles.searchActivity')
+          : t('ui.users.roles.searchCourse'),
   };
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -160,7 +167,8 @@ function AssignRoleForm({
     const instanceId = String(data.get('instanceId') ?? '').trim();
     const next: FieldErrors = {};
     if (!role) next.role = t('ui.validation.required');
-    if (level !== 'platform' && !instanceId) next.instanceId = t('ui.validation.required');
+    if (level !== 'platform' && !instanceId)
+      next.instanceId = level === 'domain' ? t('ui.validation.required') : t('ui.users.roles.chooseOne');
     if (Object.keys(next).length > 0) {
       setMessage(undefined);
       setErrors(next);
@@ -254,24 +262,94 @@ function AssignRoleForm({
                   </option>
                 ))}
               </Select>
-            ) : level !== 'platform' ? (
-              <Input
-                label={labels.instanceId}
-                {...fieldState(errors, 'instanceId')}
-                nativeInputProps={{
-                  id: fieldId(FORM, 'instanceId'),
-                  name: 'instanceId',
-                  required: true,
-                  ...invalidProps(errors, 'instanceId'),
-                }}
-              />
             ) : null}
           </div>
         </div>
+        {level === 'course' || level === 'activity' ? (
+          <ContextPicker key={level} level={level} label={labels.instanceId} errors={errors} />
+        ) : null}
         <Button className="fr-mt-2w" type="submit" iconId="fr-icon-add-line" disabled={pending}>
           {t('ui.users.roles.add')}
         </Button>
       </form>
+    </div>
+  );
+}
+
+/**
+ * A course or an activity found by its title, among those where the actor may assign roles: the search
+ * box, then the matches as radio buttons (`instanceId`), named and placed (short name, course, domain).
+ */
+function ContextPicker({
+  level,
+  label,
+  errors,
+}: {
+  level: 'course' | 'activity';
+  label: string;
+  errors: FieldErrors;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  // Asks once typing pauses, not at every key.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const enabled = q.length >= 2;
+  const found = useQuery({
+    queryKey: ['role-contexts', level, q],
+    queryFn: () =>
+      api.get<RoleContextOption[]>(`/api/role-contexts?${new URLSearchParams({ level, q }).toString()}`),
+    enabled,
+    staleTime: 30_000,
+  });
+  const status = !enabled
+    ? t('ui.users.roles.typeMore')
+    : found.isPending
+      ? t('ui.users.roles.searching')
+      : found.isError
+        ? t('ui.users.roles.searchFailed')
+        : found.data.length === 0
+          ? t(level === 'course' ? 'ui.users.roles.noCourse' : 'ui.users.roles.noActivity')
+          : t('ui.users.roles.found', { count: found.data.length });
+  return (
+    <div className="fr-mt-2w fr-col-12 fr-col-md-8">
+      <Input
+        label={label}
+        hintText={t(
+          level === 'course' ? 'ui.users.roles.searchCourseHint' : 'ui.users.roles.searchActivityHint',
+        )}
+        {...fieldState(errors, 'instanceId')}
+        nativeInputProps={{
+          id: fieldId(FORM, 'instanceId'),
+          type: 'search',
+          autoComplete: 'off',
+          value: text,
+          onChange: (event) => setText(event.target.value),
+          // Enter picks nothing by itself: the person chooses among the matches.
+          onKeyDown: (event) => {
+            if (event.key === 'Enter') event.preventDefault();
+          },
+          'aria-describedby': `${FORM}-picker-status`,
+          ...invalidProps(errors, 'instanceId'),
+        }}
+      />
+      <p id={`${FORM}-picker-status`} className="fr-text--sm fr-mb-1w" role="status">
+        {status}
+      </p>
+      {enabled && found.data && found.data.length > 0 ? (
+        <RadioButtons
+          legend={t(level === 'course' ? 'ui.users.roles.coursesFound' : 'ui.users.roles.activitiesFound')}
+          name="instanceId"
+          options={found.data.map((option) => ({
+            label: option.label,
+            hintText: option.detail,
+            nativeInputProps: { value: option.instanceId },
+          }))}
+        />
+      ) : null}
     </div>
   );
 }

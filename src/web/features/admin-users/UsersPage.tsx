@@ -11,7 +11,6 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { useDomains, useUsers } from '../../api/queries.ts';
 import type { UserStatus } from '../../api/types.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
-import { useWorkingDomain } from '../../app/domainChoice.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -26,11 +25,11 @@ export function UsersPage() {
   const canManage = useCan('user:manage');
   const [params, setParams] = useSearchParams();
   const flash = (useLocation().state as { flash?: string } | null)?.flash;
-  const [workingDomain] = useWorkingDomain();
   const domains = useDomains().data ?? me.domains;
 
   const q = params.get('q') ?? '';
-  const domainParam = params.get('domaine') ?? workingDomain ?? ALL;
+  // Every domain the person may see, unless they pick one: a search must not miss people silently.
+  const domainParam = params.get('domaine') ?? ALL;
   const statusParam = params.get('statut');
   const status: UserStatus | undefined =
     statusParam === 'active' || statusParam === 'suspended' ? statusParam : undefined;

@@ -12,17 +12,20 @@ export function ActivityCompletion({
   courseId,
   activity,
   className,
+  preview = false,
 }: {
   courseId: string;
   activity: ActivitySummary;
   className?: string;
+  /** The participant preview: the state of someone who has not started, and nothing to press. */
+  preview?: boolean;
 }) {
   const { t } = useTranslation();
-  const { data } = useCourseCompletion(courseId);
+  const { data } = useCourseCompletion(courseId, !preview);
   const mark = useMarkDone(courseId);
   const mode = activity.completion?.mode ?? 'none';
-  if (!data?.participant || mode === 'none') return null;
-  const state = data.activities.find((a) => a.activityId === activity.id);
+  if (mode === 'none' || (!preview && !data?.participant)) return null;
+  const state = preview ? undefined : data?.activities.find((a) => a.activityId === activity.id);
   const done = state?.state === 'complete';
   const icon = done
     ? 'fr-icon-checkbox-circle-fill'
@@ -45,7 +48,7 @@ export function ActivityCompletion({
           size="small"
           priority={done ? 'tertiary' : 'secondary'}
           iconId={done ? 'fr-icon-checkbox-circle-fill' : 'fr-icon-checkbox-circle-line'}
-          disabled={mark.isPending}
+          disabled={preview || mark.isPending}
           onClick={() => mark.mutate({ activityId: activity.id, done: !done })}
           nativeButtonProps={{
             'aria-pressed': done,

@@ -33,6 +33,16 @@ export function useCourseCompletion(courseId: string, enabled = true) {
   });
 }
 
+/**
+ * Whether the person sees a completion state for this activity ("À faire", "Terminé le…"): they are
+ * tracked in the course and the activity has a rule. The course page then shows that state alone, not
+ * also "Consulté" from what they opened: one activity, one answer.
+ */
+export function useShowsCompletion(courseId: string, mode: string | undefined, enabled = true) {
+  const { data } = useCourseCompletion(courseId, enabled);
+  return Boolean(enabled && data?.participant && (mode ?? 'none') !== 'none');
+}
+
 /** Their progress in each of their courses, for "Mon espace". */
 export function useMyProgress() {
   return useQuery({

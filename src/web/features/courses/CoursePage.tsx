@@ -22,7 +22,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
-import { CourseProgressPanel } from '../completion/CourseProgressPanel.tsx';
+import { CourseProgressPanel, PreviewProgressPanel } from '../completion/CourseProgressPanel.tsx';
 import { useSelfEnrolment } from '../enrolment/api.ts';
 import { CourseSelfEnrol, SelfEnrolButton } from '../enrolment/SelfEnrolButton.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
@@ -38,8 +38,10 @@ export function CoursePage() {
   const query = useCoursePage(id);
   // In the preview, what the page shows comes from the participant's view of it.
   const shown = useCoursePage(id, { asParticipant: preview });
+  // Who just enrolled through the door below is greeted on the course that then opens.
+  const [joined, setJoined] = useState<string>();
   if (query.isError && query.error instanceof ApiError && query.error.status === 403)
-    return <SessionDoor courseId={id} error={query.error} />;
+    return <SessionDoor courseId={id} error={query.error} onJoined={setJoined} />;
   if (query.isPending || shown.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
   if (shown.isError) return <ProblemAlert error={shown.error} />;
@@ -50,6 +52,7 @@ export function CoursePage() {
       page={shown.data}
       canEdit={query.data.canEdit}
       preview={preview && query.data.canEdit}
+      welcome={joined}
     />
   );
 }
@@ -58,7 +61,15 @@ export function CoursePage() {
  * A session open to self-enrolment, to someone not enrolled in it yet: its name and the way in, not its
  * content. Anything else refused stays refused.
  */
-function SessionDoor({ courseId, error }: { courseId: string; error: ApiError }) {
+function SessionDoor({
+  courseId,
+  error,
+  onJoined,
+}: {
+  courseId: string;
+  error: ApiError;
+  onJoined: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const state = useSelfEnrolment(courseId);
   if (state.isPending) return <Loading />;
@@ -67,7 +78,10 @@ function SessionDoor({ courseId, error }: { courseId: string; error: ApiError })
     <>
       <PageHeading title={state.data.title} crumbs={[]} />
       <p className="fr-mb-2w">{t('ui.selfEnrolment.doorIntro')}</p>
-      <SelfEnrolButton courseId={courseId} />
+      <SelfEnrolButton
+        courseId={courseId}
+        onChange={(enrolled) => enrolled && onJoined(t('ui.selfEnrolment.justEnrolled'))}
+      />
     </>
   );
 }
@@ -76,9 +90,11 @@ function CourseView({
   page,
   canEdit,
   preview,
+  welcome,
 }: {
   page: CoursePageData;
   canEdit: boolean;
+  welcome?: string | undefined;
   /** An editor looking at the page as a participant would. */
   preview: boolean;
 }) {
@@ -86,7 +102,7 @@ function CourseView({
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const [flash, setFlash] = useState<string | undefined>(
-    (location.state as { flash?: string } | null)?.flash,
+    (location.state as { flash?: string } | null)?.flash ?? welcome,
   );
   const { course, sections } = page;
   const editing = canEdit && !preview && params.get('edition') === '1';
@@ -94,6 +110,8 @@ function CourseView({
   const progress = useCourseProgress(course.id, !editing && !preview);
   const viewed = useMemo(() => new Set(progress.data?.viewed ?? []), [progress.data]);
   const linkSuffix = preview ? PREVIEW_SUFFIX : '';
+  // What only staff see (stage, opening date, the course's other pages) stays out of the preview.
+  const staff = canEdit && !preview;
 
   return (
     <>
@@ -102,9 +120,9 @@ function CourseView({
           <PageHeading title={course.title} crumbs={[]}>
             <p className="fr-text--sm mg-muted">
               {course.shortName} · {t(`ui.courses.formats.${course.format}`)}
-              {course.visibility === 'hidden' ? <HiddenBadge /> : null}
-              {canEdit ? <StageBadge stage={course.stage} /> : null}
-              {canEdit ? <AvailableFromNote availableFrom={course.availableFrom} /> : null}
+              {course.visibility === 'hidden' && !preview ? <HiddenBadge /> : null}
+              {staff ? <StageBadge stage={course.stage} /> : null}
+              {staff ? <AvailableFromNote availableFrom={course.availableFrom} /> : null}
             </p>
             <RichText html={course.summary} className="fr-mb-3w" />
           </PageHeading>
@@ -114,7 +132,11 @@ function CourseView({
           <img className="mg-course-head__image" src={course.thumbnailUrl} alt="" />
         ) : null}
       </div>
-      <CourseNav courseId={course.id} current="content" />
+      {preview ? (
+        <PreviewNotice exitTo={`/parcours/${course.id}`} />
+      ) : (
+        <CourseNav courseId={course.id} current="content" />
+      )}
       {flash ? (
         <Alert
           className="fr-mb-3w"
@@ -127,8 +149,8 @@ function CourseView({
       ) : null}
       {!editing && !preview ? <CourseSelfEnrol courseId={course.id} /> : null}
       <CourseProgressPanel courseId={course.id} show={!editing && !preview} />
-      {preview ? <PreviewNotice exitTo={`/parcours/${course.id}`} /> : null}
-      {canEdit && !preview ? (
+      {preview ? <PreviewProgressPanel courseId={course.id} activities={flattenActivities(page)} /> : null}
+      {staff ? (
         <div className="mg-modes fr-mb-4w">
           <ToggleSwitch
             label={t('ui.courses.page.editMode')}
@@ -165,7 +187,7 @@ function CourseView({
             <ResumeLink page={page} lastActivityId={progress.data.lastActivityId} />
           ) : null}
           {course.format === 'modular' ? (
-            <ModularSections page={page} viewed={viewed} linkSuffix={linkSuffix} />
+            <ModularSections page={page} viewed={viewed} linkSuffix={linkSuffix} preview={preview} />
           ) : (
             sections.map((section) => (
               <SectionContent
@@ -175,6 +197,7 @@ function CourseView({
                 headingId={`section-${section.id}`}
                 viewed={viewed}
                 linkSuffix={linkSuffix}
+                preview={preview}
               />
             ))
           )}
@@ -217,10 +240,12 @@ function ModularSections({
   page,
   viewed,
   linkSuffix,
+  preview,
 }: {
   page: CoursePageData;
   viewed: ReadonlySet<string>;
   linkSuffix: string;
+  preview: boolean;
 }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -258,6 +283,7 @@ function ModularSections({
           headingId={`section-${current.id}`}
           viewed={viewed}
           linkSuffix={linkSuffix}
+          preview={preview}
         />
         <nav className="mg-prevnext fr-mt-4w" aria-label={t('ui.courses.page.summaryNav')}>
           {previous ? (

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindText, kindUi } from '../activities/registry.tsx';
 import { ActivityCompletion } from '../completion/ActivityCompletion.tsx';
+import { useShowsCompletion } from '../completion/queries.ts';
 import { AudienceBadge } from '../enrolment/AudienceBadge.tsx';
 
 export function HiddenBadge() {
@@ -48,14 +49,18 @@ export function ActivityItem({
   activity,
   viewed = false,
   linkSuffix = '',
+  preview = false,
 }: {
   courseId: string;
   activity: ActivitySummary;
   viewed?: boolean;
   /** Added to the activity's link (the participant preview keeps itself on). */
   linkSuffix?: string;
+  /** The participant preview: completion as for someone who has not started. */
+  preview?: boolean;
 }) {
   const ui = kindUi(activity.kind);
+  const completionShown = useShowsCompletion(courseId, activity.completion?.mode, !ui.Inline && !preview);
   const hidden = activity.visibility === 'hidden';
   if (ui.Inline) {
     return (
@@ -83,9 +88,9 @@ export function ActivityItem({
         </Link>
         {hidden ? <HiddenBadge /> : null}
         <AudienceBadge restrictedTo={activity.restrictedTo} />
-        {viewed ? <ViewedBadge /> : null}
+        {viewed && !completionShown ? <ViewedBadge /> : null}
         <ActivityKindLine activity={activity} />
-        <ActivityCompletion courseId={courseId} activity={activity} />
+        <ActivityCompletion courseId={courseId} activity={activity} preview={preview} />
       </div>
     </div>
   );
@@ -97,13 +102,15 @@ export function SectionContent({
   headingId,
   viewed,
   linkSuffix,
+  preview = false,
 }: {
   courseId: string;
   section: Section;
   headingId: string;
-  /** Ids of the activities the person has opened, marked "Consulté". */
+  /** Ids of the activities the person has opened, marked "Consulté" (when no completion state says more). */
   viewed?: ReadonlySet<string>;
   linkSuffix?: string;
+  preview?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -124,6 +131,7 @@ export function SectionContent({
                 activity={activity}
                 viewed={viewed?.has(activity.id) ?? false}
                 {...(linkSuffix ? { linkSuffix } : {})}
+                preview={preview}
               />
             </li>
           ))}

@@ -94,17 +94,25 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
   const [source, setSource] = useState<BulkSource>();
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
+  // Whether to create the accounts of unknown addresses: chosen in the report, kept for the next checks.
+  const [creating, setCreating] = useState(false);
   const options = { csrfToken, locale: i18n.language };
 
-  async function check(next: BulkSource) {
+  /** Checks a source; `keep`: the report stays on screen meanwhile (a choice made inside it). */
+  async function check(given: BulkSource, keep = false) {
+    const next =
+      given.kind !== 'cohort' && given.createAccounts === undefined
+        ? { ...given, createAccounts: creating }
+        : given;
     setPending(true);
     setError(undefined);
-    setReport(undefined);
+    if (!keep) setReport(undefined);
     try {
       setReport(await sendBulk<EnrolmentReport>(courseId, next, 'validate', options));
       setSource(next);
     } catch (e) {
       setError(e);
+      if (keep && source?.kind !== 'cohort') setCreating(Boolean(source?.createAccounts));
     } finally {
       setPending(false);
     }
@@ -120,12 +128,16 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
       setSource(undefined);
       await refreshEnrolment(queryClient, courseId);
       const enrolled = result.enrolled + result.reactivated;
+      const say = (key: string, count: number) =>
+        count > 0 ? t(`ui.enrolment.report.${key}`, { count, n: formatNumber(count) }) : '';
       onDone(
         [
           t('ui.enrolment.report.applied', { count: enrolled, n: formatNumber(enrolled) }),
           result.groupsCreated.length
             ? t('ui.enrolment.report.appliedGroups', { names: result.groupsCreated.join(', ') })
             : '',
+          say('appliedAccounts', result.accountsCreated),
+          say('appliedNotified', result.notified),
         ]
           .filter(Boolean)
           .join(' '),
@@ -146,7 +158,14 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
     setError(undefined);
   }
 
-  return { report, error, pending, check, confirm, cancel };
+  /** Ticked or unticked in the report: the same source checked again, creating accounts or not. */
+  function createAccounts(create: boolean) {
+    if (!source || source.kind === 'cohort') return;
+    setCreating(create);
+    void check({ ...source, createAccounts: create }, true);
+  }
+
+  return { report, error, pending, check, confirm, cancel, creating, createAccounts };
 }
 
 function BulkOutcome({ bulk, showList }: { bulk: ReturnType<typeof useBulk>; showList: boolean }) {
@@ -158,8 +177,11 @@ function BulkOutcome({ bulk, showList }: { bulk: ReturnType<typeof useBulk>; sho
           report={bulk.report}
           showList={showList}
           pending={bulk.pending}
+          error={bulk.error}
           onConfirm={() => void bulk.confirm()}
           onCancel={bulk.cancel}
+          creating={bulk.creating}
+          onCreateAccounts={bulk.createAccounts}
         />
       ) : null}
     </>
@@ -216,7 +238,7 @@ function ListsForm({ courseId, onDone }: { courseId: string; onDone: (message: s
             </div>
           ))}
         </div>
-        <Button type="submit" iconId="fr-icon-search-line" disabled={bulk.pending}>
+        <Button className="fr-mt-2w" type="submit" iconId="fr-icon-search-line" disabled={bulk.pending}>
           {t('ui.enrolment.lists.check')}
         </Button>
       </form>
@@ -282,8 +304,11 @@ function CsvForm({ courseId, onDone }: { courseId: string; onDone: (message: str
           report={bulk.report}
           showList={false}
           pending={bulk.pending}
+          error={bulk.error}
           onConfirm={() => void bulk.confirm()}
           onCancel={bulk.cancel}
+          creating={bulk.creating}
+          onCreateAccounts={bulk.createAccounts}
         />
       ) : null}
     </>

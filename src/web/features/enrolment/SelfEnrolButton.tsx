@@ -58,6 +58,8 @@ export function SelfEnrolButton({
           ? await api.post<SelfEnrolmentState>(path)
           : await api.delete<SelfEnrolmentState>(path);
       queryClient.setQueryData(enrolmentKeys.self(courseId), state);
+      // Told first: the page holding this button may give way to the course as soon as access is refetched.
+      onChange?.(state.enrolled);
       // Access to the course, the menus' capabilities and the lists of courses changed.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: keys.me }),
@@ -68,7 +70,6 @@ export function SelfEnrolButton({
         queryClient.invalidateQueries({ queryKey: completionKeys.mine }),
       ]);
       setFlash(method === 'POST' ? t('ui.selfEnrolment.justEnrolled') : t('ui.selfEnrolment.unenrolled'));
-      onChange?.(state.enrolled);
     } catch (e) {
       setError(e);
       await queryClient.invalidateQueries({ queryKey: enrolmentKeys.self(courseId) });

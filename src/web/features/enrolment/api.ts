@@ -18,6 +18,7 @@ export type {
   Cohort,
   CohortDetail,
   CourseGroups,
+  CsvFileInfo,
   Enrolment,
   EnrolmentList,
   EnrolmentReport,
@@ -96,9 +97,14 @@ export function rejectedReport(error: unknown): EnrolmentReport | undefined {
   return undefined;
 }
 
+/** What to enrol; `createAccounts`: create the accounts of addresses that have none (if allowed). */
 export type BulkSource =
-  | { kind: 'lists'; lists: Partial<Record<'participant' | 'trainer' | 'tutor', string>> }
-  | { kind: 'csv'; file: File }
+  | {
+      kind: 'lists';
+      lists: Partial<Record<'participant' | 'trainer' | 'tutor', string>>;
+      createAccounts?: boolean;
+    }
+  | { kind: 'csv'; file: File; createAccounts?: boolean }
   | { kind: 'cohort'; cohortId: string; role: string };
 
 /** Sends a bulk enrolment to validate or apply: JSON for lists and cohorts, multipart for a CSV file. */
@@ -109,10 +115,15 @@ export async function sendBulk<T extends EnrolmentReport | BulkResult>(
   options: { csrfToken?: string; locale?: string } = {},
 ): Promise<T> {
   const base = `${course(courseId)}/enrolments`;
-  if (source.kind === 'lists') return api.post<T>(`${base}/lists/${step}`, { lists: source.lists });
+  if (source.kind === 'lists')
+    return api.post<T>(`${base}/lists/${step}`, {
+      lists: source.lists,
+      createAccounts: source.createAccounts ?? false,
+    });
   if (source.kind === 'cohort')
     return api.post<T>(`${base}/cohort/${step}`, { cohortId: source.cohortId, role: source.role });
   const body = new FormData();
+  if (source.createAccounts) body.append('createAccounts', 'true');
   body.append('file', source.file, source.file.name);
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',

@@ -140,7 +140,7 @@ export function FilterPanel({
   );
 
   return (
-    <Accordion label={t('ui.followup.filter.title')} defaultExpanded className="fr-mb-3w">
+    <Accordion label={t('ui.followup.filter.title')} titleAs="h2" defaultExpanded className="fr-mb-3w">
       <ErrorSummary form={FORM} errors={errors} labels={labels} as="h3" />
       <form id={FORM} noValidate onSubmit={submit}>
         <p className="fr-hint-text">{t('ui.followup.filter.hint')}</p>

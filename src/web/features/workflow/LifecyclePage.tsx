@@ -65,7 +65,7 @@ function Lifecycle({ course, workflow }: { course: Course; workflow: Workflow })
   );
   const stage = workflow.stage;
   const index = LINE.indexOf(stage);
-  const isSession = stage.startsWith('session_');
+  const isSession = workflow.isSession;
   // A copy deployed from the course offer says where it comes from itself (its origin is another domain's).
   const deployment = useDeployment(course.id).data;
 
@@ -90,8 +90,9 @@ function Lifecycle({ course, workflow }: { course: Course; workflow: Workflow })
         <Alert
           className="fr-mb-4w"
           severity="warning"
-          title={t('ui.lifecycle.trashTitle')}
-          description={t('ui.lifecycle.trashText')}
+          as="h2"
+          title={t(isSession ? 'ui.lifecycle.trashTitleSession' : 'ui.lifecycle.trashTitle')}
+          description={t(isSession ? 'ui.lifecycle.trashTextSession' : 'ui.lifecycle.trashText')}
         />
       ) : (
         <Stepper
@@ -119,6 +120,13 @@ function Lifecycle({ course, workflow }: { course: Course; workflow: Workflow })
   );
 }
 
+/** The words of trashing and restoring say "la session" for a session, "le parcours" otherwise. */
+function wordsOf(transition: Transition, isSession: boolean) {
+  return isSession && (transition === 'trash' || transition === 'restore')
+    ? `${transition}Session`
+    : transition;
+}
+
 /** Where a blocker's field is filled in: the indexation page, or the session form below. */
 function fieldLink(courseId: string, field: string | undefined) {
   if (!field) return undefined;
@@ -144,6 +152,7 @@ function Actions({
   const [pending, setPending] = useState<Transition>();
   const allowed = workflow.transitions.filter((x) => !x.blockers.some((b) => b.code === 'forbidden'));
   const has = (transition: Transition) => allowed.some((x) => x.transition === transition);
+  const isSession = workflow.isSession;
 
   /** The moves without a form: one request, then the page shows the new stage. */
   const SIMPLE: Partial<Record<Transition, [method: 'post' | 'delete', path: string]>> = {
@@ -175,7 +184,7 @@ function Actions({
       const [method, path] = simple;
       await api[method](`/api/courses/${encodeURIComponent(course.id)}/${path}`);
       await refreshLifecycle(queryClient, course.id);
-      onDone(t(`ui.lifecycle.done.${transition}`, { title: course.title }));
+      onDone(t(`ui.lifecycle.done.${wordsOf(transition, isSession)}`, { title: course.title }));
     } catch (e) {
       setError(problemMessage(e));
     } finally {
@@ -202,7 +211,9 @@ function Actions({
             >
               {t(`ui.lifecycle.actions.${transition}`)}
             </Button>
-            <p className="fr-hint-text fr-mt-1v fr-mb-0">{t(`ui.lifecycle.hints.${transition}`)}</p>
+            <p className="fr-hint-text fr-mt-1v fr-mb-0">
+              {t(`ui.lifecycle.hints.${wordsOf(transition, isSession)}`)}
+            </p>
             {blockers.length ? (
               <div id={`bloque-${transition}`} className="fr-messages-group fr-mt-1v">
                 <p className="fr-message fr-message--error fr-mb-0">{t('ui.lifecycle.blockedIntro')}</p>
@@ -233,7 +244,9 @@ function Actions({
       {has('create_session') ? <CreateSessionModal course={course} /> : null}
       {has('open') ? <OpenModal course={course} onDone={onDone} /> : null}
       {has('announce') ? <AnnounceModal course={course} onDone={onDone} /> : null}
-      {has('trash') ? <TrashModal course={course} onConfirm={() => void run('trash')} /> : null}
+      {has('trash') ? (
+        <TrashModal course={course} isSession={isSession} onConfirm={() => void run('trash')} />
+      ) : null}
     </section>
   );
 }

@@ -221,7 +221,15 @@ export function AnnounceModal({ course, onDone }: { course: Course; onDone: (mes
   );
 }
 
-export function TrashModal({ course, onConfirm }: { course: Course; onConfirm: () => void }) {
+export function TrashModal({
+  course,
+  isSession,
+  onConfirm,
+}: {
+  course: Course;
+  isSession: boolean;
+  onConfirm: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <trashModal.Component
@@ -232,7 +240,9 @@ export function TrashModal({ course, onConfirm }: { course: Course; onConfirm: (
         { children: t('ui.lifecycle.trash.submit'), iconId: 'fr-icon-delete-line', onClick: onConfirm },
       ]}
     >
-      <p>{t('ui.lifecycle.trash.text', { title: course.title })}</p>
+      <p>
+        {t(isSession ? 'ui.lifecycle.trash.textSession' : 'ui.lifecycle.trash.text', { title: course.title })}
+      </p>
     </trashModal.Component>
   );
 }

@@ -135,18 +135,69 @@ function FileUploader({ activityId }: { activityId: string }) {
   );
 }
 
-/** Where the uploads of a new activity will be: once it is saved. */
-export function UploadLater() {
-  const { t } = useTranslation();
-  return <p className="fr-hint-text fr-mb-3w">{t('ui.activities.upload.afterSave')}</p>;
+/**
+ * On the creation page: the files are chosen with the rest of the form and sent as soon as the activity
+ * is created (they belong to it), by the same "Créer" (see `onPendingUpload`).
+ */
+export function PendingFiles({
+  id,
+  label,
+  hint,
+  multiple = false,
+  accept,
+  onPendingUpload,
+  send,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  multiple?: boolean;
+  accept?: string;
+  onPendingUpload: ActivityEditorProps['onPendingUpload'];
+  send: (activityId: string, files: File[]) => Promise<unknown>;
+}) {
+  return (
+    <div className="fr-mb-3w">
+      <Upload
+        label={label}
+        hint={hint}
+        multiple={multiple}
+        nativeInputProps={{
+          id,
+          ...(accept ? { accept } : {}),
+          onChange: (event) => {
+            const files = [...(event.currentTarget.files ?? [])];
+            onPendingUpload?.(
+              files.length
+                ? async (activityId) => {
+                    await send(activityId, files);
+                  }
+                : null,
+            );
+          },
+        }}
+      />
+    </div>
+  );
 }
 
-function FileEditor({ form, settings, onChange, errors }: ActivityEditorProps) {
+function FileEditor({ form, settings, onChange, errors, onPendingUpload }: ActivityEditorProps) {
   const { t } = useTranslation();
   const { activityId } = useParams();
+  const { upload } = useUpload();
   return (
     <>
-      {activityId ? <FileUploader activityId={activityId} /> : <UploadLater />}
+      {activityId ? (
+        <FileUploader activityId={activityId} />
+      ) : (
+        <PendingFiles
+          id="activite-settings.file"
+          label={t('ui.activities.file.choose')}
+          hint={t('ui.activities.file.hintNew')}
+          onPendingUpload={onPendingUpload}
+          send={(id, files) => upload('PUT', `/api/activities/${id}/file`, files.slice(0, 1))}
+        />
+      )}
       <Input
         label={t('ui.activities.file.displayName')}
         hintText={t('ui.activities.file.displayNameHint')}

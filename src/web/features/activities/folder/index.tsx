@@ -10,7 +10,7 @@ import { api } from '../../../api/client.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { Loading } from '../../../components/Loading.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { DownloadLink, UploadLater } from '../file/index.tsx';
+import { DownloadLink, PendingFiles } from '../file/index.tsx';
 import { useUpload } from '../file/upload.ts';
 import type { ActivityEditorProps, ActivityKindUi, ActivityViewProps } from '../types.ts';
 
@@ -141,9 +141,22 @@ function FolderFiles({ activityId }: { activityId: string }) {
   );
 }
 
-function FolderEditor(_: ActivityEditorProps) {
+function FolderEditor({ onPendingUpload }: ActivityEditorProps) {
+  const { t } = useTranslation();
   const { activityId } = useParams();
-  return activityId ? <FolderFiles activityId={activityId} /> : <UploadLater />;
+  const { upload } = useUpload();
+  return activityId ? (
+    <FolderFiles activityId={activityId} />
+  ) : (
+    <PendingFiles
+      id="activite-settings.files"
+      label={t('ui.activities.folder.add')}
+      hint={t('ui.activities.folder.hintNew')}
+      multiple
+      onPendingUpload={onPendingUpload}
+      send={(id, files) => upload('POST', `/api/activities/${id}/folder`, files)}
+    />
+  );
 }
 
 export const folder: ActivityKindUi = {

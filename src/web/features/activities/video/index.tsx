@@ -8,7 +8,7 @@ import { useParams } from 'react-router';
 import type { FileInfo } from '../../../../shared/api.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { fieldId, fieldState, invalidProps } from '../../../components/forms.tsx';
-import { UploadLater } from '../file/index.tsx';
+import { PendingFiles } from '../file/index.tsx';
 import { fileDetail, useUpload } from '../file/upload.ts';
 import {
   type ActivityEditorProps,
@@ -119,9 +119,10 @@ function VideoUploader({ activityId }: { activityId: string }) {
   );
 }
 
-function VideoEditor({ form, settings, onChange, errors }: ActivityEditorProps) {
+function VideoEditor({ form, settings, onChange, errors, onPendingUpload }: ActivityEditorProps) {
   const { t } = useTranslation();
   const { activityId } = useParams();
+  const { upload } = useUpload();
   const source = settings.source === 'upload' ? 'upload' : 'embed';
   // The upload needs the activity’s id: on the creation page, it comes after saving.
   const savedUpload = activityId !== undefined && source === 'upload';
@@ -139,7 +140,11 @@ function VideoEditor({ form, settings, onChange, errors }: ActivityEditorProps) 
             nativeInputProps: {
               value: 'embed',
               checked: source === 'embed',
-              onChange: () => onChange({ source: 'embed', url: str(settings.url) }),
+              onChange: () => {
+                // A video file chosen before switching back to an address is not sent.
+                onPendingUpload?.(null);
+                onChange({ source: 'embed', url: str(settings.url) });
+              },
             },
           },
           {
@@ -172,7 +177,14 @@ function VideoEditor({ form, settings, onChange, errors }: ActivityEditorProps) 
       ) : savedUpload ? (
         <VideoUploader activityId={activityId} />
       ) : (
-        <UploadLater />
+        <PendingFiles
+          id="activite-settings.video"
+          label={t('ui.activities.video.file')}
+          hint={t('ui.activities.video.fileHintNew')}
+          accept="video/mp4,video/webm"
+          onPendingUpload={onPendingUpload}
+          send={(id, files) => upload('PUT', `/api/activities/${id}/video`, files.slice(0, 1))}
+        />
       )}
     </>
   );
