@@ -344,23 +344,6 @@ export type FileInfo = z.infer<typeof FileInfo>;
 export const FolderFile = FileInfo.extend({ id: Uuid });
 export type FolderFile = z.infer<typeof FolderFile>;
 
-/** Settings of a `file` activity: the name shown instead of the file's own, if any. */
-export const FileSettings = z.object({ displayName: z.string().trim().max(255).optional() });
-
-/**
- * Settings of a `video` activity: a video embedded from an allowed host (PeerTube, Pod…) — the server adds
- * `embedUrl`, the address of its player — or a video file uploaded to the activity.
- */
-export const VideoSettings = z.discriminatedUnion('source', [
-  z.object({
-    source: z.literal('embed'),
-    url: z.string().max(2048),
-    embedUrl: z.string().max(2048).optional(),
-  }),
-  z.object({ source: z.literal('upload') }),
-]);
-export type VideoSettings = z.infer<typeof VideoSettings>;
-
 /** An image uploaded for a course's rich text; `url` goes into the `src` of an `<img>`. */
 export const ImageUploaded = z.object({ url: z.string() });
 

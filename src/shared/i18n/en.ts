@@ -64,6 +64,7 @@ export const en: Catalogue = {
       hashMismatch: 'The file content does not match its fingerprint.',
       damagedFile: 'This file of the archive cannot be read: its data is damaged.',
       thumbnail: 'The thumbnail must be a JPEG, PNG or WebP image of at most 2 MB.',
+      kindData: 'The data of this activity cannot be read by its kind.',
     },
     unknownActivityKind: 'This kind of activity does not exist.',
     unknownSection: 'This section does not exist in this course.',

@@ -68,6 +68,7 @@ export const fr = {
       hashMismatch: 'Le contenu du fichier ne correspond pas à son empreinte.',
       damagedFile: 'Ce fichier de l’archive est illisible\u00a0: ses données sont endommagées.',
       thumbnail: 'La vignette doit être une image JPEG, PNG ou WebP de 2\u00a0Mo au plus.',
+      kindData: 'Les données propres à cette activité ne sont pas lisibles par son type.',
     },
     unknownActivityKind: 'Ce type d’activité n’existe pas.',
     unknownSection: 'Cette section n’existe pas dans ce parcours.',

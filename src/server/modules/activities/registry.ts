@@ -20,6 +20,16 @@ export function activityKinds(): readonly AnyActivityKind[] {
   return KINDS;
 }
 
+/**
+ * Adds a kind that is not in the list above: the test suite's own kinds, which prove the contract without
+ * shipping. Before the application is built, so that its routes are mounted.
+ */
+export function registerActivityKind(kind: AnyActivityKind) {
+  if (byName.has(kind.kind)) throw new Error(`activity kind ${kind.kind} registered twice`);
+  KINDS.push(kind);
+  byName.set(kind.kind, kind);
+}
+
 /** Mounts the routes every kind declares. */
 export const activityKindRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const kind of KINDS) if (kind.routes) await app.register(kind.routes);

@@ -1,8 +1,10 @@
 /**
  * The course archive: a zip holding `manifest.json` (the course and its thumbnail, its sections and
- * activities with their settings, and which files each uses) and `files/<sha256>` (each distinct content once). Import reads it
- * with limits on size, entries and paths, validates every kind's settings through the activity contract,
- * and writes the whole course in one transaction — or nothing, with a report of every problem.
+ * activities with their settings, which files each uses, and what their kinds carry of their own —
+ * `kindData`, through the activity contract's `exportData`) and `files/<sha256>` (each distinct content
+ * once). Import reads it with limits on size, entries and paths, validates every kind's settings and data
+ * through the activity contract, and writes the whole course in one transaction — or nothing, with a
+ * report of every problem.
  */
 
 import { createHash } from 'node:crypto';
@@ -31,6 +33,12 @@ import {
 import { HttpProblem } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
+import {
+  type ArchiveFileRef,
+  checkActivityData,
+  exportActivityData,
+  importActivityData,
+} from '../activities/lifecycle.ts';
 import { completionModes, prepareSettings } from '../activities/service.ts';
 import { cleanMetadata } from './metadata.ts';
 import { activities, courses, sections } from './schema.ts';
@@ -92,6 +100,13 @@ const Manifest = z.object({
               availableFrom: z.iso.datetime({ offset: true }).nullable(),
               completion: CompletionRule.optional(),
               files: z.array(ArchiveFile).max(1000),
+              /**
+               * What the kind owns beyond settings and files (`exportData`), checked by its `dataSchema`;
+               * `files` are those its data names. Archives made before the contract had it have none.
+               */
+              kindData: z
+                .object({ data: z.unknown(), files: z.array(ArchiveFile).max(1000).default([]) })
+                .optional(),
             }),
           )
           .max(2000),
@@ -107,6 +122,7 @@ const invalid = (errors: FieldError[]) =>
 
 /** Builds the manifest of a course and the distinct blobs it uses. */
 export async function describeCourse(tx: Tx, files: Files, courseId: string): Promise<Manifest> {
+  const hookContext = { tx, files, now: new Date() };
   const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
   if (!course) throw new Error(`course ${courseId} missing`);
   const described = (l: FileLink) => ({
@@ -137,6 +153,10 @@ export async function describeCourse(tx: Tx, files: Files, courseId: string): Pr
     files: await listed({ type: 'course', id: courseId }),
     sections: [],
   };
+  const kindDataOf = async (activity: typeof activities.$inferSelect) => {
+    const exported = await exportActivityData(hookContext, activity);
+    return exported ? { kindData: { data: exported.data, files: [...(exported.files ?? [])] } } : {};
+  };
   const places = new Map<string, { section: number; activity: number }>();
   for (const section of sectionRows) {
     const held = await tx
@@ -155,6 +175,7 @@ export async function describeCourse(tx: Tx, files: Files, courseId: string): Pr
         availableFrom: activity.availableFrom?.toISOString() ?? null,
         completion: activity.completion,
         files: await listed({ type: 'activity', id: activity.id }),
+        ...(await kindDataOf(activity)),
       });
     }
     manifest.sections.push({
@@ -297,7 +318,9 @@ async function readManifest(zip: yauzl.ZipFile, entries: Map<string, Entry>): Pr
 const manifestFiles = (manifest: Manifest) => [
   ...(manifest.course.thumbnail ? [manifest.course.thumbnail] : []),
   ...manifest.files,
-  ...manifest.sections.flatMap((s) => s.activities.flatMap((a) => a.files)),
+  ...manifest.sections.flatMap((s) =>
+    s.activities.flatMap((a) => [...a.files, ...(a.kindData?.files ?? [])]),
+  ),
 ];
 
 const referencedBlobs = (manifest: Manifest) => new Set(manifestFiles(manifest).map((f) => f.sha256));
@@ -328,6 +351,12 @@ export async function checkManifest(tx: Tx, manifest: Manifest, available: Set<s
         else
           for (const e of error.errors ?? []) errors.push({ path: `${where}.${e.path}`, message: e.message });
       }
+      if (activity.kindData && settings[s]![a])
+        for (const e of checkActivityData(activity.kind, activity.kindData.data))
+          errors.push({
+            path: `manifest.sections.${s}.activities.${a}.kindData.data${e.path ? `.${e.path}` : ''}`,
+            message: e.message,
+          });
       const rule = activity.completion;
       if (rule && settings[s]![a] && !completionModes(activity.kind).includes(rule.mode))
         errors.push({
@@ -366,31 +395,33 @@ export async function createFromManifest(
   open: (sha256: string) => Promise<Readable>,
 ) {
   const stored = new Map<string, string>();
-  const attach = async (owner: Owner, list: Manifest['files'], maxBytes?: number) => {
-    for (const [position, f] of list.entries()) {
-      if (!stored.has(f.sha256)) {
-        let link: FileLink;
-        try {
-          link = await files.saveUpload(tx, {
-            stream: await open(f.sha256),
-            filename: f.filename,
-            declaredMime: f.mime,
-            owner,
-            position,
-            maxBytes,
-            expectedSha256: f.sha256,
-          });
-        } catch (error) {
-          if (error instanceof BlobHashMismatchError)
-            throw invalid([{ path: `files/${f.sha256}`, message: 'errors.archive.hashMismatch' }]);
-          throw error;
-        }
-        stored.set(f.sha256, link.mime);
-      } else {
-        await files.link(tx, f.sha256, owner, f.filename, stored.get(f.sha256)!, f.size, { position });
-      }
+  /** Stores a file's bytes the first time it is named, links it each time. */
+  const attachOne = async (owner: Owner, f: ArchiveFileRef, position: number, maxBytes?: number) => {
+    const mime = stored.get(f.sha256);
+    if (mime !== undefined) return files.link(tx, f.sha256, owner, f.filename, mime, f.size, { position });
+    let link: FileLink;
+    try {
+      link = await files.saveUpload(tx, {
+        stream: await open(f.sha256),
+        filename: f.filename,
+        declaredMime: f.mime,
+        owner,
+        position,
+        maxBytes,
+        expectedSha256: f.sha256,
+      });
+    } catch (error) {
+      if (error instanceof BlobHashMismatchError)
+        throw invalid([{ path: `files/${f.sha256}`, message: 'errors.archive.hashMismatch' }]);
+      throw error;
     }
+    stored.set(f.sha256, link.mime);
+    return link;
   };
+  const attach = async (owner: Owner, list: Manifest['files'], maxBytes?: number) => {
+    for (const [position, f] of list.entries()) await attachOne(owner, f, position, maxBytes);
+  };
+  const now = new Date();
   const [course] = await tx
     .insert(courses)
     .values({
@@ -451,6 +482,22 @@ export async function createFromManifest(
       ids[s]![a] = row!.id;
       await createContext(tx, 'activity', row!.id, courseContext.id);
       await attach({ type: 'activity', id: row!.id }, activity.files);
+      if (activity.kindData) {
+        // Only what the kind's export announced: those files were checked with the rest of the archive.
+        const announced = new Map(activity.kindData.files.map((f) => [f.sha256, f]));
+        const linkFile = (ref: ArchiveFileRef, owner: Owner, options: { position?: number } = {}) => {
+          const f = announced.get(ref.sha256);
+          if (!f)
+            throw invalid([
+              {
+                path: `manifest.sections.${s}.activities.${a}.kindData`,
+                message: 'errors.archive.kindData',
+              },
+            ]);
+          return attachOne(owner, f, options.position ?? 0);
+        };
+        await importActivityData({ tx, files, now, linkFile }, row!, activity.kindData.data);
+      }
     }
   }
   const chosen = manifest.course.completionCriteria?.activities;

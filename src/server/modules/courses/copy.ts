@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
-import { contexts } from '../../platform/access/schema.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
+import { activitiesRemoved, activityCopied } from '../activities/lifecycle.ts';
 import { activities, courses, sections } from './schema.ts';
 import { thumbnailOwner } from './thumbnail.ts';
 
@@ -15,12 +15,18 @@ export type CopyTarget = {
   createdBy: string;
   /** The copy's stage (a session, a course made from a template…); a course in construction by default. */
   stage?: Stage;
+  /**
+   * Whether people's work in the activities (what their kinds own of it: posts, attempts…) comes along;
+   * by default a copy holds the designer's content only, as duplication, templates and sessions want.
+   */
+  withUserData?: boolean;
 };
 
 /**
  * Deep copy of a course inside a transaction: the course (remembering its origin), its thumbnail, its
  * sections and activities with their settings, their access contexts, and their files — by reference:
- * file links are copied, never bytes. The basis of duplication, templates, sessions and the course hub.
+ * file links are copied, never bytes — and whatever their kinds own (the contract's `onCopy`). The basis
+ * of duplication, templates, sessions and the course hub.
  */
 export async function copyCourse(tx: Tx, files: Files, sourceId: string, target: CopyTarget) {
   const [source] = await tx.select().from(courses).where(eq(courses.id, sourceId));
@@ -45,21 +51,29 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
   await files.copyLinks(tx, { type: 'course', id: source.id }, { type: 'course', id: course!.id });
   await files.copyLinks(tx, thumbnailOwner(source.id), thumbnailOwner(course!.id));
 
-  await copyCourseContent(tx, files, source, { id: course!.id, contextId: courseContext.id });
+  await copyCourseContent(
+    tx,
+    files,
+    source,
+    { id: course!.id, contextId: courseContext.id },
+    { withUserData: target.withUserData ?? false },
+  );
   return course!;
 }
 
 /**
- * Copies a course's sections and activities (settings, contexts, file links) into another course, and
- * carries its chosen completion criteria over to the copies. Used by `copyCourse` and by the hub when a
- * deployed copy takes its origin's new version.
+ * Copies a course's sections and activities (settings, contexts, file links, and what their kinds own,
+ * through the contract's `onCopy`) into another course, and carries its chosen completion criteria over
+ * to the copies. Used by `copyCourse` and by the hub when a deployed copy takes its origin's new version.
  */
 export async function copyCourseContent(
   tx: Tx,
   files: Files,
   source: Pick<typeof courses.$inferSelect, 'id' | 'completionCriteria'>,
   target: { id: string; contextId: number },
+  options: { withUserData?: boolean } = {},
 ) {
+  const now = new Date();
   // Old activity id → its copy, to carry the course's chosen completion criteria over.
   const copied = new Map<string, string>();
   const sourceSections = await tx
@@ -105,6 +119,10 @@ export async function copyCourseContent(
         { type: 'activity', id: activity.id },
         { type: 'activity', id: activityCopy!.id },
       );
+      await activityCopied(
+        { tx, files, now },
+        { from: activity, to: activityCopy!, withUserData: options.withUserData ?? false },
+      );
     }
   }
   const chosen = source.completionCriteria.activities;
@@ -118,19 +136,13 @@ export async function copyCourseContent(
 }
 
 /**
- * Removes a course's sections and activities with their contexts and file links (blobs go with the garbage
- * collection), so `copyCourseContent` can put another course's content in their place.
+ * Removes a course's sections and activities with their contexts, file links (blobs go with the garbage
+ * collection) and what their kinds own (the contract's `onDelete`), so `copyCourseContent` can put another
+ * course's content in their place.
  */
 export async function clearCourseContent(tx: Tx, files: Files, courseId: string) {
-  const held = await tx
-    .select({ id: activities.id })
-    .from(activities)
-    .where(eq(activities.courseId, courseId));
-  if (held.length > 0) {
-    const ids = held.map((a) => a.id);
-    await tx.delete(contexts).where(and(eq(contexts.level, 'activity'), inArray(contexts.instanceId, ids)));
-    for (const id of ids) await files.unlinkOwner(tx, { type: 'activity', id });
-  }
+  const held = await tx.select().from(activities).where(eq(activities.courseId, courseId));
+  await activitiesRemoved({ tx, files, now: new Date() }, held);
   await tx.delete(sections).where(eq(sections.courseId, courseId));
   await tx
     .update(courses)

@@ -17,7 +17,6 @@ import type {
 import { type CourseMetadata, openToLearners, type Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
 import { createContext, findContext } from '../../platform/access/contexts.ts';
-import { contexts } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { assertVersion, atVersion, nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
@@ -25,6 +24,7 @@ import type { Files } from '../../platform/files/index.ts';
 import { fileLinks } from '../../platform/files/schema.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
+import { activitiesRemoved } from '../activities/lifecycle.ts';
 import { coursePageSummary, prepareSettings } from '../activities/service.ts';
 import {
   activityRemoved,
@@ -40,6 +40,7 @@ import { cleanMetadata } from './metadata.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 import { thumbnailOf, thumbnailsOf, thumbnailUrl } from './thumbnail.ts';
+import { kindRuleSet } from './user-data.ts';
 import { canInCourse } from './visibility.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
@@ -491,15 +492,9 @@ export async function updateSection(
 /** Deletes a section and its activities; returns the course it belonged to. */
 export async function deleteSection(ctx: Ctx, sectionId: string): Promise<string> {
   return ctx.db.transaction(async (tx) => {
-    // Its activities go with it (cascade); their contexts and file links are removed first.
-    const held = await tx
-      .select({ id: activities.id, courseId: activities.courseId, completion: activities.completion })
-      .from(activities)
-      .where(eq(activities.sectionId, sectionId));
-    for (const { id } of held) {
-      await tx.delete(contexts).where(and(eq(contexts.level, 'activity'), eq(contexts.instanceId, id)));
-      await ctx.files.unlinkOwner(tx, { type: 'activity', id });
-    }
+    // Its activities go with it (cascade); what they hold beside their rows goes first.
+    const held = await tx.select().from(activities).where(eq(activities.sectionId, sectionId));
+    await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, held);
     const [section] = await tx.delete(sections).where(eq(sections.id, sectionId)).returning();
     if (!section) throw problems.notFound();
     for (const activity of held) await activityRemoved(tx, activity);
@@ -601,7 +596,11 @@ export async function updateActivity(
       .where(and(eq(activities.id, activityId), atVersion(activities.version, expected)))
       .returning();
     if (!activity) throw staleVersion();
-    if (input.completion) await ruleChanged(tx, current, current.completion, input.completion);
+    if (input.completion) {
+      await ruleChanged(tx, current, current.completion, input.completion);
+      if (input.completion.mode === 'kind' && current.completion.mode !== 'kind')
+        await kindRuleSet(tx, ctx.files, activity!);
+    }
     await audit(tx, ctx, await getCourse(tx, current.courseId), 'activity.updated', 'activity', activityId, {
       fields: Object.keys(input),
     });
@@ -612,11 +611,13 @@ export async function updateActivity(
 /** Deletes an activity; returns its course. */
 export async function deleteActivity(ctx: Ctx, activityId: string): Promise<string> {
   return ctx.db.transaction(async (tx) => {
-    const [activity] = await tx.delete(activities).where(eq(activities.id, activityId)).returning();
+    // Locked: a concurrent deletion waits, then finds nothing, rather than running the kind's hook twice.
+    const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId)).for('update');
     if (!activity) throw problems.notFound();
-    await tx.delete(contexts).where(and(eq(contexts.level, 'activity'), eq(contexts.instanceId, activityId)));
-    // Its files lose this use; the blobs go with the garbage collection once nothing else links them.
-    await ctx.files.unlinkOwner(tx, { type: 'activity', id: activityId });
+    // Its kind's rows, its context and its file links (the blobs go with the garbage collection once
+    // nothing else links them), then the row.
+    await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, [activity]);
+    await tx.delete(activities).where(eq(activities.id, activityId));
     await activityRemoved(tx, activity);
     await audit(tx, ctx, await getCourse(tx, activity.courseId), 'activity.deleted', 'activity', activityId, {
       kind: activity.kind,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FileInfo, FileSettings, Uuid } from '../../../../shared/api.ts';
+import { FileSettings } from '../../../../shared/activity-settings.ts';
+import { FileInfo, Uuid } from '../../../../shared/api.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { courseCapabilities as caps } from '../../courses/policy.ts';

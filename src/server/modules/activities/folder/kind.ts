@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FolderSettings } from '../../../../shared/activity-settings.ts';
 import { FolderFile, Uuid } from '../../../../shared/api.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
@@ -126,7 +127,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 export const folder = defineActivity({
   kind: 'folder',
   family: 'resource',
-  settings: z.object({}),
+  settings: FolderSettings,
   defaults: () => ({}),
   // The course page says how many files the folder holds.
   coursePageSummary: ({ files }) => ({ count: files.length }),

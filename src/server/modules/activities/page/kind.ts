@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { PageSettings } from '../../../../shared/activity-settings.ts';
 import { sanitizeRichText } from '../../../platform/richtext/sanitize.ts';
 import { defineActivity } from '../contract.ts';
 
@@ -6,7 +6,7 @@ import { defineActivity } from '../contract.ts';
 export const page = defineActivity({
   kind: 'page',
   family: 'resource',
-  settings: z.object({ content: z.string().max(500_000) }),
+  settings: PageSettings,
   clean: (settings) => ({ content: sanitizeRichText(settings.content) }),
   defaults: () => ({ content: '' }),
 });

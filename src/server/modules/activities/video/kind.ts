@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { VideoSettings, videoEmbedUrl } from '../../../../shared/activity-settings.ts';
 import { FileInfo, Uuid } from '../../../../shared/api.ts';
-import { hostAllowed, MAX_URL_LENGTH, safeHttpUrl } from '../../../../shared/urls.ts';
+import { hostAllowed } from '../../../../shared/urls.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../../platform/http/problem.ts';
 import { courseCapabilities as caps } from '../../courses/policy.ts';
@@ -9,47 +10,6 @@ import { videoHosts } from '../../settings/service.ts';
 import { defineActivity } from '../contract.ts';
 import { activityFile, registerUploads, replaceActivityFile, toFileInfo } from '../file/upload.ts';
 import { activityOfKind, assertActivityVisible, onActivity } from '../support.ts';
-
-/**
- * The player address of a video page: PeerTube (`/w/<id>`, `/videos/watch/<id>` → `/videos/embed/<id>`)
- * or Pod (`/video/<slug>/` → the same with `?is_iframe=true`). `null` when the address is neither.
- */
-export function videoEmbedUrl(href: string): string | null {
-  const url = new URL(href);
-  const peertube = url.pathname.match(/^\/(?:w|videos\/watch|videos\/embed)\/([A-Za-z0-9-]+)\/?$/);
-  if (peertube) {
-    const start = url.searchParams.get('start');
-    const query = start && /^[\w.]{1,20}$/.test(start) ? `?start=${start}` : '';
-    return `${url.origin}/videos/embed/${peertube[1]}${query}`;
-  }
-  const pod = url.pathname.match(/^\/video\/([\w-]+)\/?$/);
-  if (pod) return `${url.origin}/video/${pod[1]}/?is_iframe=true`;
-  return null;
-}
-
-/** A video page address: https, on PeerTube or Pod; normalised. The allowed hosts are checked apart. */
-const VideoPageUrl = z
-  .string()
-  .max(MAX_URL_LENGTH)
-  .superRefine((value, ctx) => {
-    const href = safeHttpUrl(value);
-    const message = !href
-      ? 'errors.unsafeUrl'
-      : !href.startsWith('https:')
-        ? 'errors.videoHttpsRequired'
-        : !videoEmbedUrl(href)
-          ? 'errors.videoUrlUnrecognised'
-          : undefined;
-    if (message) ctx.addIssue({ code: 'custom', message });
-  })
-  .overwrite((value) => safeHttpUrl(value) ?? value);
-
-const Settings = z.discriminatedUnion('source', [
-  // `embedUrl` is the server's: whatever comes in is replaced.
-  z.object({ source: z.literal('embed'), url: VideoPageUrl, embedUrl: z.string().optional() }),
-  z.object({ source: z.literal('upload') }),
-]);
-type Settings = z.infer<typeof Settings>;
 
 const VIDEO_TYPES = new Set(['video/mp4', 'video/webm']);
 const videoRefused = () => new HttpProblem(415, 'unsupported_media_type', 'errors.videoTypeRefused');
@@ -100,10 +60,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
  * A video: embedded from a host the administrator allows (the ministry's PeerTube « Tubes », PodÉduc…) or
  * an MP4/WebM file uploaded to the activity and played with byte ranges.
  */
-export const video = defineActivity<Settings>({
+export const video = defineActivity<VideoSettings>({
   kind: 'video',
   family: 'resource',
-  settings: Settings,
+  settings: VideoSettings,
   defaults: () => ({ source: 'upload' }),
   // The course page names where the video is played from: the host's site, or the uploaded file's size.
   coursePageSummary: ({ settings, files: [first] }) =>

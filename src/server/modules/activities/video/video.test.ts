@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { videoEmbedUrl } from '../../../../shared/activity-settings.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { courseWithActivity, samples, upload } from '../file/testing.ts';
-import { videoEmbedUrl } from './kind.ts';
 
 let t: TestApp;
 let designer: ApiClient;

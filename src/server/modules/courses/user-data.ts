@@ -1,0 +1,75 @@
+/**
+ * People's data in a course's activities, as their kinds hold it (the activity contract's `resetUserData`
+ * and `userData`): the engine finds the activities, each kind does the work in the caller's transaction.
+ * Completion states, progress and enrolments are their own modules' business, not the kinds'.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/index.ts';
+import type { Files } from '../../platform/files/index.ts';
+import {
+  eraseActivityUserData,
+  evaluateKindRule,
+  exportActivityUserData,
+  kindsWithUserData,
+  resetActivityUserData,
+} from '../activities/lifecycle.ts';
+import { reportActivityOutcome } from '../completion/service.ts';
+import { activities } from './schema.ts';
+
+/**
+ * A session reused for a new group: every activity's kind removes people's work (attempts, posts,
+ * submissions), keeping what the designer made.
+ */
+export async function resetCourseUserData(tx: Tx, files: Files, courseId: string, now = new Date()) {
+  const held = await tx
+    .select()
+    .from(activities)
+    .where(eq(activities.courseId, courseId))
+    .orderBy(asc(activities.sectionId), asc(activities.position));
+  for (const activity of held) await resetActivityUserData({ tx, files, now }, activity);
+}
+
+/** The activities whose kinds may hold people's data. */
+async function activitiesWithUserData(tx: Tx) {
+  const kinds = kindsWithUserData();
+  if (kinds.length === 0) return [];
+  return tx.select().from(activities).where(inArray(activities.kind, kinds)).orderBy(asc(activities.id));
+}
+
+/** A person's data in every activity that holds some, for the GDPR's export: one entry per activity. */
+export async function exportPersonActivityData(tx: Tx, files: Files, userId: string, now = new Date()) {
+  const found: { courseId: string; activityId: string; kind: string; title: string; data: unknown }[] = [];
+  for (const activity of await activitiesWithUserData(tx)) {
+    const data = await exportActivityUserData({ tx, files, now }, activity, userId);
+    if (data !== undefined)
+      found.push({
+        courseId: activity.courseId,
+        activityId: activity.id,
+        kind: activity.kind,
+        title: activity.title,
+        data,
+      });
+  }
+  return found;
+}
+
+/** Erases a person's data in every activity (the GDPR's right to erasure), in the caller's transaction. */
+export async function erasePersonActivityData(tx: Tx, files: Files, userId: string, now = new Date()) {
+  for (const activity of await activitiesWithUserData(tx))
+    await eraseActivityUserData({ tx, files, now }, activity, userId);
+}
+
+/**
+ * A designer set an activity's rule to the kind's own (`kind`): the work people already did counts at
+ * once, when the kind can tell from its rows who meets its rule (`completion.evaluate`).
+ */
+export async function kindRuleSet(
+  tx: Tx,
+  files: Files,
+  activity: typeof activities.$inferSelect,
+  now = new Date(),
+) {
+  const done = await evaluateKindRule({ tx, files, now }, activity);
+  for (const userId of done ?? [])
+    await reportActivityOutcome(tx, { userId, activityId: activity.id, complete: true, now });
+}
