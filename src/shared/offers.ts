@@ -25,18 +25,21 @@ export function modalityOf(onSite = 0, remote = 0): Modality | null {
   return null;
 }
 
-/** The duration facet's buckets, in minutes: [min, max). */
+/**
+ * The duration facet's buckets, in minutes: [min, max) — a bound belongs to the bucket it starts, so
+ * exactly 9 h is "9 h et plus", and the labels say "à moins de" for the upper bounds.
+ */
 export const DURATION_BUCKETS = {
   lt3h: [0, 180],
   '3to6h': [180, 360],
   '6to9h': [360, 540],
-  gt9h: [540, Number.POSITIVE_INFINITY],
+  from9h: [540, Number.POSITIVE_INFINITY],
 } as const;
 export type DurationBucket = keyof typeof DURATION_BUCKETS;
 export const DURATION_BUCKET_KEYS = Object.keys(DURATION_BUCKETS) as DurationBucket[];
 
 export function durationBucketOf(minutes: number): DurationBucket {
-  return DURATION_BUCKET_KEYS.find((key) => minutes < DURATION_BUCKETS[key][1]) ?? 'gt9h';
+  return DURATION_BUCKET_KEYS.find((key) => minutes < DURATION_BUCKETS[key][1]) ?? 'from9h';
 }
 
 export const OFFER_SORTS = ['relevance', 'recent', 'title', 'start'] as const;
@@ -53,7 +56,13 @@ export const OfferSearchQuery = z.object({
   public: many(z.enum(PUBLICS)),
   collection: many(z.enum(COLLECTIONS)),
   modality: many(z.enum(MODALITIES)),
-  duration: many(z.enum(DURATION_BUCKET_KEYS as [DurationBucket, ...DurationBucket[]])),
+  duration: many(
+    // `gt9h` was the last bucket's name in links shared before it became "9 h et plus".
+    z.preprocess(
+      (v) => (v === 'gt9h' ? 'from9h' : v),
+      z.enum(DURATION_BUCKET_KEYS as [DurationBucket, ...DurationBucket[]]),
+    ),
+  ),
   domain: many(z.string().trim().min(1).max(100)),
   origin: many(z.enum(ORIGINS)),
   keyword: many(z.string().trim().min(1).max(60)),
