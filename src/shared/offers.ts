@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLLECTIONS, CourseMetadata, ORIGINS, PUBLICS } from './lifecycle.ts';
+import { COLLECTIONS, CourseMetadata, ORIGINS, PUBLICS, type Stage } from './lifecycle.ts';
 
 /**
  * The offer: `training` (offre de formation) lists sessions one can enrol in, reached at `/f<number>`;
@@ -152,6 +152,17 @@ export const REQUIRED_FOR_OFFER = {
   training: ['collection', 'publics', 'objectives', 'origin'],
   course: ['collection', 'publics', 'objectives', 'origin', 'version'],
 } as const satisfies Record<OfferKind, readonly (keyof CourseMetadata)[]>;
+
+/**
+ * The indexation fields publishing a course needs at its stage: a parcours in construction goes to the
+ * course offer (deployers track its version), a session not archived to the training offer; the other
+ * stages are not published.
+ */
+export function requiredToPublish(stage: Stage): readonly (keyof CourseMetadata)[] {
+  if (stage === 'construction') return REQUIRED_FOR_OFFER.course;
+  if (stage === 'session_preparation' || stage === 'session_running') return REQUIRED_FOR_OFFER.training;
+  return [];
+}
 
 /** What the course's publication section shows. */
 export const Publication = z.object({

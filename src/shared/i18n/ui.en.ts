@@ -422,6 +422,8 @@ export const ui: Widen<typeof fr> = {
       intro: 'This information describes the course in the offer and helps people find it.',
       saved: 'The indexation was saved.',
       requiredHint: 'Collection, audiences, objectives and origin are needed to create a session.',
+      versionRequiredHint: 'The version is needed to publish the course in the course offer.',
+      versionHint: 'Needed to publish in the course offer. Example: 1.0',
       choose: 'Choose a collection',
       collection: 'Collection',
       publics: 'Audiences',

@@ -428,6 +428,8 @@ export const ui = {
       saved: 'L’indexation a été enregistrée.',
       requiredHint:
         'La collection, les publics, les objectifs et l’origine sont nécessaires pour créer une session.',
+      versionRequiredHint: 'La version est nécessaire pour publier le parcours dans l’offre de parcours.',
+      versionHint: 'Nécessaire pour publier dans l’offre de parcours. Exemple\u00a0: 1.0',
       choose: 'Choisir une collection',
       collection: 'Collection',
       publics: 'Publics',

@@ -20,6 +20,7 @@ import {
   PUBLICS,
   REQUIRED_FOR_SESSION,
 } from '../../../shared/lifecycle.ts';
+import { requiredToPublish } from '../../../shared/offers.ts';
 import { api } from '../../api/client.ts';
 import { type Course, refreshCourse, useCoursePage } from '../../api/courses.ts';
 import { refreshLifecycle } from '../../api/workflow.ts';
@@ -63,7 +64,11 @@ function IndexationForm({ course }: { course: Course }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const metadata = course.metadata;
-  const required = new Set<string>(REQUIRED_FOR_SESSION);
+  // A parcours needs a version to be published in the course offer (deployed copies follow it).
+  const versionRequired = requiredToPublish(course.stage).includes('version');
+  const required = new Set<string>([...REQUIRED_FOR_SESSION, ...(versionRequired ? ['version'] : [])]);
+  const hint = (name: string) =>
+    name === 'version' && versionRequired ? { hintText: t('ui.lifecycle.indexation.versionHint') } : {};
   const optional = (name: string) => (required.has(name) ? '' : ` ${t('ui.common.optional')}`);
   const label = (name: string) => t(`ui.lifecycle.indexation.${name}`);
   const labels = Object.fromEntries(
@@ -164,7 +169,10 @@ function IndexationForm({ course }: { course: Course }) {
       ) : null}
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
       <form noValidate onSubmit={onSubmit}>
-        <p className="fr-hint-text">{t('ui.lifecycle.indexation.requiredHint')}</p>
+        <p className="fr-hint-text">
+          {t('ui.lifecycle.indexation.requiredHint')}
+          {versionRequired ? ` ${t('ui.lifecycle.indexation.versionRequiredHint')}` : ''}
+        </p>
         <Select
           label={labels.collection}
           {...fieldState(errors, 'collection')}
@@ -252,6 +260,7 @@ function IndexationForm({ course }: { course: Course }) {
             <Input
               key={name}
               label={`${labels[name]}${optional(name)}`}
+              {...hint(name)}
               {...fieldState(errors, name)}
               nativeInputProps={{
                 id: fieldId(form, name),
