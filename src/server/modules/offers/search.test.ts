@@ -4,8 +4,8 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CourseMetadata } from '../../../shared/lifecycle.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
+import type { CourseMetadata } from '../../../shared/lifecycle.ts';
 import { FACETS, type OfferSearchResult } from '../../../shared/offers.ts';
 import { problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { courses } from '../courses/schema.ts';
@@ -234,7 +234,8 @@ describe('catalogue search', () => {
       [540, '9 h et plus'],
       [2400, '9 h et plus'],
     ] as const;
-    for (const [minutes] of cases) await offer({ title: `Borne ${minutes}`, keywords: [`borne-${minutes}`], minutes });
+    for (const [minutes] of cases)
+      await offer({ title: `Borne ${minutes}`, keywords: [`borne-${minutes}`], minutes });
     for (const [minutes, expected] of cases) {
       const r = await search(`keyword=borne-${minutes}`);
       expect(r.facets.duration, `${minutes} min`).toHaveLength(1);

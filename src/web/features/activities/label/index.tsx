@@ -36,12 +36,7 @@ const LOOK: Record<LabelStyle, { icon: FrIconClassName; color: CallOutProps.Colo
 const styleOf = (value: unknown): LabelStyle =>
   LABEL_STYLES.includes(value as LabelStyle) ? (value as LabelStyle) : 'objective';
 
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .trim()
-    .toLowerCase();
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
 
 /**
  * "Consigne : Comment suivre ce parcours" — but a title that already starts with the style's name
