@@ -23,7 +23,8 @@ export const en: Catalogue = {
     tooManyRequests: 'Too many requests. Please wait before trying again.',
     badCredentials: 'Wrong e-mail address or password.',
     wrongCurrentPassword: 'The current password is wrong.',
-    accountSuspended: 'This account is suspended. Contact your local administrator.',
+    accountSuspended:
+      'Your account is suspended: it can no longer be used to log in. To have it reactivated, contact the local administrator of your domain or, failing that, your académie’s support.',
     resetTokenInvalid: 'This reset link is no longer valid. Ask for a new one.',
     emailTaken: 'An account already exists with this e-mail address.',
     slugTaken: 'A domain already uses this identifier.',

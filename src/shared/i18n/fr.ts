@@ -26,7 +26,8 @@ export const fr = {
     tooManyRequests: 'Trop de requêtes. Veuillez patienter avant de réessayer.',
     badCredentials: 'Adresse électronique ou mot de passe incorrect.',
     wrongCurrentPassword: 'Le mot de passe actuel est incorrect.',
-    accountSuspended: 'Ce compte est suspendu. Contactez votre administrateur local.',
+    accountSuspended:
+      'Votre compte est suspendu\u00a0: il ne permet plus de se connecter. Pour le faire réactiver, adressez-vous à l’administrateur local de votre domaine ou, à défaut, à l’assistance de votre académie.',
     resetTokenInvalid: 'Ce lien de réinitialisation n’est plus valide. Demandez-en un nouveau.',
     emailTaken: 'Un compte existe déjà avec cette adresse électronique.',
     slugTaken: 'Un domaine porte déjà cet identifiant.',

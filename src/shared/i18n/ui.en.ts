@@ -94,6 +94,8 @@ export const ui: Widen<typeof fr> = {
       forgot: 'Forgot your password?',
       sessionExpired: 'Log in to access this page.',
       signedOut: 'You are logged out.',
+      suspendedTitle: 'Account suspended',
+      suspendedDomain: 'Your account’s domain: {{domain}}.',
     },
     forgot: {
       title: 'Forgotten password',

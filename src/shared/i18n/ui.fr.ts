@@ -93,6 +93,8 @@ export const ui = {
       forgot: 'Mot de passe oublié\u00a0?',
       sessionExpired: 'Connectez-vous pour accéder à cette page.',
       signedOut: 'Vous êtes déconnecté.',
+      suspendedTitle: 'Compte suspendu',
+      suspendedDomain: 'Domaine de votre compte\u00a0: {{domain}}.',
     },
     forgot: {
       title: 'Mot de passe oublié',
