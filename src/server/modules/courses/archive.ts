@@ -32,6 +32,7 @@ import { HttpProblem } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
 import { completionModes, prepareSettings } from '../activities/service.ts';
+import { copyTitle, freeShortName } from './copy.ts';
 import { cleanMetadata } from './metadata.ts';
 import { activities, courses, sections } from './schema.ts';
 import { THUMBNAIL_MAX_BYTES, THUMBNAIL_TYPES, thumbnailOf, thumbnailOwner } from './thumbnail.ts';
@@ -391,12 +392,16 @@ export async function createFromManifest(
       }
     }
   };
+  // An archive brought back where its course still is (or a second time) is a copy, and named as one.
+  const wantedShortName = sanitizePlainText(manifest.course.shortName, 100);
+  const shortName = await freeShortName(tx, target.domainId, wantedShortName);
+  const title = sanitizePlainText(manifest.course.title, 255);
   const [course] = await tx
     .insert(courses)
     .values({
       domainId: target.domainId,
-      title: sanitizePlainText(manifest.course.title, 255),
-      shortName: sanitizePlainText(manifest.course.shortName, 100),
+      title: shortName === wantedShortName ? title : copyTitle(title),
+      shortName,
       summary: sanitizeRichText(manifest.course.summary),
       format: manifest.course.format,
       visibility: manifest.course.visibility,
