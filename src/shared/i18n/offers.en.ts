@@ -56,6 +56,9 @@ export const offers: Catalogue['offers'] = {
     q: 'Words',
     qHint: 'Example: mathematics cycle 3, assessment',
     submit: 'Search',
+    filter: 'Filter',
+    filterCount_one: 'Filter ({{count}} active filter)',
+    filterCount_other: 'Filter ({{count}} active filters)',
     filters: 'Refine the search',
     clearFilters: 'Clear the filters',
     facets: {

@@ -55,6 +55,9 @@ export const offers = {
     q: 'Mots recherchés',
     qHint: 'Exemple\u00a0: mathématiques cycle 3, évaluation',
     submit: 'Rechercher',
+    filter: 'Filtrer',
+    filterCount_one: 'Filtrer ({{count}} filtre actif)',
+    filterCount_other: 'Filtrer ({{count}} filtres actifs)',
     filters: 'Affiner la recherche',
     clearFilters: 'Effacer les filtres',
     facets: {
