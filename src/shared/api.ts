@@ -42,14 +42,18 @@ export const DomainUpdateBody = DomainCreateBody.omit({ slug: true }).partial();
 
 export const UserStatus = z.enum(['active', 'suspended']);
 
-/** Profile fields a user has besides identity. */
+/**
+ * Profile fields a user has besides identity. No `.default()` here, nor in any schema an update derives
+ * from: under `.partial()` a default still fills a missing field in, and a PATCH of one field would write
+ * the others back to their defaults. Creation adds its defaults itself (`UserCreateBody`).
+ */
 export const ProfileFields = z.object({
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().min(1).max(100),
-  academie: z.string().trim().max(100).nullable().default(null),
-  departement: z.string().trim().max(100).nullable().default(null),
-  discipline: z.string().trim().max(200).nullable().default(null),
-  bodyGrade: z.string().trim().max(200).nullable().default(null),
+  academie: z.string().trim().max(100).nullable(),
+  departement: z.string().trim().max(100).nullable(),
+  discipline: z.string().trim().max(200).nullable(),
+  bodyGrade: z.string().trim().max(200).nullable(),
 });
 
 export const User = z.object({
@@ -69,6 +73,10 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const UserCreateBody = ProfileFields.extend({
+  academie: ProfileFields.shape.academie.default(null),
+  departement: ProfileFields.shape.departement.default(null),
+  discipline: ProfileFields.shape.discipline.default(null),
+  bodyGrade: ProfileFields.shape.bodyGrade.default(null),
   email: Email,
   homeDomainId: Uuid,
   /** Optional: without one, the user receives a mail to choose a password. */
@@ -216,6 +224,10 @@ export const Course = z.object({
   originId: Uuid.nullable(),
   /** The course's thumbnail (vignette), to show on cards; `null` when it has none. */
   thumbnailUrl: z.string().nullable(),
+  /** Version of the settings (title … opening date), to send back in `If-Match` with `PATCH /api/courses/:id`. */
+  version: z.number().int(),
+  /** Version of the indexation, to send back in `If-Match` with `PUT /api/courses/:id/metadata`. */
+  metadataVersion: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -258,6 +270,8 @@ export const Activity = z.object({
   completion: CompletionRule,
   /** The groups and groupings it is restricted to (`PUT /api/activities/:id/audience`); null: everyone. */
   audience: Audience.nullable(),
+  /** To send back in `If-Match` with `PATCH /api/activities/:id` (a stale save gets 409). */
+  version: z.number().int(),
 });
 export type Activity = z.infer<typeof Activity>;
 
@@ -266,7 +280,7 @@ export type Activity = z.infer<typeof Activity>;
  * page needs (a label's text, a link's address, a file's format and size…) — never its full settings, which
  * `GET /api/activities/:id` gives. Absent when the kind needs nothing there (a page is a link to open).
  */
-export const ActivitySummary = Activity.omit({ settings: true, audience: true }).extend({
+export const ActivitySummary = Activity.omit({ settings: true, audience: true, version: true }).extend({
   summary: z.record(z.string(), z.unknown()).optional(),
   /**
    * For those who see everything (trainers, designers): the names of the groups and groupings an activity
@@ -281,6 +295,8 @@ export const Section = z.object({
   title: z.string(),
   description: z.string(),
   visibility: Visibility,
+  /** To send back in `If-Match` with `PATCH /api/sections/:id` (a stale save gets 409). */
+  version: z.number().int(),
   activities: z.array(ActivitySummary),
 });
 export type Section = z.infer<typeof Section>;
@@ -347,6 +363,9 @@ export const Hostname = z
 /** The hosts whose videos may be embedded; a host allows its subdomains. */
 export const VideoHosts = z.object({ hosts: z.array(Hostname).max(50) });
 export type VideoHosts = z.infer<typeof VideoHosts>;
+/** The list as stored, with its version (0 while never set) to send back in `If-Match` when changing it. */
+export const VideoHostsSetting = VideoHosts.extend({ version: z.number().int() });
+export type VideoHostsSetting = z.infer<typeof VideoHostsSetting>;
 
 /** A person's own trail in a course: what they opened, and the last one, to continue from. */
 export const CourseProgress = z.object({ lastActivityId: Uuid.nullable(), viewed: z.array(Uuid) });

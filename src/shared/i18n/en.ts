@@ -15,6 +15,8 @@ export const en: Catalogue = {
     validationField: 'This field is not valid.',
     required: 'This field is required.',
     notFound: 'The requested resource was not found.',
+    staleVersion: 'Someone else has changed this content since you opened it.',
+    invalidIfMatch: 'The If-Match header must give the version edited, for example "3".',
     unauthenticated: 'You must log in to access this page.',
     forbidden: 'You do not have the rights needed for this action.',
     csrf: 'The request was refused for security reasons. Reload the page and try again.',

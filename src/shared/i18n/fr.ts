@@ -17,6 +17,8 @@ export const fr = {
     validationField: 'Ce champ n’est pas valide.',
     required: 'Ce champ est obligatoire.',
     notFound: 'La ressource demandée est introuvable.',
+    staleVersion: 'Ce contenu a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.',
+    invalidIfMatch: 'L’en-tête If-Match doit donner la version modifiée, par exemple "3".',
     unauthenticated: 'Vous devez vous connecter pour accéder à cette page.',
     forbidden: 'Vous n’avez pas les droits nécessaires pour cette action.',
     csrf: 'La requête a été refusée par mesure de sécurité. Rechargez la page et réessayez.',

@@ -42,6 +42,18 @@ export const ui: Widen<typeof fr> = {
     passwordsDiffer: 'The two passwords are not the same.',
     slug: 'Use only lowercase letters without accents, digits and hyphens, for example “aix-marseille”.',
   },
+  staleVersion: {
+    title: 'Changed in the meantime',
+    keep: 'What you typed is kept in the form. Load the latest version, check, then save again.',
+    reload: 'Load the latest version',
+    reloading: 'Loading…',
+    reloadedTitle: 'Latest version loaded',
+    reloaded:
+      'The fields you had not changed now show the latest version; what you typed is kept. Check, then save.',
+    changed: 'Changed by the other person: {{fields}}.',
+    kept: 'You had changed it too, your input is kept: {{fields}}.',
+    unchanged: 'None of the fields of this form was changed by the other person.',
+  },
   skipLinks: { content: 'Content', menu: 'Menu', footer: 'Footer' },
   nav: {
     home: 'My space',
@@ -777,6 +789,7 @@ export const ui: Widen<typeof fr> = {
     add: 'Add the host',
     added: 'The host “{{host}}” has been added.',
     duplicate: 'This host is already in the list.',
+    reloaded: 'The current list is shown; make your change again on it (the host name typed is kept).',
   },
   domains: {
     title: 'Domains',

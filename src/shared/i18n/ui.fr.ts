@@ -41,6 +41,18 @@ export const ui = {
     passwordsDiffer: 'Les deux mots de passe ne sont pas identiques.',
     slug: 'Utilisez uniquement des lettres minuscules sans accent, des chiffres et des tirets, par exemple «\u00a0aix-marseille\u00a0».',
   },
+  staleVersion: {
+    title: 'Modifié entre-temps',
+    keep: 'Ce que vous avez saisi est conservé dans le formulaire. Chargez la dernière version, vérifiez, puis enregistrez à nouveau.',
+    reload: 'Charger la dernière version',
+    reloading: 'Chargement…',
+    reloadedTitle: 'Dernière version chargée',
+    reloaded:
+      'Les champs que vous n’aviez pas modifiés montrent maintenant la dernière version\u00a0; vos saisies sont conservées. Vérifiez, puis enregistrez.',
+    changed: 'Modifié par l’autre personne\u00a0: {{fields}}.',
+    kept: 'Vous l’aviez modifié aussi, votre saisie est conservée\u00a0: {{fields}}.',
+    unchanged: 'Aucun des champs de ce formulaire n’a été modifié par l’autre personne.',
+  },
   skipLinks: { content: 'Contenu', menu: 'Menu', footer: 'Pied de page' },
   nav: {
     home: 'Mon espace',
@@ -793,6 +805,8 @@ export const ui = {
     add: 'Ajouter l’hébergeur',
     added: 'L’hébergeur «\u00a0{{host}}\u00a0» a été ajouté.',
     duplicate: 'Cet hébergeur est déjà dans la liste.',
+    reloaded:
+      'La liste à jour est affichée\u00a0; refaites votre changement sur celle-ci (le nom d’hôte saisi est conservé).',
   },
   domains: {
     title: 'Domaines',

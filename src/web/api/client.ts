@@ -55,10 +55,16 @@ function isProblem(value: unknown): value is Problem {
   );
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': locale,
+    ...extraHeaders,
   };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -98,7 +104,16 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', query ? withQuery(path, query) : path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    request<T>('PATCH', path, body, headers),
+  put: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    request<T>('PUT', path, body, headers),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * The header that makes a save conditional on the version edited (courses, sections, activities, the
+ * indexation, platform settings): the server answers 409 `stale_version` when someone saved in between.
+ */
+export const ifMatch = (version: number): Record<string, string> => ({ 'if-match': `"${version}"` });
+export const STALE_VERSION = 'stale_version';

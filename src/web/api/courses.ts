@@ -57,6 +57,24 @@ export function useCoursePage(id: string, options: { asParticipant?: boolean } =
   });
 }
 
+/** The course page fetched anew, not from the cache: the latest version of what an edit form changes. */
+export function fetchCoursePage(queryClient: QueryClient, id: string) {
+  return queryClient.fetchQuery({
+    queryKey: courseKeys.page(id),
+    queryFn: () => api.get<CoursePage>(`/api/courses/${encodeURIComponent(id)}`),
+    staleTime: 0,
+  });
+}
+
+/** One activity fetched anew, not from the cache (see `fetchCoursePage`). */
+export function fetchActivity(queryClient: QueryClient, courseId: string, activityId: string) {
+  return queryClient.fetchQuery({
+    queryKey: courseKeys.activity(courseId, activityId),
+    queryFn: () => api.get<Activity>(`/api/activities/${encodeURIComponent(activityId)}`),
+    staleTime: 0,
+  });
+}
+
 /** One activity with all its settings, for its own page and its edit form (the course page has summaries). */
 export function useActivity(courseId: string, activityId: string | undefined) {
   return useQuery({

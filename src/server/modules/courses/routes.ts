@@ -21,6 +21,7 @@ import {
   SectionUpdateBody,
   Uuid,
 } from '../../../shared/api.ts';
+import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { contentDisposition, sanitizeFilename } from '../../platform/files/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
@@ -147,10 +148,21 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/courses/:id',
     {
       config: on(caps['course:update'], courseContextId),
-      schema: { tags: ['parcours'], params: IdParams, body: CourseUpdateBody, response: { 200: Course } },
+      schema: {
+        tags: ['parcours'],
+        description: IF_MATCH_DOC,
+        params: IdParams,
+        body: CourseUpdateBody,
+        response: { 200: Course },
+      },
     },
     async (request) => {
-      const course = await updateCourse(ctxOf(request), request.params.id, request.body);
+      const course = await updateCourse(
+        ctxOf(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      );
       await pages.forget(course.id);
       return courseOut(db, course);
     },
@@ -304,6 +316,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         title: section.title,
         description: section.description,
         visibility: section.visibility,
+        version: section.version,
       });
     },
   );
@@ -325,16 +338,22 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/sections/:id',
     {
       config: on(caps['course:update'], sectionContextId),
-      schema: { tags: ['parcours'], params: IdParams, body: SectionUpdateBody },
+      schema: { tags: ['parcours'], description: IF_MATCH_DOC, params: IdParams, body: SectionUpdateBody },
     },
     async (request) => {
-      const section = await updateSection(ctxOf(request), request.params.id, request.body);
+      const section = await updateSection(
+        ctxOf(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      );
       await pages.forget(section.courseId);
       return {
         id: section.id,
         title: section.title,
         description: section.description,
         visibility: section.visibility,
+        version: section.version,
       };
     },
   );
@@ -383,13 +402,19 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['course:update'], activityContextId),
       schema: {
         tags: ['activités'],
+        description: IF_MATCH_DOC,
         params: IdParams,
         body: ActivityUpdateBody,
         response: { 200: Activity },
       },
     },
     async (request) => {
-      const activity = await updateActivity(ctxOf(request), request.params.id, request.body);
+      const activity = await updateActivity(
+        ctxOf(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      );
       await pages.forget(activity.courseId);
       return toActivity(activity);
     },

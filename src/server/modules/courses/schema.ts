@@ -39,6 +39,13 @@ export const courses = pgTable(
     /** The course this one was copied from (duplication, templates, sessions, the hub). */
     originId: uuid('origin_id'),
     createdBy: uuid('created_by').references(() => users.id),
+    /**
+     * Optimistic concurrency (see platform/concurrency): raised by each save of the settings form's fields
+     * (title, short name, summary, format, visibility, opening date)…
+     */
+    version: integer('version').notNull().default(1),
+    /** …and by each save of the indexation, a form of its own: saving one does not make the other stale. */
+    metadataVersion: integer('metadata_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -59,6 +66,8 @@ export const sections = pgTable(
     visibility: text('visibility', { enum: ['visible', 'hidden'] })
       .notNull()
       .default('visible'),
+    /** Raised by each change of its title, description or visibility (optimistic concurrency). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('course_sections_course').on(t.courseId, t.position)],
 );
@@ -86,6 +95,8 @@ export const activities = pgTable(
     completion: jsonb('completion').$type<CompletionRule>().notNull().default({ mode: 'none' }),
     /** Restricted to these groups (and the groups of these groupings); null: everyone. */
     audience: jsonb('audience').$type<Audience>(),
+    /** Raised by each save of its common fields or settings (optimistic concurrency). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -19,6 +19,7 @@ import { type Actor, can, canInPath } from '../../platform/access/can.ts';
 import { createContext, findContext } from '../../platform/access/contexts.ts';
 import { contexts } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
+import { assertVersion, atVersion, nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { fileLinks } from '../../platform/files/schema.ts';
@@ -59,6 +60,8 @@ export function toCourse(row: CourseRow, thumbnail: { sha256: string } | null | 
     availableFrom: row.availableFrom?.toISOString() ?? null,
     originId: row.originId,
     thumbnailUrl: thumbnail ? thumbnailUrl(row.id, thumbnail.sha256) : null,
+    version: row.version,
+    metadataVersion: row.metadataVersion,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -89,6 +92,7 @@ export function toActivity(row: ActivityRow): Activity {
     availableFrom: row.availableFrom?.toISOString() ?? null,
     completion: row.completion,
     audience: row.audience ?? null,
+    version: row.version,
   };
 }
 
@@ -206,9 +210,19 @@ export async function createCourse(ctx: Ctx, input: z.infer<typeof CourseCreateB
   });
 }
 
-export async function updateCourse(ctx: Ctx, id: string, input: z.infer<typeof CourseUpdateBody>) {
+/**
+ * Changes a course's settings. `expected`: the version the person edited (`If-Match`); a save made from an
+ * older one is refused (409) and writes nothing. Undefined: saved whatever the version.
+ */
+export async function updateCourse(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof CourseUpdateBody>,
+  expected?: number,
+) {
   return ctx.db.transaction(async (tx) => {
     const course = await getCourse(tx, id);
+    assertVersion(course.version, expected);
     const [updated] = await tx
       .update(courses)
       .set({
@@ -220,10 +234,12 @@ export async function updateCourse(ctx: Ctx, id: string, input: z.infer<typeof C
         ...(input.availableFrom !== undefined && {
           availableFrom: input.availableFrom ? new Date(input.availableFrom) : null,
         }),
+        version: nextVersion(courses.version),
         updatedAt: new Date(),
       })
-      .where(eq(courses.id, id))
+      .where(and(eq(courses.id, id), atVersion(courses.version, expected)))
       .returning();
+    if (!updated) throw staleVersion();
     await audit(tx, ctx, course, 'course.updated', 'course', id, { fields: Object.keys(input) });
     return updated!;
   });
@@ -319,6 +335,7 @@ export async function coursePage(
       title: section.title,
       description: section.description,
       visibility: section.visibility,
+      version: section.version,
       activities: activityRows
         .filter((a) => a.sectionId === section.id && visible(a) && !away.has(a.id))
         .map((a) => toActivitySummary(a, files.get(a.id), namesOf?.(a.audience ?? null))),
@@ -348,7 +365,13 @@ export async function addSection(ctx: Ctx, courseId: string, input: z.infer<type
   });
 }
 
-export async function updateSection(ctx: Ctx, sectionId: string, input: z.infer<typeof SectionUpdateBody>) {
+/** Changes a section; `expected` as for `updateCourse`. */
+export async function updateSection(
+  ctx: Ctx,
+  sectionId: string,
+  input: z.infer<typeof SectionUpdateBody>,
+  expected?: number,
+) {
   return ctx.db.transaction(async (tx) => {
     const [section] = await tx
       .update(sections)
@@ -356,10 +379,14 @@ export async function updateSection(ctx: Ctx, sectionId: string, input: z.infer<
         ...(input.title !== undefined && { title: title(input.title) }),
         ...(input.description !== undefined && { description: sanitizeRichText(input.description) }),
         ...(input.visibility !== undefined && { visibility: input.visibility }),
+        version: nextVersion(sections.version),
       })
-      .where(eq(sections.id, sectionId))
+      .where(and(eq(sections.id, sectionId), atVersion(sections.version, expected)))
       .returning();
-    if (!section) throw problems.notFound();
+    if (!section) {
+      const [exists] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
+      throw exists ? staleVersion() : problems.notFound();
+    }
     await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.updated', 'section', sectionId, {
       fields: Object.keys(input),
     });
@@ -450,14 +477,17 @@ export async function addActivity(ctx: Ctx, courseId: string, input: z.infer<typ
   });
 }
 
+/** Changes an activity's common fields and settings; `expected` as for `updateCourse`. */
 export async function updateActivity(
   ctx: Ctx,
   activityId: string,
   input: z.infer<typeof ActivityUpdateBody>,
+  expected?: number,
 ) {
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(activities).where(eq(activities.id, activityId));
     if (!current) throw problems.notFound();
+    assertVersion(current.version, expected);
     const settings =
       input.settings !== undefined ? await prepareSettings(tx, current.kind, input.settings) : undefined;
     if (input.completion) assertRuleAllowed(current.kind, input.completion);
@@ -471,10 +501,12 @@ export async function updateActivity(
           availableFrom: input.availableFrom ? new Date(input.availableFrom) : null,
         }),
         ...(input.completion && { completion: input.completion }),
+        version: nextVersion(activities.version),
         updatedAt: new Date(),
       })
-      .where(eq(activities.id, activityId))
+      .where(and(eq(activities.id, activityId), atVersion(activities.version, expected)))
       .returning();
+    if (!activity) throw staleVersion();
     if (input.completion) await ruleChanged(tx, current, current.completion, input.completion);
     await audit(tx, ctx, await getCourse(tx, current.courseId), 'activity.updated', 'activity', activityId, {
       fields: Object.keys(input),
@@ -611,15 +643,19 @@ export async function setCourseStage(
   return row!;
 }
 
-/** Replaces a course's indexation (already validated; rich text is cleaned here). */
-export async function setCourseMetadata(tx: Tx, id: string, metadata: CourseMetadata) {
+/**
+ * Replaces a course's indexation (already validated; rich text is cleaned here). `expected`: the indexation
+ * version the person edited; when it is no longer the current one, 409 and nothing written.
+ */
+export async function setCourseMetadata(tx: Tx, id: string, metadata: CourseMetadata, expected?: number) {
   const clean = cleanMetadata(metadata);
   const [row] = await tx
     .update(courses)
-    .set({ metadata: clean, updatedAt: new Date() })
-    .where(eq(courses.id, id))
+    .set({ metadata: clean, metadataVersion: nextVersion(courses.metadataVersion), updatedAt: new Date() })
+    .where(and(eq(courses.id, id), atVersion(courses.metadataVersion, expected)))
     .returning();
-  return row!;
+  if (!row) throw staleVersion();
+  return row;
 }
 
 /** The courses copied from this one (its sessions, its copies), newest first. */

@@ -26,6 +26,8 @@ describe('self-enrolment', () => {
       enrolled: false,
       canEnrol: false,
       reason: 'sessionNotRunning',
+      // A course one may not join is not named.
+      title: null,
     });
 
     // A session in preparation is not open yet.
@@ -47,6 +49,7 @@ describe('self-enrolment', () => {
       canUnenrol: false,
       reason: null,
       seatsLeft: 2,
+      title: 'Session ouverte',
     });
     expect((await first!.get(`/api/courses/${course}`)).statusCode).toBe(403);
     const enrolled = await first!.post(url(course));

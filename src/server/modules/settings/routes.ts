@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { VideoHosts } from '../../../shared/api.ts';
+import { VideoHosts, VideoHostsSetting } from '../../../shared/api.ts';
 import { PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
+import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { settingsCapabilities as caps } from './policy.ts';
-import { setSetting, VIDEO_HOSTS_KEY, videoHosts } from './service.ts';
+import { DEFAULT_VIDEO_HOSTS, getVersionedSetting, setSetting, VIDEO_HOSTS_KEY } from './service.ts';
 
 /** Platform settings for administrators. */
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,21 +15,30 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/admin/video-hosts',
     {
       config: { access },
-      schema: { tags: ['administration'], response: { 200: VideoHosts } },
+      schema: { tags: ['administration'], response: { 200: VideoHostsSetting } },
     },
-    async () => ({ hosts: [...(await videoHosts(db))] }),
+    async () => {
+      const { value, version } = await getVersionedSetting(db, VIDEO_HOSTS_KEY, DEFAULT_VIDEO_HOSTS);
+      return { hosts: [...value], version };
+    },
   );
 
   app.put(
     '/api/admin/video-hosts',
     {
       config: { access },
-      schema: { tags: ['administration'], body: VideoHosts, response: { 200: VideoHosts } },
+      schema: {
+        tags: ['administration'],
+        description: IF_MATCH_DOC,
+        body: VideoHosts,
+        response: { 200: VideoHostsSetting },
+      },
     },
     async (request) => {
       const hosts = [...new Set(request.body.hosts)];
-      await setSetting({ db, actor: actorOf(request), origin: request.origin }, VIDEO_HOSTS_KEY, hosts);
-      return { hosts };
+      const ctx = { db, actor: actorOf(request), origin: request.origin };
+      const version = await setSetting(ctx, VIDEO_HOSTS_KEY, hosts, expectedVersion(request));
+      return { hosts, version };
     },
   );
 };

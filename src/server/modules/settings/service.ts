@@ -1,31 +1,65 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/can.ts';
 import { PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
+import { nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { platformSettings } from './schema.ts';
 
 /** A setting's stored value, or `fallback` when no administrator has set it. */
 export async function getSetting<T>(db: Tx, key: string, fallback: T): Promise<T> {
-  const [row] = await db.select().from(platformSettings).where(eq(platformSettings.key, key));
-  return row ? (row.value as T) : fallback;
+  return (await getVersionedSetting(db, key, fallback)).value;
 }
 
-/** Stores a setting (insert or replace), audited, in one transaction. */
+/** A setting's value and its version: 0 while no administrator has set it (the value is then `fallback`). */
+export async function getVersionedSetting<T>(
+  db: Tx,
+  key: string,
+  fallback: T,
+): Promise<{ value: T; version: number }> {
+  const [row] = await db.select().from(platformSettings).where(eq(platformSettings.key, key));
+  return row ? { value: row.value as T, version: row.version } : { value: fallback, version: 0 };
+}
+
+/**
+ * Stores a setting (insert or replace), audited, in one transaction; returns its new version. `expected`:
+ * the version the administrator changed (`If-Match`, 0 for a setting never set); when another change came
+ * first, 409 and nothing written. Undefined: stored whatever the version.
+ */
 export async function setSetting(
   ctx: { db: Db; actor: Actor; origin: Origin },
   key: string,
   value: unknown,
-): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  expected?: number,
+): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
     const now = new Date();
-    await tx
-      .insert(platformSettings)
-      .values({ key, value, updatedAt: now, updatedBy: ctx.actor.userId })
-      .onConflictDoUpdate({
-        target: platformSettings.key,
-        set: { value, updatedAt: now, updatedBy: ctx.actor.userId },
-      });
+    const changes = { value, updatedAt: now, updatedBy: ctx.actor.userId };
+    let stored: { version: number } | undefined;
+    if (expected === undefined) {
+      [stored] = await tx
+        .insert(platformSettings)
+        .values({ key, ...changes })
+        .onConflictDoUpdate({
+          target: platformSettings.key,
+          set: { ...changes, version: nextVersion(platformSettings.version) },
+        })
+        .returning({ version: platformSettings.version });
+    } else if (expected === 0) {
+      // Never set, as far as the administrator knew: the first to insert wins, the other is stale.
+      [stored] = await tx
+        .insert(platformSettings)
+        .values({ key, ...changes })
+        .onConflictDoNothing()
+        .returning({ version: platformSettings.version });
+    } else {
+      [stored] = await tx
+        .update(platformSettings)
+        .set({ ...changes, version: nextVersion(platformSettings.version) })
+        .where(and(eq(platformSettings.key, key), eq(platformSettings.version, expected)))
+        .returning({ version: platformSettings.version });
+    }
+    if (!stored) throw staleVersion();
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'settings.updated',
@@ -34,6 +68,7 @@ export async function setSetting(
       contextId: PLATFORM_CONTEXT_ID,
       details: { value },
     });
+    return stored.version;
   });
 }
 

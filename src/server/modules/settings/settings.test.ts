@@ -13,12 +13,15 @@ afterAll(() => t.close());
 describe('platform settings', () => {
   it('gives the default video hosts until an admin sets them, then the list set, audited', async () => {
     const admin = await t.as('admin@magistere.test');
-    expect((await admin.get('/api/admin/video-hosts')).json()).toEqual({ hosts: [...DEFAULT_VIDEO_HOSTS] });
+    expect((await admin.get('/api/admin/video-hosts')).json()).toEqual({
+      hosts: [...DEFAULT_VIDEO_HOSTS],
+      version: 0,
+    });
     const put = await admin.request('PUT', '/api/admin/video-hosts', {
       hosts: [' Tube.Example.org ', 'apps.education.fr', 'apps.education.fr'],
     });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toEqual({ hosts: ['tube.example.org', 'apps.education.fr'] });
+    expect(put.json()).toEqual({ hosts: ['tube.example.org', 'apps.education.fr'], version: 1 });
     expect(await getSetting(t.db, VIDEO_HOSTS_KEY, [])).toEqual(['tube.example.org', 'apps.education.fr']);
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.updated'));
     expect(events).toHaveLength(1);

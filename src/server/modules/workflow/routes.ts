@@ -13,6 +13,7 @@ import {
   type Transition,
   Workflow,
 } from '../../../shared/lifecycle.ts';
+import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { onCourse } from '../activities/support.ts';
 import { forgetCoursePages } from '../courses/page-cache.ts';
@@ -85,10 +86,19 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/courses/:id/metadata',
     {
       config: onCourse(db, courseCapabilities['course:update']),
-      schema: { tags, params: IdParams, body: CourseMetadata, response: { 200: Course } },
+      // The version is the course's `metadataVersion`: the settings form does not make this one stale.
+      schema: {
+        tags,
+        description: IF_MATCH_DOC,
+        params: IdParams,
+        body: CourseMetadata,
+        response: { 200: Course },
+      },
     },
     async (request) => {
-      return changed(await indexCourse(ctxOf(request), request.params.id, request.body));
+      return changed(
+        await indexCourse(ctxOf(request), request.params.id, request.body, expectedVersion(request)),
+      );
     },
   );
 

@@ -19,6 +19,7 @@ import {
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
+import { assertVersion } from '../../platform/concurrency/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
@@ -237,12 +238,16 @@ export async function createFromTemplate(
   });
 }
 
-/** Replaces the indexation of a course. */
-export async function indexCourse(ctx: Ctx, courseId: string, metadata: CourseMetadata) {
+/**
+ * Replaces the indexation of a course. `expected`: the indexation version the person edited (`If-Match`);
+ * a save from an older one gets 409 and writes nothing.
+ */
+export async function indexCourse(ctx: Ctx, courseId: string, metadata: CourseMetadata, expected?: number) {
   return ctx.db.transaction(async (tx) => {
     const before = await getCourse(tx, courseId);
     if (before.stage === 'trash') throw wrongStage(before.stage);
-    const course = await setCourseMetadata(tx, courseId, metadata);
+    assertVersion(before.metadataVersion, expected);
+    const course = await setCourseMetadata(tx, courseId, metadata, expected);
     await audit(tx, ctx, course, 'course.indexed', { fields: Object.keys(metadata) });
     return course;
   });

@@ -13,7 +13,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ActivityUpdateBody } from '../../../shared/api.ts';
 import { api } from '../../api/client.ts';
-import { type Activity, type CoursePage, courseKeys, useActivity, useCoursePage } from '../../api/courses.ts';
+import {
+  type Activity,
+  type CoursePage,
+  courseKeys,
+  fetchActivity,
+  useActivity,
+  useCoursePage,
+} from '../../api/courses.ts';
 import { AvailableFromField, fromLocalInput, toLocalInput } from '../../components/AvailableFromField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import {
@@ -27,11 +34,15 @@ import {
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../components/StaleVersion.tsx';
 import { CompletionFields, completionLabels } from '../completion/CompletionFields.tsx';
 import type { CompletionRule } from '../completion/queries.ts';
 import { AudienceFields, NO_AUDIENCE, saveAudience } from '../enrolment/AudienceFields.tsx';
 import { isKnownKind, kindText, kindUi } from './registry.tsx';
 import type { Settings } from './types.ts';
+
+/** The fields of the form that a save from someone else may have changed (the audience is saved apart). */
+const VERSIONED_FIELDS = ['title', 'settings', 'visibility', 'availableFrom', 'completion'] as const;
 
 const deleteModal = createModal({ id: 'modale-suppression-activite', isOpenedByDefault: false });
 
@@ -112,6 +123,30 @@ function ActivityForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
+  // A new activity has no version yet (the hook is unused then: nothing to be stale against).
+  const versioned = useVersionedForm<Activity | undefined>({
+    initial: existing,
+    version: (a) => a?.version ?? 0,
+    load: () =>
+      existing ? fetchActivity(queryClient, page.course.id, existing.id) : Promise.resolve(undefined),
+    diff: (before, latest) => (before && latest ? changedKeys(before, latest, VERSIONED_FIELDS) : []),
+    read: () => ({
+      title,
+      settings,
+      visibility: hidden ? 'hidden' : 'visible',
+      availableFrom: fromLocalInput(availableFrom),
+      completion,
+    }),
+    merge: (latest, typed) => (latest ? { ...latest, ...typed } : latest),
+    apply: (merged) => {
+      if (!merged) return;
+      setTitle(merged.title);
+      setSettings(merged.settings);
+      setHidden(merged.visibility === 'hidden');
+      setAvailableFrom(toLocalInput(merged.availableFrom));
+      setCompletion(merged.completion);
+    },
+  });
   const courseUrl = `/parcours/${page.course.id}?edition=1`;
   const pageTitle = existing
     ? t('ui.activities.edit.editTitle', { title: existing.title })
@@ -125,6 +160,9 @@ function ActivityForm({
     availableFrom: t('ui.availability.label'),
     ...completionLabels(t),
     audience: t('audience.title'),
+    settings: t('ui.activities.edit.settings'),
+    visibility: t('ui.courses.settings.visibility'),
+    completion: t('ui.completion.fields.legend'),
   };
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -149,7 +187,7 @@ function ActivityForm({
     };
     try {
       const saved = existing
-        ? await api.patch<Activity>(`/api/activities/${existing.id}`, common)
+        ? await api.patch<Activity>(`/api/activities/${existing.id}`, common, versioned.headers)
         : await api.post<Activity>(`/api/courses/${page.course.id}/activities`, {
             sectionId,
             kind,
@@ -166,9 +204,10 @@ function ActivityForm({
         },
       });
     } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
+      const stale = versioned.caught(error);
+      const fieldErrors = stale ? {} : problemFieldErrors(error);
       setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
+      setMessage(stale || Object.keys(fieldErrors).length ? undefined : problemMessage(error));
     } finally {
       setPending(false);
     }
@@ -193,8 +232,10 @@ function ActivityForm({
           {names.name} — {t('ui.activities.edit.inSection', { section: sectionTitle })}
         </p>
       </PageHeading>
+      <StaleVersionAlert form={versioned} labels={labels} />
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
-      <form noValidate onSubmit={submit}>
+      {/* Rendered anew after a conflict, so the kind's editor starts from the merged settings. */}
+      <form key={versioned.generation} noValidate onSubmit={submit}>
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
         <Input
           label={labels.title}

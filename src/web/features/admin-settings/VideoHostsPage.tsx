@@ -9,8 +9,8 @@ import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VideoHosts } from '../../../shared/api.ts';
-import { api } from '../../api/client.ts';
+import type { VideoHostsSetting } from '../../../shared/api.ts';
+import { api, ifMatch } from '../../api/client.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import {
   ErrorSummary,
@@ -23,34 +23,74 @@ import {
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { type Conflict, isStaleVersion, StaleVersionAlert } from '../../components/StaleVersion.tsx';
 
 const key = ['admin', 'video-hosts'] as const;
 const FORM = 'hebergeur';
+const load = () => api.get<VideoHostsSetting>('/api/admin/video-hosts');
 
 export function VideoHostsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const problemMessage = useProblemMessage();
-  const query = useQuery({ queryKey: key, queryFn: () => api.get<VideoHosts>('/api/admin/video-hosts') });
+  const query = useQuery({ queryKey: key, queryFn: load });
   const [host, setHost] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [flash, setFlash] = useState<string>();
   const [pending, setPending] = useState(false);
+  const [conflict, setConflict] = useState<Conflict>();
+  const [reloading, setReloading] = useState(false);
   const hosts = query.data?.hosts ?? [];
+
+  /**
+   * Each change sends the whole list shown, with its version: when another administrator changed the
+   * list since, the save is refused (409) and the list shown is reloaded on request, the host typed kept.
+   * Unlike a form, the version here follows the list on screen, refetched or not: it is what is sent.
+   */
+  const stale = {
+    conflict,
+    reloading,
+    async reload() {
+      setReloading(true);
+      try {
+        const latest = await queryClient.fetchQuery({ queryKey: key, queryFn: load, staleTime: 0 });
+        setConflict({
+          state: 'reloaded',
+          changed: latest.hosts.join() === hosts.join() ? [] : ['hosts'],
+          kept: [],
+        });
+      } catch (error) {
+        setConflict({ state: 'failed', message: problemMessage(error) });
+      } finally {
+        setReloading(false);
+      }
+    },
+  };
 
   /** Saves the list; the server's field errors on the added host (its index) go next to the field. */
   async function save(next: string[], done: string, addedIndex?: number) {
     setPending(true);
     setFlash(undefined);
     try {
-      const saved = await api.put<VideoHosts>('/api/admin/video-hosts', { hosts: next });
+      const saved = await api.put<VideoHostsSetting>(
+        '/api/admin/video-hosts',
+        { hosts: next },
+        ifMatch(query.data?.version ?? 0),
+      );
       queryClient.setQueryData(key, saved);
+      setConflict(undefined);
       setErrors({});
       setMessage(undefined);
       setFlash(done);
       return true;
     } catch (error) {
+      if (isStaleVersion(error)) {
+        setConflict({ state: 'stale', message: problemMessage(error) });
+        setErrors({});
+        setMessage(undefined);
+        return false;
+      }
       const fields = problemFieldErrors(error);
       const onHost = addedIndex === undefined ? undefined : fields[`hosts.${addedIndex}`];
       setErrors(onHost ? { host: onHost } : {});
@@ -103,6 +143,11 @@ export function VideoHostsPage() {
           description={flash}
         />
       ) : null}
+      <StaleVersionAlert
+        form={stale}
+        labels={{ hosts: t('ui.videoHosts.caption') }}
+        reloadedText={t('ui.videoHosts.reloaded')}
+      />
       {query.isPending ? (
         <Loading />
       ) : query.error ? (

@@ -26,11 +26,17 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { type ActivitySummary, type CoursePage, courseKeys, type Section } from '../../api/courses.ts';
+import {
+  type ActivitySummary,
+  type CoursePage,
+  courseKeys,
+  fetchCoursePage,
+  type Section,
+} from '../../api/courses.ts';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -41,6 +47,7 @@ import {
 } from '../../components/forms.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { RichText, RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../components/StaleVersion.tsx';
 import { ActivityChooser, chooserModal } from '../activities/ActivityChooser.tsx';
 import { kindUi } from '../activities/registry.tsx';
 import { AudienceBadge } from '../enrolment/AudienceBadge.tsx';
@@ -553,11 +560,34 @@ function EditableActivities({
 }
 
 /** Edit a section's title and description in place. */
-function SectionForm({ section, onDone }: { section: Section; onDone: (saved: boolean) => void }) {
+/** The section form's values, as sent. */
+function valuesOf(form: HTMLFormElement) {
+  const data = new FormData(form);
+  return {
+    title: String(data.get('title') ?? '').trim(),
+    description: String(data.get('description') ?? ''),
+  };
+}
+
+function SectionForm({ section: current, onDone }: { section: Section; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
   // The course of the page (`/parcours/:id`): the description's images are uploaded there.
-  const { id: courseId } = useParams();
+  const { id: courseId = '' } = useParams();
+  const queryClient = useQueryClient();
   const problemMessage = useProblemMessage();
+  const formRef = useRef<HTMLFormElement>(null);
+  const versioned = useVersionedForm({
+    initial: current,
+    version: (s) => s.version,
+    load: async () =>
+      (await fetchCoursePage(queryClient, courseId)).sections.find((s) => s.id === current.id) ?? current,
+    // The eye button changes the visibility, not in this form: the alert then says nothing here changed.
+    diff: (before, latest) => changedKeys(before, latest, ['title', 'description']),
+    read: () => (formRef.current ? valuesOf(formRef.current) : {}),
+    merge: (latest, typed) => ({ ...latest, ...typed }),
+  });
+  // The fields show the section as opened (or merged after a conflict), not as a refetch of the page has it.
+  const section = versioned.base;
   const form = `section-${section.id}-form`;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
@@ -568,22 +598,26 @@ function SectionForm({ section, onDone }: { section: Section; onDone: (saved: bo
   };
   return (
     <form
+      ref={formRef}
       className="fr-mt-2w mg-panel fr-p-2w"
       noValidate
       onSubmit={async (event) => {
         event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const title = String(data.get('title') ?? '').trim();
-        const description = String(data.get('description') ?? '');
+        const { title, description } = valuesOf(event.currentTarget);
         if (!title) {
           setErrors({ title: t('ui.validation.required') });
           return;
         }
         setPending(true);
         try {
-          await api.patch(`/api/sections/${section.id}`, { title, description });
+          await api.patch(`/api/sections/${section.id}`, { title, description }, versioned.headers);
           onDone(true);
         } catch (error) {
+          if (versioned.caught(error)) {
+            setErrors({});
+            setMessage(undefined);
+            return;
+          }
           const fieldErrors = problemFieldErrors(error);
           setErrors(fieldErrors);
           setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
@@ -592,26 +626,29 @@ function SectionForm({ section, onDone }: { section: Section; onDone: (saved: bo
         }
       }}
     >
+      <StaleVersionAlert form={versioned} labels={labels} as="h3" />
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
-      <Input
-        label={labels.title}
-        {...fieldState(errors, 'title')}
-        nativeInputProps={{
-          id: fieldId(form, 'title'),
-          name: 'title',
-          required: true,
-          defaultValue: section.title,
-          ...invalidProps(errors, 'title'),
-        }}
-      />
-      <RichTextEditor
-        id={fieldId(form, 'description')}
-        name="description"
-        label={`${labels.description} ${t('ui.common.optional')}`}
-        defaultValue={section.description}
-        error={errors.description}
-        courseId={courseId}
-      />
+      <div key={versioned.generation}>
+        <Input
+          label={labels.title}
+          {...fieldState(errors, 'title')}
+          nativeInputProps={{
+            id: fieldId(form, 'title'),
+            name: 'title',
+            required: true,
+            defaultValue: section.title,
+            ...invalidProps(errors, 'title'),
+          }}
+        />
+        <RichTextEditor
+          id={fieldId(form, 'description')}
+          name="description"
+          label={`${labels.description} ${t('ui.common.optional')}`}
+          defaultValue={section.description}
+          error={errors.description}
+          courseId={courseId}
+        />
+      </div>
       <div className="mg-actions">
         <Button type="submit" disabled={pending}>
           {t('ui.common.save')}

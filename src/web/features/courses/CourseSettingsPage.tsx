@@ -6,18 +6,25 @@ import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { CourseUpdateBody } from '../../../shared/api.ts';
 import { api } from '../../api/client.ts';
-import { type Course, type CoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
+import {
+  type Course,
+  type CoursePage,
+  fetchCoursePage,
+  refreshCourse,
+  useCoursePage,
+} from '../../api/courses.ts';
 import { AvailableFromField, fromLocalInput, toLocalInput } from '../../components/AvailableFromField.tsx';
 import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../components/StaleVersion.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { ThumbnailSection } from './ThumbnailSection.tsx';
@@ -37,8 +44,19 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { course } = page;
-  const [availableFrom, setAvailableFrom] = useState(toLocalInput(course.availableFrom));
+  const formRef = useRef<HTMLFormElement>(null);
+  const [availableFrom, setAvailableFrom] = useState(toLocalInput(page.course.availableFrom));
+  const versioned = useVersionedForm({
+    initial: page.course,
+    version: (c) => c.version,
+    load: async () => (await fetchCoursePage(queryClient, page.course.id)).course,
+    diff: (before, latest) => changedKeys(before, latest, FIELDS),
+    read: () => (formRef.current ? valuesOf(formRef.current) : {}),
+    merge: (latest, typed) => ({ ...latest, ...typed }),
+    apply: (merged) => setAvailableFrom(toLocalInput(merged.availableFrom)),
+  });
+  // The fields show the course as opened (or merged after a conflict), not as a background refetch has it.
+  const course = versioned.base;
   const form = 'parametres-parcours';
   const labels: Record<string, string> = {
     title: t('ui.courses.fields.title'),
@@ -51,7 +69,17 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
   const back = `/parcours/${course.id}?edition=1`;
 
   const { errors, message, pending, submit } = useFormSubmission(CourseUpdateBody, async (data) => {
-    const updated = await api.patch<Course>(`/api/courses/${encodeURIComponent(course.id)}`, data);
+    let updated: Course;
+    try {
+      updated = await api.patch<Course>(
+        `/api/courses/${encodeURIComponent(course.id)}`,
+        data,
+        versioned.headers,
+      );
+    } catch (error) {
+      if (versioned.caught(error)) return;
+      throw error;
+    }
     await refreshCourse(queryClient, course.id);
     navigate(back, { state: { flash: t('ui.courses.settings.saved', { title: updated.title }) } });
   });
@@ -85,13 +113,16 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
     <>
       <PageHeading
         title={t('ui.courses.settings.title')}
-        crumbs={[{ label: course.title, to: `/parcours/${course.id}` }]}
+        crumbs={[{ label: page.course.title, to: `/parcours/${course.id}` }]}
       >
         <p>{t('ui.courses.settings.intro')}</p>
       </PageHeading>
       <CourseNav courseId={course.id} current="settings" />
+      <StaleVersionAlert form={versioned} labels={labels} />
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
       <form
+        ref={formRef}
+        key={versioned.generation}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -159,7 +190,8 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
           </li>
         </ul>
       </form>
-      <ThumbnailSection course={course} />
+      {/* Saved on its own, at once: it shows the course as it is now. */}
+      <ThumbnailSection course={page.course} />
     </>
   );
 }

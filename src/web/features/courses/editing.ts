@@ -62,6 +62,9 @@ export function useCourseEditing(courseId: string, onError: (error: unknown) => 
         },
         () => api.post(`/api/activities/${activityId}/move`, { sectionId, position }),
       ),
+    // The eye buttons send no version (If-Match): they change one field to what the person sees and
+    // clicks, overwriting nothing typed; the server still moves the version on, so an edit form opened
+    // before then is told its save is stale.
     setSectionVisibility: (sectionId: string, visibility: Visibility) =>
       optimistic(
         (page) =>

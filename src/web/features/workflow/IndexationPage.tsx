@@ -10,7 +10,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import {
@@ -22,13 +22,14 @@ import {
 } from '../../../shared/lifecycle.ts';
 import { requiredToPublish } from '../../../shared/offers.ts';
 import { api } from '../../api/client.ts';
-import { type Course, refreshCourse, useCoursePage } from '../../api/courses.ts';
+import { type Course, fetchCoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
 import { refreshLifecycle } from '../../api/workflow.ts';
 import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../components/StaleVersion.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseNav } from './CourseNav.tsx';
 
@@ -59,10 +60,54 @@ function minutesOf(hours: string | null | undefined, minutes: string | null | un
   return Number(hours || 0) * 60 + Number(minutes || 0);
 }
 
-function IndexationForm({ course }: { course: Course }) {
+/** The form's values as the indexation wants them: empty fields left out. */
+function valuesOf(element: HTMLFormElement) {
+  const raw = readForm(element);
+  const data = new FormData(element);
+  const publics = data.getAll('publics').map(String);
+  const keywords = (raw.keywords ?? '')
+    .split(/[,;]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const values: Record<string, unknown> = {
+    collection: raw.collection || undefined,
+    publics: publics.length ? publics : undefined,
+    objectives: raw.objectives && raw.objectives !== '<p></p>' ? raw.objectives : undefined,
+    origin: raw.origin || undefined,
+    durationOnSite: minutesOf(raw.durationOnSiteHours, raw.durationOnSiteMinutes),
+    durationRemote: minutesOf(raw.durationRemoteHours, raw.durationRemoteMinutes),
+    keywords: keywords.length ? keywords : undefined,
+    ...Object.fromEntries(TEXTS.map((name) => [name, raw[name] || undefined])),
+  };
+  return values;
+}
+
+const FIELDS = [
+  'collection',
+  'publics',
+  'objectives',
+  'origin',
+  'durationOnSite',
+  'durationRemote',
+  'keywords',
+  ...TEXTS,
+] as const;
+
+function IndexationForm({ course: current }: { course: Course }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const versioned = useVersionedForm({
+    initial: current,
+    version: (c) => c.metadataVersion,
+    load: async () => (await fetchCoursePage(queryClient, current.id)).course,
+    diff: (before, latest) => changedKeys(before.metadata, latest.metadata, FIELDS),
+    read: () => (formRef.current ? valuesOf(formRef.current) : {}),
+    merge: (latest, typed) => ({ ...latest, metadata: { ...latest.metadata, ...typed } }),
+  });
+  // The fields show the indexation as opened, saved or merged after a conflict — not as a refetch has it.
+  const course = versioned.base;
   const metadata = course.metadata;
   // A parcours needs a version to be published in the course offer (deployed copies follow it).
   const versionRequired = requiredToPublish(course.stage).includes('version');
@@ -71,20 +116,21 @@ function IndexationForm({ course }: { course: Course }) {
     name === 'version' && versionRequired ? { hintText: t('ui.lifecycle.indexation.versionHint') } : {};
   const optional = (name: string) => (required.has(name) ? '' : ` ${t('ui.common.optional')}`);
   const label = (name: string) => t(`ui.lifecycle.indexation.${name}`);
-  const labels = Object.fromEntries(
-    [
-      'collection',
-      'publics',
-      'objectives',
-      'origin',
-      'durationOnSite',
-      'durationRemote',
-      'keywords',
-      ...TEXTS,
-    ].map((name) => [name, label(name)]),
-  );
+  const labels = Object.fromEntries(FIELDS.map((name) => [name, label(name)]));
   const { errors, message, pending, submit } = useFormSubmission(CourseMetadata, async (data) => {
-    await api.put(`/api/courses/${encodeURIComponent(course.id)}/metadata`, data);
+    let updated: Course;
+    try {
+      updated = await api.put<Course>(
+        `/api/courses/${encodeURIComponent(course.id)}/metadata`,
+        data,
+        versioned.headers,
+      );
+    } catch (error) {
+      if (versioned.caught(error)) return;
+      throw error;
+    }
+    // The form stays open: its next save is made over this one.
+    versioned.saved(updated);
     await Promise.all([refreshCourse(queryClient, course.id), refreshLifecycle(queryClient, course.id)]);
     setSaved(true);
   });
@@ -92,25 +138,7 @@ function IndexationForm({ course }: { course: Course }) {
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const element = event.currentTarget;
-    const raw = readForm(element);
-    const data = new FormData(element);
-    const publics = data.getAll('publics').map(String);
-    const keywords = (raw.keywords ?? '')
-      .split(/[,;]/)
-      .map((k) => k.trim())
-      .filter(Boolean);
-    const values: Record<string, unknown> = {
-      collection: raw.collection || undefined,
-      publics: publics.length ? publics : undefined,
-      objectives: raw.objectives && raw.objectives !== '<p></p>' ? raw.objectives : undefined,
-      origin: raw.origin || undefined,
-      durationOnSite: minutesOf(raw.durationOnSiteHours, raw.durationOnSiteMinutes),
-      durationRemote: minutesOf(raw.durationRemoteHours, raw.durationRemoteMinutes),
-      keywords: keywords.length ? keywords : undefined,
-      ...Object.fromEntries(TEXTS.map((name) => [name, raw[name] || undefined])),
-    };
-    void submit(values);
+    void submit(valuesOf(event.currentTarget));
   }
 
   const duration = (name: 'durationOnSite' | 'durationRemote') => {
@@ -167,8 +195,9 @@ function IndexationForm({ course }: { course: Course }) {
           description={t('ui.lifecycle.indexation.saved')}
         />
       ) : null}
+      <StaleVersionAlert form={versioned} labels={labels} />
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
-      <form noValidate onSubmit={onSubmit}>
+      <form ref={formRef} key={versioned.generation} noValidate onSubmit={onSubmit}>
         <p className="fr-hint-text">
           {t('ui.lifecycle.indexation.requiredHint')}
           {versionRequired ? ` ${t('ui.lifecycle.indexation.versionRequiredHint')}` : ''}
