@@ -434,6 +434,12 @@ const cases: Case[] = [
     refused: [A.observer, 403],
   },
   {
+    method: 'GET',
+    url: () => `/api/courses/${ids.runningSession}/practical`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
     method: 'PUT',
     url: () => `/api/courses/${ids.readySession}/session`,
     body: { selfEnrolment: true, maxParticipants: 30 },

@@ -151,6 +151,9 @@ export const en: Catalogue = {
       notATemplate: 'This course is not a template.',
       notASession: 'This course is not a session.',
       invalidGaia: 'A GAIA identifier holds only letters, digits, "-" and "_".',
+      invalidTime: 'Enter a time such as 09:30.',
+      endTimeBeforeStart: 'The end time must be after the start time.',
+      dayOutsideSession: 'This day must fall between the session’s start and end dates.',
     },
     blockers: {
       forbidden: 'You are not allowed to do this.',

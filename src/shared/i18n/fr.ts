@@ -166,6 +166,9 @@ export const fr = {
       notATemplate: 'Ce parcours n’est pas un gabarit.',
       notASession: 'Ce parcours n’est pas une session.',
       invalidGaia: 'Un identifiant GAIA ne contient que des lettres, des chiffres, « - » et « _ ».',
+      invalidTime: 'Saisissez une heure au format 09:30.',
+      endTimeBeforeStart: 'L’heure de fin doit être postérieure à l’heure de début.',
+      dayOutsideSession: 'Cette journée doit se trouver entre les dates de début et de fin de la session.',
     },
     blockers: {
       forbidden: 'Vous n’avez pas le droit de faire cette action.',

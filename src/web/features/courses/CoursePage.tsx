@@ -26,6 +26,7 @@ import { CourseProgressPanel } from '../completion/CourseProgressPanel.tsx';
 import { useSelfEnrolment } from '../enrolment/api.ts';
 import { CourseSelfEnrol, SelfEnrolButton } from '../enrolment/SelfEnrolButton.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
+import { SessionPracticalInfo } from '../workflow/SessionPracticalInfo.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseEditor } from './CourseEditor.tsx';
 import { CourseTools } from './CourseTools.tsx';
@@ -127,6 +128,7 @@ function CourseView({
       ) : null}
       {!editing && !preview ? <CourseSelfEnrol courseId={course.id} /> : null}
       <CourseProgressPanel courseId={course.id} show={!editing && !preview} />
+      <SessionPracticalInfo course={course} show={!editing} />
       {preview ? <PreviewNotice exitTo={`/parcours/${course.id}`} /> : null}
       {canEdit && !preview ? (
         <div className="mg-modes fr-mb-4w">
