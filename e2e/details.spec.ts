@@ -57,17 +57,20 @@ test('on a phone the catalogue shows its results first, the filters behind "Filt
   await expect(durations).toBeHidden();
   const results = page.getByRole('heading', { level: 2, name: /^\d+ offres?$/ });
   await expect(results).toBeVisible();
-  // The first offer is within the first screen of the phone, below the button.
-  const firstCard = page.locator('.mg-offer-results > li').first();
-  expect((await firstCard.boundingBox())!.y).toBeLessThan(PHONE.height);
+  // Nothing stands between the button and the results: the filters are folded.
+  const button = (await filter.boundingBox())!;
+  const heading = (await results.boundingBox())!;
+  expect(heading.y - (button.y + button.height)).toBeLessThan(80);
+  await expect(page.locator('.mg-offer-results > li').first()).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, 'details-catalogue-390');
 
   await filter.click();
   await expect(filter).toHaveAttribute('aria-expanded', 'true');
   await expect(durations).toBeVisible();
-  await durations.getByRole('checkbox', { name: /^De 3\u00a0h à moins de 6/ }).check({ force: true });
+  await durations.getByText(/^De 3\sh à moins de 6/).click();
   await expect(page).toHaveURL(/duration=3to6h/);
+  await expect(durations.getByRole('checkbox', { name: /^De 3\sh à moins de 6/ })).toBeChecked();
   await expect(page.getByRole('button', { name: 'Filtrer (1 filtre actif)' })).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, 'details-catalogue-390-filters');
@@ -231,16 +234,18 @@ test('a parcours says its version is needed to publish it; a label does not repe
   const designer = await loggedIn(browser, 'concepteur@magistere.test');
   const parcours = await courseByShortName(designer, 'MEMOIRE-C34');
   await designer.goto(`/parcours/${parcours}/indexation`);
-  await expect(designer.getByLabel('Version', { exact: true })).toBeVisible();
-  await expect(designer.getByText('Version (facultatif)')).toHaveCount(0);
-  await expect(designer.getByText('Nécessaire pour publier dans l’offre de parcours.')).toBeVisible();
+  // Its label says what it is needed for, and not "(facultatif)".
+  await expect(
+    designer.getByRole('textbox', { name: /^Version Nécessaire pour publier dans l’offre de parcours/ }),
+  ).toBeVisible();
+  await expect(designer.getByText('Version (facultatif)', { exact: true })).toHaveCount(0);
   await expectNoAxeViolations(designer);
   await shots(designer, 'indexation-parcours');
 
   // A session goes to the training offer, which needs no version.
   const session = await courseByShortName(designer, 'MEMOIRE-C34-S1');
   await designer.goto(`/parcours/${session}/indexation`);
-  await expect(designer.getByLabel('Version (facultatif)')).toBeVisible();
+  await expect(designer.getByLabel('Version (facultatif)', { exact: true })).toBeVisible();
 
   // "Objectifs du parcours", an objective: said once.
   await designer.goto(`/parcours/${parcours}`);

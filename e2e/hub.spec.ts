@@ -106,6 +106,10 @@ test('a Bordeaux designer deploys a national parcours from the hub, then takes i
   );
   await expectNoAxeViolations(page);
   await shot(page, 'hub-already-deployed');
+  const wide = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, 'hub-already-deployed-390');
+  await page.setViewportSize(wide);
   await card.getByRole('link', { name: 'Mettre à jour' }).click();
   await expect(page).toHaveURL(copyUrl);
 

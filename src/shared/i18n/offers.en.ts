@@ -59,6 +59,9 @@ export const offers: Catalogue['offers'] = {
     filter: 'Filter',
     filterCount_one: 'Filter ({{count}} active filter)',
     filterCount_other: 'Filter ({{count}} active filters)',
+    showResults_zero: 'See the results',
+    showResults_one: 'See the offer found',
+    showResults_other: 'See the {{n}} offers found',
     filters: 'Refine the search',
     clearFilters: 'Clear the filters',
     facets: {

@@ -58,6 +58,9 @@ export const offers = {
     filter: 'Filtrer',
     filterCount_one: 'Filtrer ({{count}} filtre actif)',
     filterCount_other: 'Filtrer ({{count}} filtres actifs)',
+    showResults_zero: 'Voir les résultats',
+    showResults_one: 'Voir l’offre trouvée',
+    showResults_other: 'Voir les {{n}} offres trouvées',
     filters: 'Affiner la recherche',
     clearFilters: 'Effacer les filtres',
     facets: {

@@ -107,19 +107,37 @@ export function CataloguePage() {
               id="filtres-catalogue"
               className={filtersOpen ? 'mg-offer-filters' : 'mg-offer-filters mg-offer-filters--closed'}
             >
-              {query.kind === 'training' ? <AlertsLink className="fr-mb-3w" /> : null}
+              {query.kind === 'training' ? (
+                // A link is inline: its paragraph holds the space before the filters.
+                <p className="fr-mb-3w">
+                  <AlertsLink />
+                </p>
+              ) : null}
               <CatalogueFacets
                 query={query}
                 facets={data?.facets}
                 onToggle={(facet: Facet, value: string) => go(toggleFacet(query, facet, value))}
                 onClear={hasFilters(query) ? clearFacets : undefined}
               />
+              {/* On a phone, the way back to the results once the filters are chosen. */}
+              <Button
+                className="mg-offer-filter-toggle"
+                iconId="fr-icon-arrow-down-line"
+                onClick={() => {
+                  setFiltersOpen(false);
+                  document.getElementById('resultats-titre')?.focus();
+                }}
+              >
+                {data
+                  ? t('offers.catalogue.showResults', { count: data.total, n: formatNumber(data.total) })
+                  : t('offers.catalogue.resultsHeading')}
+              </Button>
             </div>
           </div>
           <div className="fr-col-12 fr-col-md-8">
             <section aria-labelledby="resultats-titre">
               <div className="mg-offer-toolbar">
-                <h2 id="resultats-titre" className="fr-h4 fr-mb-0" aria-live="polite">
+                <h2 id="resultats-titre" className="fr-h4 fr-mb-0" aria-live="polite" tabIndex={-1}>
                   {data
                     ? t('offers.catalogue.total', { count: data.total, n: formatNumber(data.total) })
                     : t('offers.catalogue.resultsHeading')}

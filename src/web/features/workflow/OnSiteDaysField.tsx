@@ -75,7 +75,7 @@ export function OnSiteDaysField({
     requestAnimationFrame(() => document.getElementById(`${form}-ajouter-journee`)?.focus());
   }
 
-  const input = (index: number, part: (typeof PARTS)[number], type: string) => {
+  const input = (index: number, part: Exclude<(typeof PARTS)[number], 'place'>, type: string) => {
     const name = dayField(index, part);
     return (
       <Input
@@ -86,7 +86,27 @@ export function OnSiteDaysField({
           type,
           value: days[index]![part],
           onChange: (event) => set(index, part, event.currentTarget.value),
-          ...(part === 'place' && { autoComplete: 'street-address' }),
+          ...invalidProps(errors, name),
+        }}
+      />
+    );
+  };
+
+  // Two lines: a place and its address rarely fit in one.
+  const place = (index: number) => {
+    const name = dayField(index, 'place');
+    return (
+      <Input
+        label={t('ui.lifecycle.session.onSite.place')}
+        textArea
+        {...fieldState(errors, name)}
+        nativeTextAreaProps={{
+          id: fieldId(form, name),
+          rows: 2,
+          maxLength: 500,
+          value: days[index]!.place,
+          onChange: (event) => set(index, 'place', event.currentTarget.value),
+          autoComplete: 'street-address',
           ...invalidProps(errors, name),
         }}
       />
@@ -113,7 +133,7 @@ export function OnSiteDaysField({
               <div className="fr-col-6 fr-col-sm-4">{input(index, 'startTime', 'time')}</div>
               <div className="fr-col-6 fr-col-sm-4">{input(index, 'endTime', 'time')}</div>
             </div>
-            {input(index, 'place', 'text')}
+            {place(index)}
             <Button
               type="button"
               priority="tertiary"

@@ -55,11 +55,8 @@ function Practical({ info }: { info: SessionPractical }) {
           ? t('ui.lifecycle.practical.until', { end: formatDate(endsAt) })
           : t('ui.lifecycle.practical.noDates');
   return (
-    <section
-      className="mg-practical fr-mb-4w fr-p-3w fr-background-alt--blue-france"
-      aria-labelledby="infos-pratiques"
-    >
-      <h2 id="infos-pratiques" className="fr-h5">
+    <section className="mg-practical" aria-labelledby="infos-pratiques">
+      <h2 id="infos-pratiques" className="fr-h5 fr-mb-2w">
         {t('ui.lifecycle.practical.title')}
       </h2>
       <dl>
@@ -98,7 +95,7 @@ function Practical({ info }: { info: SessionPractical }) {
                   })}
                 </strong>
                 <br />
-                {day.place}
+                <span className="mg-practical__text">{day.place}</span>
               </li>
             ))}
           </ul>
