@@ -207,7 +207,7 @@ test('a designer builds a course of every kind; an enrolled participant opens ea
   await expect(page.getByRole('link', { name: 'Notes du concepteur' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Commencer le parcours' })).toBeVisible();
   await expect(
-    page.getByRole('heading', { level: 3, name: 'Objectif\u00a0: Objectif de la séquence' }),
+    page.getByRole('heading', { level: 3, name: 'Objectif de la séquence', exact: true }),
   ).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, 'apercu-participant');

@@ -149,7 +149,7 @@ async function asParticipant(browser: Browser, courseUrl: string) {
   await expect(page.getByText('Notes du concepteur')).toHaveCount(0);
   // The label is shown in place, with its DSFR look and heading.
   await expect(
-    page.getByRole('heading', { level: 3, name: 'Objectif\u00a0: Objectif du module' }),
+    page.getByRole('heading', { level: 3, name: 'Objectif du module', exact: true }),
   ).toBeVisible();
   // Nothing opened yet: the course invites to start with its first activity to open.
   await expect(page.getByRole('link', { name: 'Commencer le parcours' })).toBeVisible();

@@ -94,8 +94,26 @@ test('a Bordeaux designer deploys a national parcours from the hub, then takes i
   const notes = 'Nouvelle activité sur l’auto-évaluation des élèves.\nCorrections dans la séance 1.';
   await publishNewVersion(admin, originCourseId, '1.1', notes);
 
+  // Back in the hub, the parcours no longer offers to deploy it again: it leads to the copy, and to its
+  // update now that the offer is newer than the copy.
+  await page.goto(`/reseau-des-concepteurs?q=${encodeURIComponent(word)}`);
+  await expect(card).toContainText('Déjà déployé dans votre domaine');
+  await expect(card).toContainText(`Votre copie\u00a0: version ${origin!.version}`);
+  await expect(card.getByRole('button', { name: 'Déployer dans mon domaine' })).toHaveCount(0);
+  await expect(card.getByRole('link', { name: 'Ouvrir ma copie' })).toHaveAttribute(
+    'href',
+    `/parcours/${copyId}`,
+  );
+  await expectNoAxeViolations(page);
+  await shot(page, 'hub-already-deployed');
+  const wide = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, 'hub-already-deployed-390');
+  await page.setViewportSize(wide);
+  await card.getByRole('link', { name: 'Mettre à jour' }).click();
+  await expect(page).toHaveURL(copyUrl);
+
   // The deployer is offered it, reads what changed and updates the copy.
-  await page.reload();
   const notice = page.getByRole('heading', { name: 'Nouvelle version 1.1 disponible' });
   await expect(notice).toBeVisible();
   await expect(page.getByText('Nouvelle activité sur l’auto-évaluation des élèves.')).toBeVisible();
@@ -119,5 +137,7 @@ test('a Bordeaux designer deploys a national parcours from the hub, then takes i
   await page.goto(`/reseau-des-concepteurs?q=${encodeURIComponent(word)}`);
   await expect(card).toContainText('Déployé 1 fois');
   await expect(card).toContainText('Version 1.1');
+  await expect(card).toContainText('Votre copie\u00a0: version 1.1');
+  await expect(card.getByRole('link', { name: 'Mettre à jour' })).toHaveCount(0);
   await admin.context().close();
 });

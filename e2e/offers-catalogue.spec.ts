@@ -77,7 +77,7 @@ test('anyone finds a training in the offer, opens it by its short link, logs in 
   await expect(page.getByRole('link', { name: SESSION })).toBeVisible();
 
   // The 3–6 h facet, ticked from the keyboard; its count is the number of results it gives.
-  const facet = page.getByRole('checkbox', { name: /^De 3 à 6/ });
+  const facet = page.getByRole('checkbox', { name: /^De 3\sh à moins de 6\sh/ });
   const label = await facet.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '');
   const count = Number(/\((\d+)\)/.exec(label)?.[1]);
   expect(count).toBeGreaterThan(0);

@@ -233,6 +233,10 @@ async function hubFixtures() {
     await deployer.post(`/api/offers/${ids.hubOffer}/deploy`, { domainId: ids.bordeaux })
   ).json().courseId;
   await publishInOffer(admin, origin, '1.1', 'Nouvelle activité.');
+  // Another, not deployed yet: a second copy in one domain is refused.
+  ids.hubOfferToDeploy = String(
+    await publishInOffer(admin, await originCourse(t, admin, 'À déployer'), '1.0'),
+  );
 }
 
 type Actor = 'anonymous' | 'crossSite' | string;
@@ -339,7 +343,7 @@ const cases: Case[] = [
   { method: 'GET', url: '/api/hub/courses', allowed: [BD, 200], refused: [A.participant, 403] },
   {
     method: 'POST',
-    url: () => `/api/offers/${ids.hubOffer}/deploy`,
+    url: () => `/api/offers/${ids.hubOfferToDeploy}/deploy`,
     body: () => Promise.resolve({ domainId: ids.bordeaux }),
     allowed: [BD, 201],
     refused: [A.participant, 403],
@@ -431,6 +435,12 @@ const cases: Case[] = [
     method: 'DELETE',
     url: () => `/api/courses/${ids.runningSession}/publication`,
     allowed: [D, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.runningSession}/practical`,
+    allowed: [A.trainer, 200],
     refused: [A.observer, 403],
   },
   {

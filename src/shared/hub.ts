@@ -29,6 +29,13 @@ export const HubCourse = z.object({
   deployments: z.number(),
   /** Sessions given from the parcours and from its deployed copies. */
   sessions: z.number(),
+  /**
+   * Copies of it already deployed in the domains the person may deploy into (the trash aside), each
+   * with the version it holds: there, the hub leads to the copy (and its update) instead of deploying again.
+   */
+  deployedCopies: z.array(
+    z.object({ courseId: z.string(), title: z.string(), domain: DomainRef, version: z.string() }),
+  ),
 });
 export type HubCourse = z.infer<typeof HubCourse>;
 

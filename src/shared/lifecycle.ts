@@ -104,6 +104,23 @@ const Gaia = z
   .max(30)
   .regex(/^[A-Za-z0-9_-]*$/, { message: 'workflow.errors.invalidGaia' });
 
+/** "09:00": an hour of the day, in the platform's time zone (as the session's participants read it). */
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'workflow.errors.invalidTime' });
+
+/**
+ * A day the session meets on site: its date (a calendar day where it takes place), its hours and the
+ * place — the school or centre and its address, as participants will look for it.
+ */
+export const OnSiteDay = z.object({
+  date: z.iso.date(),
+  startTime: TimeOfDay,
+  endTime: TimeOfDay,
+  place: z.string().trim().min(1).max(500),
+});
+export type OnSiteDay = z.infer<typeof OnSiteDay>;
+/** More on-site days than a session could hold: a limit against mistakes, not a rule of training. */
+export const MAX_ON_SITE_DAYS = 60;
+
 export const SessionSettings = z.object({
   startsAt: z.iso.datetime({ offset: true }).nullable(),
   endsAt: z.iso.datetime({ offset: true }).nullable(),
@@ -112,6 +129,10 @@ export const SessionSettings = z.object({
   gaiaDispositif: Gaia.nullable(),
   gaiaModule: Gaia.nullable(),
   gaiaSession: Gaia.nullable(),
+  /** Whom participants write to about the session (the trainer, the training office…). */
+  contactEmail: z.email().max(254).nullable(),
+  /** In the order of the days (the server sorts them). */
+  onSiteDays: z.array(OnSiteDay).max(MAX_ON_SITE_DAYS),
 });
 export type SessionSettings = z.infer<typeof SessionSettings>;
 
@@ -121,6 +142,20 @@ export const Session = SessionSettings.extend({
   archivedAt: z.string().nullable(),
 });
 export type Session = z.infer<typeof Session>;
+
+/**
+ * `GET /api/courses/:id/practical`: what a session's participants need to take part — its dates, its
+ * trainers, whom to write to, and when and where its on-site days are.
+ */
+export const SessionPractical = z.object({
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  trainers: z.array(z.object({ name: z.string() })),
+  /** The session's contact address, or else the indexation's contact (free text). */
+  contact: z.object({ email: z.string().nullable(), text: z.string().nullable() }),
+  onSiteDays: z.array(OnSiteDay),
+});
+export type SessionPractical = z.infer<typeof SessionPractical>;
 
 /** The actions of the workflow; the server says which the actor may take now, and why not the others. */
 export const TRANSITIONS = [

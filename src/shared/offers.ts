@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLLECTIONS, CourseMetadata, ORIGINS, PUBLICS } from './lifecycle.ts';
+import { COLLECTIONS, CourseMetadata, ORIGINS, PUBLICS, type Stage } from './lifecycle.ts';
 
 /**
  * The offer: `training` (offre de formation) lists sessions one can enrol in, reached at `/f<number>`;
@@ -25,18 +25,21 @@ export function modalityOf(onSite = 0, remote = 0): Modality | null {
   return null;
 }
 
-/** The duration facet's buckets, in minutes: [min, max). */
+/**
+ * The duration facet's buckets, in minutes: [min, max) — a bound belongs to the bucket it starts, so
+ * exactly 9 h is "9 h et plus", and the labels say "à moins de" for the upper bounds.
+ */
 export const DURATION_BUCKETS = {
   lt3h: [0, 180],
   '3to6h': [180, 360],
   '6to9h': [360, 540],
-  gt9h: [540, Number.POSITIVE_INFINITY],
+  from9h: [540, Number.POSITIVE_INFINITY],
 } as const;
 export type DurationBucket = keyof typeof DURATION_BUCKETS;
 export const DURATION_BUCKET_KEYS = Object.keys(DURATION_BUCKETS) as DurationBucket[];
 
 export function durationBucketOf(minutes: number): DurationBucket {
-  return DURATION_BUCKET_KEYS.find((key) => minutes < DURATION_BUCKETS[key][1]) ?? 'gt9h';
+  return DURATION_BUCKET_KEYS.find((key) => minutes < DURATION_BUCKETS[key][1]) ?? 'from9h';
 }
 
 export const OFFER_SORTS = ['relevance', 'recent', 'title', 'start'] as const;
@@ -53,7 +56,13 @@ export const OfferSearchQuery = z.object({
   public: many(z.enum(PUBLICS)),
   collection: many(z.enum(COLLECTIONS)),
   modality: many(z.enum(MODALITIES)),
-  duration: many(z.enum(DURATION_BUCKET_KEYS as [DurationBucket, ...DurationBucket[]])),
+  duration: many(
+    // `gt9h` was the last bucket's name in links shared before it became "9 h et plus".
+    z.preprocess(
+      (v) => (v === 'gt9h' ? 'from9h' : v),
+      z.enum(DURATION_BUCKET_KEYS as [DurationBucket, ...DurationBucket[]]),
+    ),
+  ),
   domain: many(z.string().trim().min(1).max(100)),
   origin: many(z.enum(ORIGINS)),
   keyword: many(z.string().trim().min(1).max(60)),
@@ -143,6 +152,17 @@ export const REQUIRED_FOR_OFFER = {
   training: ['collection', 'publics', 'objectives', 'origin'],
   course: ['collection', 'publics', 'objectives', 'origin', 'version'],
 } as const satisfies Record<OfferKind, readonly (keyof CourseMetadata)[]>;
+
+/**
+ * The indexation fields publishing a course needs at its stage: a parcours in construction goes to the
+ * course offer (deployers track its version), a session not archived to the training offer; the other
+ * stages are not published.
+ */
+export function requiredToPublish(stage: Stage): readonly (keyof CourseMetadata)[] {
+  if (stage === 'construction') return REQUIRED_FOR_OFFER.course;
+  if (stage === 'session_preparation' || stage === 'session_running') return REQUIRED_FOR_OFFER.training;
+  return [];
+}
 
 /** What the course's publication section shows. */
 export const Publication = z.object({

@@ -43,6 +43,14 @@ export async function seedDemoSession(
     gaiaDispositif: '26A0130045',
     gaiaModule: '71234',
     openedAt: new Date(now.getTime() - 14 * DAY),
+    // A hybrid session: two half-days on site, which participants find on the session's page.
+    contactEmail: 'formation.memoire@magistere.test',
+    onSiteDays: [10, 31].map((days) => ({
+      date: new Date(now.getTime() + days * DAY).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' }),
+      startTime: '14:00',
+      endTime: '17:00',
+      place: 'Collège Jean-Moulin, salle polyvalente — 12 avenue des Écoles, 13100 Aix-en-Provence',
+    })),
   });
   const context = (await findContext(tx, 'course', session.id))!;
   const byEmail = async (email: string) => (await tx.select().from(users).where(eq(users.email, email)))[0]!;

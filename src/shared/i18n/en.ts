@@ -25,7 +25,8 @@ export const en: Catalogue = {
     tooManyRequests: 'Too many requests. Please wait before trying again.',
     badCredentials: 'Wrong e-mail address or password.',
     wrongCurrentPassword: 'The current password is wrong.',
-    accountSuspended: 'This account is suspended. Contact your local administrator.',
+    accountSuspended:
+      'Your account is suspended: it can no longer be used to log in. To have it reactivated, contact the local administrator of your domain or, failing that, your académie’s support.',
     resetTokenInvalid: 'This reset link is no longer valid. Ask for a new one.',
     emailTaken: 'An account already exists with this e-mail address.',
     slugTaken: 'A domain already uses this identifier.',
@@ -152,6 +153,9 @@ export const en: Catalogue = {
       notATemplate: 'This course is not a template.',
       notASession: 'This course is not a session.',
       invalidGaia: 'A GAIA identifier holds only letters, digits, "-" and "_".',
+      invalidTime: 'Enter a time such as 09:30.',
+      endTimeBeforeStart: 'The end time must be after the start time.',
+      dayOutsideSession: 'This day must fall between the session’s start and end dates.',
     },
     blockers: {
       forbidden: 'You are not allowed to do this.',

@@ -28,7 +28,8 @@ export const fr = {
     tooManyRequests: 'Trop de requêtes. Veuillez patienter avant de réessayer.',
     badCredentials: 'Adresse électronique ou mot de passe incorrect.',
     wrongCurrentPassword: 'Le mot de passe actuel est incorrect.',
-    accountSuspended: 'Ce compte est suspendu. Contactez votre administrateur local.',
+    accountSuspended:
+      'Votre compte est suspendu\u00a0: il ne permet plus de se connecter. Pour le faire réactiver, adressez-vous à l’administrateur local de votre domaine ou, à défaut, à l’assistance de votre académie.',
     resetTokenInvalid: 'Ce lien de réinitialisation n’est plus valide. Demandez-en un nouveau.',
     emailTaken: 'Un compte existe déjà avec cette adresse électronique.',
     slugTaken: 'Un domaine porte déjà cet identifiant.',
@@ -166,6 +167,9 @@ export const fr = {
       notATemplate: 'Ce parcours n’est pas un gabarit.',
       notASession: 'Ce parcours n’est pas une session.',
       invalidGaia: 'Un identifiant GAIA ne contient que des lettres, des chiffres, « - » et « _ ».',
+      invalidTime: 'Saisissez une heure au format 09:30.',
+      endTimeBeforeStart: 'L’heure de fin doit être postérieure à l’heure de début.',
+      dayOutsideSession: 'Cette journée doit se trouver entre les dates de début et de fin de la session.',
     },
     blockers: {
       forbidden: 'Vous n’avez pas le droit de faire cette action.',

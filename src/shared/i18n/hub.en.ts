@@ -29,6 +29,13 @@ export const hub: Catalogue['hub'] = {
     deploy: 'Deploy in my domain',
     deployTitle: 'Deploy “{{title}}” in my domain',
     ownDomain: 'A course of your domain',
+    deployed: 'Already deployed in your domain',
+    deployedIn: 'Already deployed in {{domain}}',
+    openCopy: 'Open my copy',
+    openCopyTitle: 'Open my copy “{{title}}” ({{domain}})',
+    copyVersion: 'Your copy: version {{version}}',
+    update: 'Update',
+    updateTitle: 'Update my copy “{{title}}” to version {{version}}',
   },
   deploy: {
     title: 'Deploy a course',
@@ -65,5 +72,7 @@ export const hub: Catalogue['hub'] = {
     sameDomain: 'This course is already in this domain: choose another domain, or duplicate it.',
     notDeployed: 'This course was not deployed from the course offer.',
     upToDate: 'Your copy already holds the latest published version.',
+    alreadyDeployed:
+      'This course is already deployed in this domain: open your copy, and update it when a new version comes out.',
   },
 };

@@ -28,6 +28,13 @@ export const hub = {
     deploy: 'Déployer dans mon domaine',
     deployTitle: 'Déployer «\u00a0{{title}}\u00a0» dans mon domaine',
     ownDomain: 'Parcours de votre domaine',
+    deployed: 'Déjà déployé dans votre domaine',
+    deployedIn: 'Déjà déployé dans {{domain}}',
+    openCopy: 'Ouvrir ma copie',
+    openCopyTitle: 'Ouvrir ma copie «\u00a0{{title}}\u00a0» ({{domain}})',
+    copyVersion: 'Votre copie\u00a0: version {{version}}',
+    update: 'Mettre à jour',
+    updateTitle: 'Mettre à jour ma copie «\u00a0{{title}}\u00a0» vers la version {{version}}',
   },
   deploy: {
     title: 'Déployer un parcours',
@@ -65,5 +72,7 @@ export const hub = {
     sameDomain: 'Ce parcours est déjà dans ce domaine\u00a0: choisissez un autre domaine, ou dupliquez-le.',
     notDeployed: 'Ce parcours n’a pas été déployé depuis l’offre de parcours.',
     upToDate: 'Votre copie a déjà la dernière version publiée.',
+    alreadyDeployed:
+      'Ce parcours est déjà déployé dans ce domaine\u00a0: ouvrez votre copie, et mettez-la à jour quand une nouvelle version paraît.',
   },
 };

@@ -56,6 +56,12 @@ export const offers: Catalogue['offers'] = {
     q: 'Words',
     qHint: 'Example: mathematics cycle 3, assessment',
     submit: 'Search',
+    filter: 'Filter',
+    filterCount_one: 'Filter ({{count}} active filter)',
+    filterCount_other: 'Filter ({{count}} active filters)',
+    showResults_zero: 'See the results',
+    showResults_one: 'See the offer found',
+    showResults_other: 'See the {{n}} offers found',
     filters: 'Refine the search',
     clearFilters: 'Clear the filters',
     facets: {
@@ -71,9 +77,9 @@ export const offers: Catalogue['offers'] = {
     modalities: { presentiel: 'On site', distance: 'Remote', hybride: 'Blended' },
     durations: {
       lt3h: 'Less than 3 h',
-      '3to6h': '3 to 6 h',
-      '6to9h': '6 to 9 h',
-      gt9h: 'More than 9 h',
+      '3to6h': '3 h to under 6 h',
+      '6to9h': '6 h to under 9 h',
+      from9h: '9 h or more',
     },
     sort: 'Sort by',
     sorts: {
@@ -138,9 +144,9 @@ export const offers: Catalogue['offers'] = {
     modalities: { presentiel: 'On site', distance: 'Remote', hybride: 'Blended' },
     durations: {
       lt3h: 'Under 3 h',
-      '3to6h': '3 to 6 h',
-      '6to9h': '6 to 9 h',
-      gt9h: 'Over 9 h',
+      '3to6h': '3 h to under 6 h',
+      '6to9h': '6 h to under 9 h',
+      from9h: '9 h or more',
     },
     columns: {
       number: 'Number',

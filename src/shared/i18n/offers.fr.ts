@@ -55,6 +55,12 @@ export const offers = {
     q: 'Mots recherchés',
     qHint: 'Exemple\u00a0: mathématiques cycle 3, évaluation',
     submit: 'Rechercher',
+    filter: 'Filtrer',
+    filterCount_one: 'Filtrer ({{count}} filtre actif)',
+    filterCount_other: 'Filtrer ({{count}} filtres actifs)',
+    showResults_zero: 'Voir les résultats',
+    showResults_one: 'Voir l’offre trouvée',
+    showResults_other: 'Voir les {{n}} offres trouvées',
     filters: 'Affiner la recherche',
     clearFilters: 'Effacer les filtres',
     facets: {
@@ -70,9 +76,9 @@ export const offers = {
     modalities: { presentiel: 'Présentiel', distance: 'À distance', hybride: 'Hybride' },
     durations: {
       lt3h: 'Moins de 3\u00a0h',
-      '3to6h': 'De 3 à 6\u00a0h',
-      '6to9h': 'De 6 à 9\u00a0h',
-      gt9h: 'Plus de 9\u00a0h',
+      '3to6h': 'De 3\u00a0h à moins de 6\u00a0h',
+      '6to9h': 'De 6\u00a0h à moins de 9\u00a0h',
+      from9h: '9\u00a0h et plus',
     },
     sort: 'Trier par',
     sorts: {
@@ -137,9 +143,9 @@ export const offers = {
     modalities: { presentiel: 'En présence', distance: 'À distance', hybride: 'Hybride' },
     durations: {
       lt3h: 'Moins de 3\u00a0h',
-      '3to6h': 'De 3 à 6\u00a0h',
-      '6to9h': 'De 6 à 9\u00a0h',
-      gt9h: 'Plus de 9\u00a0h',
+      '3to6h': 'De 3\u00a0h à moins de 6\u00a0h',
+      '6to9h': 'De 6\u00a0h à moins de 9\u00a0h',
+      from9h: '9\u00a0h et plus',
     },
     columns: {
       number: 'Numéro',

@@ -85,6 +85,9 @@ describe('login', () => {
     );
     expect(problem.status).toBe(403);
     expect(problem.body.code).toBe('account_suspended');
+    // Said as a suspension, with whom to ask: the administrator of the account's own domain.
+    expect(problem.body.title).toMatch(/^Votre compte est suspendu.*administrateur local de votre domaine/);
+    expect((problem.body as { domain?: string }).domain).toBe('Académie de Bordeaux');
     await t.db.update(users).set({ status: 'active' }).where(eq(users.email, 'tuteur@magistere.test'));
   });
 

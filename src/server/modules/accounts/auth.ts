@@ -11,6 +11,7 @@ import {
 import type { Db } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
+import { getDomain } from '../domains/service.ts';
 import { consumePasswordToken, issuePasswordLink, usableToken } from './passwords.ts';
 import { loginFailures, passwordTokens, users } from './schema.ts';
 import { findUser, findUserByEmail } from './service.ts';
@@ -122,7 +123,12 @@ export async function login(
       objectId: user.id,
       domainId: user.homeDomainId,
     });
-    throw new HttpProblem(403, 'account_suspended', 'errors.accountSuspended');
+    // The password was right: saying which domain's administrator can reactivate the account tells
+    // nothing to someone who did not already hold it.
+    const domain = await getDomain(db, user.homeDomainId);
+    throw new HttpProblem(403, 'account_suspended', 'errors.accountSuspended', {
+      extensions: { domain: domain?.name ?? null },
+    });
   }
   return db.transaction(async (tx) => {
     const ended = previousToken ? await destroySessionByToken(tx, previousToken) : null;

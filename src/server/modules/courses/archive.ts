@@ -40,6 +40,7 @@ import {
   importActivityData,
 } from '../activities/lifecycle.ts';
 import { completionModes, prepareSettings } from '../activities/service.ts';
+import { copyTitle, freeShortName } from './copy.ts';
 import { cleanMetadata } from './metadata.ts';
 import { activities, courses, sections } from './schema.ts';
 import { THUMBNAIL_MAX_BYTES, THUMBNAIL_TYPES, thumbnailOf, thumbnailOwner } from './thumbnail.ts';
@@ -422,12 +423,16 @@ export async function createFromManifest(
     for (const [position, f] of list.entries()) await attachOne(owner, f, position, maxBytes);
   };
   const now = new Date();
+  // An archive brought back where its course still is (or a second time) is a copy, and named as one.
+  const wantedShortName = sanitizePlainText(manifest.course.shortName, 100);
+  const shortName = await freeShortName(tx, target.domainId, wantedShortName);
+  const title = sanitizePlainText(manifest.course.title, 255);
   const [course] = await tx
     .insert(courses)
     .values({
       domainId: target.domainId,
-      title: sanitizePlainText(manifest.course.title, 255),
-      shortName: sanitizePlainText(manifest.course.shortName, 100),
+      title: shortName === wantedShortName ? title : copyTitle(title),
+      shortName,
       summary: sanitizeRichText(manifest.course.summary),
       format: manifest.course.format,
       visibility: manifest.course.visibility,

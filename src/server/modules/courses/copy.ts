@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { createI18n } from '../../../shared/i18n/index.ts';
 import type { Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
@@ -22,6 +23,46 @@ export type CopyTarget = {
   withUserData?: boolean;
 };
 
+const SHORT_NAME_MAX = 100;
+
+/**
+ * A short name no course of the domain holds: the wanted one if free, else it with the next number
+ * (`MATHS` → `MATHS-2`, `MATHS-3`…). A number already in the name is kept as it is (`MATHS-2027` →
+ * `MATHS-2027-2`): it may be a year, not a copy's number. Copies into one domain are made one at a time
+ * (a lock held to the end of the transaction), so two at once never get the same number.
+ */
+export async function freeShortName(tx: Tx, domainId: string, wanted: string): Promise<string> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('course_short_name'), hashtext(${domainId}))`);
+  // Room for the number (up to "-999999") in the longest names.
+  const base = wanted.slice(0, SHORT_NAME_MAX - 7);
+  const taken = (
+    await tx
+      .select({ shortName: courses.shortName })
+      .from(courses)
+      .where(
+        and(
+          eq(courses.domainId, domainId),
+          or(eq(courses.shortName, wanted), sql`starts_with(${courses.shortName}, ${`${base}-`})`),
+        ),
+      )
+  ).map((row) => row.shortName);
+  if (!taken.includes(wanted)) return wanted;
+  const numbers = taken.map((name) => {
+    const rest = name.slice(base.length + 1);
+    return /^\d{1,6}$/.test(rest) ? Number(rest) : 0;
+  });
+  return `${base}-${Math.max(1, ...numbers) + 1}`;
+}
+
+const t = createI18n('fr').t;
+
+/** The title of a copy: its source's, marked as a copy as the duplication form proposes it. */
+export function copyTitle(title: string) {
+  const marked = t('ui.courses.duplicate.copyTitle', { title });
+  const over = marked.length - 255;
+  return over > 0 ? t('ui.courses.duplicate.copyTitle', { title: title.slice(0, -over) }) : marked;
+}
+
 /**
  * Deep copy of a course inside a transaction: the course (remembering its origin), its thumbnail, its
  * sections and activities with their settings, their access contexts, and their files — by reference:
@@ -36,7 +77,8 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
     .values({
       domainId: target.domainId,
       title: target.title,
-      shortName: target.shortName,
+      // Within a domain a short name names one course: a copy that would repeat one is numbered.
+      shortName: await freeShortName(tx, target.domainId, target.shortName),
       summary: source.summary,
       format: source.format,
       visibility: source.visibility,

@@ -198,6 +198,55 @@ describe('the course hub', () => {
     );
   });
 
+  it('says where the parcours is already deployed, refuses a second copy there, and leads to the update', async () => {
+    const { origin, number } = await publishedOrigin('Déployé une fois');
+    const item = async (client = bordeauxDesigner) =>
+      (
+        (await client.get(`/api/hub/courses?q=${encodeURIComponent('Déployé une fois')}`)).json() as {
+          items: (HubItem & {
+            deployedCopies: { courseId: string; version: string; domain: { slug: string } }[];
+          })[];
+        }
+      ).items.find((i) => i.number === number)!;
+    expect((await item()).deployedCopies).toEqual([]);
+
+    const deployed = await deploy(number);
+    expect((await item()).deployedCopies).toEqual([
+      {
+        courseId: deployed.courseId,
+        title: 'Déployé une fois',
+        version: '1.0',
+        domain: { id: bordeaux, slug: 'ac-bordeaux', name: 'Académie de Bordeaux' },
+      },
+    ]);
+    // Another académie's designer sees no copy of hers: Bordeaux's is not in a domain she deploys into.
+    expect((await item(aixDesigner)).deployedCopies).toEqual([]);
+
+    // A second copy in the same domain is refused, naming the copy; nothing is written.
+    const before = { courses: await countOf(courses), deployments: await countOf(courseDeployments) };
+    const again = problemOf(
+      await bordeauxDesigner.post(`/api/offers/${number}/deploy`, { domainId: bordeaux }),
+    );
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'already_deployed', courseId: deployed.courseId });
+    expect(again.body.errors?.[0]).toMatchObject({
+      path: 'domainId',
+      message: expect.stringContaining('déjà déployé'),
+    });
+    expect({ courses: await countOf(courses), deployments: await countOf(courseDeployments) }).toEqual(
+      before,
+    );
+
+    // A newer version: the copy still says the version it holds, the card the offer's.
+    await publishInOffer(admin, origin, '1.1', 'Corrections.');
+    expect(await item()).toMatchObject({ version: '1.1', deployedCopies: [{ version: '1.0' }] });
+
+    // Once the copy is in the trash, the parcours may be deployed there again.
+    expect((await bordeauxDesigner.post(`/api/courses/${deployed.courseId}/trash`)).statusCode).toBe(200);
+    expect((await item()).deployedCopies).toEqual([]);
+    await deploy(number);
+  });
+
   it('answers null for a course that was not deployed, and refuses people outside the course', async () => {
     const { number } = await publishedOrigin();
     const deployed = await deploy(number);

@@ -65,6 +65,7 @@ export async function searchHub(db: Db, actor: Actor, query: HubSearchQuery): Pr
   const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(offers).where(where);
   const rows = await db
     .select({
+      id: offers.id,
       number: offers.number,
       title: offers.title,
       summary: offers.summary,
@@ -87,13 +88,45 @@ export async function searchHub(db: Db, actor: Actor, query: HubSearchQuery): Pr
     )
     .limit(HUB_PAGE_SIZE)
     .offset((query.page - 1) * HUB_PAGE_SIZE);
+  const targetDomains = await targetDomainsOf(db, actor);
+  const copies = await copiesIn(
+    db,
+    rows.map((row) => row.id),
+    targetDomains,
+  );
   return {
     total: counted?.n ?? 0,
     page: query.page,
     perPage: HUB_PAGE_SIZE,
-    items: rows.map((row) => ({ ...row, publishedAt: row.publishedAt.toISOString() })),
-    targetDomains: await targetDomainsOf(db, actor),
+    items: rows.map(({ id, ...row }) => ({
+      ...row,
+      publishedAt: row.publishedAt.toISOString(),
+      deployedCopies: copies.filter((c) => c.offerId === id).map(({ offerId: _, ...copy }) => copy),
+    })),
+    targetDomains,
   };
+}
+
+/** The deployed copies of these offers that live in these domains, the trash aside, oldest first. */
+async function copiesIn(db: Tx, offerIds: string[], inDomains: { id: string; slug: string; name: string }[]) {
+  if (offerIds.length === 0 || inDomains.length === 0) return [];
+  const rows = await db.execute<{
+    offer_id: string;
+    course_id: string;
+    title: string;
+    version: string;
+    domain_id: string;
+  }>(sql`SELECT d.offer_id, d.course_id, c.title, d.version, c.domain_id
+    FROM course_deployments d JOIN courses c ON c.id = d.course_id
+    WHERE d.offer_id IN ${offerIds} AND c.domain_id IN ${inDomains.map((d) => d.id)} AND c.stage <> 'trash'
+    ORDER BY d.deployed_at, c.id`);
+  return rows.rows.map((row) => ({
+    offerId: row.offer_id,
+    courseId: row.course_id,
+    title: row.title,
+    version: row.version,
+    domain: inDomains.find((d) => d.id === row.domain_id)!,
+  }));
 }
 
 /** The course offer of this number, published; a withdrawn one can no longer be deployed. */
@@ -141,6 +174,17 @@ export async function deployOffer(ctx: Ctx, number: number, input: DeployBody): 
     // Within its own domain a parcours is duplicated, not deployed: a copy there would track nothing new.
     if (input.domainId === offer.domainId)
       throw problems.invalid('same_domain', 'hub.errors.sameDomain', 'domainId');
+    // One copy per domain follows the offer: a second would split its sessions and updates. Two deploys
+    // of one offer into one domain at once wait for each other, so the second sees the first's copy.
+    await tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext('course_deployment'), hashtext(${`${offer.id}:${input.domainId}`}))`,
+    );
+    const [existing] = await copiesIn(tx, [offer.id], [{ id: input.domainId, slug: '', name: '' }]);
+    if (existing)
+      throw new HttpProblem(409, 'already_deployed', 'hub.errors.alreadyDeployed', {
+        errors: [{ path: 'domainId', message: 'hub.errors.alreadyDeployed' }],
+        extensions: { courseId: existing.courseId },
+      });
     const origin = await getCourse(tx, offer.courseId);
     const version = offer.version!;
     const copy = await copyCourse(tx, ctx.files, origin.id, {

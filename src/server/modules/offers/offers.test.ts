@@ -270,8 +270,12 @@ describe('short links', () => {
     await designer.delete(`/api/courses/${id}/publication`);
     expect((await get(`/p${number}`)).statusCode).toBe(302);
     // Paths of the web app that begin with the same letters are not short links.
-    for (const url of ['/favicon.ico', '/profil', `/parcours/${id}`, '/f12a', '/p', '/prefs']) {
+    for (const url of ['/favicon.ico', '/profil', `/parcours/${id}`, '/p', '/prefs']) {
       expect((await get(url)).statusCode, url).not.toBe(302);
+    }
+    // What looks like a short link but names none is not found, like an unknown number.
+    for (const url of ['/f103x', '/p12a', `/p${number}x`, '/f1.5', '/f1234567890', '/p0012-3']) {
+      expect((await get(url)).statusCode, url).toBe(404);
     }
   });
 });

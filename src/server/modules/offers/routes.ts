@@ -107,16 +107,18 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // Short links, printed on paper and in mails: they stay valid forever, a withdrawn offer included
-  // (its page says it was withdrawn). Digits only, so `/favicon.ico`, `/profil` or `/parcours/…` never match.
+  // (its page says it was withdrawn). Anything that begins like one (the letter, then a digit) is answered
+  // here, so a mistyped `/f103x` gets a 404 like an unknown number, not the web app's page with a 200;
+  // `/favicon.ico`, `/profil` or `/parcours/…` never begin with a digit after the letter.
   const shortLink = (kind: OfferKind) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const { number } = request.params as { number: string };
-    const found = await findOffer(db, Number(number));
+    const { code } = request.params as { code: string };
+    const found = /^\d{1,9}$/.test(code) ? await findOffer(db, Number(code)) : null;
     if (found?.offer.kind === kind) return reply.redirect(`/offres/${found.offer.number}`, 302);
     return notFoundPage(reply);
   };
   const shortLinkOptions = { config: { access: 'public' as const }, schema: { hide: true } };
-  app.get('/f:number(^\\d{1,9}$)', shortLinkOptions, shortLink('training'));
-  app.get('/p:number(^\\d{1,9}$)', shortLinkOptions, shortLink('course'));
+  app.get('/f:code(^\\d.*$)', shortLinkOptions, shortLink('training'));
+  app.get('/p:code(^\\d.*$)', shortLinkOptions, shortLink('course'));
 };
 
 /** The web app's own "page not found" (it renders it for a path it does not know), with a 404 status. */

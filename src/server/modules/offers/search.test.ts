@@ -4,6 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createI18n } from '../../../shared/i18n/index.ts';
 import type { CourseMetadata } from '../../../shared/lifecycle.ts';
 import { FACETS, type OfferSearchResult } from '../../../shared/offers.ts';
 import { problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
@@ -192,7 +193,7 @@ describe('catalogue search', () => {
     expect(one.facets.collection.map((f) => f.value)).toContain('webinaire');
     expect(other.facets.domain.find((d) => d.value === 'ac-bordeaux')?.label).toBeTruthy();
     expect(one.facets.duration.map((d) => d.value)).toEqual(
-      ['lt3h', '3to6h', '6to9h', 'gt9h'].filter((b) => one.facets.duration.some((d) => d.value === b)),
+      ['lt3h', '3to6h', '6to9h', 'from9h'].filter((b) => one.facets.duration.some((d) => d.value === b)),
     );
   });
 
@@ -219,6 +220,32 @@ describe('catalogue search', () => {
     expect(r.items[0]!.title).toBe('Le calcul mental au quotidien');
     expect(r.items.map((i) => i.title)).toContain('Enseigner les mathématiques au collège');
     await t.db.delete(offers).where(sql`${offers.title} = 'Le calcul mental au quotidien'`);
+  });
+
+  it('counts a duration on a bound under the bucket whose label includes it, and filters the same way', async () => {
+    const fr = createI18n('fr').t;
+    const label = (bucket: string) => fr(`offers.catalogue.durations.${bucket}`).replaceAll('\u00a0', ' ');
+    const cases = [
+      [179, 'Moins de 3 h'],
+      [180, 'De 3 h à moins de 6 h'],
+      [359, 'De 3 h à moins de 6 h'],
+      [360, 'De 6 h à moins de 9 h'],
+      [539, 'De 6 h à moins de 9 h'],
+      [540, '9 h et plus'],
+      [2400, '9 h et plus'],
+    ] as const;
+    for (const [minutes] of cases)
+      await offer({ title: `Borne ${minutes}`, keywords: [`borne-${minutes}`], minutes });
+    for (const [minutes, expected] of cases) {
+      const r = await search(`keyword=borne-${minutes}`);
+      expect(r.facets.duration, `${minutes} min`).toHaveLength(1);
+      const bucket = r.facets.duration[0]!.value;
+      expect(label(bucket), `${minutes} min`).toBe(expected);
+      expect((await search(`keyword=borne-${minutes}&duration=${bucket}`)).total, `${minutes} min`).toBe(1);
+    }
+    // A link shared before the last bucket was renamed still filters on it.
+    expect((await search('keyword=borne-540&duration=gt9h')).total).toBe(1);
+    await t.db.delete(offers).where(sql`${offers.title} like 'Borne %'`);
   });
 
   it('refuses a bad query with a problem', async () => {

@@ -13,6 +13,8 @@ export function toSession(row: typeof courseSessions.$inferSelect): Session {
     gaiaDispositif: row.gaiaDispositif,
     gaiaModule: row.gaiaModule,
     gaiaSession: row.gaiaSession,
+    contactEmail: row.contactEmail,
+    onSiteDays: row.onSiteDays,
     announcedAt: iso(row.announcedAt),
     openedAt: iso(row.openedAt),
     archivedAt: iso(row.archivedAt),

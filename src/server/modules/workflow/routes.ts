@@ -9,6 +9,7 @@ import {
   FromTemplateBody,
   OpenSessionBody,
   Session,
+  SessionPractical,
   SessionSettings,
   type Transition,
   Workflow,
@@ -28,6 +29,7 @@ import {
   indexCourse,
   move,
   openSession,
+  sessionPractical,
   updateSession,
   workflowOf,
 } from './service.ts';
@@ -121,6 +123,16 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams, body: SessionSettings.partial(), response: { 200: Session } },
     },
     async (request) => toSession(await updateSession(ctxOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/courses/:id/practical',
+    {
+      // Whoever may open the session: its participants first.
+      config: onCourse(db, courseCapabilities['course:view']),
+      schema: { tags, params: IdParams, response: { 200: SessionPractical } },
+    },
+    async (request) => sessionPractical(db, request.params.id),
   );
 
   app.post(

@@ -9,7 +9,9 @@ import {
   type FromTemplateBody,
   isSession,
   missingIndexation,
+  type OnSiteDay,
   type OpenSessionBody,
+  type SessionPractical,
   type SessionSettings,
   type Stage,
   TRANSITIONS,
@@ -274,14 +276,52 @@ function sessionValues(settings: Partial<SessionSettings>) {
     ...(settings.gaiaDispositif !== undefined && { gaiaDispositif: settings.gaiaDispositif || null }),
     ...(settings.gaiaModule !== undefined && { gaiaModule: settings.gaiaModule || null }),
     ...(settings.gaiaSession !== undefined && { gaiaSession: settings.gaiaSession || null }),
+    ...(settings.contactEmail !== undefined && { contactEmail: settings.contactEmail || null }),
+    ...(settings.onSiteDays !== undefined && {
+      onSiteDays: settings.onSiteDays.map((day) => ({ ...day, place: sanitizePlainText(day.place, 500) })),
+    }),
   };
 }
 
-function assertDatesInOrder(row: { startsAt?: Date | null; endsAt?: Date | null }) {
+type Dated = { startsAt?: Date | null; endsAt?: Date | null; onSiteDays?: OnSiteDay[] };
+
+/** The calendar day of an instant in Paris, `YYYY-MM-DD`: what a session's dates mean to its people. */
+const parisDay = (instant: Date) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+
+/**
+ * The session's dates in order, and its on-site days each ending after it starts and within the
+ * session's dates — checked in the order given, so each error names the row the person typed.
+ */
+function assertDatesInOrder(row: Dated) {
   if (row.startsAt && row.endsAt && row.endsAt <= row.startsAt)
     throw new HttpProblem(400, 'end_before_start', 'errors.validation', {
       errors: [{ path: 'endsAt', message: 'workflow.blockers.endBeforeStart' }],
     });
+  const first = row.startsAt ? parisDay(row.startsAt) : null;
+  const last = row.endsAt ? parisDay(row.endsAt) : null;
+  const errors: FieldError[] = [];
+  for (const [i, day] of (row.onSiteDays ?? []).entries()) {
+    if ((first && day.date < first) || (last && day.date > last))
+      errors.push({ path: `onSiteDays.${i}.date`, message: 'workflow.errors.dayOutsideSession' });
+    if (day.endTime <= day.startTime)
+      errors.push({ path: `onSiteDays.${i}.endTime`, message: 'workflow.errors.endTimeBeforeStart' });
+  }
+  if (errors.length) throw new HttpProblem(400, 'invalid_on_site_days', 'errors.validation', { errors });
+}
+
+/** On-site days as stored and shown: by date, then hour. */
+const byDate = (days: OnSiteDay[]) =>
+  [...days].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+
+/** The values to write, once checked: on-site days in date order. */
+function ordered<T extends { onSiteDays?: OnSiteDay[] }>(values: T): T {
+  return values.onSiteDays ? { ...values, onSiteDays: byDate(values.onSiteDays) } : values;
 }
 
 /**
@@ -303,13 +343,13 @@ export async function createSession(ctx: Ctx, courseId: string, input: z.infer<t
       createdBy: ctx.actor.userId,
       stage: 'session_preparation',
     });
-    await tx.insert(courseSessions).values({ courseId: session.id, ...values });
+    await tx.insert(courseSessions).values({ courseId: session.id, ...ordered(values) });
     await audit(tx, ctx, session, 'course.create_session', { from: courseId });
     return session;
   });
 }
 
-/** Changes a session's dates, self-enrolment, limit and GAIA identifiers. */
+/** Changes a session's dates, self-enrolment, limit, GAIA identifiers, contact and on-site days. */
 export async function updateSession(ctx: Ctx, courseId: string, settings: Partial<SessionSettings>) {
   return ctx.db.transaction(async (tx) => {
     const course = await getCourse(tx, courseId);
@@ -319,7 +359,7 @@ export async function updateSession(ctx: Ctx, courseId: string, settings: Partia
     assertDatesInOrder({ ...current, ...values });
     const [row] = await tx
       .update(courseSessions)
-      .set(values)
+      .set(ordered(values))
       .where(eq(courseSessions.courseId, courseId))
       .returning();
     await audit(tx, ctx, course, 'session.updated', { fields: Object.keys(values) });
@@ -389,4 +429,29 @@ export async function announceSession(ctx: Ctx, courseId: string, input: z.infer
   });
   await ctx.mailer.flush(mailIds);
   return mailIds.length;
+}
+
+/**
+ * What a session's participants need to take part in it: its dates, its trainers (those enrolled as
+ * such, by name), whom to write to (the session's contact address, else the indexation's contact) and
+ * its on-site days. A course that is not a session has none (404).
+ */
+export async function sessionPractical(db: Tx, courseId: string): Promise<SessionPractical> {
+  const course = await getCourse(db, courseId);
+  const session = isSession(course.stage) ? await sessionOf(db, courseId) : null;
+  if (!session) throw problems.notFound();
+  const trainers = await findUsersByIds(
+    db,
+    (await enrolledPeople(db, courseId, ['trainer'])).map((p) => p.userId),
+  );
+  trainers.sort(
+    (a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr'),
+  );
+  return {
+    startsAt: session.startsAt?.toISOString() ?? null,
+    endsAt: session.endsAt?.toISOString() ?? null,
+    trainers: trainers.map((p) => ({ name: `${p.firstName} ${p.lastName}` })),
+    contact: { email: session.contactEmail, text: course.metadata.contact ?? null },
+    onSiteDays: session.onSiteDays,
+  };
 }

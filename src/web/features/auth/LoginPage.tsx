@@ -43,6 +43,8 @@ export function LoginPage() {
   const problemMessage = useProblemMessage();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
+  // A suspended account: said as such, with whom to ask, rather than as an error of the form.
+  const [suspended, setSuspended] = useState<{ message: string; domain: string | null }>();
   const [pending, setPending] = useState(false);
   const target = safeReturnPath(params.get('retour'));
   useEffect(forgetSignedOut, []);
@@ -61,11 +63,19 @@ export function LoginPage() {
       return;
     }
     setPending(true);
+    setSuspended(undefined);
     try {
       const me = await api.post<Me>('/api/auth/login', parsed.data);
       setMe(me);
       navigate(target, { replace: true });
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'account_suspended') {
+        const domain = (error.problem as { domain?: unknown }).domain;
+        setErrors({});
+        setMessage(undefined);
+        setSuspended({ message: error.problem.title, domain: typeof domain === 'string' ? domain : null });
+        return;
+      }
       setErrors(problemFieldErrors(error));
       setMessage(
         error instanceof ApiError && error.problem.errors?.length ? undefined : problemMessage(error),
@@ -81,7 +91,7 @@ export function LoginPage() {
         <PageHeading title={t('ui.auth.login.title')}>
           <p className="fr-text--lead">{t('ui.auth.login.intro')}</p>
         </PageHeading>
-        {signedOut && !message && Object.keys(errors).length === 0 ? (
+        {signedOut && !message && !suspended && Object.keys(errors).length === 0 ? (
           <Alert
             className="fr-mb-3w"
             severity="success"
@@ -90,8 +100,25 @@ export function LoginPage() {
             description={t('ui.auth.login.signedOut')}
           />
         ) : null}
-        {!signedOut && params.get('retour') && !message && Object.keys(errors).length === 0 ? (
+        {!signedOut && params.get('retour') && !message && !suspended && Object.keys(errors).length === 0 ? (
           <Alert className="fr-mb-3w" severity="info" small description={t('ui.auth.login.sessionExpired')} />
+        ) : null}
+        {suspended ? (
+          <Alert
+            className="fr-mb-3w"
+            severity="error"
+            role="alert"
+            as="h2"
+            title={t('ui.auth.login.suspendedTitle')}
+            description={
+              <>
+                <span className="fr-mb-1w" style={{ display: 'block' }}>
+                  {suspended.message}
+                </span>
+                {suspended.domain ? t('ui.auth.login.suspendedDomain', { domain: suspended.domain }) : null}
+              </>
+            }
+          />
         ) : null}
         <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
         <form noValidate onSubmit={onSubmit} aria-labelledby={`${FORM}-legend`}>

@@ -28,6 +28,7 @@ import { CourseProgressPanel, PreviewProgressPanel } from '../completion/CourseP
 import { useSelfEnrolment } from '../enrolment/api.ts';
 import { CourseSelfEnrol, SelfEnrolButton } from '../enrolment/SelfEnrolButton.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
+import { SessionPracticalInfo } from '../workflow/SessionPracticalInfo.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseTools } from './CourseTools.tsx';
 import { PREVIEW_PARAM, PREVIEW_SUFFIX, PreviewNotice, useParticipantPreview } from './preview.tsx';
@@ -153,6 +154,7 @@ function CourseView({
       ) : null}
       {!editing && !preview ? <CourseSelfEnrol courseId={course.id} /> : null}
       <CourseProgressPanel courseId={course.id} show={!editing && !preview} />
+      <SessionPracticalInfo course={course} show={!editing} />
       {preview ? <PreviewProgressPanel courseId={course.id} activities={flattenActivities(page)} /> : null}
       {staff ? (
         <div className="mg-modes fr-mb-4w">

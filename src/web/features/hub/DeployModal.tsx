@@ -16,9 +16,11 @@ export const deployModal = createModal({ id: 'modale-deployer', isOpenedByDefaul
 
 type Domain = HubSearchResult['targetDomains'][number];
 
-/** Where a parcours may be deployed: the person's domains, except the parcours' own. */
+/** Where a parcours may be deployed: the person's domains, except its own and those holding a copy. */
 export const targetsFor = (offer: HubCourse, domains: Domain[]) =>
-  domains.filter((d) => d.id !== offer.domain.id);
+  domains.filter(
+    (d) => d.id !== offer.domain.id && !offer.deployedCopies.some((copy) => copy.domain.id === d.id),
+  );
 
 /** One dialog for the page, filled with the chosen parcours; stays mounted so it can close cleanly. */
 export function DeployModal({ offer, domains }: { offer: HubCourse | null; domains: Domain[] }) {

@@ -2,6 +2,7 @@
  * `/reseau-des-concepteurs`: the course offer as designers see it — published parcours of every domain,
  * how often each was deployed and how many sessions it gave — and "Déployer dans mon domaine".
  */
+import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Card } from '@codegouvfr/react-dsfr/Card.js';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
@@ -104,6 +105,7 @@ function Results({
             <OfferCard
               offer={offer}
               deployable={targetsFor(offer, result.targetDomains).length > 0}
+              severalDomains={result.targetDomains.length > 1}
               onDeploy={() => onDeploy(offer)}
             />
           </li>
@@ -129,10 +131,13 @@ function shorten(text: string) {
 function OfferCard({
   offer,
   deployable,
+  severalDomains,
   onDeploy,
 }: {
   offer: HubCourse;
+  /** A domain of the person's is left where it is neither the origin's nor deployed yet. */
   deployable: boolean;
+  severalDomains: boolean;
   onDeploy: () => void;
 }) {
   const { t } = useTranslation();
@@ -165,21 +170,80 @@ function OfferCard({
         </>
       }
       footer={
-        deployable ? (
+        <>
+          {offer.deployedCopies.map((copy) => (
+            <DeployedCopy key={copy.courseId} offer={offer} copy={copy} severalDomains={severalDomains} />
+          ))}
+          {deployable ? (
+            <Button
+              priority="secondary"
+              size="small"
+              iconId="fr-icon-git-branch-line"
+              onClick={onDeploy}
+              // The visible words stay the accessible name; the title says which parcours.
+              nativeButtonProps={{ title: t('hub.card.deployTitle', { title: offer.title }) }}
+            >
+              {t('hub.card.deploy')}
+            </Button>
+          ) : offer.deployedCopies.length === 0 ? (
+            <p className="fr-text--sm fr-mb-0">{t('hub.card.ownDomain')}</p>
+          ) : null}
+        </>
+      }
+    />
+  );
+}
+
+/**
+ * A copy of the parcours already in one of the person's domains: said so, with the way to it and, when
+ * the offer has a newer version than the copy holds, to its update (on the copy's life-cycle page).
+ */
+function DeployedCopy({
+  offer,
+  copy,
+  severalDomains,
+}: {
+  offer: HubCourse;
+  copy: HubCourse['deployedCopies'][number];
+  severalDomains: boolean;
+}) {
+  const { t } = useTranslation();
+  const outdated = offer.version !== null && copy.version !== offer.version;
+  const names = { title: copy.title, domain: copy.domain.name, version: offer.version };
+  return (
+    <div className="fr-mb-2w">
+      <p className="fr-mb-1v">
+        <Badge severity="success" small>
+          {severalDomains ? t('hub.card.deployedIn', { domain: copy.domain.name }) : t('hub.card.deployed')}
+        </Badge>
+      </p>
+      <p className="fr-text--sm fr-mb-1w">{t('hub.card.copyVersion', { version: copy.version })}</p>
+      <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+        <li>
           <Button
             priority="secondary"
             size="small"
-            iconId="fr-icon-git-branch-line"
-            onClick={onDeploy}
-            // The visible words stay the accessible name; the title says which parcours.
-            nativeButtonProps={{ title: t('hub.card.deployTitle', { title: offer.title }) }}
+            iconId="fr-icon-arrow-right-line"
+            linkProps={{ to: `/parcours/${copy.courseId}`, title: t('hub.card.openCopyTitle', names) }}
           >
-            {t('hub.card.deploy')}
+            {t('hub.card.openCopy')}
           </Button>
-        ) : (
-          <p className="fr-text--sm fr-mb-0">{t('hub.card.ownDomain')}</p>
-        )
-      }
-    />
+        </li>
+        {outdated ? (
+          <li>
+            <Button
+              size="small"
+              iconId="fr-icon-refresh-line"
+              linkProps={{
+                to: `/parcours/${copy.courseId}/cycle-de-vie`,
+                title: t('hub.card.updateTitle', names),
+              }}
+            >
+              {t('hub.card.update')}
+            </Button>
+          </li>
+        ) : null}
+      </ul>
+    </div>
   );
 }

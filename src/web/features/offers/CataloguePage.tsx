@@ -7,6 +7,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatNumber } from '../../../shared/format.ts';
@@ -55,6 +56,8 @@ export function CataloguePage() {
   const pageCount = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
   const pageLink = (page: number) => ({ to: `?${paramsFromQuery({ ...query, page }).toString()}` });
   const downloads = exportLinks(query);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const chosen = FACETS.reduce((n, facet) => n + (query[facet] as string[]).length, 0);
 
   return (
     <>
@@ -88,18 +91,53 @@ export function CataloguePage() {
         </search>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            {query.kind === 'training' ? <AlertsLink className="fr-mb-3w" /> : null}
-            <CatalogueFacets
-              query={query}
-              facets={data?.facets}
-              onToggle={(facet: Facet, value: string) => go(toggleFacet(query, facet, value))}
-              onClear={hasFilters(query) ? clearFacets : undefined}
-            />
+            {/* On a phone the filters wait behind this button, so the results come first. */}
+            <Button
+              className="mg-offer-filter-toggle"
+              priority="secondary"
+              iconId="fr-icon-filter-line"
+              onClick={() => setFiltersOpen((open) => !open)}
+              nativeButtonProps={{ 'aria-expanded': filtersOpen, 'aria-controls': 'filtres-catalogue' }}
+            >
+              {chosen > 0
+                ? t('offers.catalogue.filterCount', { count: chosen })
+                : t('offers.catalogue.filter')}
+            </Button>
+            <div
+              id="filtres-catalogue"
+              className={filtersOpen ? 'mg-offer-filters' : 'mg-offer-filters mg-offer-filters--closed'}
+            >
+              {query.kind === 'training' ? (
+                // A link is inline: its paragraph holds the space before the filters.
+                <p className="fr-mb-3w">
+                  <AlertsLink />
+                </p>
+              ) : null}
+              <CatalogueFacets
+                query={query}
+                facets={data?.facets}
+                onToggle={(facet: Facet, value: string) => go(toggleFacet(query, facet, value))}
+                onClear={hasFilters(query) ? clearFacets : undefined}
+              />
+              {/* On a phone, the way back to the results once the filters are chosen. */}
+              <Button
+                className="mg-offer-filter-toggle"
+                iconId="fr-icon-arrow-down-line"
+                onClick={() => {
+                  setFiltersOpen(false);
+                  document.getElementById('resultats-titre')?.focus();
+                }}
+              >
+                {data
+                  ? t('offers.catalogue.showResults', { count: data.total, n: formatNumber(data.total) })
+                  : t('offers.catalogue.resultsHeading')}
+              </Button>
+            </div>
           </div>
           <div className="fr-col-12 fr-col-md-8">
             <section aria-labelledby="resultats-titre">
               <div className="mg-offer-toolbar">
-                <h2 id="resultats-titre" className="fr-h4 fr-mb-0" aria-live="polite">
+                <h2 id="resultats-titre" className="fr-h4 fr-mb-0" aria-live="polite" tabIndex={-1}>
                   {data
                     ? t('offers.catalogue.total', { count: data.total, n: formatNumber(data.total) })
                     : t('offers.catalogue.resultsHeading')}

@@ -68,6 +68,8 @@ export function OfferWithdrawnNotice({ offer }: { offer: OfferWithdrawn }) {
         className="fr-mb-4w"
         severity="warning"
         title={t('offers.presentation.withdrawnTitle')}
+        // Right under the page's h1 (the DSFR's default h3 would skip a level).
+        as="h2"
         description={
           <>
             <span className="fr-mb-1w" style={{ display: 'block' }}>

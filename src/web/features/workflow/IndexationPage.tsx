@@ -20,6 +20,7 @@ import {
   PUBLICS,
   REQUIRED_FOR_SESSION,
 } from '../../../shared/lifecycle.ts';
+import { requiredToPublish } from '../../../shared/offers.ts';
 import { api } from '../../api/client.ts';
 import { type Course, fetchCoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
 import { refreshLifecycle } from '../../api/workflow.ts';
@@ -108,7 +109,11 @@ function IndexationForm({ course: current }: { course: Course }) {
   // The fields show the indexation as opened, saved or merged after a conflict — not as a refetch has it.
   const course = versioned.base;
   const metadata = course.metadata;
-  const required = new Set<string>(REQUIRED_FOR_SESSION);
+  // A parcours needs a version to be published in the course offer (deployed copies follow it).
+  const versionRequired = requiredToPublish(course.stage).includes('version');
+  const required = new Set<string>([...REQUIRED_FOR_SESSION, ...(versionRequired ? ['version'] : [])]);
+  const hint = (name: string) =>
+    name === 'version' && versionRequired ? { hintText: t('ui.lifecycle.indexation.versionHint') } : {};
   const optional = (name: string) => (required.has(name) ? '' : ` ${t('ui.common.optional')}`);
   const label = (name: string) => t(`ui.lifecycle.indexation.${name}`);
   const labels = Object.fromEntries(FIELDS.map((name) => [name, label(name)]));
@@ -193,7 +198,10 @@ function IndexationForm({ course: current }: { course: Course }) {
       <StaleVersionAlert form={versioned} labels={labels} />
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
       <form ref={formRef} key={versioned.generation} noValidate onSubmit={onSubmit}>
-        <p className="fr-hint-text">{t('ui.lifecycle.indexation.requiredHint')}</p>
+        <p className="fr-hint-text">
+          {t('ui.lifecycle.indexation.requiredHint')}
+          {versionRequired ? ` ${t('ui.lifecycle.indexation.versionRequiredHint')}` : ''}
+        </p>
         <Select
           label={labels.collection}
           {...fieldState(errors, 'collection')}
@@ -281,6 +289,7 @@ function IndexationForm({ course: current }: { course: Course }) {
             <Input
               key={name}
               label={`${labels[name]}${optional(name)}`}
+              {...hint(name)}
               {...fieldState(errors, name)}
               nativeInputProps={{
                 id: fieldId(form, name),

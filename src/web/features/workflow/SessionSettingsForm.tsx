@@ -1,4 +1,7 @@
-/** A session's own settings: its dates, self-enrolment and its limit, and its GAIA identifiers. */
+/**
+ * A session's own settings: its dates, self-enrolment and its limit, its GAIA identifiers, and what its
+ * participants are told to take part — whom to write to and its on-site days.
+ */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
@@ -12,6 +15,8 @@ import { refreshLifecycle } from '../../api/workflow.ts';
 import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { fromLocalInput, toLocalInput } from '../../components/localDateTime.ts';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
+import { type DraftDay, dayLabels, OnSiteDaysField } from './OnSiteDaysField.tsx';
+import { practicalKey } from './SessionPracticalInfo.tsx';
 
 const form = 'session';
 const GAIA = ['gaiaDispositif', 'gaiaModule', 'gaiaSession'] as const;
@@ -28,6 +33,7 @@ export function SessionSettingsForm({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [selfEnrolment, setSelfEnrolment] = useState(session.selfEnrolment);
+  const [days, setDays] = useState<DraftDay[]>(() => session.onSiteDays.map((day, key) => ({ ...day, key })));
   // Opening the session may change it from the dialog: follow the saved value.
   useEffect(() => setSelfEnrolment(session.selfEnrolment), [session.selfEnrolment]);
   const labels: Record<string, string> = {
@@ -35,23 +41,40 @@ export function SessionSettingsForm({
     endsAt: t('workflow.fields.session.endsAt'),
     maxParticipants: t('ui.lifecycle.session.maxParticipants'),
     ...Object.fromEntries(GAIA.map((g) => [g, t(`ui.lifecycle.session.${g}`)])),
+    contactEmail: t('ui.lifecycle.session.contactEmail'),
+    ...dayLabels(t, days.length),
   };
   const { errors, message, pending, submit } = useFormSubmission(SessionSettings, async (data) => {
-    await api.put(`/api/courses/${encodeURIComponent(course.id)}/session`, data);
-    await refreshLifecycle(queryClient, course.id);
+    const saved = await api.put<Session>(`/api/courses/${encodeURIComponent(course.id)}/session`, data);
+    // The server orders the days by date: the rows follow.
+    setDays(saved.onSiteDays.map((day, key) => ({ ...day, key })));
+    await Promise.all([
+      refreshLifecycle(queryClient, course.id),
+      queryClient.invalidateQueries({ queryKey: practicalKey(course.id) }),
+    ]);
     onSaved(t('ui.lifecycle.session.saved'));
   });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const raw = readForm(event.currentTarget, [...GAIA, 'maxParticipants']);
+    const raw = readForm(event.currentTarget, [...GAIA, 'maxParticipants', 'contactEmail']);
     const max = raw.maxParticipants;
+    const onSiteDays = days.map(({ key: _, ...day }) => ({ ...day, place: day.place.trim() }));
     void submit({
       startsAt: fromLocalInput(raw.startsAt),
       endsAt: fromLocalInput(raw.endsAt),
       selfEnrolment,
       maxParticipants: max === null || max === undefined ? null : Number(max),
       ...Object.fromEntries(GAIA.map((g) => [g, raw[g] ?? null])),
+      contactEmail: raw.contactEmail ?? null,
+      onSiteDays,
+      // The rows' fields under their flat names too, so an empty one is reported as missing (the
+      // schema ignores these keys).
+      ...Object.fromEntries(
+        onSiteDays.flatMap((day, i) =>
+          Object.entries(day).map(([part, value]) => [`onSiteDays.${i}.${part}`, value]),
+        ),
+      ),
     });
   }
 
@@ -116,6 +139,13 @@ export function SessionSettingsForm({
             </div>
           ))}
         </fieldset>
+        {text(
+          'contactEmail',
+          session.contactEmail ?? '',
+          { type: 'email', autoComplete: 'email', spellCheck: false },
+          t('ui.lifecycle.session.contactEmailHint'),
+        )}
+        <OnSiteDaysField form={form} days={days} onChange={setDays} errors={errors} />
         <Button type="submit" disabled={pending}>
           {t('ui.lifecycle.session.submit')}
         </Button>

@@ -36,6 +36,18 @@ const LOOK: Record<LabelStyle, { icon: FrIconClassName; color: CallOutProps.Colo
 const styleOf = (value: unknown): LabelStyle =>
   LABEL_STYLES.includes(value as LabelStyle) ? (value as LabelStyle) : 'objective';
 
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+
+/**
+ * "Consigne : Comment suivre ce parcours" — but a title that already starts with the style's name
+ * ("Objectifs du parcours" for an objective) stands alone rather than repeating it.
+ */
+export function labelHeading(name: string, title: string) {
+  const trimmed = title.trim();
+  if (!trimmed || fold(trimmed).startsWith(fold(name))) return trimmed || name;
+  return `${name}\u00a0: ${trimmed}`;
+}
+
 /** The label's frame: its style's icon, colour and name, its title, its text. */
 function LabelCallout({
   title,
@@ -49,13 +61,12 @@ function LabelCallout({
   const { t } = useTranslation();
   const style = styleOf(settings.style);
   const name = t(`ui.activities.labelStyles.${style}`);
-  const showTitle = title.trim().toLowerCase() !== name.toLowerCase();
   return (
     <CallOut
       className="mg-label"
       iconId={LOOK[style].icon}
       colorVariant={LOOK[style].color}
-      title={showTitle ? `${name}\u00a0: ${title}` : name}
+      title={labelHeading(name, title)}
       titleAs={headingLevel}
       bodyAs="div"
     >
