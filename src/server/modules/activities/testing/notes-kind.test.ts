@@ -291,7 +291,13 @@ describe('the activity contract, through a kind the engine does not know', () =>
       { sha256: sha, filename: 'grille.txt', mime: 'text/plain; charset=utf-8', size: ATTACHMENT.length },
     ]);
     expect(JSON.stringify(kindData.data)).not.toContain('Ma note');
-    expect(await describeCourse(t.db, t.deps.files, imported.json().id)).toEqual(manifest);
+    // Imported beside its original, the course is named as a copy; everything else comes back as it was.
+    const back = await describeCourse(t.db, t.deps.files, imported.json().id);
+    expect(back.course.title).toBe(`${manifest.course.title} (copie)`);
+    expect({
+      ...back,
+      course: { ...back.course, title: manifest.course.title, shortName: manifest.course.shortName },
+    }).toEqual(manifest);
 
     const blobs = new Map([[sha, Buffer.from(ATTACHMENT)]]);
     // An archive made before kinds carried data of their own still imports: the activity, without notes.
