@@ -315,7 +315,8 @@ test('a session lives from the template to the trash and back, with enrolment, p
   await screen(page, '21-corbeille');
   await page.getByRole('button', { name: `Restaurer ${q(SESSION)}` }).click();
   await expect(page.getByText(`${q(SESSION)} a été restauré\u00a0: Session archivée.`)).toBeVisible();
-  await expect(page.getByText('La corbeille est vide.')).toBeVisible();
+  // Other specs may leave courses of their own in the trash: this session is no longer there.
+  await expect(page.getByRole('button', { name: `Restaurer ${q(SESSION)}` })).toHaveCount(0);
   await page.getByRole('link', { name: 'Aller à son cycle de vie' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cycle de vie' })).toBeVisible();
   await expect(page.getByText('Session archivée').first()).toBeVisible();

@@ -53,5 +53,6 @@ test('a participant opens her session, not a draft, and enrols herself where she
   await enrol.click();
   await expect(page.getByText('Votre inscription est enregistrée', { exact: false })).toBeVisible();
   // Enrolled, the session's content opens in place.
-  await expect(page.getByRole('navigation', { name: /sommaire|sections/i }).first()).toBeVisible();
+  await expect(page.locator('main h2[id^="section-"]').first()).toBeVisible();
+  await expect(enrol).toHaveCount(0);
 });
