@@ -35,6 +35,7 @@ import { settingsRoutes } from './modules/settings/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
 import type { Db } from './platform/db/index.ts';
+import type { Events } from './platform/events/index.ts';
 import type { Files } from './platform/files/index.ts';
 import { registerErrorHandling, sendFrameworkError, serializeError } from './platform/http/errors.ts';
 import { registerGuard } from './platform/http/guard.ts';
@@ -52,6 +53,7 @@ export type Deps = {
   mailer: Mailer;
   authCache: AuthCache;
   bus: Bus;
+  events: Events;
   files: Files;
   redis?: Redis | undefined;
 };
@@ -106,6 +108,8 @@ export async function buildApp(
     },
   });
   app.decorate('deps', deps);
+  // A listener that fails is the application's error to log; the write it followed stands.
+  deps.events.logTo(app.log);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

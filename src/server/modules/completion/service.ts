@@ -80,30 +80,30 @@ export async function ruleChanged(
         ),
       );
   }
-  if (after.mode === 'none') await dropFromCriteria(tx, activity.courseId, activity.id);
+  if (after.mode === 'none') await dropFromCriteria(tx, activity.courseId, [activity.id]);
   await evaluateCourseCompletion(tx, activity.courseId, now);
 }
 
-/** After an activity was deleted (its states went with it): criteria and course completions follow. */
-export async function activityRemoved(
-  tx: Tx,
-  activity: Pick<ActivityRow, 'id' | 'courseId' | 'completion'>,
-  now = new Date(),
-) {
-  if (activity.completion.mode === 'none') return;
-  await dropFromCriteria(tx, activity.courseId, activity.id);
-  await evaluateCourseCompletion(tx, activity.courseId, now);
+/**
+ * After activities were deleted (their states went with them): they leave the course's chosen criteria,
+ * and course completions follow.
+ */
+export async function activitiesDeleted(db: Db, courseId: string, activityIds: readonly string[]) {
+  await db.transaction(async (tx) => {
+    await dropFromCriteria(tx, courseId, activityIds);
+    await evaluateCourseCompletion(tx, courseId, new Date());
+  });
 }
 
-/** Removes an activity from a chosen list of criteria; an emptied list goes back to "all". */
-async function dropFromCriteria(tx: Tx, courseId: string, activityId: string) {
+/** Removes activities from a chosen list of criteria; an emptied list goes back to "all". */
+async function dropFromCriteria(tx: Tx, courseId: string, activityIds: readonly string[]) {
   const [course] = await tx
     .select({ criteria: courses.completionCriteria })
     .from(courses)
     .where(eq(courses.id, courseId));
   const chosen = course?.criteria.activities;
-  if (!Array.isArray(chosen) || !chosen.includes(activityId)) return;
-  const left = chosen.filter((id) => id !== activityId);
+  if (!Array.isArray(chosen) || !chosen.some((id) => activityIds.includes(id))) return;
+  const left = chosen.filter((id) => !activityIds.includes(id));
   await tx
     .update(courses)
     .set({ completionCriteria: { activities: left.length ? left : 'all' } })

@@ -34,7 +34,6 @@ import { courseCapabilities } from '../courses/policy.ts';
 import { copiesOf, getCourse, setCourseMetadata, setCourseStage } from '../courses/service.ts';
 import { domainContextId } from '../domains/service.ts';
 import { enrolledPeople } from '../enrolment/queries.ts';
-import { withdrawTrashedCourse } from '../offers/service.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 import { sessionOf, toSession } from './queries.ts';
 import { courseSessions } from './schema.ts';
@@ -183,8 +182,8 @@ export async function move(ctx: Ctx, courseId: string, transition: Transition) {
     assertAllowed(ctx.actor, state, transition);
     const from = state.course.stage;
     const to = targetOf(transition, state.course);
+    // In the trash, the course's offer is withdrawn too (the offers module hears `course.stage_changed`).
     const course = await setCourseStage(tx, courseId, to, to === 'trash' ? from : null);
-    if (to === 'trash') await withdrawTrashedCourse(tx, courseId);
     if (transition === 'archive')
       await tx
         .update(courseSessions)
