@@ -16,7 +16,7 @@ import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { domainContextId, getDomain } from '../domains/service.ts';
+import { domainContextId, getDomain } from '../domains/index.ts';
 import { issuePasswordLink } from './passwords.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import { userSearchText, users } from './schema.ts';

@@ -9,10 +9,9 @@ import { record } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Access } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { forgetCoursePage } from '../courses/page-cache.ts';
-import { courseCapabilities } from '../courses/policy.ts';
+import { courseCapabilities, forgetCoursePage } from '../courses/index.ts';
 import { activities, courses, sections } from '../courses/schema.ts';
-import { isInAudience } from '../enrolment/audience.ts';
+import { isInAudience } from '../enrolment/index.ts';
 
 /**
  * What the routes of activity kinds share: their access (a capability in the activity's context), the

@@ -10,9 +10,8 @@ import {
   MyCourseProgress,
 } from '../../../shared/completion.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onActivity } from '../activities/support.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { courseContextId } from '../courses/service.ts';
+import { onActivity } from '../activities/index.ts';
+import { courseCapabilities, courseContextId } from '../courses/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import {
   getCriteria,

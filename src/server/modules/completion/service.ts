@@ -20,10 +20,9 @@ import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { completionModes } from '../activities/service.ts';
-import { assertActivityVisible } from '../activities/support.ts';
+import { assertActivityVisible, completionModes } from '../activities/index.ts';
 import { activities, courses } from '../courses/schema.ts';
-import { inAudience } from '../enrolment/audience.ts';
+import { inAudience } from '../enrolment/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import { activityCompletions, coursePresence } from './schema.ts';
 

@@ -24,16 +24,15 @@ import type { Files } from '../../platform/files/index.ts';
 import { fileLinks } from '../../platform/files/schema.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
-import { activitiesRemoved } from '../activities/lifecycle.ts';
-import { coursePageSummary, prepareSettings } from '../activities/service.ts';
+import { activitiesRemoved, coursePageSummary, prepareSettings } from '../activities/index.ts';
 import {
   activityRemoved,
   assertRuleAllowed,
   evaluateCourseCompletion,
   ruleChanged,
-} from '../completion/service.ts';
-import { domainContextId } from '../domains/service.ts';
-import { audienceNames } from '../enrolment/audience.ts';
+} from '../completion/index.ts';
+import { domainContextId } from '../domains/index.ts';
+import { audienceNames } from '../enrolment/index.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
 import { cleanMetadata } from './metadata.ts';

@@ -12,8 +12,8 @@ import {
   exportActivityUserData,
   kindsWithUserData,
   resetActivityUserData,
-} from '../activities/lifecycle.ts';
-import { reportActivityOutcome } from '../completion/service.ts';
+} from '../activities/index.ts';
+import { reportActivityOutcome } from '../completion/index.ts';
 import { activities } from './schema.ts';
 
 /**

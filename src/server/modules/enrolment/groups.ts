@@ -17,7 +17,7 @@ import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { users } from '../accounts/schema.ts';
-import { evaluateCourseCompletion } from '../completion/service.ts';
+import { evaluateCourseCompletion } from '../completion/index.ts';
 import { activities } from '../courses/schema.ts';
 import { hasRestrictedActivities } from './audience.ts';
 import { assertOpen, type EnrolmentCourse, enrolmentCourse } from './course.ts';

@@ -30,10 +30,13 @@ import {
 import type { Tx } from '../../platform/db/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
-import { cohortsOfDomain } from '../cohorts/service.ts';
-import { COURSE_PAGE_CHANNEL } from '../courses/page-cache.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { activityContextId, courseContextId } from '../courses/service.ts';
+import { cohortsOfDomain } from '../cohorts/index.ts';
+import {
+  activityContextId,
+  COURSE_PAGE_CHANNEL,
+  courseCapabilities,
+  courseContextId,
+} from '../courses/index.ts';
 import { BulkRejected } from './bulk.ts';
 import { enrolmentCourse } from './course.ts';
 import { parseEnrolmentCsv } from './csv.ts';

@@ -16,10 +16,14 @@ import {
 } from '../../../shared/lifecycle.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/support.ts';
-import { forgetCoursePages } from '../courses/page-cache.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { listCourses, toCourses, trashedCourses } from '../courses/service.ts';
+import { onCourse } from '../activities/index.ts';
+import {
+  courseCapabilities,
+  forgetCoursePages,
+  listCourses,
+  toCourses,
+  trashedCourses,
+} from '../courses/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 import { toSession } from './queries.ts';
 import {

@@ -28,13 +28,18 @@ import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
-import { findUsersByIds } from '../accounts/service.ts';
-import { copyCourse } from '../courses/copy.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { copiesOf, getCourse, setCourseMetadata, setCourseStage } from '../courses/service.ts';
-import { domainContextId } from '../domains/service.ts';
-import { enrolledPeople } from '../enrolment/queries.ts';
-import { withdrawTrashedCourse } from '../offers/service.ts';
+import { findUsersByIds } from '../accounts/index.ts';
+import {
+  copiesOf,
+  copyCourse,
+  courseCapabilities,
+  getCourse,
+  setCourseMetadata,
+  setCourseStage,
+} from '../courses/index.ts';
+import { domainContextId } from '../domains/index.ts';
+import { enrolledPeople } from '../enrolment/index.ts';
+import { withdrawTrashedCourse } from '../offers/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 import { sessionOf, toSession } from './queries.ts';
 import { courseSessions } from './schema.ts';
