@@ -21,6 +21,7 @@ import {
   SectionUpdateBody,
   Uuid,
 } from '../../../shared/api.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { contentDisposition, sanitizeFilename } from '../../platform/files/index.ts';
@@ -70,7 +71,9 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     const id = (request.params as { id?: string }).id ?? '';
     return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
   };
-  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
+  const on = (capability: Capability, resolve: Resolver) => ({
+    access: { capability, context: from(resolve) },
+  });
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
 
   app.get(

@@ -27,6 +27,7 @@ import {
   ManualEnrolResult,
   SelfEnrolmentState,
 } from '../../../shared/enrolment.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
@@ -105,7 +106,9 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const courseId = await courseOf(tx, id);
       return courseId ? courseContextId(tx, courseId) : undefined;
     };
-  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
+  const on = (capability: Capability, resolve: Resolver) => ({
+    access: { capability, context: from(resolve) },
+  });
   const ctxOf = (request: FastifyRequest) => ({
     db,
     actor: actorOf(request),

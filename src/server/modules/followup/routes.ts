@@ -19,6 +19,7 @@ import {
   SavedFilterBody,
   SavedFilterUpdateBody,
 } from '../../../shared/followup.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { contentDisposition } from '../../platform/files/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
@@ -61,7 +62,9 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
     const id = (request.params as { id?: string }).id ?? '';
     return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
   };
-  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
+  const on = (capability: Capability, resolve: Resolver) => ({
+    access: { capability, context: from(resolve) },
+  });
   /** The context of the course an object of this module belongs to. */
   const via =
     (courseOf: (db: Tx, id: string) => Promise<string | undefined>): Resolver =>
