@@ -11,6 +11,7 @@ import { AuthCache } from './platform/auth/cache.ts';
 import { connect } from './platform/db/index.ts';
 import { Events } from './platform/events/index.ts';
 import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
+import { systemClock } from './platform/http/context.ts';
 import { Jobs } from './platform/jobs/index.ts';
 import { Mailer } from './platform/mail/index.ts';
 import { Bus } from './platform/realtime/bus.ts';
@@ -51,9 +52,20 @@ export async function createRuntime(
   const authCache = new AuthCache({ ttlMs: config.authCacheMs, events });
   // Modules reacting to others' events, like their jobs, hang on the runtime: a write from a job or a
   // script gets the same reactions as one from a route.
-  completionReactions(events, database.db);
+  completionReactions(events, database.db, files);
   offerReactions(events, database.db);
-  const deps: Deps = { config, db: database.db, jobs, mailer, redis, bus, events, authCache, files };
+  const deps: Deps = {
+    config,
+    db: database.db,
+    jobs,
+    mailer,
+    redis,
+    bus,
+    events,
+    authCache,
+    files,
+    clock: systemClock,
+  };
   return {
     deps,
     database,

@@ -12,6 +12,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
+import { MovableClock } from '../platform/http/context.ts';
 import { createRuntime } from '../runtime.ts';
 import { withDatabase } from './global-setup.ts';
 
@@ -39,6 +40,9 @@ export async function startTestApp(
   });
   const databaseUrl = withDatabase(serverUrl, name);
   const runtime = await createRuntime(config, databaseUrl);
+  // The tests' clock: moved by a test (t.clock.set / advance) instead of sleeping.
+  const clock = new MovableClock();
+  runtime.deps.clock = clock;
   await runtime.deps.jobs.start();
   const app = await buildApp(runtime.deps, options);
   await app.ready();
@@ -51,15 +55,17 @@ export async function startTestApp(
     db: runtime.deps.db,
     pool: runtime.database.pool,
     deps: runtime.deps,
+    clock,
     databaseUrl,
     /** Logs in through the API and returns a client acting as that user. */
     as: (email: string, password = DEMO_PASSWORD) => logIn(app, config, email, password),
     /**
      * Another node of the same platform: its own application, memory and bus, on the same database (and
-     * the same Redis when `REDIS_URL` was given). Closed with this one.
+     * the same Redis when `REDIS_URL` was given) and at the same time. Closed with this one.
      */
     async otherNode() {
       const other = await createRuntime(config, databaseUrl);
+      other.deps.clock = clock;
       const otherApp = await buildApp(other.deps);
       await otherApp.ready();
       const close = async () => {

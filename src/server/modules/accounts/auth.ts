@@ -12,7 +12,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { getDomain } from '../domains/service.ts';
+import { getDomain } from '../domains/index.ts';
 import { consumePasswordToken, issuePasswordLink, usableToken } from './passwords.ts';
 import { loginFailures, passwordTokens, users } from './schema.ts';
 import { findUser, findUserByEmail } from './service.ts';

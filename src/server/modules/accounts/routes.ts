@@ -20,8 +20,8 @@ import type { Origin } from '../../platform/audit/index.ts';
 import { type Authenticated, authenticate, destroySession } from '../../platform/auth/sessions.ts';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { toDomain, visibleDomains } from '../domains/service.ts';
-import { listAssignments } from '../roles/service.ts';
+import { toDomain, visibleDomains } from '../domains/index.ts';
+import { listAssignments } from '../roles/index.ts';
 import {
   type AuthDeps,
   changePassword,

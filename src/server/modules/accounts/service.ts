@@ -17,7 +17,7 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { domainContextId, getDomain } from '../domains/service.ts';
+import { domainContextId, getDomain } from '../domains/index.ts';
 import { issuePasswordLink } from './passwords.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import { userSearchText, users } from './schema.ts';

@@ -19,11 +19,11 @@ import { findContext, pathIds } from '../../platform/access/contexts.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Files } from '../../platform/files/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { completionModes } from '../activities/service.ts';
-import { assertActivityVisible } from '../activities/support.ts';
+import { assertActivityVisible, evaluateKindRule } from '../activities/index.ts';
 import { activities, courses } from '../courses/schema.ts';
-import { inAudience } from '../enrolment/audience.ts';
+import { inAudience } from '../enrolment/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import { activityCompletions, coursePresence } from './schema.ts';
 
@@ -38,16 +38,6 @@ const unprocessable = (code: string, key: string, path: string) =>
   new HttpProblem(422, code, key, { errors: [{ path, message: key }] });
 
 // — Rules and criteria, as designers set them —
-
-/** Refuses a rule the activity's kind does not support (422, French message on `completion.mode`). */
-export function assertRuleAllowed(kind: string, rule: CompletionRule) {
-  if (!completionModes(kind).includes(rule.mode))
-    throw unprocessable(
-      'completion_mode_unsupported',
-      'errors.completion.modeUnsupported',
-      'completion.mode',
-    );
-}
 
 /**
  * After a designer changed an activity's rule: states earned under another mode no longer hold (they are
@@ -82,6 +72,18 @@ export async function ruleChanged(
   }
   if (after.mode === 'none') await dropFromCriteria(tx, activity.courseId, [activity.id]);
   await evaluateCourseCompletion(tx, activity.courseId, now);
+}
+
+/**
+ * A designer set an activity's rule to the kind's own (`kind`): the work people already did counts at
+ * once, when the kind can tell from its rows who meets its rule (`completion.evaluate`).
+ */
+export async function kindRuleSet(tx: Tx, files: Files, activityId: string, now = new Date()) {
+  const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId));
+  if (!activity) return;
+  const done = await evaluateKindRule({ tx, files, now }, activity);
+  for (const userId of done ?? [])
+    await reportActivityOutcome(tx, { userId, activityId, complete: true, now });
 }
 
 /**

@@ -22,13 +22,12 @@ import {
   Uuid,
 } from '../../../shared/api.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
-import type { Tx } from '../../platform/db/index.ts';
 import { contentDisposition, sanitizeFilename } from '../../platform/files/index.ts';
+import { on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { chooserKinds, setFavourite } from '../activities/service.ts';
-import { assertActivityVisible } from '../activities/support.ts';
-import { activitiesOutOfReach } from '../enrolment/audience.ts';
+import { assertActivityVisible, chooserKinds, setFavourite } from '../activities/index.ts';
+import { activitiesOutOfReach } from '../enrolment/index.ts';
 import { CoursePageCache } from './page-cache.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { courses } from './schema.ts';
@@ -60,7 +59,6 @@ import {
 import { removeThumbnail, replaceThumbnail, THUMBNAIL_MAX_BYTES, thumbnailOf } from './thumbnail.ts';
 
 const IdParams = z.object({ id: Uuid });
-type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
 
 export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, files, events } = app.deps;
@@ -68,11 +66,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
   const pages = new CoursePageCache(events);
   app.addHook('onClose', async () => pages.close());
   // The context named by the :id of the path, once it is known to be a well-formed id.
-  const from = (resolve: Resolver) => async (request: FastifyRequest) => {
-    const id = (request.params as { id?: string }).id ?? '';
-    return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
-  };
-  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
 
   app.get(

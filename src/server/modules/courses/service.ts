@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/api.ts';
 import { type CourseMetadata, openToLearners, type Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { createContext, findContext } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { assertVersion, atVersion, nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
@@ -25,18 +26,20 @@ import type { Files } from '../../platform/files/index.ts';
 import { fileLinks } from '../../platform/files/schema.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
-import { activitiesRemoved } from '../activities/lifecycle.ts';
-import { coursePageSummary, prepareSettings } from '../activities/service.ts';
-import { assertRuleAllowed, ruleChanged } from '../completion/service.ts';
-import { domainContextId } from '../domains/service.ts';
-import { audienceNames } from '../enrolment/audience.ts';
+import {
+  activitiesRemoved,
+  assertRuleAllowed,
+  coursePageSummary,
+  prepareSettings,
+} from '../activities/index.ts';
+import { domainContextId } from '../domains/index.ts';
+import { audienceNames } from '../enrolment/index.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
 import { cleanMetadata } from './metadata.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 import { thumbnailOf, thumbnailsOf, thumbnailUrl } from './thumbnail.ts';
-import { kindRuleSet } from './user-data.ts';
 import { canInCourse } from './visibility.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
@@ -600,11 +603,15 @@ export async function updateActivity(
       .where(and(eq(activities.id, activityId), atVersion(activities.version, expected)))
       .returning();
     if (!activity) throw staleVersion();
-    if (input.completion) {
-      await ruleChanged(tx, current, current.completion, input.completion);
-      if (input.completion.mode === 'kind' && current.completion.mode !== 'kind')
-        await kindRuleSet(tx, ctx.files, activity!);
-    }
+    // The states people earned follow the new rule once it is committed (the completion module).
+    if (input.completion)
+      await emit(tx, {
+        type: 'activity.rule_changed',
+        courseId: current.courseId,
+        activityId,
+        before: current.completion,
+        after: input.completion,
+      });
     await audit(tx, ctx, await getCourse(tx, current.courseId), 'activity.updated', 'activity', activityId, {
       fields: Object.keys(input),
     });
@@ -769,7 +776,7 @@ export async function copiesOf(db: Tx, id: string) {
 }
 
 /** Courses in the trash, in the domains where the actor may restore them. */
-export async function trashedCourses(db: Tx, actor: Actor, capability: string) {
+export async function trashedCourses(db: Tx, actor: Actor, capability: Capability) {
   const rows = await db.select().from(courses).where(eq(courses.stage, 'trash')).orderBy(asc(courses.title));
   const shown: CourseRow[] = [];
   for (const row of rows) {

@@ -27,7 +27,7 @@ import {
   localAdministrators,
   type NewAccount,
   nameFromEmail,
-} from '../accounts/local-accounts.ts';
+} from '../accounts/index.ts';
 import { users } from '../accounts/schema.ts';
 import { assertOpen, type EnrolmentCourse, lockEnrolments } from './course.ts';
 import { groupsChanged } from './groups.ts';

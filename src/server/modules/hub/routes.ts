@@ -9,8 +9,8 @@ import {
   HubSearchResult,
 } from '../../../shared/hub.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/support.ts';
-import { courseCapabilities } from '../courses/policy.ts';
+import { onCourse } from '../activities/index.ts';
+import { courseCapabilities } from '../courses/index.ts';
 import { hubCapabilities } from './policy.ts';
 import { deploymentOf, deployOffer, searchHub, updateDeployment } from './service.ts';
 

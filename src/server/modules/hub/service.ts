@@ -15,11 +15,16 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
-import { clearCourseContent, copyCourse, copyCourseContent } from '../courses/copy.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { getCourse, setCourseMetadata } from '../courses/service.ts';
+import {
+  clearCourseContent,
+  copyCourse,
+  copyCourseContent,
+  courseCapabilities,
+  getCourse,
+  setCourseMetadata,
+} from '../courses/index.ts';
+import { domainContextId } from '../domains/index.ts';
 import { domains } from '../domains/schema.ts';
-import { domainContextId } from '../domains/service.ts';
 import { offers, offerVersions } from '../offers/schema.ts';
 import { courseDeployments } from './schema.ts';
 

@@ -11,10 +11,9 @@ import { canInPath, reachIn } from '../../platform/access/can.ts';
 import { allCapabilities } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { accountCapabilities } from '../accounts/policy.ts';
-import { userContextId } from '../accounts/service.ts';
-import { onCourse } from '../activities/support.ts';
-import { courseCapabilities } from '../courses/policy.ts';
+import { accountCapabilities, userContextId } from '../accounts/index.ts';
+import { onCourse } from '../activities/index.ts';
+import { courseCapabilities } from '../courses/index.ts';
 import { roleCapabilities as caps } from './policy.ts';
 import { assignRole, listAssignments, removeRole, searchRoleContexts } from './service.ts';
 

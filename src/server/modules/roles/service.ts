@@ -9,10 +9,10 @@ import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { findUser } from '../accounts/service.ts';
-import { findActivitiesByTitle, findCoursesByTitle, titlesOf } from '../courses/service.ts';
+import { findUser } from '../accounts/index.ts';
+import { findActivitiesByTitle, findCoursesByTitle, titlesOf } from '../courses/index.ts';
+import { getDomain } from '../domains/index.ts';
 import { domains } from '../domains/schema.ts';
-import { getDomain } from '../domains/service.ts';
 import { roleCapabilities as caps } from './policy.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin };

@@ -4,6 +4,7 @@
  * (completion, offers) and the caches of every node (course pages, sessions) hang on these; see README.md.
  */
 import { randomUUID } from 'node:crypto';
+import type { CompletionRule } from '../../../shared/completion.ts';
 import type { Stage } from '../../../shared/lifecycle.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { Bus } from '../realtime/bus.ts';
@@ -18,6 +19,14 @@ export type DomainEvent =
   | { type: 'activity.added'; courseId: string; activityId: string; tracked: boolean }
   /** An activity's fields, settings, files or place in the course changed. */
   | { type: 'activity.changed'; courseId: string; activityId: string }
+  /** A designer changed how an activity counts as done (with `activity.changed`). */
+  | {
+      type: 'activity.rule_changed';
+      courseId: string;
+      activityId: string;
+      before: CompletionRule;
+      after: CompletionRule;
+    }
   /** Activities of one course were deleted; `tracked` when one of them counted for completion. */
   | { type: 'activity.removed'; courseId: string; activityIds: string[]; tracked: boolean }
   /** An activity's audience (the groups it is restricted to) was set or lifted. */

@@ -5,7 +5,7 @@ import { FolderFile, Uuid } from '../../../../shared/api.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
 import { problems } from '../../../platform/http/problem.ts';
-import { courseCapabilities as caps } from '../../courses/policy.ts';
+import { courseCapabilities as caps } from '../../courses/index.ts';
 import { defineActivity } from '../contract.ts';
 import { registerUploads, saveUploads, toFolderFile } from '../file/upload.ts';
 import {
