@@ -1,2 +1,9 @@
 /** The domains module's public face: what other modules may use. */
-export { domainContextId, getDomain, toDomain, visibleDomains } from './service.ts';
+export {
+  type DomainRow,
+  domainContextId,
+  domainsByIds,
+  getDomain,
+  toDomain,
+  visibleDomains,
+} from './service.ts';

@@ -31,6 +31,15 @@ export async function getDomain(db: Tx, id: string): Promise<DomainRow | undefin
   return row;
 }
 
+/** The domains of these ids, in no particular order (unknown ids are left out). */
+export async function domainsByIds(db: Tx, ids: readonly string[]): Promise<DomainRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(domains)
+    .where(inArray(domains.id, [...new Set(ids)]));
+}
+
 /**
  * The domains a user may work in: all for a platform-level role, else the home domain and the domains
  * where they hold a role. Home domain first.
