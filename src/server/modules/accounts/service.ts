@@ -82,16 +82,19 @@ export async function usersByEmail(db: Tx, emails: readonly string[]): Promise<M
 }
 
 /**
- * The names of these accounts ("First Last"), deleted ones included — what history shows of who acted
- * or was acted on ("Utilisateur supprimé" once erased). Ids of no account are absent.
+ * The names of these accounts, deleted ones included — what history shows of who acted or was acted on
+ * ("Utilisateur supprimé" once erased). Ids of no account are absent.
  */
-export async function userNames(db: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+export async function userNames(
+  db: Tx,
+  ids: readonly string[],
+): Promise<Map<string, { firstName: string; lastName: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
     .from(users)
     .where(sql`${users.id} = any(${sql.param([...new Set(ids)])}::uuid[])`);
-  return new Map(rows.map((row) => [row.id, `${row.firstName} ${row.lastName}`]));
+  return new Map(rows.map(({ id, ...name }) => [id, name]));
 }
 
 export async function findUserByEmail(db: Tx, email: string): Promise<UserRow | undefined> {

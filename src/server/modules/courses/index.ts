@@ -19,3 +19,11 @@ export {
   toCourses,
   trashedCourses,
 } from './service.ts';
+export {
+  addSession,
+  changeSession,
+  type SessionRow,
+  sessionOf,
+  sessionsOf,
+  toSession,
+} from './sessions.ts';

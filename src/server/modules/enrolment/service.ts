@@ -30,7 +30,7 @@ import type { Mailer } from '../../platform/mail/index.ts';
 import { accountCapabilities, mayCreateLocalAccounts } from '../accounts/index.ts';
 import { userSearchText, users } from '../accounts/schema.ts';
 import { cohortForEnrolment } from '../cohorts/index.ts';
-import { sessionOf } from '../workflow/index.ts';
+import { sessionOf } from '../courses/index.ts';
 import { type AccountOptions, applyBulk, type BulkInput, planBulk, writeEnrolments } from './bulk.ts';
 import { assertOpen, closedReason, type EnrolmentCourse, enrolmentCourse, lockEnrolments } from './course.ts';
 import type { CsvRow } from './csv.ts';

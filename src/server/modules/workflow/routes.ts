@@ -22,10 +22,10 @@ import {
   forgetCoursePages,
   listCourses,
   toCourses,
+  toSession,
   trashedCourses,
 } from '../courses/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
-import { toSession } from './queries.ts';
 import {
   announceSession,
   createFromTemplate,

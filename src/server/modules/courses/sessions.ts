@@ -1,9 +1,16 @@
+/**
+ * The session record of a course (`course_sessions`): read by whoever needs a session's dates or
+ * self-enrolment settings, written by the workflow, which checks what it writes.
+ */
 import { eq, inArray } from 'drizzle-orm';
 import type { Session } from '../../../shared/lifecycle.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { courseSessions } from './schema.ts';
 
-export function toSession(row: typeof courseSessions.$inferSelect): Session {
+export type SessionRow = typeof courseSessions.$inferSelect;
+export type SessionValues = Partial<Omit<typeof courseSessions.$inferInsert, 'courseId'>>;
+
+export function toSession(row: SessionRow): Session {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     startsAt: iso(row.startsAt),
@@ -22,7 +29,7 @@ export function toSession(row: typeof courseSessions.$inferSelect): Session {
 }
 
 /** The session settings of a course, or null when the course is not a session. */
-export async function sessionOf(db: Tx, courseId: string) {
+export async function sessionOf(db: Tx, courseId: string): Promise<SessionRow | null> {
   const [row] = await db.select().from(courseSessions).where(eq(courseSessions.courseId, courseId));
   return row ?? null;
 }
@@ -35,4 +42,23 @@ export async function sessionsOf(db: Tx, courseIds: readonly string[]): Promise<
     .from(courseSessions)
     .where(inArray(courseSessions.courseId, [...courseIds]));
   return new Map(rows.map((row) => [row.courseId, toSession(row)]));
+}
+
+/** Gives a course just created as a session its session record. */
+export async function addSession(tx: Tx, courseId: string, values: SessionValues): Promise<void> {
+  await tx.insert(courseSessions).values({ ...values, courseId });
+}
+
+/** Changes a session's record; returns it, or undefined when the course is not a session. */
+export async function changeSession(
+  tx: Tx,
+  courseId: string,
+  values: SessionValues,
+): Promise<SessionRow | undefined> {
+  const [row] = await tx
+    .update(courseSessions)
+    .set(values)
+    .where(eq(courseSessions.courseId, courseId))
+    .returning();
+  return row;
 }
