@@ -16,7 +16,7 @@ import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { users } from '../accounts/schema.ts';
+import { people } from '../accounts/index.ts';
 import { evaluateCourseCompletion } from '../completion/index.ts';
 import { activities } from '../courses/schema.ts';
 import { hasRestrictedActivities } from './audience.ts';
@@ -32,16 +32,16 @@ export async function listGroups(db: Db, actor: Actor, courseId: string): Promis
     db
       .select({
         groupId: groupMembers.groupId,
-        userId: users.id,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        email: users.email,
+        userId: people.id,
+        firstName: people.firstName,
+        lastName: people.lastName,
+        email: people.email,
       })
       .from(groupMembers)
       .innerJoin(courseGroups, eq(courseGroups.id, groupMembers.groupId))
-      .innerJoin(users, eq(users.id, groupMembers.userId))
+      .innerJoin(people, eq(people.id, groupMembers.userId))
       .where(eq(courseGroups.courseId, courseId))
-      .orderBy(asc(users.lastName), asc(users.firstName)),
+      .orderBy(asc(people.lastName), asc(people.firstName)),
     db.select().from(groupings).where(eq(groupings.courseId, courseId)).orderBy(asc(groupings.name)),
     db
       .select({ groupingId: groupingGroups.groupingId, groupId: groupingGroups.groupId })
