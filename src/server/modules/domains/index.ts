@@ -3,6 +3,7 @@ export {
   type DomainRow,
   domainContextId,
   domainsByIds,
+  domainsBySlugs,
   getDomain,
   toDomain,
   visibleDomains,

@@ -40,6 +40,15 @@ export async function domainsByIds(db: Tx, ids: readonly string[]): Promise<Doma
     .where(inArray(domains.id, [...new Set(ids)]));
 }
 
+/** The domains of these slugs, in no particular order (unknown slugs are left out). */
+export async function domainsBySlugs(db: Tx, slugs: readonly string[]): Promise<DomainRow[]> {
+  if (slugs.length === 0) return [];
+  return db
+    .select()
+    .from(domains)
+    .where(inArray(domains.slug, [...new Set(slugs)]));
+}
+
 /**
  * The domains a user may work in: all for a platform-level role, else the home domain and the domains
  * where they hold a role. Home domain first.
