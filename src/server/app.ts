@@ -39,6 +39,7 @@ import type { AuthCache } from './platform/auth/cache.ts';
 import { provideSessionStore } from './platform/auth/sessions.ts';
 import type { Db } from './platform/db/index.ts';
 import type { Files } from './platform/files/index.ts';
+import { type Clock, registerContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendFrameworkError, serializeError } from './platform/http/errors.ts';
 import { registerGuard } from './platform/http/guard.ts';
 import { registerNulGuard } from './platform/http/nul-guard.ts';
@@ -57,6 +58,7 @@ export type Deps = {
   bus: Bus;
   files: Files;
   redis?: Redis | undefined;
+  clock: Clock;
 };
 
 declare module 'fastify' {
@@ -168,6 +170,14 @@ export async function buildApp(
     session: config.session,
     publicUrl: config.publicUrl,
     cache: deps.authCache,
+  });
+  registerContext(app, {
+    db: deps.db,
+    files: deps.files,
+    mailer: deps.mailer,
+    bus: deps.bus,
+    publicUrl: config.publicUrl,
+    clock: deps.clock,
   });
   registerOps(app, deps.db);
 

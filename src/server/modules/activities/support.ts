@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Uuid } from '../../../shared/api.ts';
 import { openToLearners } from '../../../shared/lifecycle.ts';
 import { type Actor, canInPath } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { contexts } from '../../platform/access/schema.ts';
 import { record } from '../../platform/audit/index.ts';
@@ -21,7 +22,7 @@ import { isInAudience } from '../enrolment/index.ts';
 export type ActivityRow = typeof activities.$inferSelect;
 
 /** Route access: `capability` in the context of the activity named by `:id`. */
-export function onActivity(db: Tx, capability: string): { access: Access } {
+export function onActivity(db: Tx, capability: Capability): { access: Access } {
   return {
     access: {
       capability,
@@ -34,7 +35,7 @@ export function onActivity(db: Tx, capability: string): { access: Access } {
 }
 
 /** Route access: `capability` in the context of the course named by `:id`. */
-export function onCourse(db: Tx, capability: string): { access: Access } {
+export function onCourse(db: Tx, capability: Capability): { access: Access } {
   return {
     access: {
       capability,

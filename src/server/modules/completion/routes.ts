@@ -9,6 +9,7 @@ import {
   MyCourseCompletion,
   MyCourseProgress,
 } from '../../../shared/completion.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { onActivity } from '../activities/index.ts';
 import { courseCapabilities, courseContextId } from '../courses/index.ts';
@@ -27,7 +28,7 @@ const IdParams = z.object({ id: Uuid });
 
 export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
-  const onCourse = (capability: string) => ({
+  const onCourse = (capability: Capability) => ({
     access: {
       capability,
       context: async (request: FastifyRequest) => {

@@ -14,6 +14,7 @@ import {
   type Transition,
   Workflow,
 } from '../../../shared/lifecycle.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { onCourse } from '../activities/index.ts';
@@ -70,7 +71,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   // The simple moves, one route each so each declares its own capability.
-  const moves: [string, 'post' | 'delete', Transition, string][] = [
+  const moves: [string, 'post' | 'delete', Transition, Capability][] = [
     ['/api/courses/:id/template', 'post', 'make_template', caps['course:template']],
     ['/api/courses/:id/template', 'delete', 'unmake_template', caps['course:template']],
     ['/api/courses/:id/archive', 'post', 'archive', caps['session:manage']],
