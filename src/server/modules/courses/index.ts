@@ -3,7 +3,7 @@
 export { clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
 export { COURSE_PAGE_CHANNEL, forgetCoursePage, forgetCoursePages } from './page-cache.ts';
 export { courseCapabilities } from './policy.ts';
-export { type CourseWithPath, coursesOfPerson } from './queries.ts';
+export { type CourseWithPath, coursesByIds, coursesOfPerson } from './queries.ts';
 export {
   activityContextId,
   copiesOf,
@@ -23,6 +23,7 @@ export {
   addSession,
   changeSession,
   type SessionRow,
+  sessionCountsFrom,
   sessionOf,
   sessionsOf,
   toSession,

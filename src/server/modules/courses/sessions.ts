@@ -2,10 +2,10 @@
  * The session record of a course (`course_sessions`): read by whoever needs a session's dates or
  * self-enrolment settings, written by the workflow, which checks what it writes.
  */
-import { eq, inArray } from 'drizzle-orm';
-import type { Session } from '../../../shared/lifecycle.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { isSession, type Session, STAGES } from '../../../shared/lifecycle.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { courseSessions } from './schema.ts';
+import { courseSessions, courses } from './schema.ts';
 
 export type SessionRow = typeof courseSessions.$inferSelect;
 export type SessionValues = Partial<Omit<typeof courseSessions.$inferInsert, 'courseId'>>;
@@ -61,4 +61,23 @@ export async function changeSession(
     .where(eq(courseSessions.courseId, courseId))
     .returning();
   return row;
+}
+
+/**
+ * How many sessions were given from each of these courses (sessions are copies whose origin is the
+ * course); sessions in the trash have the `trash` stage and are not counted. Courses without any are absent.
+ */
+export async function sessionCountsFrom(db: Tx, originIds: readonly string[]): Promise<Map<string, number>> {
+  if (originIds.length === 0) return new Map();
+  const rows = await db
+    .select({ originId: courses.originId, n: sql<number>`count(*)::int` })
+    .from(courses)
+    .where(
+      and(
+        inArray(courses.stage, STAGES.filter(isSession)),
+        inArray(courses.originId, [...new Set(originIds)]),
+      ),
+    )
+    .groupBy(courses.originId);
+  return new Map(rows.map((row) => [row.originId!, row.n]));
 }

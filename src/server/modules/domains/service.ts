@@ -31,13 +31,14 @@ export async function getDomain(db: Tx, id: string): Promise<DomainRow | undefin
   return row;
 }
 
-/** The domains of these ids, in no particular order (unknown ids are left out). */
-export async function domainsByIds(db: Tx, ids: readonly string[]): Promise<DomainRow[]> {
+/** The domains of these ids (unknown ids are left out), or all of them; by name. */
+export async function domainsByIds(db: Tx, ids: readonly string[] | 'all'): Promise<DomainRow[]> {
   if (ids.length === 0) return [];
   return db
     .select()
     .from(domains)
-    .where(inArray(domains.id, [...new Set(ids)]));
+    .where(ids === 'all' ? undefined : inArray(domains.id, [...new Set(ids)]))
+    .orderBy(asc(domains.name));
 }
 
 /** The domains of these slugs, in no particular order (unknown slugs are left out). */

@@ -1,2 +1,10 @@
 /** The offers module's public face: what other modules may use. */
+
+export {
+  courseOfferToDeploy,
+  type OfferVersionRow,
+  offerById,
+  offerVersionsOf,
+  searchCourseOffers,
+} from './course-offer.ts';
 export { withdrawTrashedCourse } from './service.ts';
