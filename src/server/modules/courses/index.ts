@@ -1,5 +1,6 @@
 /** The courses module's public face: what other modules may use. */
 
+export { forgetInAudiences, setActivityAudience } from './audience.ts';
 export { clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
 export { COURSE_PAGE_CHANNEL, forgetCoursePage, forgetCoursePages } from './page-cache.ts';
 export { courseCapabilities } from './policy.ts';
@@ -11,6 +12,7 @@ export {
   coursePage,
   findActivitiesByTitle,
   findCoursesByTitle,
+  getActivity,
   getCourse,
   listCourses,
   setCourseMetadata,

@@ -18,7 +18,7 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { people } from '../accounts/index.ts';
 import { evaluateCourseCompletion } from '../completion/index.ts';
-import { activities } from '../courses/schema.ts';
+import { forgetInAudiences, getActivity, setActivityAudience } from '../courses/index.ts';
 import { hasRestrictedActivities } from './audience.ts';
 import { assertOpen, type EnrolmentCourse, enrolmentCourse } from './course.ts';
 import { enrolmentCapabilities as caps } from './policy.ts';
@@ -160,18 +160,6 @@ export async function updateGroup(ctx: Ctx, groupId: string, input: z.infer<type
     await audit(tx, ctx, course, 'group.updated', 'group', groupId, { name: row!.name, before: group.name });
     return { courseId: course.id, group: { id: row!.id, name: row!.name, description: row!.description } };
   });
-}
-
-/** Removes an id from the audiences of a course's activities (a deleted group or grouping matches no one). */
-async function forgetInAudiences(tx: Tx, courseId: string, key: 'groupIds' | 'groupingIds', id: string) {
-  await tx
-    .update(activities)
-    .set({
-      audience: sql`jsonb_set(${activities.audience}, ${`{${key}}`}::text[],
-        coalesce((select jsonb_agg(x) from jsonb_array_elements(${activities.audience} -> ${key}) x
-                  where x <> to_jsonb(${id}::text)), '[]'::jsonb))`,
-    })
-    .where(and(eq(activities.courseId, courseId), sql`${activities.audience} -> ${key} ? ${id}`));
 }
 
 /**
@@ -361,11 +349,7 @@ export async function deleteGrouping(ctx: Ctx, id: string) {
  */
 export async function setAudience(ctx: Ctx, activityId: string, audience: Audience | null) {
   return ctx.db.transaction(async (tx) => {
-    const [activity] = await tx
-      .select({ id: activities.id, courseId: activities.courseId, audience: activities.audience })
-      .from(activities)
-      .where(eq(activities.id, activityId));
-    if (!activity) throw problems.notFound();
+    const activity = await getActivity(tx, activityId);
     const course = await enrolmentCourse(tx, activity.courseId);
     let value: Audience | null = null;
     if (audience) {
@@ -396,10 +380,7 @@ export async function setAudience(ctx: Ctx, activityId: string, audience: Audien
           errors: [{ path: 'audience', message: 'errors.enrolment.emptyAudience' }],
         });
     }
-    await tx
-      .update(activities)
-      .set({ audience: value, updatedAt: new Date() })
-      .where(eq(activities.id, activityId));
+    await setActivityAudience(tx, activityId, value, new Date());
     // Whom it concerns changed: it may count now for people who had completed the course, or no longer.
     await evaluateCourseCompletion(tx, course.id, new Date());
     await record(tx, ctx.origin, {
