@@ -8,6 +8,7 @@
  * Run: `npm run bench -- followup-read`; BENCH_PARTICIPANTS, BENCH_ACTIVITIES as for `followup-grid`.
  */
 import { performance } from 'node:perf_hooks';
+import { findUsersByIds } from '../src/server/modules/accounts/service.ts';
 import {
   completionSummaryIn,
   completionsIn,
@@ -15,7 +16,6 @@ import {
   presenceIn,
   trackedActivities,
 } from '../src/server/modules/completion/queries.ts';
-import { findUsersByIds } from '../src/server/modules/accounts/service.ts';
 import { enrolledPeople, groupsIn } from '../src/server/modules/enrolment/queries.ts';
 import { loadCourseData } from '../src/server/modules/followup/grid.ts';
 import { connect } from '../src/server/platform/db/index.ts';
