@@ -34,7 +34,6 @@ import {
   mayCreateLocalAccounts,
   people,
   personMatches,
-  usersByEmail,
 } from '../accounts/index.ts';
 import { cohortForEnrolment } from '../cohorts/index.ts';
 import { sessionOf } from '../courses/index.ts';
