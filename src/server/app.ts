@@ -38,6 +38,7 @@ import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
 import { provideSessionStore } from './platform/auth/sessions.ts';
 import type { Db } from './platform/db/index.ts';
+import type { Events } from './platform/events/index.ts';
 import type { Files } from './platform/files/index.ts';
 import { type Clock, registerContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendFrameworkError, serializeError } from './platform/http/errors.ts';
@@ -56,6 +57,7 @@ export type Deps = {
   mailer: Mailer;
   authCache: AuthCache;
   bus: Bus;
+  events: Events;
   files: Files;
   redis?: Redis | undefined;
   clock: Clock;
@@ -111,6 +113,8 @@ export async function buildApp(
     },
   });
   app.decorate('deps', deps);
+  // A listener that fails is the application's error to log; the write it followed stands.
+  deps.events.logTo(app.log);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

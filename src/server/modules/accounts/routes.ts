@@ -111,7 +111,6 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         request.origin,
         request.cookies[SESSION_COOKIE],
       );
-      if (session.endedFor) await authCache.forget(session.endedFor);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -119,7 +118,6 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         secure,
         maxAge: Math.floor(config.session.absoluteMs / 1000),
       });
-      await authCache.forget(session.userId);
       const auth = await authenticate(db, session.token, config.session, authCache);
       return describeMe(auth!.actor, session.csrfToken);
     },
@@ -130,7 +128,6 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     { config: { access: 'authenticated' }, schema: { tags: ['authentification'] } },
     async (request, reply) => {
       await destroySession(db, request.auth!.sessionId);
-      await authCache.forget(actorOf(request).userId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -167,8 +164,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['authentification'], body: PasswordResetBody },
     },
     async (request, reply) => {
-      const userId = await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
-      await authCache.forget(userId);
+      await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
       return reply.status(204).send();
     },
   );
@@ -187,7 +183,6 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     },
     async (request) => {
       await updateProfile(db, actorOf(request), request.origin, request.body);
-      await authCache.forget(actorOf(request).userId);
       return describeMe(actorOf(request), request.auth!.csrfToken);
     },
   );
@@ -212,8 +207,6 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         newPassword,
         request.origin,
       );
-      // The ended sessions must stop working now, on every node, not when their cached answer expires.
-      await authCache.forget(userId);
       return reply.status(204).send();
     },
   );
@@ -256,9 +249,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['utilisateurs'], params: IdParams, body: UserUpdateBody, response: { 200: User } },
     },
     async (request) => {
-      const user = await updateUser(ctxOf(request), request.params.id, request.body);
-      await authCache.forget(user.id);
-      return toUser(user);
+      return toUser(await updateUser(ctxOf(request), request.params.id, request.body));
     },
   );
 
@@ -272,11 +263,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         config: { access: { capability: caps['user:manage'], context: userContext } },
         schema: { tags: ['utilisateurs'], params: IdParams, response: { 200: User } },
       },
-      async (request) => {
-        const user = await setUserStatus(ctxOf(request), request.params.id, status);
-        await authCache.forget(user.id);
-        return toUser(user);
-      },
+      async (request) => toUser(await setUserStatus(ctxOf(request), request.params.id, status)),
     );
   }
 
@@ -288,7 +275,6 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     },
     async (request, reply) => {
       await deleteUser(ctxOf(request), request.params.id);
-      await authCache.forget(request.params.id);
       return reply.status(204).send();
     },
   );

@@ -13,6 +13,7 @@ import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { domainContextId, getDomain } from '../domains/index.ts';
@@ -202,6 +203,7 @@ export async function updateUser(
       domainId: updated!.homeDomainId,
       details: { fields: Object.keys(input) },
     });
+    await emit(tx, { type: 'access.changed', userId: id });
     return updated!;
   });
 }
@@ -227,6 +229,7 @@ export async function setUserStatus(ctx: Ctx, id: string, status: 'active' | 'su
       contextId,
       domainId: user.homeDomainId,
     });
+    await emit(tx, { type: 'access.changed', userId: id });
     return updated!;
   });
 }
@@ -267,6 +270,7 @@ export async function deleteUser(ctx: Ctx, id: string): Promise<void> {
       contextId,
       domainId: user.homeDomainId,
     });
+    await emit(tx, { type: 'access.changed', userId: id });
   });
 }
 
@@ -290,5 +294,6 @@ export async function updateProfile(
       domainId: actor.homeDomainId,
       details: { fields: Object.keys(input) },
     });
+    await emit(tx, { type: 'access.changed', userId: actor.userId });
   });
 }

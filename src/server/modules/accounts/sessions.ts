@@ -9,6 +9,7 @@ import type { Origin } from '../../platform/audit/index.ts';
 import type { SessionPolicy, SessionStore } from '../../platform/auth/sessions.ts';
 import { hashToken, newToken } from '../../platform/auth/tokens.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { sessions } from './schema.ts';
 
 export async function createSession(
@@ -74,17 +75,25 @@ export const sessionStore: SessionStore = {
   },
 };
 
+/**
+ * The ways a session ends say so (`access.changed`): the cached answers about it (AuthCache) must go on
+ * every node, not when their few seconds are up.
+ */
 export async function destroySession(db: Tx, sessionId: string) {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+  const [row] = await db
+    .delete(sessions)
+    .where(eq(sessions.id, sessionId))
+    .returning({ userId: sessions.userId });
+  if (row) await emit(db, { type: 'access.changed', userId: row.userId });
 }
 
-/** Ends the session a cookie names, if any; returns whose it was, so their cached answers can go too. */
-export async function destroySessionByToken(db: Tx, token: string): Promise<string | null> {
+/** Ends the session a cookie names, if any. */
+export async function destroySessionByToken(db: Tx, token: string) {
   const [row] = await db
     .delete(sessions)
     .where(eq(sessions.id, hashToken(token)))
     .returning({ userId: sessions.userId });
-  return row?.userId ?? null;
+  if (row) await emit(db, { type: 'access.changed', userId: row.userId });
 }
 
 /** Ends every session of a user, but the one `except` names (the session making the change). */
@@ -92,6 +101,7 @@ export async function destroyUserSessions(db: Tx, userId: string, except?: strin
   await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), except ? ne(sessions.id, except) : undefined));
+  await emit(db, { type: 'access.changed', userId });
 }
 
 /** Removes sessions past their absolute or idle expiry; returns how many. */

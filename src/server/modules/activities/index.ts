@@ -14,6 +14,7 @@ export {
 } from './lifecycle.ts';
 export { activityKind } from './registry.ts';
 export {
+  assertRuleAllowed,
   chooserKinds,
   completionModes,
   coursePageSummary,

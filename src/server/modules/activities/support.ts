@@ -8,9 +8,10 @@ import { findContext } from '../../platform/access/contexts.ts';
 import { contexts } from '../../platform/access/schema.ts';
 import { record } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import type { Access } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { courseCapabilities, forgetCoursePage } from '../courses/index.ts';
+import { courseCapabilities } from '../courses/index.ts';
 import { activities, courses, sections } from '../courses/schema.ts';
 import { isInAudience } from '../enrolment/index.ts';
 
@@ -115,9 +116,9 @@ export async function auditActivity(
 }
 
 /**
- * The activity's files changed (replaced, added, removed): the course page, which shows their format, size
- * or number, is recomputed — on every node, through the bus.
+ * The activity's files changed (replaced, added, removed), in `tx`: the course page, which shows their
+ * format, size or number, is recomputed once it is committed — on every node.
  */
-export function activityFilesChanged(request: FastifyRequest, activity: ActivityRow): Promise<void> {
-  return forgetCoursePage(request.server.deps.bus, activity.courseId);
+export function activityFilesChanged(tx: Tx, activity: ActivityRow): Promise<void> {
+  return emit(tx, { type: 'activity.changed', courseId: activity.courseId, activityId: activity.id });
 }

@@ -3,10 +3,6 @@ export { completionCapabilities } from './policy.ts';
 export { type CompletionSummary, completedBy, completionSummaryIn, trackedActivities } from './queries.ts';
 export {
   activityOpened,
-  activityRemoved,
-  assertRuleAllowed,
-  evaluateCourseCompletion,
   myProgress,
   reportActivityOutcome,
-  ruleChanged,
 } from './service.ts';

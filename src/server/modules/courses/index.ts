@@ -2,7 +2,6 @@
 
 export { forgetInAudiences, setActivityAudience } from './audience.ts';
 export { clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
-export { COURSE_PAGE_CHANNEL, forgetCoursePage, forgetCoursePages } from './page-cache.ts';
 export { courseCapabilities } from './policy.ts';
 export { type CourseWithPath, coursesByIds, coursesOfPerson } from './queries.ts';
 export {

@@ -61,9 +61,10 @@ import { removeThumbnail, replaceThumbnail, THUMBNAIL_MAX_BYTES, thumbnailOf } f
 const IdParams = z.object({ id: Uuid });
 
 export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files, bus } = app.deps;
-  const pages = new CoursePageCache(bus);
-  await pages.ready;
+  const { db, files, events } = app.deps;
+  // Forgets a course's pages on the events that change it (see page-cache.ts): no route here does.
+  const pages = new CoursePageCache(events);
+  app.addHook('onClose', async () => pages.close());
   // The context named by the :id of the path, once it is known to be a well-formed id.
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
 
@@ -156,7 +157,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request),
       );
-      await pages.forget(course.id);
       return courseOut(db, course);
     },
   );
@@ -248,7 +248,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: on(caps['course:update'], courseContextId), schema: { tags: ['parcours'], params: IdParams } },
     async (request, reply) => {
       await removeThumbnail(ctxOf(request), request.params.id);
-      await pages.forget(request.params.id);
       return reply.status(204).send();
     },
   );
@@ -288,7 +287,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
           filename: part.filename,
           declaredMime: part.mimetype,
         });
-        await pages.forget(id);
         const [course] = await db.select().from(courses).where(eq(courses.id, id));
         return courseOut(db, course!);
       },
@@ -303,7 +301,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const section = await addSection(ctxOf(request), request.params.id, request.body);
-      await pages.forget(section.courseId);
       return reply.status(201).send({
         id: section.id,
         title: section.title,
@@ -322,7 +319,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await orderSections(ctxOf(request), request.params.id, request.body.ids);
-      await pages.forget(request.params.id);
       return reply.status(204).send();
     },
   );
@@ -340,7 +336,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request),
       );
-      await pages.forget(section.courseId);
       return {
         id: section.id,
         title: section.title,
@@ -355,7 +350,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/sections/:id',
     { config: on(caps['course:update'], sectionContextId), schema: { tags: ['parcours'], params: IdParams } },
     async (request, reply) => {
-      await pages.forget(await deleteSection(ctxOf(request), request.params.id));
+      await deleteSection(ctxOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -373,7 +368,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const activity = await addActivity(ctxOf(request), request.params.id, request.body);
-      await pages.forget(activity.courseId);
       return reply.status(201).send(toActivity(activity));
     },
   );
@@ -408,7 +402,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request),
       );
-      await pages.forget(activity.courseId);
       return toActivity(activity);
     },
   );
@@ -420,7 +413,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams },
     },
     async (request, reply) => {
-      await pages.forget(await deleteActivity(ctxOf(request), request.params.id));
+      await deleteActivity(ctxOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -432,9 +425,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams, body: ActivityMoveBody },
     },
     async (request, reply) => {
-      await pages.forget(
-        await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position),
-      );
+      await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position);
       return reply.status(204).send();
     },
   );

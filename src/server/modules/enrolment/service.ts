@@ -25,6 +25,7 @@ import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import {
@@ -33,7 +34,6 @@ import {
   mayCreateLocalAccounts,
   people,
   personMatches,
-  usersByEmail,
 } from '../accounts/index.ts';
 import { cohortForEnrolment } from '../cohorts/index.ts';
 import { sessionOf } from '../courses/index.ts';
@@ -283,10 +283,7 @@ export async function applyBulkEnrolment(
   return result;
 }
 
-/**
- * Enrols picked people (by id) or named ones (by address) in one role; unknown ones refuse the whole
- * request. Returns who was concerned, for the caller to refresh their access.
- */
+/** Enrols picked people (by id) or named ones (by address) in one role; unknown ones refuse the whole request. */
 export async function enrolManually(ctx: Ctx, courseId: string, body: z.infer<typeof ManualEnrolBody>) {
   const byId = await findUsersByIds(ctx.db, body.userIds);
   const unknownIds = body.userIds
@@ -301,14 +298,10 @@ export async function enrolManually(ctx: Ctx, courseId: string, body: z.infer<ty
     (email, index): BulkInput => ({ line: index + 1, list: null, email, role: body.role, group: null }),
   );
   const result = await applyBulkEnrolment(ctx, courseId, 'manual', () => inputs);
-  const concerned = await usersByEmail(ctx.db, emails);
   return {
-    result: {
-      enrolled: result.enrolled,
-      reactivated: result.reactivated,
-      alreadyEnrolled: result.report.totals.alreadyEnrolled,
-    },
-    userIds: [...concerned.values()].map((user) => user.id),
+    enrolled: result.enrolled,
+    reactivated: result.reactivated,
+    alreadyEnrolled: result.report.totals.alreadyEnrolled,
   };
 }
 
@@ -317,7 +310,7 @@ export async function enrolManually(ctx: Ctx, courseId: string, body: z.infer<ty
 /**
  * Ends one enrolment: the row stays (`removed`, when and by whom), the role in the course is taken back,
  * and, once the person holds no role there any more, they leave the course's groups. Their views and
- * completions stay. Returns the person, whose access changed.
+ * completions stay. Returns the person.
  */
 export async function unenrol(ctx: Ctx, enrolmentId: string): Promise<string> {
   return ctx.db.transaction(async (tx) => {
@@ -363,6 +356,7 @@ async function removeEnrolment(
         eq(roleAssignments.contextId, course.contextId),
       ),
     );
+  await emit(tx, { type: 'enrolment.changed', courseId: course.id, userIds: [row.userId] });
   const [other] = await tx
     .select({ id: enrolments.id })
     .from(enrolments)

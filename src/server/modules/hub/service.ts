@@ -15,7 +15,6 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
-import { evaluateCourseCompletion } from '../completion/index.ts';
 import {
   clearCourseContent,
   copyCourse,
@@ -273,6 +272,7 @@ export async function updateDeployment(ctx: Ctx, courseId: string): Promise<Depl
     const origin = await getCourse(tx, offer.courseId);
     const context = await findContext(tx, 'course', courseId);
     if (!context) throw problems.notFound();
+    // The activities removed say so (`activity.removed`): course completions and the page follow.
     await clearCourseContent(tx, ctx.files, courseId);
     await copyCourseContent(tx, ctx.files, origin, { id: courseId, contextId: context.id });
     await setCourseMetadata(tx, courseId, { ...copy.metadata, version });
@@ -280,8 +280,6 @@ export async function updateDeployment(ctx: Ctx, courseId: string): Promise<Depl
       .update(courseDeployments)
       .set({ version, updatedAt: new Date() })
       .where(eq(courseDeployments.courseId, courseId));
-    // Completion states of removed activities went with them: course completions follow.
-    await evaluateCourseCompletion(tx, courseId, new Date());
     await audit(tx, ctx, copy, 'course.deployment_updated', {
       offer: offer.number,
       from: deployment.version,

@@ -1,5 +1,4 @@
 /** The offers module's public face: what other modules may use. */
-
 export {
   courseOfferToDeploy,
   type OfferVersionRow,
@@ -7,4 +6,3 @@ export {
   offerVersionsOf,
   searchCourseOffers,
 } from './course-offer.ts';
-export { withdrawTrashedCourse } from './service.ts';

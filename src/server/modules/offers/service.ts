@@ -233,8 +233,8 @@ export async function withdrawCourse(ctx: Ctx, courseId: string): Promise<Public
 }
 
 /**
- * A course put in the trash leaves the offer with it (inside the trash move's transaction): its short link
- * then says the offer was withdrawn rather than leading to a course no one may open.
+ * A course put in the trash leaves the offer with it (once the trash move is committed, see reactions.ts):
+ * its short link then says the offer was withdrawn rather than leading to a course no one may open.
  */
 export async function withdrawTrashedCourse(tx: Tx, courseId: string, now = new Date()) {
   const withdrawn = await tx

@@ -44,7 +44,6 @@ import {
 } from '../courses/index.ts';
 import { domainContextId } from '../domains/index.ts';
 import { enrolledPeople } from '../enrolment/index.ts';
-import { withdrawTrashedCourse } from '../offers/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files; mailer: Mailer; publicUrl: string };
@@ -190,8 +189,8 @@ export async function move(ctx: Ctx, courseId: string, transition: Transition) {
     assertAllowed(ctx.actor, state, transition);
     const from = state.course.stage;
     const to = targetOf(transition, state.course);
+    // In the trash, the course's offer is withdrawn too (the offers module hears `course.stage_changed`).
     const course = await setCourseStage(tx, courseId, to, to === 'trash' ? from : null);
-    if (to === 'trash') await withdrawTrashedCourse(tx, courseId);
     if (transition === 'archive') await changeSession(tx, courseId, { archivedAt: new Date() });
     await audit(tx, ctx, course, `course.${transition}`, { from, to });
     return course;
