@@ -75,7 +75,7 @@ export const sessionStore: SessionStore = {
   },
 };
 
-/*
+/**
  * The ways a session ends say so (`access.changed`): the cached answers about it (AuthCache) must go on
  * every node, not when their few seconds are up.
  */

@@ -1,5 +1,4 @@
 /** The offers module's public face: what other modules may use. */
-
 export {
   courseOfferToDeploy,
   type OfferVersionRow,
