@@ -13,8 +13,8 @@ import {
   completionsIn,
   courseCompletionsIn,
   presenceIn,
-  trackedActivities,
 } from '../src/server/modules/completion/queries.ts';
+import { trackedActivities } from '../src/server/modules/courses/criteria.ts';
 import { enrolledPeople } from '../src/server/modules/enrolment/queries.ts';
 import { loadCourseData } from '../src/server/modules/followup/grid.ts';
 import { groupsIn, profilesOf } from '../src/server/modules/followup/queries.ts';

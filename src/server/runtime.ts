@@ -3,6 +3,10 @@ import { Redis } from 'ioredis';
 import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
+import { recordOutcomesWith } from './modules/activities/index.ts';
+import { followRuleChange, reportActivityOutcome } from './modules/completion/index.ts';
+import { defineAudience, onRuleChange } from './modules/courses/index.ts';
+import { inAudience } from './modules/enrolment/index.ts';
 import { defineFollowupJobs } from './modules/followup/reminders.ts';
 import { defineOfferJobs } from './modules/offers/digest.ts';
 import { AuthCache } from './platform/auth/cache.ts';
@@ -32,6 +36,12 @@ export async function createRuntime(
     store: new LocalBlobStore(path.join(config.dataDir, 'files')),
     maxBytes: config.uploadMaxMb * 1024 * 1024,
   });
+  // A lower module asks a higher one only through what that one lends it here, once every module is
+  // loaded: who is in a group (enrolment, for the course engine's visibility), how a kind's outcome is
+  // recorded and what follows a change of an activity's rule (completion, for the kinds and the engine).
+  defineAudience(inAudience);
+  recordOutcomesWith(reportActivityOutcome);
+  onRuleChange(followRuleChange);
   defineFileJobs(jobs, files);
   defineAccountJobs(jobs, database.db, config.session);
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl });

@@ -12,10 +12,10 @@ import type {
   ActivityExport,
   ActivityHookContext,
   ActivityImportContext,
+  ActivityRow,
   ArchiveFileRef,
 } from './contract.ts';
 import { activityKind, activityKinds } from './registry.ts';
-import type { ActivityRow } from './support.ts';
 
 export type { ActivityHookContext, ActivityImportContext, ArchiveFileRef } from './contract.ts';
 

@@ -10,11 +10,9 @@ import {
   MyCourseProgress,
 } from '../../../shared/completion.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onActivity } from '../activities/index.ts';
-import { courseCapabilities, courseContextId } from '../courses/index.ts';
+import { completionCriteria, courseCapabilities, onActivity, onCourse } from '../courses/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import {
-  getCriteria,
   myCourseCompletion,
   myProgress,
   overrideCompletion,
@@ -27,21 +25,12 @@ const IdParams = z.object({ id: Uuid });
 
 export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
-  const onCourse = (capability: string) => ({
-    access: {
-      capability,
-      context: async (request: FastifyRequest) => {
-        const id = (request.params as { id?: string }).id ?? '';
-        return Uuid.safeParse(id).success ? courseContextId(db, id) : undefined;
-      },
-    },
-  });
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
 
   app.get(
     '/api/courses/:id/completion',
     {
-      config: onCourse(courseCapabilities['course:view']),
+      config: onCourse(db, courseCapabilities['course:view']),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: MyCourseCompletion } },
     },
     async (request) => myCourseCompletion(db, actorOf(request), request.params.id),
@@ -51,7 +40,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/visit',
     {
-      config: onCourse(courseCapabilities['course:view']),
+      config: onCourse(db, courseCapabilities['course:view']),
       schema: { tags: ['achèvement'], params: IdParams },
     },
     async (request, reply) => {
@@ -63,16 +52,16 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/completion-criteria',
     {
-      config: onCourse(courseCapabilities['course:view']),
+      config: onCourse(db, courseCapabilities['course:view']),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: CourseCompletionCriteria } },
     },
-    async (request) => getCriteria(db, request.params.id),
+    async (request) => completionCriteria(db, request.params.id),
   );
 
   app.put(
     '/api/courses/:id/completion-criteria',
     {
-      config: onCourse(courseCapabilities['course:update']),
+      config: onCourse(db, courseCapabilities['course:update']),
       schema: {
         tags: ['achèvement'],
         params: IdParams,

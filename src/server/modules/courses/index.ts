@@ -1,9 +1,25 @@
 /** The courses module's public face: what other modules may use. */
 
 export { clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
-export { COURSE_PAGE_CHANNEL, forgetCoursePage, forgetCoursePages } from './page-cache.ts';
+export {
+  completionCriteria,
+  completionRulesFor,
+  countedActivities,
+  onRuleChange,
+  type RuleChange,
+  setCompletionCriteria,
+  trackedActivities,
+} from './criteria.ts';
+export {
+  type CachedPage,
+  COURSE_PAGE_CHANNEL,
+  coursePageCache,
+  forgetCoursePage,
+  forgetCoursePages,
+} from './page-cache.ts';
 export { courseCapabilities } from './policy.ts';
-export { type CourseWithPath, coursesOfPerson } from './queries.ts';
+export { activitiesInReadingOrder, type CourseWithPath, coursesOfPerson } from './queries.ts';
+export { onActivity, onCourse } from './route-access.ts';
 export {
   activityContextId,
   copiesOf,
@@ -11,11 +27,22 @@ export {
   coursePage,
   findActivitiesByTitle,
   findCoursesByTitle,
+  getActivity,
   getCourse,
   listCourses,
+  type PageReader,
+  pageAccess,
   setCourseMetadata,
   setCourseStage,
   titlesOf,
   toCourses,
   trashedCourses,
 } from './service.ts';
+export {
+  activitiesOutOfReach,
+  courseShown,
+  defineAudience,
+  hasRestrictedActivities,
+  type Sight,
+  visibleActivity,
+} from './visibility.ts';

@@ -64,6 +64,22 @@ export class CoursePageCache {
   }
 }
 
+const caches = new WeakMap<Bus, CoursePageCache>();
+
+/**
+ * The node's cache of course pages (one per bus, that is per application): the same for the module that
+ * serves the pages and for the routes that change them, so that a change forgets this node's pages before
+ * its answer leaves.
+ */
+export function coursePageCache(bus: Bus): CoursePageCache {
+  let cache = caches.get(bus);
+  if (!cache) {
+    cache = new CoursePageCache(bus);
+    caches.set(bus, cache);
+  }
+  return cache;
+}
+
 /** Makes every node forget a course's cached pages, for modules that change a course from outside. */
 export function forgetCoursePages(bus: Bus, courseId: string): Promise<void> {
   return bus.publish(CHANNEL, courseId);

@@ -1,4 +1,4 @@
 /** The enrolment module's public face: what other modules may use. */
-export { activitiesOutOfReach, audienceNames, groupingsMap, inAudience, isInAudience } from './audience.ts';
+export { audienceNames, groupingsMap, inAudience } from './audience.ts';
 export { enrolledPeople, enrolmentsOf } from './queries.ts';
 export { selfEnrolmentState } from './service.ts';

@@ -9,8 +9,7 @@ import {
   HubSearchResult,
 } from '../../../shared/hub.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/index.ts';
-import { courseCapabilities, forgetCoursePages } from '../courses/index.ts';
+import { courseCapabilities, forgetCoursePages, onCourse } from '../courses/index.ts';
 import { hubCapabilities } from './policy.ts';
 import { deploymentOf, deployOffer, searchHub, updateDeployment } from './service.ts';
 

@@ -12,8 +12,7 @@ import { allCapabilities } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { accountCapabilities, userContextId } from '../accounts/index.ts';
-import { onCourse } from '../activities/index.ts';
-import { courseCapabilities } from '../courses/index.ts';
+import { courseCapabilities, onCourse } from '../courses/index.ts';
 import { roleCapabilities as caps } from './policy.ts';
 import { assignRole, listAssignments, removeRole, searchRoleContexts } from './service.ts';
 

@@ -16,11 +16,11 @@ import {
 } from '../../../shared/lifecycle.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/index.ts';
 import {
   courseCapabilities,
   forgetCoursePages,
   listCourses,
+  onCourse,
   toCourses,
   trashedCourses,
 } from '../courses/index.ts';

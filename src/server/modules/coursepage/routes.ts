@@ -1,0 +1,44 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CoursePage, CoursePageQuery, Uuid } from '../../../shared/api.ts';
+import { actorOf } from '../../platform/http/guard.ts';
+import { courseCapabilities as caps, coursePageCache, onCourse } from '../courses/index.ts';
+import { readCoursePage } from './service.ts';
+
+export const coursePageRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, bus } = app.deps;
+  await coursePageCache(bus).ready;
+
+  app.get(
+    '/api/courses/:id',
+    {
+      config: onCourse(db, caps['course:view']),
+      // Served from the page cache, already serialised and compressed.
+      compress: false,
+      schema: {
+        tags: ['parcours'],
+        params: z.object({ id: Uuid }),
+        querystring: CoursePageQuery,
+        response: { 200: CoursePage },
+      },
+    },
+    async (request, reply) => {
+      const page = await readCoursePage({ db, bus }, request.params.id, {
+        actor: actorOf(request),
+        asParticipant: request.query.view === 'participant',
+      });
+      // Bytes from the cache, not an object to validate and serialise again: the untyped reply.
+      const raw = reply as unknown as FastifyReply;
+      raw
+        .header('etag', page.etag)
+        .header('cache-control', 'private, no-cache')
+        .header('vary', 'accept-encoding');
+      if (request.headers['if-none-match'] === page.etag) return raw.status(304).send();
+      raw.type('application/json; charset=utf-8');
+      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? ''))
+        return raw.header('content-encoding', 'gzip').send(page.gzip);
+      return raw.send(page.json);
+    },
+  );
+};
