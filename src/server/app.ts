@@ -37,6 +37,7 @@ import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
 import type { Db } from './platform/db/index.ts';
 import type { Files } from './platform/files/index.ts';
+import { type Clock, registerContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendFrameworkError, serializeError } from './platform/http/errors.ts';
 import { registerGuard } from './platform/http/guard.ts';
 import { registerNulGuard } from './platform/http/nul-guard.ts';
@@ -55,6 +56,7 @@ export type Deps = {
   bus: Bus;
   files: Files;
   redis?: Redis | undefined;
+  clock: Clock;
 };
 
 declare module 'fastify' {
@@ -164,6 +166,14 @@ export async function buildApp(
     session: config.session,
     publicUrl: config.publicUrl,
     cache: deps.authCache,
+  });
+  registerContext(app, {
+    db: deps.db,
+    files: deps.files,
+    mailer: deps.mailer,
+    bus: deps.bus,
+    publicUrl: config.publicUrl,
+    clock: deps.clock,
   });
   registerOps(app, deps.db);
 

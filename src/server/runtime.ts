@@ -12,6 +12,7 @@ import { defineOfferJobs } from './modules/offers/digest.ts';
 import { AuthCache } from './platform/auth/cache.ts';
 import { connect } from './platform/db/index.ts';
 import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
+import { systemClock } from './platform/http/context.ts';
 import { Jobs } from './platform/jobs/index.ts';
 import { Mailer } from './platform/mail/index.ts';
 import { Bus } from './platform/realtime/bus.ts';
@@ -54,7 +55,17 @@ export async function createRuntime(
   const bus = new Bus(redis);
   const authCache = new AuthCache({ ttlMs: config.authCacheMs, bus });
   await authCache.ready;
-  const deps: Deps = { config, db: database.db, jobs, mailer, redis, bus, authCache, files };
+  const deps: Deps = {
+    config,
+    db: database.db,
+    jobs,
+    mailer,
+    redis,
+    bus,
+    authCache,
+    files,
+    clock: systemClock,
+  };
   return {
     deps,
     database,

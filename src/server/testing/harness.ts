@@ -12,6 +12,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
+import { MovableClock } from '../platform/http/context.ts';
 import { createRuntime } from '../runtime.ts';
 import { withDatabase } from './global-setup.ts';
 
@@ -39,6 +40,9 @@ export async function startTestApp(
   });
   const databaseUrl = withDatabase(serverUrl, name);
   const runtime = await createRuntime(config, databaseUrl);
+  // The tests' clock: moved by a test (t.clock.set / advance) instead of sleeping.
+  const clock = new MovableClock();
+  runtime.deps.clock = clock;
   await runtime.deps.jobs.start();
   const app = await buildApp(runtime.deps, options);
   await app.ready();
@@ -50,6 +54,7 @@ export async function startTestApp(
     db: runtime.deps.db,
     pool: runtime.database.pool,
     deps: runtime.deps,
+    clock,
     databaseUrl,
     /** Logs in through the API and returns a client acting as that user. */
     async as(email: string, password = DEMO_PASSWORD) {

@@ -5,6 +5,7 @@ import type { FileInfo } from '../../../shared/api.ts';
 import type { Audience, CompletionRule, ExtraCompletionMode } from '../../../shared/completion.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { defineCapabilities } from '../../platform/access/capabilities.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { FileLink, Files, Owner } from '../../platform/files/index.ts';
@@ -43,7 +44,7 @@ export type ActivityRouteKit = {
   /** Route access: changing the activity named by `:id` (`course:update` in its context). */
   update: { access: Access };
   /** Route access: one of the kind's own capabilities (`kind.caps[…]`) in the activity's context. */
-  onActivity: (capability: string) => { access: Access };
+  onActivity: (capability: Capability) => { access: Access };
   /**
    * The activity of this kind if the actor may see it now — the platform's one rule (its course's stage,
    * what is hidden or not yet open, the groups it is restricted to); otherwise 404, as on the course page.
@@ -100,7 +101,7 @@ export type ActivityCapability = {
  * A realtime channel of the kind (a live quiz's questions, a word cloud's words): what is published on it
  * and the capability, in the activity's context, a subscriber must hold (`can()`).
  */
-export type ActivityChannel<M = unknown> = { capability: string; message: z.ZodType<M> };
+export type ActivityChannel<M = unknown> = { capability: Capability; message: z.ZodType<M> };
 
 /**
  * The activity contract — what a kind of activity tells the course engine about itself, like a Moodle

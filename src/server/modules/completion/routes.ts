@@ -9,8 +9,9 @@ import {
   MyCourseCompletion,
   MyCourseProgress,
 } from '../../../shared/completion.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { completionCriteria, courseCapabilities, onActivity, onCourse } from '../courses/index.ts';
+import { completionCriteria, courseCapabilities } from '../courses/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import {
   myCourseCompletion,
@@ -30,7 +31,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/completion',
     {
-      config: onCourse(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: MyCourseCompletion } },
     },
     async (request) => myCourseCompletion(db, actorOf(request), request.params.id),
@@ -40,7 +41,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/visit',
     {
-      config: onCourse(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['achèvement'], params: IdParams },
     },
     async (request, reply) => {
@@ -52,7 +53,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/completion-criteria',
     {
-      config: onCourse(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: CourseCompletionCriteria } },
     },
     async (request) => completionCriteria(db, request.params.id),
@@ -61,7 +62,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/courses/:id/completion-criteria',
     {
-      config: onCourse(db, courseCapabilities['course:update']),
+      config: on(courseCapabilities['course:update'], inContext('course')),
       schema: {
         tags: ['achèvement'],
         params: IdParams,
@@ -75,7 +76,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/activities/:id/completion',
     {
-      config: onActivity(db, caps['completion:track']),
+      config: on(caps['completion:track'], inContext('activity')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: MyCourseCompletion } },
     },
     async (request) => setManual(ctxOf(request), request.params.id, true),
@@ -84,7 +85,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/activities/:id/completion',
     {
-      config: onActivity(db, caps['completion:track']),
+      config: on(caps['completion:track'], inContext('activity')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: MyCourseCompletion } },
     },
     async (request) => setManual(ctxOf(request), request.params.id, false),
@@ -93,7 +94,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/activities/:id/completions/:userId',
     {
-      config: onActivity(db, caps['completion:override']),
+      config: on(caps['completion:override'], inContext('activity')),
       schema: {
         tags: ['achèvement'],
         params: z.object({ id: Uuid, userId: Uuid }),

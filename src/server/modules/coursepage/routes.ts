@@ -2,8 +2,9 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CoursePage, CoursePageQuery, Uuid } from '../../../shared/api.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { courseCapabilities as caps, coursePageCache, onCourse } from '../courses/index.ts';
+import { courseCapabilities as caps, coursePageCache } from '../courses/index.ts';
 import { readCoursePage } from './service.ts';
 
 export const coursePageRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,7 +14,7 @@ export const coursePageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id',
     {
-      config: onCourse(db, caps['course:view']),
+      config: on(caps['course:view'], inContext('course')),
       // Served from the page cache, already serialised and compressed.
       compress: false,
       schema: {

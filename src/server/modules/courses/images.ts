@@ -6,11 +6,11 @@ import type { Actor } from '../../platform/access/can.ts';
 import { roleHas } from '../../platform/access/capabilities.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Servable } from '../../platform/files/index.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { registerUploads, saveUploads } from '../activities/index.ts';
 import { courseCapabilities as caps } from './policy.ts';
-import { onCourse } from './route-access.ts';
 
 export const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 const imageRefused = () => new HttpProblem(415, 'unsupported_media_type', 'errors.imageTypeRefused');
@@ -90,7 +90,7 @@ export const courseImageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/images',
     {
-      config: onCourse(db, caps['course:update']),
+      config: on(caps['course:update'], inContext('course')),
       schema: {
         consumes: ['multipart/form-data'],
         tags: ['parcours'],

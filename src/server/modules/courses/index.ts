@@ -19,7 +19,6 @@ export {
 } from './page-cache.ts';
 export { courseCapabilities } from './policy.ts';
 export { activitiesInReadingOrder, type CourseWithPath, coursesOfPerson } from './queries.ts';
-export { onActivity, onCourse } from './route-access.ts';
 export {
   activityContextId,
   copiesOf,

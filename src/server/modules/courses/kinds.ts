@@ -7,11 +7,11 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { record } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { type ActivityRouteKit, type ActivityRow, activityKindRoutes } from '../activities/index.ts';
 import { forgetCoursePage } from './page-cache.ts';
 import { courseCapabilities as caps } from './policy.ts';
-import { onActivity } from './route-access.ts';
 import { activities, courses } from './schema.ts';
 import { visibleActivity } from './visibility.ts';
 
@@ -43,12 +43,11 @@ const activityFilesChanged: ActivityRouteKit['filesChanged'] = (request, activit
   forgetCoursePage(request.server.deps.bus, activity.courseId);
 
 export const kindRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
   await app.register(
     activityKindRoutes({
-      view: onActivity(db, caps['course:view']),
-      update: onActivity(db, caps['course:update']),
-      onActivity: (capability) => onActivity(db, capability),
+      view: on(caps['course:view'], inContext('activity')),
+      update: on(caps['course:update'], inContext('activity')),
+      onActivity: (capability) => on(capability, inContext('activity')),
       visibleActivity: (tx, actor, activityId, kind) => visibleActivity(tx, actor, activityId, { kind }),
       activityOfKind,
       audit: auditActivity,

@@ -19,8 +19,8 @@ import {
   Uuid,
 } from '../../../shared/api.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
-import type { Tx } from '../../platform/db/index.ts';
 import { contentDisposition, sanitizeFilename } from '../../platform/files/index.ts';
+import { on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { chooserKinds, setFavourite } from '../activities/index.ts';
@@ -54,18 +54,12 @@ import { removeThumbnail, replaceThumbnail, THUMBNAIL_MAX_BYTES, thumbnailOf } f
 import { visibleActivity } from './visibility.ts';
 
 const IdParams = z.object({ id: Uuid });
-type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
 
 export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, files, bus } = app.deps;
   const pages = coursePageCache(bus);
   await pages.ready;
   // The context named by the :id of the path, once it is known to be a well-formed id.
-  const from = (resolve: Resolver) => async (request: FastifyRequest) => {
-    const id = (request.params as { id?: string }).id ?? '';
-    return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
-  };
-  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
 
   app.get(

@@ -17,6 +17,7 @@ import type {
 import type { Audience } from '../../../shared/completion.ts';
 import type { CourseMetadata, Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { createContext, findContext } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { assertVersion, atVersion, nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
@@ -776,7 +777,7 @@ export async function copiesOf(db: Tx, id: string) {
 }
 
 /** Courses in the trash, in the domains where the actor may restore them. */
-export async function trashedCourses(db: Tx, actor: Actor, capability: string) {
+export async function trashedCourses(db: Tx, actor: Actor, capability: Capability) {
   const rows = await db.select().from(courses).where(eq(courses.stage, 'trash')).orderBy(asc(courses.title));
   const shown: CourseRow[] = [];
   for (const row of rows) {

@@ -14,6 +14,7 @@
 import { and, asc, eq, isNotNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { isSession, openToLearners, type Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, canInPath, narrowReach } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { contexts } from '../../platform/access/schema.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { problems } from '../../platform/http/problem.ts';
@@ -21,7 +22,7 @@ import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 
 /** The capability a domain-wide grant must also hold to count in a course at this stage. */
-export function reachOf(stage: Stage): string {
+export function reachOf(stage: Stage): Capability {
   return isSession(stage) ? caps['course:viewsessions'] : caps['course:viewdrafts'];
 }
 
@@ -36,7 +37,7 @@ narrowReach('course', async (db: Tx, context) => {
 /** Whether the actor holds `capability` in a course whose stage and context path are known (listings). */
 export function canInCourse(
   actor: Actor,
-  capability: string,
+  capability: Capability,
   course: { stage: Stage },
   coursePath: string,
   path = coursePath,

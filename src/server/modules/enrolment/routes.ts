@@ -27,7 +27,7 @@ import {
   ManualEnrolResult,
   SelfEnrolmentState,
 } from '../../../shared/enrolment.ts';
-import type { Tx } from '../../platform/db/index.ts';
+import { on, viaCourse } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import { cohortsOfDomain } from '../cohorts/index.ts';
@@ -72,7 +72,6 @@ import {
 } from './service.ts';
 
 const IdParams = z.object({ id: Uuid });
-type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
 const PROBLEM_BASE = 'https://magistere.education.gouv.fr/problemes/';
 
 /** A refused bulk enrolment: problem+json (422) carrying the report, so the page can show every line. */
@@ -96,16 +95,6 @@ function sendRejected(
 
 export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, authCache, bus, mailer, config } = app.deps;
-  const from = (resolve: Resolver) => async (request: FastifyRequest) => {
-    const id = (request.params as { id?: string }).id ?? '';
-    return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
-  };
-  const viaCourse =
-    (courseOf: (db: Tx, id: string) => Promise<string | undefined>) => async (tx: Tx, id: string) => {
-      const courseId = await courseOf(tx, id);
-      return courseId ? courseContextId(tx, courseId) : undefined;
-    };
-  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
   const ctxOf = (request: FastifyRequest) => ({
     db,
     actor: actorOf(request),

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CourseProgress, Uuid } from '../../../shared/api.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { courseCapabilities, onActivity, onCourse } from '../courses/index.ts';
+import { courseCapabilities } from '../courses/index.ts';
 import { courseProgress, recordView } from './service.ts';
 
 const IdParams = z.object({ id: Uuid });
@@ -13,7 +14,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/activities/:id/view',
     {
-      config: onActivity(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('activity')),
       schema: { tags: ['progression'], params: IdParams },
     },
     async (request, reply) => {
@@ -25,7 +26,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/progress',
     {
-      config: onCourse(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['progression'], params: IdParams, response: { 200: CourseProgress } },
     },
     async (request) => courseProgress(db, actorOf(request), request.params.id),

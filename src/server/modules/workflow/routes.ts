@@ -14,13 +14,14 @@ import {
   type Transition,
   Workflow,
 } from '../../../shared/lifecycle.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import {
   courseCapabilities,
   forgetCoursePages,
   listCourses,
-  onCourse,
   toCourses,
   trashedCourses,
 } from '../courses/index.ts';
@@ -57,7 +58,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/workflow',
     {
-      config: onCourse(db, courseCapabilities['course:viewhidden']),
+      config: on(courseCapabilities['course:viewhidden'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: Workflow } },
     },
     async (request) => workflowOf(db, actorOf(request), request.params.id),
@@ -70,7 +71,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   // The simple moves, one route each so each declares its own capability.
-  const moves: [string, 'post' | 'delete', Transition, string][] = [
+  const moves: [string, 'post' | 'delete', Transition, Capability][] = [
     ['/api/courses/:id/template', 'post', 'make_template', caps['course:template']],
     ['/api/courses/:id/template', 'delete', 'unmake_template', caps['course:template']],
     ['/api/courses/:id/archive', 'post', 'archive', caps['session:manage']],
@@ -81,7 +82,10 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const [url, method, transition, capability] of moves) {
     app[method](
       url,
-      { config: onCourse(db, capability), schema: { tags, params: IdParams, response: { 200: Course } } },
+      {
+        config: on(capability, inContext('course')),
+        schema: { tags, params: IdParams, response: { 200: Course } },
+      },
       async (request) => {
         return changed(await move(ctxOf(request), request.params.id, transition));
       },
@@ -91,7 +95,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/courses/:id/metadata',
     {
-      config: onCourse(db, courseCapabilities['course:update']),
+      config: on(courseCapabilities['course:update'], inContext('course')),
       // The version is the course's `metadataVersion`: the settings form does not make this one stale.
       schema: {
         tags,
@@ -111,7 +115,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/sessions',
     {
-      config: onCourse(db, caps['session:create']),
+      config: on(caps['session:create'], inContext('course')),
       schema: { tags, params: IdParams, body: CreateSessionBody, response: { 201: Course } },
     },
     async (request, reply) =>
@@ -123,7 +127,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/courses/:id/session',
     {
-      config: onCourse(db, caps['session:manage']),
+      config: on(caps['session:manage'], inContext('course')),
       schema: { tags, params: IdParams, body: SessionSettings.partial(), response: { 200: Session } },
     },
     async (request) => toSession(await updateSession(ctxOf(request), request.params.id, request.body)),
@@ -133,7 +137,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/courses/:id/practical',
     {
       // Whoever may open the session: its participants first.
-      config: onCourse(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: SessionPractical } },
     },
     async (request) => sessionPractical(db, request.params.id),
@@ -142,7 +146,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/open',
     {
-      config: onCourse(db, caps['session:manage']),
+      config: on(caps['session:manage'], inContext('course')),
       schema: { tags, params: IdParams, body: OpenSessionBody, response: { 200: Course } },
     },
     async (request) => {
@@ -153,7 +157,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/announce',
     {
-      config: onCourse(db, caps['session:manage']),
+      config: on(caps['session:manage'], inContext('course')),
       schema: {
         tags,
         params: IdParams,
@@ -170,7 +174,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/courses/:id/from-template',
     {
       // Reading the template is the route's right; creating in the target domain is checked by the service.
-      config: onCourse(db, courseCapabilities['course:viewhidden']),
+      config: on(courseCapabilities['course:viewhidden'], inContext('course')),
       schema: { tags, params: IdParams, body: FromTemplateBody, response: { 201: Course } },
     },
     async (request, reply) =>

@@ -19,6 +19,7 @@ import {
   type Workflow,
 } from '../../../shared/lifecycle.ts';
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { assertVersion } from '../../platform/concurrency/index.ts';
@@ -58,7 +59,7 @@ const t = createI18n('fr').t;
  */
 const RULES: Record<
   Transition,
-  { from: readonly Stage[]; capability: string; requires?: (state: State) => Blocker[] }
+  { from: readonly Stage[]; capability: Capability; requires?: (state: State) => Blocker[] }
 > = {
   make_template: { from: ['construction'], capability: caps['course:template'] },
   unmake_template: { from: ['template'], capability: caps['course:template'] },

@@ -186,3 +186,7 @@ export const notes = defineActivity({
       ),
   },
 });
+
+declare module '../../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof notes.caps, true> {}
+}
