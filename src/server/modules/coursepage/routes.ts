@@ -3,13 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CoursePage, CoursePageQuery, Uuid } from '../../../shared/api.ts';
 import { inContext, on } from '../../platform/http/access.ts';
-import { actorOf } from '../../platform/http/guard.ts';
 import { courseCapabilities as caps, coursePageCache } from '../courses/index.ts';
 import { readCoursePage } from './service.ts';
 
 export const coursePageRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, bus } = app.deps;
-  await coursePageCache(bus).ready;
+  await coursePageCache(app.deps.bus).ready;
 
   app.get(
     '/api/courses/:id',
@@ -25,8 +23,8 @@ export const coursePageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const page = await readCoursePage({ db, bus }, request.params.id, {
-        actor: actorOf(request),
+      const page = await readCoursePage(request.ctx, request.params.id, {
+        actor: request.ctx.actor,
         asParticipant: request.query.view === 'participant',
       });
       // Bytes from the cache, not an object to validate and serialise again: the untyped reply.

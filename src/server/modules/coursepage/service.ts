@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/can.ts';
-import type { Db } from '../../platform/db/index.ts';
-import type { Bus } from '../../platform/realtime/bus.ts';
+import type { Ctx } from '../../platform/http/context.ts';
 import {
   activitiesOutOfReach,
   type CachedPage,
@@ -19,7 +18,8 @@ import {
 } from '../courses/index.ts';
 import { audienceNames } from '../enrolment/index.ts';
 
-export type PageCtx = { db: Db; bus: Bus };
+/** What reading a page needs of the request's context (a job passes its own). */
+export type PageCtx = Pick<Ctx, 'db' | 'bus' | 'now'>;
 
 /** Who reads the page; `asParticipant`: an editor's preview of what participants see. */
 export type Viewer = { actor: Actor; asParticipant?: boolean };
@@ -39,14 +39,14 @@ export async function readCoursePage(ctx: PageCtx, courseId: string, viewer: Vie
     : 'all';
   const key = `${courseId}:${rights.seeHidden}:${rights.canEdit}:${reach}`;
   const pages = coursePageCache(ctx.bus);
-  const cached = pages.get(key);
+  const cached = pages.get(key, ctx.now);
   if (cached) return cached;
   const restrictedTo = sight === 'all' ? await audienceNames(db, courseId) : undefined;
-  const { page, opensAt } = await coursePage(db, courseId, {
-    sight,
-    canEdit: rights.canEdit,
-    outOfReach,
-    ...(restrictedTo && { restrictedTo }),
-  });
-  return pages.set(key, courseId, page, opensAt);
+  const { page, opensAt } = await coursePage(
+    db,
+    courseId,
+    { sight, canEdit: rights.canEdit, outOfReach, ...(restrictedTo && { restrictedTo }) },
+    ctx.now,
+  );
+  return pages.set(key, courseId, page, opensAt, ctx.now);
 }
