@@ -4,11 +4,11 @@ import type { z } from 'zod';
 import type { FileInfo } from '../../../shared/api.ts';
 import type { Audience, CompletionRule, ExtraCompletionMode } from '../../../shared/completion.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { Actor } from '../../platform/access/can.ts';
 import type { Capability } from '../../platform/access/capabilities.ts';
 import { defineCapabilities } from '../../platform/access/capabilities.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { FileLink, Files, Owner } from '../../platform/files/index.ts';
+import type { Ctx } from '../../platform/http/context.ts';
 import type { Access } from '../../platform/http/guard.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 
@@ -49,7 +49,11 @@ export type ActivityRouteKit = {
    * The activity of this kind if the actor may see it now — the platform's one rule (its course's stage,
    * what is hidden or not yet open, the groups it is restricted to); otherwise 404, as on the course page.
    */
-  visibleActivity: (db: Tx, actor: Actor, activityId: string, kind: string) => Promise<ActivityRow>;
+  visibleActivity: (
+    ctx: Pick<Ctx, 'db' | 'actor' | 'now'>,
+    activityId: string,
+    kind: string,
+  ) => Promise<ActivityRow>;
   /** The activity of this kind, for a designer's change (the route's access was checked); otherwise 404. */
   activityOfKind: (db: Tx, activityId: string, kind: string) => Promise<ActivityRow>;
   /** An audit event about the activity, in its course's domain, in the caller's transaction. */

@@ -250,7 +250,7 @@ export async function activityOpened(db: Db, actor: Actor, activity: ActivityRow
 /** The participant marks (or unmarks) an activity with the `manual` rule as done; returns their completion. */
 export async function setManual(ctx: CompletionCtx, activityId: string, done: boolean) {
   const now = ctx.now ?? new Date();
-  const activity = await visibleActivity(ctx.db, ctx.actor, activityId, { now });
+  const activity = await visibleActivity({ db: ctx.db, actor: ctx.actor, now }, activityId);
   if (activity.completion.mode !== 'manual')
     throw problems.conflict('completion_not_manual', 'errors.completion.notManual');
   await ctx.db.transaction(async (tx) => {

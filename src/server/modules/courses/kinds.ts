@@ -48,7 +48,7 @@ export const kindRoutes: FastifyPluginAsyncZod = async (app) => {
       view: on(caps['course:view'], inContext('activity')),
       update: on(caps['course:update'], inContext('activity')),
       onActivity: (capability) => on(capability, inContext('activity')),
-      visibleActivity: (tx, actor, activityId, kind) => visibleActivity(tx, actor, activityId, { kind }),
+      visibleActivity,
       activityOfKind,
       audit: auditActivity,
       filesChanged: activityFilesChanged,

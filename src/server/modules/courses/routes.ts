@@ -334,7 +334,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     // The whole activity, settings included, for its own page: hidden or not yet open, it does not exist
     // for those who may not see it, as on the course page.
-    async (request) => toActivity(await visibleActivity(db, actorOf(request), request.params.id)),
+    async (request) => toActivity(await visibleActivity(request.ctx, request.params.id)),
   );
 
   app.patch(

@@ -17,6 +17,7 @@ import { type Actor, canInPath, narrowReach } from '../../platform/access/can.ts
 import type { Capability } from '../../platform/access/capabilities.ts';
 import { contexts } from '../../platform/access/schema.ts';
 import type { Tx } from '../../platform/db/index.ts';
+import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
@@ -144,11 +145,11 @@ export async function hasRestrictedActivities(db: Tx, courseId: string): Promise
  * either.
  */
 export async function visibleActivity(
-  db: Tx,
-  actor: Actor,
+  ctx: Pick<Ctx, 'db' | 'actor' | 'now'>,
   activityId: string,
-  options: { kind?: string; now?: Date } = {},
+  kind?: string,
 ): Promise<typeof activities.$inferSelect> {
+  const { db, actor, now } = ctx;
   const [row] = await db
     .select({
       activity: activities,
@@ -165,9 +166,8 @@ export async function visibleActivity(
       and(eq(contexts.level, 'activity'), eq(contexts.instanceId, sql`${activities.id}::text`)),
     )
     .where(eq(activities.id, activityId));
-  if (!row || (options.kind !== undefined && row.activity.kind !== options.kind)) throw problems.notFound();
+  if (!row || (kind !== undefined && row.activity.kind !== kind)) throw problems.notFound();
   if (canInPath(actor, caps['course:viewhidden'], row.path)) return row.activity;
-  const now = options.now ?? new Date();
   const learner = 'learner' as const;
   if (
     !courseShown(learner, row.course, now) ||

@@ -18,7 +18,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['progression'], params: IdParams },
     },
     async (request, reply) => {
-      await recordView(db, actorOf(request), request.params.id);
+      await recordView(db, actorOf(request), request.params.id, request.ctx.now);
       return reply.status(204).send();
     },
   );
@@ -29,6 +29,6 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['progression'], params: IdParams, response: { 200: CourseProgress } },
     },
-    async (request) => courseProgress(db, actorOf(request), request.params.id),
+    async (request) => courseProgress(db, actorOf(request), request.params.id, request.ctx.now),
   );
 };

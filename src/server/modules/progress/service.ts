@@ -15,7 +15,7 @@ import { activityViews } from './schema.ts';
  * tells the completion module (presence in the course; done when the activity's rule is `view`).
  */
 export async function recordView(db: Db, actor: Actor, activityId: string, now = new Date()) {
-  const activity = await visibleActivity(db, actor, activityId);
+  const activity = await visibleActivity({ db, actor, now }, activityId);
   await db
     .insert(activityViews)
     .values({ userId: actor.userId, activityId, courseId: activity.courseId, firstAt: now, lastAt: now })
@@ -126,7 +126,12 @@ export async function resumeScope(db: Tx, actor: Actor, courseId: string): Promi
  * The actor's own trail in a course: what they opened, the last one, and where to take it up again
  * (`resumeActivityId`, see `resumePoints`).
  */
-export async function courseProgress(db: Db, actor: Actor, courseId: string): Promise<CourseProgress> {
+export async function courseProgress(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  now = new Date(),
+): Promise<CourseProgress> {
   const [rows, scope] = await Promise.all([
     db
       .select({ activityId: activityViews.activityId, lastAt: activityViews.lastAt })
@@ -135,7 +140,7 @@ export async function courseProgress(db: Db, actor: Actor, courseId: string): Pr
       .orderBy(desc(activityViews.lastAt)),
     resumeScope(db, actor, courseId),
   ]);
-  const point = (await resumePoints(db, actor.userId, [scope])).get(courseId);
+  const point = (await resumePoints(db, actor.userId, [scope], now)).get(courseId);
   return {
     lastActivityId: rows[0]?.activityId ?? null,
     viewed: rows.map((r) => r.activityId),

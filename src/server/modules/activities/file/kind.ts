@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FileSettings } from '../../../../shared/activity-settings.ts';
 import { FileInfo, Uuid } from '../../../../shared/api.ts';
-import { actorOf } from '../../../platform/http/guard.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { type ActivityRouteKit, defineActivity } from '../contract.ts';
 import { activityFile, registerUploads, replaceActivityFile, toFileInfo } from './upload.ts';
@@ -45,7 +44,7 @@ const routes =
         },
       },
       async (request, reply) => {
-        await kit.visibleActivity(db, actorOf(request), request.params.id, 'file');
+        await kit.visibleActivity(request.ctx, request.params.id, 'file');
         const link = await activityFile(request, request.params.id);
         if (!link) throw problems.notFound();
         return files.send(reply, link, { inline: request.query.inline === '1' });
@@ -59,7 +58,7 @@ const routes =
         schema: { tags: ['activités'], params: IdParams, response: { 200: FileInfo } },
       },
       async (request) => {
-        await kit.visibleActivity(db, actorOf(request), request.params.id, 'file');
+        await kit.visibleActivity(request.ctx, request.params.id, 'file');
         const link = await activityFile(request, request.params.id);
         if (!link) throw problems.notFound();
         return toFileInfo(link);

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { FolderSettings } from '../../../../shared/activity-settings.ts';
 import { FolderFile, Uuid } from '../../../../shared/api.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { actorOf } from '../../../platform/http/guard.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { type ActivityRouteKit, defineActivity } from '../contract.ts';
 import { registerUploads, saveUploads, toFolderFile } from '../file/upload.ts';
@@ -35,7 +34,7 @@ const routes =
         schema: { tags: ['activités'], params: IdParams, response: { 200: z.array(FolderFile) } },
       },
       async (request) => {
-        await kit.visibleActivity(db, actorOf(request), request.params.id, 'folder');
+        await kit.visibleActivity(request.ctx, request.params.id, 'folder');
         return (await files.listLinks(db, ownerOf(request.params.id))).map(toFolderFile);
       },
     );
@@ -95,7 +94,7 @@ const routes =
         },
       },
       async (request, reply) => {
-        await kit.visibleActivity(db, actorOf(request), request.params.id, 'folder');
+        await kit.visibleActivity(request.ctx, request.params.id, 'folder');
         const link = await folderLink(db, request.params.linkId, request.params.id);
         return files.send(reply, link, { inline: request.query.inline === '1' });
       },
@@ -109,7 +108,7 @@ const routes =
         schema: { tags: ['activités'], params: IdParams },
       },
       async (request, reply) => {
-        const activity = await kit.visibleActivity(db, actorOf(request), request.params.id, 'folder');
+        const activity = await kit.visibleActivity(request.ctx, request.params.id, 'folder');
         return files.zip(reply, await files.listLinks(db, ownerOf(activity.id)), zipName(activity.title));
       },
     );

@@ -98,7 +98,7 @@ const routes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const activity = await kit.visibleActivity(db, actor, request.params.id, 'test-notes');
+        const activity = await kit.visibleActivity(request.ctx, request.params.id, 'test-notes');
         const id = await db.transaction(async (tx) => {
           const [row] = await tx
             .insert(testNotes)

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { VideoSettings, videoEmbedUrl } from '../../../../shared/activity-settings.ts';
 import { FileInfo, Uuid } from '../../../../shared/api.ts';
 import { hostAllowed } from '../../../../shared/urls.ts';
-import { actorOf } from '../../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../../platform/http/problem.ts';
 import { videoHosts } from '../../settings/index.ts';
 import { type ActivityRouteKit, defineActivity } from '../contract.ts';
@@ -48,7 +47,7 @@ const routes =
         schema: { tags: ['activités'], params: IdParams },
       },
       async (request, reply) => {
-        await kit.visibleActivity(db, actorOf(request), request.params.id, 'video');
+        await kit.visibleActivity(request.ctx, request.params.id, 'video');
         const link = await activityFile(request, request.params.id);
         if (!link) throw problems.notFound();
         return files.send(reply, link, { inline: true });
