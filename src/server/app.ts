@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { createI18n } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { sessionStore } from './modules/accounts/sessions.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { cohortRoutes } from './modules/cohorts/routes.ts';
 import { completionRoutes } from './modules/completion/routes.ts';
@@ -31,11 +32,14 @@ import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
+import { listAssignments } from './modules/roles/index.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
+import { provideSessionStore } from './platform/auth/sessions.ts';
 import type { Db } from './platform/db/index.ts';
+import type { Events } from './platform/events/index.ts';
 import type { Files } from './platform/files/index.ts';
 import { type Clock, registerContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendFrameworkError, serializeError } from './platform/http/errors.ts';
@@ -54,6 +58,7 @@ export type Deps = {
   mailer: Mailer;
   authCache: AuthCache;
   bus: Bus;
+  events: Events;
   files: Files;
   redis?: Redis | undefined;
   clock: Clock;
@@ -109,6 +114,8 @@ export async function buildApp(
     },
   });
   app.decorate('deps', deps);
+  // A listener that fails is the application's error to log; the write it followed stands.
+  deps.events.logTo(app.log);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -161,6 +168,8 @@ export async function buildApp(
 
   registerErrorHandling(app);
   registerNulGuard(app);
+  // Sessions are the accounts module's; the guard finds them through this store.
+  provideSessionStore(sessionStore);
   registerGuard(app, {
     db: deps.db,
     session: config.session,
@@ -178,7 +187,7 @@ export async function buildApp(
   registerOps(app, deps.db);
 
   await app.register(domainRoutes);
-  await app.register(accountRoutes);
+  await app.register(accountRoutes, { rolesOf: listAssignments });
   await app.register(roleRoutes);
   await app.register(auditRoutes);
   await app.register(outboxRoutes);

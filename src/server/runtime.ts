@@ -4,13 +4,16 @@ import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
 import { recordOutcomesWith } from './modules/activities/index.ts';
-import { followRuleChange, reportActivityOutcome } from './modules/completion/index.ts';
-import { defineAudience, onRuleChange } from './modules/courses/index.ts';
+import { reportActivityOutcome } from './modules/completion/index.ts';
+import { completionReactions } from './modules/completion/reactions.ts';
+import { defineAudience } from './modules/courses/index.ts';
 import { inAudience } from './modules/enrolment/index.ts';
 import { defineFollowupJobs } from './modules/followup/reminders.ts';
 import { defineOfferJobs } from './modules/offers/digest.ts';
+import { offerReactions } from './modules/offers/reactions.ts';
 import { AuthCache } from './platform/auth/cache.ts';
 import { connect } from './platform/db/index.ts';
+import { Events } from './platform/events/index.ts';
 import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
 import { systemClock } from './platform/http/context.ts';
 import { Jobs } from './platform/jobs/index.ts';
@@ -37,12 +40,12 @@ export async function createRuntime(
     store: new LocalBlobStore(path.join(config.dataDir, 'files')),
     maxBytes: config.uploadMaxMb * 1024 * 1024,
   });
-  // A lower module asks a higher one only through what that one lends it here, once every module is
-  // loaded: who is in a group (enrolment, for the course engine's visibility), how a kind's outcome is
-  // recorded and what follows a change of an activity's rule (completion, for the kinds and the engine).
+  // What a lower module must ask a higher one in the middle of its own work, the higher one lends it
+  // here, once every module is loaded: who is in a group (enrolment, for the course engine's visibility)
+  // and how a kind's outcome is recorded (completion, in the kind's transaction). Reactions after the
+  // fact go through the events below.
   defineAudience(inAudience);
   recordOutcomesWith(reportActivityOutcome);
-  onRuleChange(followRuleChange);
   defineFileJobs(jobs, files);
   defineAccountJobs(jobs, database.db, config.session);
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl });
@@ -53,8 +56,14 @@ export async function createRuntime(
     : undefined;
   redis?.on('error', onError);
   const bus = new Bus(redis);
-  const authCache = new AuthCache({ ttlMs: config.authCacheMs, bus });
-  await authCache.ready;
+  // Before anything writes: every transaction on this database carries the events emitted in it.
+  const events = new Events({ bus, db: database.db });
+  await events.ready;
+  const authCache = new AuthCache({ ttlMs: config.authCacheMs, events });
+  // Modules reacting to others' events, like their jobs, hang on the runtime: a write from a job or a
+  // script gets the same reactions as one from a route.
+  completionReactions(events, database.db, files);
+  offerReactions(events, database.db);
   const deps: Deps = {
     config,
     db: database.db,
@@ -62,6 +71,7 @@ export async function createRuntime(
     mailer,
     redis,
     bus,
+    events,
     authCache,
     files,
     clock: systemClock,

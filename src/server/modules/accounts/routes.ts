@@ -8,6 +8,7 @@ import {
   PasswordResetRequestBody,
   PasswordTokenBody,
   ProfileFields,
+  type RoleAssignment,
   User,
   UserCreateBody,
   UserListQuery,
@@ -17,11 +18,11 @@ import {
 import { canSomewhere } from '../../platform/access/can.ts';
 import { allCapabilities } from '../../platform/access/capabilities.ts';
 import type { Origin } from '../../platform/audit/index.ts';
-import { type Authenticated, authenticate, destroySession } from '../../platform/auth/sessions.ts';
+import { type Authenticated, authenticate } from '../../platform/auth/sessions.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { toDomain, visibleDomains } from '../domains/index.ts';
-import { listAssignments } from '../roles/index.ts';
 import {
   type AuthDeps,
   changePassword,
@@ -42,11 +43,18 @@ import {
   updateUser,
   userContextId,
 } from './service.ts';
+import { destroySession } from './sessions.ts';
 
 const IdParams = z.object({ id: Uuid });
 const Password = z.string().min(12).max(1024);
 
-export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * What the account routes take from modules above accounts, wired by the application: the roles a person
+ * holds, each named where it applies, for /api/me (the roles module's answer; accounts cannot ask it).
+ */
+export type AccountRoutesOptions = { rolesOf: (db: Tx, userId: string) => Promise<RoleAssignment[]> };
+
+export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async (app, { rolesOf }) => {
   const { db, mailer, config, authCache } = app.deps;
   const authDeps: AuthDeps = {
     db,
@@ -77,10 +85,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!view) {
       const user = await findUser(db, actor.userId);
       if (!user) throw problems.unauthenticated();
-      const [roles, domains] = await Promise.all([
-        listAssignments(db, actor.userId),
-        visibleDomains(db, actor),
-      ]);
+      const [roles, domains] = await Promise.all([rolesOf(db, actor.userId), visibleDomains(db, actor)]);
       view = {
         user: toUser(user),
         roles,
@@ -106,7 +111,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         request.origin,
         request.cookies[SESSION_COOKIE],
       );
-      if (session.endedFor) await authCache.forget(session.endedFor);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -114,7 +118,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         secure,
         maxAge: Math.floor(config.session.absoluteMs / 1000),
       });
-      await authCache.forget(session.userId);
       const auth = await authenticate(db, session.token, config.session, authCache);
       return describeMe(auth!.actor, session.csrfToken);
     },
@@ -125,7 +128,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'authenticated' }, schema: { tags: ['authentification'] } },
     async (request, reply) => {
       await destroySession(db, request.auth!.sessionId);
-      await authCache.forget(actorOf(request).userId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -162,8 +164,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['authentification'], body: PasswordResetBody },
     },
     async (request, reply) => {
-      const userId = await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
-      await authCache.forget(userId);
+      await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
       return reply.status(204).send();
     },
   );
@@ -182,7 +183,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await updateProfile(db, actorOf(request), request.origin, request.body);
-      await authCache.forget(actorOf(request).userId);
       return describeMe(actorOf(request), request.auth!.csrfToken);
     },
   );
@@ -207,8 +207,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         newPassword,
         request.origin,
       );
-      // The ended sessions must stop working now, on every node, not when their cached answer expires.
-      await authCache.forget(userId);
       return reply.status(204).send();
     },
   );
@@ -251,9 +249,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['utilisateurs'], params: IdParams, body: UserUpdateBody, response: { 200: User } },
     },
     async (request) => {
-      const user = await updateUser(ctxOf(request), request.params.id, request.body);
-      await authCache.forget(user.id);
-      return toUser(user);
+      return toUser(await updateUser(ctxOf(request), request.params.id, request.body));
     },
   );
 
@@ -267,11 +263,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         config: { access: { capability: caps['user:manage'], context: userContext } },
         schema: { tags: ['utilisateurs'], params: IdParams, response: { 200: User } },
       },
-      async (request) => {
-        const user = await setUserStatus(ctxOf(request), request.params.id, status);
-        await authCache.forget(user.id);
-        return toUser(user);
-      },
+      async (request) => toUser(await setUserStatus(ctxOf(request), request.params.id, status)),
     );
   }
 
@@ -283,7 +275,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await deleteUser(ctxOf(request), request.params.id);
-      await authCache.forget(request.params.id);
       return reply.status(204).send();
     },
   );

@@ -64,11 +64,6 @@ export type ActivityRouteKit = {
     action: string,
     details?: Record<string, unknown>,
   ) => Promise<void>;
-  /**
-   * The activity's files changed (replaced, added, removed): the course page, which shows their format,
-   * size or number, is recomputed on every node.
-   */
-  filesChanged: (request: FastifyRequest, activity: ActivityRow) => Promise<void>;
 };
 
 /**

@@ -62,8 +62,8 @@ export function completionModes(kindName: string): CompletionMode[] {
 }
 
 /** Refuses a rule the activity's kind does not support (422, French message on `completion.mode`). */
-export function assertRuleAllowed(kindName: string, rule: CompletionRule) {
-  if (!completionModes(kindName).includes(rule.mode))
+export function assertRuleAllowed(kind: string, rule: CompletionRule) {
+  if (!completionModes(kind).includes(rule.mode))
     throw new HttpProblem(422, 'completion_mode_unsupported', 'errors.completion.modeUnsupported', {
       errors: [{ path: 'completion.mode', message: 'errors.completion.modeUnsupported' }],
     });

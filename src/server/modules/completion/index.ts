@@ -3,9 +3,6 @@ export { completionCapabilities } from './policy.ts';
 export { type CompletionSummary, completedBy, completionSummaryIn } from './queries.ts';
 export {
   activityOpened,
-  activityRemoved,
-  evaluateCourseCompletion,
-  followRuleChange,
   myProgress,
   reportActivityOutcome,
 } from './service.ts';

@@ -19,19 +19,15 @@ import { findContext, pathIds } from '../../platform/access/contexts.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Files } from '../../platform/files/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import {
-  type ActivityHookContext,
-  type ActivityOutcome,
-  type ActivityRow,
-  evaluateKindRule,
-} from '../activities/index.ts';
+import { type ActivityOutcome, type ActivityRow, evaluateKindRule } from '../activities/index.ts';
 import {
   completionRulesFor,
   countedActivities,
+  findActivity,
   getActivity,
   getCourse,
-  type RuleChange,
   setCompletionCriteria,
   visibleActivity,
 } from '../courses/index.ts';
@@ -84,26 +80,15 @@ export async function ruleChanged(
 }
 
 /**
- * What follows a designer's change of an activity's rule, in the course engine's transaction (it stores
- * the rules, and calls this through `onRuleChange`): `ruleChanged`; and set to the kind's own rule, the
- * work people already did counts at once, when the kind can tell from its rows who meets it
- * (`completion.evaluate`).
+ * A designer set an activity's rule to the kind's own (`kind`): the work people already did counts at
+ * once, when the kind can tell from its rows who meets its rule (`completion.evaluate`).
  */
-export async function followRuleChange(ctx: ActivityHookContext, { activity, before, after }: RuleChange) {
-  await ruleChanged(ctx.tx, activity, before, after, ctx.now);
-  if (after.mode === 'kind' && before.mode !== 'kind')
-    for (const userId of (await evaluateKindRule(ctx, activity)) ?? [])
-      await reportActivityOutcome(ctx.tx, { userId, activityId: activity.id, complete: true, now: ctx.now });
-}
-
-/** After an activity was deleted (its states went with it, the criteria forgot it): course completions follow. */
-export async function activityRemoved(
-  tx: Tx,
-  activity: Pick<ActivityRow, 'courseId' | 'completion'>,
-  now = new Date(),
-) {
-  if (activity.completion.mode === 'none') return;
-  await evaluateCourseCompletion(tx, activity.courseId, now);
+export async function kindRuleSet(tx: Tx, files: Files, activityId: string, now = new Date()) {
+  const activity = await findActivity(tx, activityId);
+  if (!activity) return;
+  const done = await evaluateKindRule({ tx, files, now }, activity);
+  for (const userId of done ?? [])
+    await reportActivityOutcome(tx, { userId, activityId, complete: true, now });
 }
 
 /** Sets what completing the course means (see `setCompletionCriteria`), then evaluates everyone again. */

@@ -3,11 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CoursePage, CoursePageQuery, Uuid } from '../../../shared/api.ts';
 import { inContext, on } from '../../platform/http/access.ts';
-import { courseCapabilities as caps, coursePageCache } from '../courses/index.ts';
+import { courseCapabilities as caps } from '../courses/index.ts';
+import { CoursePageCache } from './page-cache.ts';
 import { readCoursePage } from './service.ts';
 
 export const coursePageRoutes: FastifyPluginAsyncZod = async (app) => {
-  await coursePageCache(app.deps.bus).ready;
+  // The node's pages, forgotten on the events that change them (see page-cache.ts).
+  const pages = new CoursePageCache(app.deps.events);
+  app.addHook('onClose', async () => pages.close());
 
   app.get(
     '/api/courses/:id',
@@ -23,7 +26,8 @@ export const coursePageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const page = await readCoursePage(request.ctx, request.params.id, {
+      const { db, now } = request.ctx;
+      const page = await readCoursePage({ db, now, pages }, request.params.id, {
         actor: request.ctx.actor,
         asParticipant: request.query.view === 'participant',
       });

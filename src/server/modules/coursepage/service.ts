@@ -8,18 +8,12 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/can.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import {
-  activitiesOutOfReach,
-  type CachedPage,
-  coursePage,
-  coursePageCache,
-  pageAccess,
-  type Sight,
-} from '../courses/index.ts';
+import { activitiesOutOfReach, coursePage, pageAccess, type Sight } from '../courses/index.ts';
 import { audienceNames } from '../enrolment/index.ts';
+import type { CachedPage, CoursePageCache } from './page-cache.ts';
 
-/** What reading a page needs of the request's context (a job passes its own). */
-export type PageCtx = Pick<Ctx, 'db' | 'bus' | 'now'>;
+/** What reading a page needs: the request's database and time, and the node's page cache. */
+export type PageCtx = Pick<Ctx, 'db' | 'now'> & { pages: CoursePageCache };
 
 /** Who reads the page; `asParticipant`: an editor's preview of what participants see. */
 export type Viewer = { actor: Actor; asParticipant?: boolean };
@@ -38,7 +32,7 @@ export async function readCoursePage(ctx: PageCtx, courseId: string, viewer: Vie
     ? createHash('sha1').update(outOfReach.join(',')).digest('base64url')
     : 'all';
   const key = `${courseId}:${rights.seeHidden}:${rights.canEdit}:${reach}`;
-  const pages = coursePageCache(ctx.bus);
+  const { pages } = ctx;
   const cached = pages.get(key, ctx.now);
   if (cached) return cached;
   const restrictedTo = sight === 'all' ? await audienceNames(db, courseId) : undefined;

@@ -5,10 +5,9 @@
  * through the functions here.
  */
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { CompletionRule, CourseCompletionCriteria } from '../../../shared/completion.ts';
+import type { CourseCompletionCriteria } from '../../../shared/completion.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import type { ActivityHookContext, ActivityRow } from '../activities/index.ts';
 import { activities, courses, sections } from './schema.ts';
 import { inAudience } from './visibility.ts';
 
@@ -128,23 +127,4 @@ export async function dropFromCriteria(tx: Tx, courseId: string, activityIds: re
     .update(courses)
     .set({ completionCriteria: { activities: left.length ? left : 'all' } })
     .where(eq(courses.id, courseId));
-}
-
-export type RuleChange = { activity: ActivityRow; before: CompletionRule; after: CompletionRule };
-type RuleListener = (ctx: ActivityHookContext, change: RuleChange) => Promise<void>;
-
-const ruleListeners: RuleListener[] = [];
-
-/**
- * Runs `listener` when a designer changes how an activity counts as done, in the transaction of the
- * change: the completion module, above this one, registers here at start-up (runtime.ts) — the states
- * earned under the old rule no longer hold, and must go with the change or not at all.
- */
-export function onRuleChange(listener: RuleListener) {
-  if (!ruleListeners.includes(listener)) ruleListeners.push(listener);
-}
-
-/** An activity's rule changed (its row is already saved, with its criteria): who listens follows. */
-export async function ruleChanged(ctx: ActivityHookContext, change: RuleChange) {
-  for (const listener of ruleListeners) await listener(ctx, change);
 }

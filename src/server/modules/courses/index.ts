@@ -1,30 +1,28 @@
 /** The courses module's public face: what other modules may use. */
 
+export { forgetInAudiences, setActivityAudience } from './audience.ts';
 export { clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
 export {
   completionCriteria,
   completionRulesFor,
   countedActivities,
-  onRuleChange,
-  type RuleChange,
   setCompletionCriteria,
   trackedActivities,
 } from './criteria.ts';
-export {
-  type CachedPage,
-  COURSE_PAGE_CHANNEL,
-  coursePageCache,
-  forgetCoursePage,
-  forgetCoursePages,
-} from './page-cache.ts';
 export { courseCapabilities } from './policy.ts';
-export { activitiesInReadingOrder, type CourseWithPath, coursesOfPerson } from './queries.ts';
+export {
+  activitiesInReadingOrder,
+  type CourseWithPath,
+  coursesByIds,
+  coursesOfPerson,
+} from './queries.ts';
 export {
   activityContextId,
   copiesOf,
   courseContextId,
   coursePage,
   findActivitiesByTitle,
+  findActivity,
   findCoursesByTitle,
   getActivity,
   getCourse,
@@ -37,6 +35,15 @@ export {
   toCourses,
   trashedCourses,
 } from './service.ts';
+export {
+  addSession,
+  changeSession,
+  type SessionRow,
+  sessionCountsFrom,
+  sessionOf,
+  sessionsOf,
+  toSession,
+} from './sessions.ts';
 export {
   activitiesOutOfReach,
   courseShown,

@@ -1,7 +1,7 @@
 /**
  * The routes of the activity kinds, mounted by the course engine with what it lends them (the contract's
- * `ActivityRouteKit`): kinds sit below the engine and reach its tables, its visibility rule and its page
- * cache only through this.
+ * `ActivityRouteKit`): kinds sit below the engine and reach its tables and its visibility rule only
+ * through this.
  */
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -10,7 +10,6 @@ import type { Tx } from '../../platform/db/index.ts';
 import { inContext, on } from '../../platform/http/access.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { type ActivityRouteKit, type ActivityRow, activityKindRoutes } from '../activities/index.ts';
-import { forgetCoursePage } from './page-cache.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses } from './schema.ts';
 import { visibleActivity } from './visibility.ts';
@@ -38,10 +37,6 @@ const auditActivity: ActivityRouteKit['audit'] = async (tx, request, activity, a
   });
 };
 
-/** The activity's files changed: its course's pages are forgotten on every node, through the bus. */
-const activityFilesChanged: ActivityRouteKit['filesChanged'] = (request, activity) =>
-  forgetCoursePage(request.server.deps.bus, activity.courseId);
-
 export const kindRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(
     activityKindRoutes({
@@ -51,7 +46,6 @@ export const kindRoutes: FastifyPluginAsyncZod = async (app) => {
       visibleActivity,
       activityOfKind,
       audit: auditActivity,
-      filesChanged: activityFilesChanged,
     }),
   );
 };

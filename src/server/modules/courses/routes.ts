@@ -24,7 +24,6 @@ import { on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { chooserKinds, setFavourite } from '../activities/index.ts';
-import { coursePageCache } from './page-cache.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { courses } from './schema.ts';
 import {
@@ -56,9 +55,7 @@ import { visibleActivity } from './visibility.ts';
 const IdParams = z.object({ id: Uuid });
 
 export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files, bus } = app.deps;
-  const pages = coursePageCache(bus);
-  await pages.ready;
+  const { db, files } = app.deps;
   // The context named by the :id of the path, once it is known to be a well-formed id.
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
 
@@ -104,7 +101,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request),
       );
-      await pages.forget(course.id);
       return courseOut(db, course);
     },
   );
@@ -196,7 +192,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: on(caps['course:update'], courseContextId), schema: { tags: ['parcours'], params: IdParams } },
     async (request, reply) => {
       await removeThumbnail(ctxOf(request), request.params.id);
-      await pages.forget(request.params.id);
       return reply.status(204).send();
     },
   );
@@ -236,7 +231,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
           filename: part.filename,
           declaredMime: part.mimetype,
         });
-        await pages.forget(id);
         const [course] = await db.select().from(courses).where(eq(courses.id, id));
         return courseOut(db, course!);
       },
@@ -251,7 +245,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const section = await addSection(ctxOf(request), request.params.id, request.body);
-      await pages.forget(section.courseId);
       return reply.status(201).send({
         id: section.id,
         title: section.title,
@@ -270,7 +263,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await orderSections(ctxOf(request), request.params.id, request.body.ids);
-      await pages.forget(request.params.id);
       return reply.status(204).send();
     },
   );
@@ -288,7 +280,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request),
       );
-      await pages.forget(section.courseId);
       return {
         id: section.id,
         title: section.title,
@@ -303,7 +294,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/sections/:id',
     { config: on(caps['course:update'], sectionContextId), schema: { tags: ['parcours'], params: IdParams } },
     async (request, reply) => {
-      await pages.forget(await deleteSection(ctxOf(request), request.params.id));
+      await deleteSection(ctxOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -321,7 +312,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const activity = await addActivity(ctxOf(request), request.params.id, request.body);
-      await pages.forget(activity.courseId);
       return reply.status(201).send(toActivity(activity));
     },
   );
@@ -356,7 +346,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request),
       );
-      await pages.forget(activity.courseId);
       return toActivity(activity);
     },
   );
@@ -368,7 +357,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams },
     },
     async (request, reply) => {
-      await pages.forget(await deleteActivity(ctxOf(request), request.params.id));
+      await deleteActivity(ctxOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -380,9 +369,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams, body: ActivityMoveBody },
     },
     async (request, reply) => {
-      await pages.forget(
-        await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position),
-      );
+      await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position);
       return reply.status(204).send();
     },
   );

@@ -22,6 +22,7 @@ import { createContext, findContext } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { assertVersion, atVersion, nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { fileLinks } from '../../platform/files/schema.ts';
 import { problems } from '../../platform/http/problem.ts';
@@ -32,11 +33,10 @@ import {
   coursePageSummary,
   prepareSettings,
 } from '../activities/index.ts';
-import { activityRemoved, evaluateCourseCompletion } from '../completion/index.ts';
 import { domainContextId } from '../domains/index.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
-import { dropFromCriteria, ruleChanged } from './criteria.ts';
+import { dropFromCriteria } from './criteria.ts';
 import { cleanMetadata } from './metadata.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
@@ -167,8 +167,14 @@ export async function getCourse(db: Tx, id: string) {
   return row;
 }
 
-export async function getActivity(db: Tx, id: string) {
+/** The activity, if it still exists (a reaction after commit may find it deleted since). */
+export async function findActivity(db: Tx, id: string): Promise<ActivityRow | undefined> {
   const [row] = await db.select().from(activities).where(eq(activities.id, id));
+  return row;
+}
+
+export async function getActivity(db: Tx, id: string) {
+  const row = await findActivity(db, id);
   if (!row) throw problems.notFound();
   return row;
 }
@@ -248,6 +254,7 @@ export async function updateCourse(
       .returning();
     if (!updated) throw staleVersion();
     await audit(tx, ctx, course, 'course.updated', 'course', id, { fields: Object.keys(input) });
+    await emit(tx, { type: 'course.changed', courseId: id });
     return updated!;
   });
 }
@@ -465,6 +472,7 @@ export async function addSection(ctx: Ctx, courseId: string, input: z.infer<type
       })
       .returning();
     await audit(tx, ctx, course, 'section.created', 'section', section!.id, { title: section!.title });
+    await emit(tx, { type: 'course.changed', courseId });
     return section!;
   });
 }
@@ -494,6 +502,7 @@ export async function updateSection(
     await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.updated', 'section', sectionId, {
       fields: Object.keys(input),
     });
+    await emit(tx, { type: 'course.changed', courseId: section.courseId });
     return section;
   });
 }
@@ -506,15 +515,16 @@ export async function deleteSection(ctx: Ctx, sectionId: string): Promise<string
     await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, held);
     const [section] = await tx.delete(sections).where(eq(sections.id, sectionId)).returning();
     if (!section) throw problems.notFound();
+    // Its activities leave the course's chosen criteria with it.
     await dropFromCriteria(
       tx,
       section.courseId,
       held.map((a) => a.id),
     );
-    for (const activity of held) await activityRemoved(tx, activity);
     await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.deleted', 'section', sectionId, {
       title: section.title,
     });
+    await emit(tx, { type: 'course.changed', courseId: section.courseId });
     return section.courseId;
   });
 }
@@ -537,6 +547,7 @@ export async function orderSections(ctx: Ctx, courseId: string, ids: string[]) {
     for (const [position, id] of ids.entries())
       await tx.update(sections).set({ position }).where(eq(sections.id, id));
     await audit(tx, ctx, course, 'course.sections_ordered', 'course', courseId);
+    await emit(tx, { type: 'course.changed', courseId });
   });
 }
 
@@ -568,13 +579,17 @@ export async function addActivity(ctx: Ctx, courseId: string, input: z.infer<typ
         ...(input.completion && { completion: input.completion }),
       })
       .returning();
-    // A new tracked activity is one more to complete: who had completed the course no longer has.
-    if (activity!.completion.mode !== 'none') await evaluateCourseCompletion(tx, courseId, new Date());
     const courseContext = await courseContextId(tx, courseId);
     await createContext(tx, 'activity', activity!.id, courseContext!);
     await audit(tx, ctx, course, 'activity.created', 'activity', activity!.id, {
       kind: input.kind,
       title: activity!.title,
+    });
+    await emit(tx, {
+      type: 'activity.added',
+      courseId,
+      activityId: activity!.id,
+      tracked: activity!.completion.mode !== 'none',
     });
     return activity!;
   });
@@ -611,16 +626,22 @@ export async function updateActivity(
       .returning();
     if (!activity) throw staleVersion();
     if (input.completion) {
+      // An activity no longer tracked leaves the course's chosen criteria at once; the states people
+      // earned follow the new rule once it is committed (the completion module).
       if (input.completion.mode === 'none' && current.completion.mode !== 'none')
         await dropFromCriteria(tx, current.courseId, [current.id]);
-      await ruleChanged(
-        { tx, files: ctx.files, now: new Date() },
-        { activity, before: current.completion, after: input.completion },
-      );
+      await emit(tx, {
+        type: 'activity.rule_changed',
+        courseId: current.courseId,
+        activityId,
+        before: current.completion,
+        after: input.completion,
+      });
     }
     await audit(tx, ctx, await getCourse(tx, current.courseId), 'activity.updated', 'activity', activityId, {
       fields: Object.keys(input),
     });
+    await emit(tx, { type: 'activity.changed', courseId: current.courseId, activityId });
     return activity!;
   });
 }
@@ -636,7 +657,6 @@ export async function deleteActivity(ctx: Ctx, activityId: string): Promise<stri
     await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, [activity]);
     await tx.delete(activities).where(eq(activities.id, activityId));
     await dropFromCriteria(tx, activity.courseId, [activity.id]);
-    await activityRemoved(tx, activity);
     await audit(tx, ctx, await getCourse(tx, activity.courseId), 'activity.deleted', 'activity', activityId, {
       kind: activity.kind,
       title: activity.title,
@@ -686,6 +706,7 @@ export async function moveActivity(
       sectionId,
       position,
     });
+    await emit(tx, { type: 'activity.changed', courseId: activity.courseId, activityId });
     return activity.courseId;
   });
 }
@@ -741,7 +762,10 @@ export async function importCourse(ctx: Ctx, domainId: string, upload: Readable)
   });
 }
 
-/** Moves a course to a stage (the workflow decides when); remembers where it was when it goes to the trash. */
+/**
+ * Moves a course to a stage (the workflow decides when); remembers where it was when it goes to the trash.
+ * Whoever follows a course's life (its offer, its page) hears of it through `course.stage_changed`.
+ */
 export async function setCourseStage(
   tx: Tx,
   id: string,
@@ -753,6 +777,7 @@ export async function setCourseStage(
     .set({ stage, stageBeforeTrash, updatedAt: new Date() })
     .where(eq(courses.id, id))
     .returning();
+  await emit(tx, { type: 'course.stage_changed', courseId: id, stage });
   return row!;
 }
 
@@ -768,6 +793,7 @@ export async function setCourseMetadata(tx: Tx, id: string, metadata: CourseMeta
     .where(and(eq(courses.id, id), atVersion(courses.metadataVersion, expected)))
     .returning();
   if (!row) throw staleVersion();
+  await emit(tx, { type: 'course.changed', courseId: id });
   return row;
 }
 

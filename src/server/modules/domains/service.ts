@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access/can.ts';
 import { createContext, findContext, PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { domains } from './schema.ts';
 
@@ -29,6 +30,25 @@ export async function domainContextId(db: Tx, domainId: string): Promise<number 
 export async function getDomain(db: Tx, id: string): Promise<DomainRow | undefined> {
   const [row] = await db.select().from(domains).where(eq(domains.id, id));
   return row;
+}
+
+/** The domains of these ids (unknown ids are left out), or all of them; by name. */
+export async function domainsByIds(db: Tx, ids: readonly string[] | 'all'): Promise<DomainRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(domains)
+    .where(ids === 'all' ? undefined : inArray(domains.id, [...new Set(ids)]))
+    .orderBy(asc(domains.name));
+}
+
+/** The domains of these slugs, in no particular order (unknown slugs are left out). */
+export async function domainsBySlugs(db: Tx, slugs: readonly string[]): Promise<DomainRow[]> {
+  if (slugs.length === 0) return [];
+  return db
+    .select()
+    .from(domains)
+    .where(inArray(domains.slug, [...new Set(slugs)]));
 }
 
 /**
@@ -62,6 +82,8 @@ export async function createDomain(ctx: Ctx, input: z.infer<typeof DomainCreateB
       domainId: row.id,
       details: { slug: row.slug, name: row.name },
     });
+    // Everyone's list of visible domains may change.
+    await emit(tx, { type: 'access.changed', userId: null });
     return row;
   });
 }
@@ -82,6 +104,7 @@ export async function updateDomain(
       domainId: id,
       details: input,
     });
+    await emit(tx, { type: 'access.changed', userId: null });
     return row;
   });
 }

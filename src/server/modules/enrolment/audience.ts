@@ -3,8 +3,8 @@
  * its groupings (an activity without audience concerns everyone). The same rule as `visibleToGroups`
  * (shared/enrolment.ts), written once in SQL so that the course page, an activity's own routes and
  * completion ask PostgreSQL rather than loading every membership; the course engine, below this module,
- * is lent it at start-up (`defineAudience`, runtime.ts). Staff who see hidden content see restricted activities too: that is the
- * callers' business (`course:viewhidden`).
+ * is lent it at start-up (`defineAudience`, runtime.ts). Staff who see hidden content see restricted
+ * activities too: that is the callers' business (`course:viewhidden`).
  */
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Audience } from '../../../shared/completion.ts';

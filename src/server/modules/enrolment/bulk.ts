@@ -19,6 +19,7 @@ import type { Actor } from '../../platform/access/can.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import {
   cleanName,
@@ -26,10 +27,10 @@ import {
   localAdministrators,
   type NewAccount,
   nameFromEmail,
+  usersByEmail,
 } from '../accounts/index.ts';
-import { users } from '../accounts/schema.ts';
 import { assertOpen, type EnrolmentCourse, lockEnrolments } from './course.ts';
-import { audienceMoved } from './groups.ts';
+import { groupsChanged } from './groups.ts';
 import { type MailDeps, notifyEnrolled } from './notify.ts';
 import { courseGroups, enrolments, groupMembers } from './schema.ts';
 
@@ -54,7 +55,6 @@ export type BulkInput = {
  */
 export type AccountOptions = { canCreate: boolean; create: boolean };
 
-type Person = { id: string; email: string; name: string };
 type Pair = { userId: string; role: EnrolRole };
 
 export type BulkPlan = {
@@ -72,31 +72,6 @@ export type BulkPlan = {
 
 const REPORTED_MAX = 1000;
 const UNKNOWN_LISTED_MAX = 100;
-
-/** Splits rows into chunks for multi-row statements (PostgreSQL takes at most 65,535 parameters). */
-function chunks<T>(rows: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
-/** Active users with these addresses (lower-case), in one query. */
-export async function usersByEmail(db: Tx, emails: string[]): Promise<Map<string, Person>> {
-  const found = new Map<string, Person>();
-  for (const part of chunks([...new Set(emails)], 5000)) {
-    const rows = await db
-      .select({ id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName })
-      .from(users)
-      .where(sql`lower(${users.email}) = any(${sql.param(part)}::text[]) and ${users.deletedAt} is null`);
-    for (const row of rows)
-      found.set(row.email.toLowerCase(), {
-        id: row.id,
-        email: row.email,
-        name: `${row.firstName} ${row.lastName}`,
-      });
-  }
-  return found;
-}
 
 export async function planBulk(
   db: Tx,
@@ -160,7 +135,7 @@ export async function planBulk(
     }
 
     let status: ReportEntry['status'] = 'error';
-    let name = person?.name ?? null;
+    let name = person ? `${person.firstName} ${person.lastName}` : null;
     if (issues.length === 0 && noAccount && input.role) {
       status = 'create';
       issues.push('new_account');
@@ -270,7 +245,7 @@ export type ApplyCtx = WriteCtx & MailDeps & { actor: Actor };
 /**
  * Writes enrolments (new ones, or reactivated: the row keeps its id and history) and the matching role
  * assignments in the course's context: one statement each, the rows passed as arrays (`unnest`), so
- * 10,000 people cost two round trips.
+ * 10,000 people cost two round trips. Their access changed (`enrolment.changed`).
  */
 export async function writeEnrolments(
   tx: Tx,
@@ -294,6 +269,11 @@ export async function writeEnrolments(
     SELECT t.user_id, t.role, ${course.contextId}, ${ctx.actorId}
       FROM unnest(${userIds}::uuid[], ${roles}::text[]) AS t(user_id, role)
     ON CONFLICT DO NOTHING`);
+  await emit(tx, {
+    type: 'enrolment.changed',
+    courseId: course.id,
+    userIds: [...new Set(pairs.map((pair) => pair.userId))],
+  });
 }
 
 /** Adds people to groups, given as parallel arrays; memberships already there are kept. */
@@ -355,7 +335,7 @@ export async function applyBulk(
     plan.memberships.map((m) => ({ groupId: groupIds.get(m.group)!, userId: m.userId })),
     ctx.now,
   );
-  if (plan.memberships.length > 0) await audienceMoved(tx, course.id);
+  if (plan.memberships.length > 0) await groupsChanged(tx, course.id);
   const created = plan.toWrite.filter((pair) => !pair.reactivate);
   const notices = await notifyEnrolled(tx, ctx, course, created, { newAccounts });
   mailIds.push(...notices);

@@ -1,4 +1,4 @@
 /** The enrolment module's public face: what other modules may use. */
 export { audienceNames, groupingsMap, inAudience } from './audience.ts';
-export { enrolledPeople, enrolmentsOf } from './queries.ts';
+export { enrolledPeople, enrolmentsOf, groupsIn } from './queries.ts';
 export { selfEnrolmentState } from './service.ts';

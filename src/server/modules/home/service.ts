@@ -16,11 +16,11 @@ import {
   courseCapabilities,
   courseShown,
   coursesOfPerson,
+  sessionsOf,
   toCourses,
 } from '../courses/index.ts';
 import { enrolmentsOf } from '../enrolment/index.ts';
 import { resumePoints } from '../progress/index.ts';
-import { sessionsOf } from '../workflow/index.ts';
 
 type CourseRole = SpaceCourse['roles'][number];
 type Block = 'courses' | 'trainings' | 'designs';

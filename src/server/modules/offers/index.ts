@@ -1,2 +1,9 @@
 /** The offers module's public face: what other modules may use. */
-export { withdrawTrashedCourse } from './service.ts';
+
+export {
+  courseOfferToDeploy,
+  type OfferVersionRow,
+  offerById,
+  offerVersionsOf,
+  searchCourseOffers,
+} from './course-offer.ts';

@@ -18,7 +18,7 @@ import { roleCapabilities as caps } from './policy.ts';
 import { assignRole, listAssignments, removeRole, searchRoleContexts } from './service.ts';
 
 export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, authCache } = app.deps;
+  const { db } = app.deps;
 
   /** What the actor may do in a course: the interface shows the pages and actions these allow. */
   app.get(
@@ -82,11 +82,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['rôles'], params: z.object({ id: Uuid }) },
     },
     async (request, reply) => {
-      const userId = await removeRole(
-        { db, actor: actorOf(request), origin: request.origin },
-        request.params.id,
-      );
-      await authCache.forget(userId);
+      await removeRole({ db, actor: actorOf(request), origin: request.origin }, request.params.id);
       return reply.status(204).send();
     },
   );

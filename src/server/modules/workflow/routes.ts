@@ -18,15 +18,8 @@ import type { Capability } from '../../platform/access/capabilities.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import {
-  courseCapabilities,
-  forgetCoursePages,
-  listCourses,
-  toCourses,
-  trashedCourses,
-} from '../courses/index.ts';
+import { courseCapabilities, listCourses, toCourses, toSession, trashedCourses } from '../courses/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
-import { toSession } from './queries.ts';
 import {
   announceSession,
   createFromTemplate,
@@ -43,7 +36,7 @@ const IdParams = z.object({ id: Uuid });
 
 /** The course life cycle: stages and their transitions, indexation, sessions, templates, the trash. */
 export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files, mailer, bus, config } = app.deps;
+  const { db, files, mailer, config } = app.deps;
   const ctxOf = (request: FastifyRequest) => ({
     db,
     actor: actorOf(request),
@@ -64,12 +57,6 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => workflowOf(db, actorOf(request), request.params.id),
   );
 
-  /** A change the course page shows: its cached pages go, then the course is answered. */
-  async function changed(course: Parameters<typeof toCourse>[0]) {
-    await forgetCoursePages(bus, course.id);
-    return toCourse(course);
-  }
-
   // The simple moves, one route each so each declares its own capability.
   const moves: [string, 'post' | 'delete', Transition, Capability][] = [
     ['/api/courses/:id/template', 'post', 'make_template', caps['course:template']],
@@ -86,9 +73,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         config: on(capability, inContext('course')),
         schema: { tags, params: IdParams, response: { 200: Course } },
       },
-      async (request) => {
-        return changed(await move(ctxOf(request), request.params.id, transition));
-      },
+      async (request) => toCourse(await move(ctxOf(request), request.params.id, transition)),
     );
   }
 
@@ -105,11 +90,8 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Course },
       },
     },
-    async (request) => {
-      return changed(
-        await indexCourse(ctxOf(request), request.params.id, request.body, expectedVersion(request)),
-      );
-    },
+    async (request) =>
+      toCourse(await indexCourse(ctxOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 
   app.post(
@@ -149,9 +131,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['session:manage'], inContext('course')),
       schema: { tags, params: IdParams, body: OpenSessionBody, response: { 200: Course } },
     },
-    async (request) => {
-      return changed(await openSession(ctxOf(request), request.params.id, request.body));
-    },
+    async (request) => toCourse(await openSession(ctxOf(request), request.params.id, request.body)),
   );
 
   app.post(

@@ -4,6 +4,7 @@ import type { FileInfo, FolderFile } from '../../../../shared/api.ts';
 import type { FileLink, Owner } from '../../../platform/files/index.ts';
 import { HttpProblem } from '../../../platform/http/problem.ts';
 import type { ActivityRouteKit, ActivityRow } from '../contract.ts';
+import { activityFilesChanged } from '../lifecycle.ts';
 
 /**
  * Multipart uploads, for the plugin that calls this (encapsulated: only its routes parse multipart).
@@ -92,8 +93,8 @@ export async function replaceActivityFile(
       filename: link!.filename,
       size: link!.size,
     });
+    await activityFilesChanged(tx, activity);
   });
-  await kit.filesChanged(request, activity);
   return link!;
 }
 

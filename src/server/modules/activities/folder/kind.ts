@@ -6,6 +6,7 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { problems } from '../../../platform/http/problem.ts';
 import { type ActivityRouteKit, defineActivity } from '../contract.ts';
 import { registerUploads, saveUploads, toFolderFile } from '../file/upload.ts';
+import { activityFilesChanged } from '../lifecycle.ts';
 
 const IdParams = z.object({ id: Uuid });
 const LinkParams = z.object({ id: Uuid, linkId: Uuid });
@@ -59,7 +60,7 @@ const routes =
         await kit.audit(db, request, activity, 'activity.files_added', {
           filenames: added.map((l) => l.filename),
         });
-        await kit.filesChanged(request, activity);
+        await activityFilesChanged(db, activity);
         return reply.status(201).send(added.map(toFolderFile));
       },
     );
@@ -76,8 +77,8 @@ const routes =
           const link = await folderLink(tx, request.params.linkId, activity.id);
           await files.unlink(tx, link.id);
           await kit.audit(tx, request, activity, 'activity.file_removed', { filename: link.filename });
+          await activityFilesChanged(tx, activity);
         });
-        await kit.filesChanged(request, activity);
         return reply.status(204).send();
       },
     );
