@@ -14,8 +14,8 @@ import {
   completionsIn,
   courseCompletionsIn,
   presenceIn,
-  trackedActivities,
 } from '../src/server/modules/completion/queries.ts';
+import { trackedActivities } from '../src/server/modules/courses/criteria.ts';
 import { enrolledPeople, groupsIn } from '../src/server/modules/enrolment/queries.ts';
 import { loadCourseData } from '../src/server/modules/followup/grid.ts';
 import { connect } from '../src/server/platform/db/index.ts';

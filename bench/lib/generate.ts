@@ -222,7 +222,7 @@ export async function generateCourse(databaseUrl: string, spec: CourseSpec = {})
 
     const course = await client.query<{ id: string }>(
       `INSERT INTO courses (domain_id, title, short_name, summary, format, stage, visibility, created_by)
-       VALUES ($1, $2, $3, $4, 'topics', 'session', 'visible', $5) RETURNING id`,
+       VALUES ($1, $2, $3, $4, 'topics', 'session_running', 'visible', $5) RETURNING id`,
       [
         domainId,
         `Parcours académique : enseigner et évaluer par compétences (${nSections} × ${perSection})`,

@@ -3,7 +3,11 @@ import { Redis } from 'ioredis';
 import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
+import { recordOutcomesWith } from './modules/activities/index.ts';
+import { reportActivityOutcome } from './modules/completion/index.ts';
 import { completionReactions } from './modules/completion/reactions.ts';
+import { defineAudience } from './modules/courses/index.ts';
+import { inAudience } from './modules/enrolment/index.ts';
 import { defineFollowupJobs } from './modules/followup/reminders.ts';
 import { defineOfferJobs } from './modules/offers/digest.ts';
 import { offerReactions } from './modules/offers/reactions.ts';
@@ -36,6 +40,12 @@ export async function createRuntime(
     store: new LocalBlobStore(path.join(config.dataDir, 'files')),
     maxBytes: config.uploadMaxMb * 1024 * 1024,
   });
+  // What a lower module must ask a higher one in the middle of its own work, the higher one lends it
+  // here, once every module is loaded: who is in a group (enrolment, for the course engine's visibility)
+  // and how a kind's outcome is recorded (completion, in the kind's transaction). Reactions after the
+  // fact go through the events below.
+  defineAudience(inAudience);
+  recordOutcomesWith(reportActivityOutcome);
   defineFileJobs(jobs, files);
   defineAccountJobs(jobs, database.db, config.session);
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl });

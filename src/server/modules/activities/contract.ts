@@ -1,14 +1,70 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { FileInfo } from '../../../shared/api.ts';
-import type { ExtraCompletionMode } from '../../../shared/completion.ts';
+import type { Audience, CompletionRule, ExtraCompletionMode } from '../../../shared/completion.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Capability } from '../../platform/access/capabilities.ts';
 import { defineCapabilities } from '../../platform/access/capabilities.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { FileLink, Files, Owner } from '../../platform/files/index.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import type { Access } from '../../platform/http/guard.ts';
 import type { FieldError } from '../../platform/http/types.ts';
-import type { ActivityRow } from './support.ts';
+
+/**
+ * An activity as the course engine stores it (the table is the engine's, in `courses/schema.ts`): the
+ * common fields every kind has, and the kind's settings.
+ */
+export type ActivityRow = {
+  id: string;
+  courseId: string;
+  sectionId: string;
+  position: number;
+  kind: string;
+  title: string;
+  settings: Record<string, unknown>;
+  visibility: 'visible' | 'hidden';
+  availableFrom: Date | null;
+  completion: CompletionRule;
+  /** Restricted to these groups (and the groups of these groupings); null: everyone. */
+  audience: Audience | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * What the course engine lends a kind's routes, which sit below it: the access of a route in the
+ * activity's context, the activity it acts on, and the engine's bookkeeping of a change.
+ */
+export type ActivityRouteKit = {
+  /** Route access: reading the activity named by `:id` (`course:view` in its context). */
+  view: { access: Access };
+  /** Route access: changing the activity named by `:id` (`course:update` in its context). */
+  update: { access: Access };
+  /** Route access: one of the kind's own capabilities (`kind.caps[…]`) in the activity's context. */
+  onActivity: (capability: Capability) => { access: Access };
+  /**
+   * The activity of this kind if the actor may see it now — the platform's one rule (its course's stage,
+   * what is hidden or not yet open, the groups it is restricted to); otherwise 404, as on the course page.
+   */
+  visibleActivity: (
+    ctx: Pick<Ctx, 'db' | 'actor' | 'now'>,
+    activityId: string,
+    kind: string,
+  ) => Promise<ActivityRow>;
+  /** The activity of this kind, for a designer's change (the route's access was checked); otherwise 404. */
+  activityOfKind: (db: Tx, activityId: string, kind: string) => Promise<ActivityRow>;
+  /** An audit event about the activity, in its course's domain, in the caller's transaction. */
+  audit: (
+    tx: Tx,
+    request: FastifyRequest,
+    activity: ActivityRow,
+    action: string,
+    details?: Record<string, unknown>,
+  ) => Promise<void>;
+};
 
 /**
  * What every hook is given: the transaction of the engine's operation (a copy, a deletion, an import… is
@@ -93,17 +149,17 @@ export type ActivityKind<S extends Record<string, unknown> = Record<string, unkn
     files: readonly FileInfo[];
   }) => Record<string, unknown> | undefined;
   /**
-   * The kind's own HTTP routes (uploads, downloads, submissions…), under `/api/activities/:id/<kind>/…`.
-   * Each declares its access like any route.
+   * The kind's own HTTP routes (uploads, downloads, submissions…), under `/api/activities/:id/<kind>/…`,
+   * made with what the engine lends them (`kit`). Each declares its access like any route.
    */
-  routes?: FastifyPluginAsyncZod;
+  routes?: (kit: ActivityRouteKit) => FastifyPluginAsyncZod;
   /** The kind's realtime channels, by name; none yet for the kinds shipped. */
   channels?: Record<string, ActivityChannel>;
   /**
    * Completion tracking. Every kind supports the rules `none`, `view` (done when opened) and `manual` (the
-   * participant marks it done); `modes` adds those the kind reports itself through the completion
-   * module's `reportActivityOutcome` — `submit`, `grade` (against the designer's pass grade), `kind` (its
-   * own rule). `untracked`: the kind is shown in place and never opened (labels), so only `none` applies.
+   * participant marks it done); `modes` adds those the kind reports itself with `reportActivityOutcome`
+   * (`outcomes.ts`, which the completion module records) — `submit`, `grade` (against the designer's pass
+   * grade), `kind` (its own rule). `untracked`: the kind is shown in place and never opened (labels), so only `none` applies.
    * `evaluate`: for `kind`, who meets the kind's own rule now, read from its rows — asked when a designer
    * sets the rule to `kind` on an activity that already holds people's work, so their work counts.
    */

@@ -1,4 +1,6 @@
 /** The activities module's public face: what other modules may use. */
+export type { ActivityHookContext, ActivityRouteKit, ActivityRow } from './contract.ts';
+export { registerUploads, saveUploads } from './file/upload.ts';
 export {
   type ArchiveFileRef,
   activitiesRemoved,
@@ -12,7 +14,13 @@ export {
   kindsWithUserData,
   resetActivityUserData,
 } from './lifecycle.ts';
-export { activityKind } from './registry.ts';
+export {
+  type ActivityOutcome,
+  type OutcomeState,
+  recordOutcomesWith,
+  reportActivityOutcome,
+} from './outcomes.ts';
+export { activityKind, activityKindRoutes } from './registry.ts';
 export {
   assertRuleAllowed,
   chooserKinds,
@@ -21,4 +29,3 @@ export {
   prepareSettings,
   setFavourite,
 } from './service.ts';
-export { assertActivityVisible, onActivity, onCourse } from './support.ts';

@@ -6,6 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { contexts } from '../../platform/access/schema.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import type { FileLink } from '../../platform/files/index.ts';
 import type { FieldError } from '../../platform/http/types.ts';
@@ -13,10 +14,10 @@ import type {
   ActivityExport,
   ActivityHookContext,
   ActivityImportContext,
+  ActivityRow,
   ArchiveFileRef,
 } from './contract.ts';
 import { activityKind, activityKinds } from './registry.ts';
-import type { ActivityRow } from './support.ts';
 
 export type { ActivityHookContext, ActivityImportContext, ArchiveFileRef } from './contract.ts';
 
@@ -59,6 +60,14 @@ export async function activitiesRemoved(ctx: ActivityHookContext, removed: reado
       tracked: ofCourse.some((a) => a.completion.mode !== 'none'),
     });
   }
+}
+
+/**
+ * The activity's files changed (replaced, added, removed), in `tx`: the course page, which shows their
+ * format, size or number, is recomputed once it is committed — on every node.
+ */
+export function activityFilesChanged(tx: Tx, activity: ActivityRow): Promise<void> {
+  return emit(tx, { type: 'activity.changed', courseId: activity.courseId, activityId: activity.id });
 }
 
 /** What the course archive carries of an activity beyond its settings and files; undefined: nothing. */

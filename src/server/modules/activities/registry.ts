@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AnyActivityKind } from './contract.ts';
+import type { ActivityRouteKit, AnyActivityKind } from './contract.ts';
 import { file } from './file/kind.ts';
 import { folder } from './folder/kind.ts';
 import { label } from './label/kind.ts';
@@ -30,7 +30,9 @@ export function registerActivityKind(kind: AnyActivityKind) {
   byName.set(kind.kind, kind);
 }
 
-/** Mounts the routes every kind declares. */
-export const activityKindRoutes: FastifyPluginAsyncZod = async (app) => {
-  for (const kind of KINDS) if (kind.routes) await app.register(kind.routes);
-};
+/** The routes every kind declares, made with what the course engine lends them. */
+export function activityKindRoutes(kit: ActivityRouteKit): FastifyPluginAsyncZod {
+  return async (app) => {
+    for (const kind of KINDS) if (kind.routes) await app.register(kind.routes(kit));
+  };
+}

@@ -1,24 +1,6 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/index.ts';
-import { activities, sections } from '../courses/schema.ts';
 import { activityCompletions, courseCompletions, coursePresence } from './schema.ts';
-
-/** The activities of a course that track completion, in course order (section, then position). */
-export async function trackedActivities(db: Tx, courseId: string) {
-  return db
-    .select({
-      id: activities.id,
-      title: activities.title,
-      kind: activities.kind,
-      sectionId: activities.sectionId,
-      completion: activities.completion,
-      audience: activities.audience,
-    })
-    .from(activities)
-    .innerJoin(sections, eq(sections.id, activities.sectionId))
-    .where(and(eq(activities.courseId, courseId), sql`${activities.completion}->>'mode' <> 'none'`))
-    .orderBy(asc(sections.position), asc(activities.position));
-}
 
 /** Every completion state recorded in a course (the grid and the filters read this once per request). */
 export async function completionsIn(db: Tx, courseId: string) {

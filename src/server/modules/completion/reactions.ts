@@ -1,8 +1,8 @@
 import type { Db } from '../../platform/db/index.ts';
 import type { Events } from '../../platform/events/index.ts';
 import type { Files } from '../../platform/files/index.ts';
-import { hasRestrictedActivities } from '../enrolment/index.ts';
-import { activitiesDeleted, evaluateCourseCompletion, kindRuleSet, ruleChanged } from './service.ts';
+import { hasRestrictedActivities } from '../courses/index.ts';
+import { evaluateCourseCompletion, kindRuleSet, ruleChanged } from './service.ts';
 
 /**
  * Course completions follow what changes what there is to complete, whoever changed it: an activity that
@@ -14,8 +14,9 @@ export function completionReactions(events: Events, db: Db, files: Files) {
     // One more activity to complete: who had completed the course no longer has.
     if (tracked) await evaluateCourseCompletion(db, courseId, new Date());
   });
-  events.on('activity.removed', async ({ courseId, activityIds, tracked }) => {
-    if (tracked) await activitiesDeleted(db, courseId, activityIds);
+  events.on('activity.removed', async ({ courseId, tracked }) => {
+    // Their states went with them, and the course's criteria forgot them: one fewer to complete.
+    if (tracked) await evaluateCourseCompletion(db, courseId, new Date());
   });
   events.on('activity.rule_changed', async ({ courseId, activityId, before, after }) => {
     await db.transaction(async (tx) => {

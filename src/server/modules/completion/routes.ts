@@ -9,13 +9,11 @@ import {
   MyCourseCompletion,
   MyCourseProgress,
 } from '../../../shared/completion.ts';
-import type { Capability } from '../../platform/access/capabilities.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onActivity } from '../activities/index.ts';
-import { courseCapabilities, courseContextId } from '../courses/index.ts';
+import { completionCriteria, courseCapabilities } from '../courses/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import {
-  getCriteria,
   myCourseCompletion,
   myProgress,
   overrideCompletion,
@@ -28,21 +26,12 @@ const IdParams = z.object({ id: Uuid });
 
 export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
-  const onCourse = (capability: Capability) => ({
-    access: {
-      capability,
-      context: async (request: FastifyRequest) => {
-        const id = (request.params as { id?: string }).id ?? '';
-        return Uuid.safeParse(id).success ? courseContextId(db, id) : undefined;
-      },
-    },
-  });
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
 
   app.get(
     '/api/courses/:id/completion',
     {
-      config: onCourse(courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: MyCourseCompletion } },
     },
     async (request) => myCourseCompletion(db, actorOf(request), request.params.id),
@@ -52,7 +41,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/visit',
     {
-      config: onCourse(courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['achèvement'], params: IdParams },
     },
     async (request, reply) => {
@@ -64,16 +53,16 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/completion-criteria',
     {
-      config: onCourse(courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: CourseCompletionCriteria } },
     },
-    async (request) => getCriteria(db, request.params.id),
+    async (request) => completionCriteria(db, request.params.id),
   );
 
   app.put(
     '/api/courses/:id/completion-criteria',
     {
-      config: onCourse(courseCapabilities['course:update']),
+      config: on(courseCapabilities['course:update'], inContext('course')),
       schema: {
         tags: ['achèvement'],
         params: IdParams,
@@ -87,7 +76,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/activities/:id/completion',
     {
-      config: onActivity(db, caps['completion:track']),
+      config: on(caps['completion:track'], inContext('activity')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: MyCourseCompletion } },
     },
     async (request) => setManual(ctxOf(request), request.params.id, true),
@@ -96,7 +85,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/activities/:id/completion',
     {
-      config: onActivity(db, caps['completion:track']),
+      config: on(caps['completion:track'], inContext('activity')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: MyCourseCompletion } },
     },
     async (request) => setManual(ctxOf(request), request.params.id, false),
@@ -105,7 +94,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/activities/:id/completions/:userId',
     {
-      config: onActivity(db, caps['completion:override']),
+      config: on(caps['completion:override'], inContext('activity')),
       schema: {
         tags: ['achèvement'],
         params: z.object({ id: Uuid, userId: Uuid }),

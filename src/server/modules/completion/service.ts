@@ -21,8 +21,16 @@ import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { assertActivityVisible, evaluateKindRule } from '../activities/index.ts';
-import { activities, courses } from '../courses/schema.ts';
+import { type ActivityOutcome, type ActivityRow, evaluateKindRule } from '../activities/index.ts';
+import {
+  completionRulesFor,
+  countedActivities,
+  findActivity,
+  getActivity,
+  getCourse,
+  setCompletionCriteria,
+  visibleActivity,
+} from '../courses/index.ts';
 import { inAudience } from '../enrolment/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import { activityCompletions, coursePresence } from './schema.ts';
@@ -31,19 +39,17 @@ import { activityCompletions, coursePresence } from './schema.ts';
 export const IDLE_LIMIT_SECONDS = 30 * 60;
 
 export type CompletionCtx = { db: Db; actor: Actor; origin: Origin; now?: Date };
-type ActivityRow = typeof activities.$inferSelect;
 type State = 'complete' | 'failed';
 
 const unprocessable = (code: string, key: string, path: string) =>
   new HttpProblem(422, code, key, { errors: [{ path, message: key }] });
 
-// — Rules and criteria, as designers set them —
+// — Rules and criteria, as designers set them (the course engine stores them) —
 
 /**
  * After a designer changed an activity's rule: states earned under another mode no longer hold (they are
  * removed, as Moodle resets completion when its rules are unlocked); a new pass grade re-reads the
- * recorded grades; an activity no longer tracked leaves the course's chosen criteria. Then everyone's
- * course completion is evaluated again.
+ * recorded grades. Then everyone's course completion is evaluated again.
  */
 export async function ruleChanged(
   tx: Tx,
@@ -70,7 +76,6 @@ export async function ruleChanged(
         ),
       );
   }
-  if (after.mode === 'none') await dropFromCriteria(tx, activity.courseId, [activity.id]);
   await evaluateCourseCompletion(tx, activity.courseId, now);
 }
 
@@ -79,85 +84,19 @@ export async function ruleChanged(
  * once, when the kind can tell from its rows who meets its rule (`completion.evaluate`).
  */
 export async function kindRuleSet(tx: Tx, files: Files, activityId: string, now = new Date()) {
-  const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId));
+  const activity = await findActivity(tx, activityId);
   if (!activity) return;
   const done = await evaluateKindRule({ tx, files, now }, activity);
   for (const userId of done ?? [])
     await reportActivityOutcome(tx, { userId, activityId, complete: true, now });
 }
 
-/**
- * After activities were deleted (their states went with them): they leave the course's chosen criteria,
- * and course completions follow.
- */
-export async function activitiesDeleted(db: Db, courseId: string, activityIds: readonly string[]) {
-  await db.transaction(async (tx) => {
-    await dropFromCriteria(tx, courseId, activityIds);
-    await evaluateCourseCompletion(tx, courseId, new Date());
-  });
-}
-
-/** Removes activities from a chosen list of criteria; an emptied list goes back to "all". */
-async function dropFromCriteria(tx: Tx, courseId: string, activityIds: readonly string[]) {
-  const [course] = await tx
-    .select({ criteria: courses.completionCriteria })
-    .from(courses)
-    .where(eq(courses.id, courseId));
-  const chosen = course?.criteria.activities;
-  if (!Array.isArray(chosen) || !chosen.some((id) => activityIds.includes(id))) return;
-  const left = chosen.filter((id) => !activityIds.includes(id));
-  await tx
-    .update(courses)
-    .set({ completionCriteria: { activities: left.length ? left : 'all' } })
-    .where(eq(courses.id, courseId));
-}
-
-export async function getCriteria(db: Tx, courseId: string): Promise<CourseCompletionCriteria> {
-  const [course] = await db
-    .select({ criteria: courses.completionCriteria })
-    .from(courses)
-    .where(eq(courses.id, courseId));
-  if (!course) throw problems.notFound();
-  return course.criteria;
-}
-
-/** Sets what completing the course means; a chosen list may only name tracked activities of the course. */
+/** Sets what completing the course means (see `setCompletionCriteria`), then evaluates everyone again. */
 export async function setCriteria(ctx: CompletionCtx, courseId: string, criteria: CourseCompletionCriteria) {
   const now = ctx.now ?? new Date();
   return ctx.db.transaction(async (tx) => {
-    const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
-    if (!course) throw problems.notFound();
-    let stored: CourseCompletionCriteria = criteria;
-    if (criteria.activities !== 'all') {
-      const chosen = [...new Set(criteria.activities)];
-      const tracked = new Set(
-        (
-          await tx
-            .select({ id: activities.id })
-            .from(activities)
-            .where(
-              and(
-                eq(activities.courseId, courseId),
-                inArray(activities.id, chosen),
-                sql`${activities.completion}->>'mode' <> 'none'`,
-              ),
-            )
-        ).map((a) => a.id),
-      );
-      const errors = criteria.activities
-        .map((id, index) => ({ id, index }))
-        .filter(({ id }) => !tracked.has(id))
-        .map(({ index }) => ({
-          path: `activities.${index}`,
-          message: 'errors.completion.criteriaNotTracked',
-        }));
-      if (errors.length)
-        throw new HttpProblem(422, 'completion_criteria_invalid', 'errors.completion.criteriaInvalid', {
-          errors,
-        });
-      stored = { activities: chosen };
-    }
-    await tx.update(courses).set({ completionCriteria: stored }).where(eq(courses.id, courseId));
+    const course = await getCourse(tx, courseId);
+    const stored = await setCompletionCriteria(tx, courseId, criteria);
     await evaluateCourseCompletion(tx, courseId, now);
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
@@ -185,12 +124,7 @@ export async function evaluateCourseCompletion(tx: Tx, courseId: string, now: Da
     : sql`select user_id from activity_completions where course_id = ${courseId}
           union select user_id from course_completions where course_id = ${courseId}`;
   await tx.execute(sql`
-    with counted as (
-      select a.id, a.audience from activities a join courses c on c.id = a.course_id
-      where a.course_id = ${courseId} and a.completion->>'mode' <> 'none'
-        and (c.completion_criteria->'activities' = '"all"'::jsonb
-             or jsonb_exists(c.completion_criteria->'activities', a.id::text))
-    ),
+    with counted as (${countedActivities(sql`${courseId}`)}),
     status as (
       select p.user_id,
         (select count(*) from counted k where ${inAudience(sql`k.audience`, sql`p.user_id`)}) as total,
@@ -301,7 +235,7 @@ export async function activityOpened(db: Db, actor: Actor, activity: ActivityRow
 /** The participant marks (or unmarks) an activity with the `manual` rule as done; returns their completion. */
 export async function setManual(ctx: CompletionCtx, activityId: string, done: boolean) {
   const now = ctx.now ?? new Date();
-  const activity = await assertActivityVisible(ctx.db, ctx.actor, activityId, { now });
+  const activity = await visibleActivity({ db: ctx.db, actor: ctx.actor, now }, activityId);
   if (activity.completion.mode !== 'manual')
     throw problems.conflict('completion_not_manual', 'errors.completion.notManual');
   await ctx.db.transaction(async (tx) => {
@@ -311,27 +245,15 @@ export async function setManual(ctx: CompletionCtx, activityId: string, done: bo
   return myCourseCompletion(ctx.db, ctx.actor, activity.courseId);
 }
 
-export type ActivityOutcome = {
-  userId: string;
-  activityId: string;
-  /** The person submitted (true) or withdrew their submission (false): rule `submit`. */
-  submitted?: boolean;
-  /** Their grade in percent (0–100), or null when removed: rule `grade`, against the pass grade. */
-  grade?: number | null;
-  /** Whether the kind's own rule holds: rule `kind`. */
-  complete?: boolean;
-  now?: Date;
-};
-
 /**
- * For activity kinds: reports what a person did, in the kind's transaction. Only what matches the
- * activity's rule is used (a grade means nothing to a `submit` rule); a trainer's override stands until
- * a trainer changes it. Returns the state now recorded (null: not done).
+ * What a person did in an activity, as its kind reports it (`reportActivityOutcome` of the activities
+ * module, to which this is lent at start-up), in the kind's transaction. Only what matches the activity's rule is used
+ * (a grade means nothing to a `submit` rule); a trainer's override stands until a trainer changes it.
+ * Returns the state now recorded (null: not done).
  */
 export async function reportActivityOutcome(tx: Tx, outcome: ActivityOutcome): Promise<State | null> {
   const now = outcome.now ?? new Date();
-  const [activity] = await tx.select().from(activities).where(eq(activities.id, outcome.activityId));
-  if (!activity) throw problems.notFound();
+  const activity = await getActivity(tx, outcome.activityId);
   const [current] = await tx
     .select()
     .from(activityCompletions)
@@ -386,8 +308,7 @@ export async function overrideCompletion(
   wanted: 'complete' | 'failed' | 'incomplete',
 ) {
   const now = ctx.now ?? new Date();
-  const [activity] = await ctx.db.select().from(activities).where(eq(activities.id, activityId));
-  if (!activity) throw problems.notFound();
+  const activity = await getActivity(ctx.db, activityId);
   if (activity.completion.mode === 'none')
     throw problems.conflict('completion_not_tracked', 'errors.completion.notTracked');
   if (wanted === 'failed' && activity.completion.mode !== 'grade')
@@ -398,16 +319,13 @@ export async function overrideCompletion(
   await ctx.db.transaction(async (tx) => {
     await writeState(tx, activity, userId, state, 'override', now);
     await evaluateCourseCompletion(tx, activity.courseId, now, userId);
-    const [course] = await tx
-      .select({ domainId: courses.domainId })
-      .from(courses)
-      .where(eq(courses.id, activity.courseId));
+    const course = await getCourse(tx, activity.courseId);
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'completion.overridden',
       objectType: 'activity',
       objectId: activityId,
-      domainId: course?.domainId ?? null,
+      domainId: course.domainId,
       details: { userId, state: wanted },
     });
   });
@@ -427,18 +345,7 @@ export async function myCourseCompletion(
   courseId: string,
 ): Promise<MyCourseCompletion> {
   const [rules, mine, participant] = await Promise.all([
-    db
-      .select({ criteria: courses.completionCriteria, id: activities.id, completion: activities.completion })
-      .from(courses)
-      .leftJoin(
-        activities,
-        and(
-          eq(activities.courseId, courses.id),
-          sql`${activities.completion}->>'mode' <> 'none'`,
-          inAudience(sql`${activities.audience}`, sql`${actor.userId}::uuid`),
-        ),
-      )
-      .where(eq(courses.id, courseId)),
+    completionRulesFor(db, courseId, actor.userId),
     db.execute<{ activity_id: string | null; state: string; completed_at: Date }>(sql`
       select activity_id, state, completed_at from activity_completions
         where course_id = ${courseId} and user_id = ${actor.userId}
@@ -447,12 +354,8 @@ export async function myCourseCompletion(
         where course_id = ${courseId} and user_id = ${actor.userId}`),
     tracks(db, actor, courseId),
   ]);
-  if (rules.length === 0) throw problems.notFound();
-  const tracked = rules.flatMap((r) =>
-    r.id && r.completion ? [{ id: r.id, completion: r.completion }] : [],
-  );
   const states = mine.rows.filter((r) => r.activity_id !== null);
-  const counted = countedActivityIds(tracked, rules[0]!.criteria);
+  const counted = countedActivityIds(rules.tracked, rules.criteria);
   const progress = progressOf(
     counted,
     new Set(states.filter((s) => s.state === 'complete').map((s) => s.activity_id!)),
@@ -502,11 +405,8 @@ export async function myProgress(db: Tx, userId: string): Promise<MyCourseProgre
             and ra.context_id = any(string_to_array(substr(cx.path, 2), '/')::int[]))
     ),
     counted as (
-      select a.course_id, a.id from activities a join courses co on co.id = a.course_id
-      where a.course_id in (select course_id from mine) and a.completion->>'mode' <> 'none'
-        and (co.completion_criteria->'activities' = '"all"'::jsonb
-             or jsonb_exists(co.completion_criteria->'activities', a.id::text))
-        and ${inAudience(sql`a.audience`, sql`${userId}::uuid`)}
+      select k.course_id, k.id from (${countedActivities(sql`select course_id from mine`)}) k
+      where ${inAudience(sql`k.audience`, sql`${userId}::uuid`)}
     )
     select m.course_id,
       (select count(*)::int from counted k where k.course_id = m.course_id) as tracked,

@@ -2,18 +2,33 @@
 
 export { forgetInAudiences, setActivityAudience } from './audience.ts';
 export { clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
+export {
+  completionCriteria,
+  completionRulesFor,
+  countedActivities,
+  setCompletionCriteria,
+  trackedActivities,
+} from './criteria.ts';
 export { courseCapabilities } from './policy.ts';
-export { type CourseWithPath, coursesByIds, coursesOfPerson } from './queries.ts';
+export {
+  activitiesInReadingOrder,
+  type CourseWithPath,
+  coursesByIds,
+  coursesOfPerson,
+} from './queries.ts';
 export {
   activityContextId,
   copiesOf,
   courseContextId,
   coursePage,
   findActivitiesByTitle,
+  findActivity,
   findCoursesByTitle,
   getActivity,
   getCourse,
   listCourses,
+  type PageReader,
+  pageAccess,
   setCourseMetadata,
   setCourseStage,
   titlesOf,
@@ -29,3 +44,11 @@ export {
   sessionsOf,
   toSession,
 } from './sessions.ts';
+export {
+  activitiesOutOfReach,
+  courseShown,
+  defineAudience,
+  hasRestrictedActivities,
+  type Sight,
+  visibleActivity,
+} from './visibility.ts';

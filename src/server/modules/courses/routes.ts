@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -13,8 +12,6 @@ import {
   Course,
   CourseCreateBody,
   CourseDuplicateBody,
-  CoursePage,
-  CoursePageQuery,
   CourseUpdateBody,
   OrderBody,
   SectionCreateBody,
@@ -26,9 +23,7 @@ import { contentDisposition, sanitizeFilename } from '../../platform/files/index
 import { on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { assertActivityVisible, chooserKinds, setFavourite } from '../activities/index.ts';
-import { activitiesOutOfReach } from '../enrolment/index.ts';
-import { CoursePageCache } from './page-cache.ts';
+import { chooserKinds, setFavourite } from '../activities/index.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { courses } from './schema.ts';
 import {
@@ -37,7 +32,6 @@ import {
   addSection,
   courseContextId,
   courseOut,
-  coursePage,
   createCourse,
   deleteActivity,
   deleteSection,
@@ -47,7 +41,6 @@ import {
   listCourses,
   moveActivity,
   orderSections,
-  pageAccess,
   sectionContextId,
   toActivity,
   toCourse,
@@ -57,14 +50,12 @@ import {
   updateSection,
 } from './service.ts';
 import { removeThumbnail, replaceThumbnail, THUMBNAIL_MAX_BYTES, thumbnailOf } from './thumbnail.ts';
+import { visibleActivity } from './visibility.ts';
 
 const IdParams = z.object({ id: Uuid });
 
 export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files, events } = app.deps;
-  // Forgets a course's pages on the events that change it (see page-cache.ts): no route here does.
-  const pages = new CoursePageCache(events);
-  app.addHook('onClose', async () => pages.close());
+  const { db, files } = app.deps;
   // The context named by the :id of the path, once it is known to be a well-formed id.
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
 
@@ -89,53 +80,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send(toCourse(await createCourse(ctxOf(request), request.body), null)),
-  );
-
-  app.get(
-    '/api/courses/:id',
-    {
-      config: on(caps['course:view'], courseContextId),
-      // Served from the page cache, already serialised and compressed.
-      compress: false,
-      schema: {
-        tags: ['parcours'],
-        params: IdParams,
-        querystring: CoursePageQuery,
-        response: { 200: CoursePage },
-      },
-    },
-    async (request, reply) => {
-      const id = request.params.id;
-      const actor = actorOf(request);
-      const rights =
-        request.query.view === 'participant'
-          ? { canEdit: false, seeHidden: false }
-          : await pageAccess(db, actor, id);
-      // Who does not see everything gets the page of the groups they are in: the activities left out
-      // for them are part of the key, so a page is shared only by people who see the same activities.
-      const outOfReach = rights.seeHidden ? [] : await activitiesOutOfReach(db, id, actor.userId);
-      const access = { ...rights, outOfReach };
-      const reach = outOfReach.length
-        ? createHash('sha1').update(outOfReach.join(',')).digest('base64url')
-        : 'all';
-      const key = `${id}:${access.seeHidden}:${access.canEdit}:${reach}`;
-      let cached = pages.get(key);
-      if (!cached) {
-        const { page, opensAt } = await coursePage(db, id, access);
-        cached = pages.set(key, id, page, opensAt);
-      }
-      // Bytes from the cache, not an object to validate and serialise again: the untyped reply.
-      const raw = reply as unknown as FastifyReply;
-      raw
-        .header('etag', cached.etag)
-        .header('cache-control', 'private, no-cache')
-        .header('vary', 'accept-encoding');
-      if (request.headers['if-none-match'] === cached.etag) return raw.status(304).send();
-      raw.type('application/json; charset=utf-8');
-      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? ''))
-        return raw.header('content-encoding', 'gzip').send(cached.gzip);
-      return raw.send(cached.json);
-    },
   );
 
   app.patch(
@@ -380,7 +324,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     // The whole activity, settings included, for its own page: hidden or not yet open, it does not exist
     // for those who may not see it, as on the course page.
-    async (request) => toActivity(await assertActivityVisible(db, actorOf(request), request.params.id)),
+    async (request) => toActivity(await visibleActivity(request.ctx, request.params.id)),
   );
 
   app.patch(

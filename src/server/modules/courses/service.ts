@@ -14,7 +14,8 @@ import type {
   SectionCreateBody,
   SectionUpdateBody,
 } from '../../../shared/api.ts';
-import { type CourseMetadata, openToLearners, type Stage } from '../../../shared/lifecycle.ts';
+import type { Audience } from '../../../shared/completion.ts';
+import type { CourseMetadata, Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
 import type { Capability } from '../../platform/access/capabilities.ts';
 import { createContext, findContext } from '../../platform/access/contexts.ts';
@@ -33,14 +34,14 @@ import {
   prepareSettings,
 } from '../activities/index.ts';
 import { domainContextId } from '../domains/index.ts';
-import { audienceNames } from '../enrolment/index.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
+import { dropFromCriteria } from './criteria.ts';
 import { cleanMetadata } from './metadata.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 import { thumbnailOf, thumbnailsOf, thumbnailUrl } from './thumbnail.ts';
-import { canInCourse } from './visibility.ts';
+import { canInCourse, courseShown, opensLater, type Sight, shown } from './visibility.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
 type CourseRow = typeof courses.$inferSelect;
@@ -166,8 +167,14 @@ export async function getCourse(db: Tx, id: string) {
   return row;
 }
 
-export async function getActivity(db: Tx, id: string) {
+/** The activity, if it still exists (a reaction after commit may find it deleted since). */
+export async function findActivity(db: Tx, id: string): Promise<ActivityRow | undefined> {
   const [row] = await db.select().from(activities).where(eq(activities.id, id));
+  return row;
+}
+
+export async function getActivity(db: Tx, id: string) {
+  const row = await findActivity(db, id);
   if (!row) throw problems.notFound();
   return row;
 }
@@ -277,18 +284,15 @@ export async function listCourses(db: Db, actor: Actor, domainId?: string, now =
       ),
     )
     .orderBy(asc(courses.title));
-  const open = (row: CourseRow) =>
-    openToLearners(row.stage) &&
-    row.visibility === 'visible' &&
-    (!row.availableFrom || row.availableFrom <= now);
-  const shown: CourseRow[] = [];
+  const listed: CourseRow[] = [];
   for (const row of rows) {
     const context = await findContext(db, 'course', row.id);
     if (!context || !canInCourse(actor, caps['course:view'], row, context.path)) continue;
     if (row.stage === 'trash') continue;
-    if (open(row) || canInCourse(actor, caps['course:viewhidden'], row, context.path)) shown.push(row);
+    if (courseShown('learner', row, now) || canInCourse(actor, caps['course:viewhidden'], row, context.path))
+      listed.push(row);
   }
-  return shown;
+  return listed;
 }
 
 /** `text` holds every word of `q`, in any order, accents and case aside (LIKE wildcards taken literally). */
@@ -395,42 +399,48 @@ export async function pageAccess(db: Tx, actor: Actor, courseId: string) {
   };
 }
 
+/** Who reads a course page, and how (see `Sight` in visibility.ts). */
+export type PageReader = {
+  sight: Sight;
+  canEdit: boolean;
+  /** For `learner`: the activities restricted to groups the reader is not in (`activitiesOutOfReach`). */
+  outOfReach?: readonly string[];
+  /** For `all`: to whom a restricted activity is reserved, as the badge names them. */
+  restrictedTo?: (audience: Audience) => string[] | undefined;
+};
+
 /**
  * The course page: the course, its sections in order with their activities in order (each as its kind
- * summarises it for the page, see `coursePageSummary` in the activity contract). Without
- * `seeHidden`, hidden items and items not yet available are left out, and so are the activities in
- * `outOfReach` (restricted to groups the reader is not in); `opensAt` is then the next moment one of them
- * opens, when the page changes by itself. With `seeHidden`, restricted activities say to whom.
+ * summarises it for the page, see `coursePageSummary` in the activity contract), as the reader is shown
+ * them (visibility.ts); a learner who may not open the course is refused. `opensAt` is the next moment
+ * something kept from a learner by its date opens, when the page changes by itself.
  */
 export async function coursePage(
   db: Db,
   courseId: string,
-  access: { canEdit: boolean; seeHidden: boolean; outOfReach?: readonly string[] },
+  reader: PageReader,
   now = new Date(),
 ): Promise<{ page: CoursePage; opensAt: Date | undefined }> {
   const course = await getCourse(db, courseId);
   let opensAt: Date | undefined;
-  const visible = (item: { visibility: string; availableFrom?: Date | null }) => {
-    if (access.seeHidden) return true;
-    if (item.visibility !== 'visible') return false;
-    if (item.availableFrom && item.availableFrom > now) {
-      if (!opensAt || item.availableFrom < opensAt) opensAt = item.availableFrom;
-      return false;
-    }
-    return true;
+  const visible = (item: { visibility: 'visible' | 'hidden'; availableFrom?: Date | null }) => {
+    const later = opensLater(reader.sight, item, now);
+    if (later && (!opensAt || later < opensAt)) opensAt = later;
+    return shown(reader.sight, item, now);
   };
-  if (!visible(course) || (!access.seeHidden && !openToLearners(course.stage))) throw problems.forbidden();
-  const [sectionRows, activityRows, thumbnail, files, namesOf] = await Promise.all([
+  if (!courseShown(reader.sight, course, now)) throw problems.forbidden();
+  const [sectionRows, activityRows, thumbnail, files] = await Promise.all([
     db.select().from(sections).where(eq(sections.courseId, courseId)).orderBy(asc(sections.position)),
     db.select().from(activities).where(eq(activities.courseId, courseId)).orderBy(asc(activities.position)),
     thumbnailOf(db, courseId),
     activityFiles(db, courseId),
-    access.seeHidden ? audienceNames(db, courseId) : undefined,
   ]);
-  const away = new Set(access.seeHidden ? [] : (access.outOfReach ?? []));
+  const away = new Set(reader.sight === 'learner' ? (reader.outOfReach ?? []) : []);
+  const namesOf = (audience: Audience | null) =>
+    audience && reader.restrictedTo ? reader.restrictedTo(audience) : undefined;
   const page: CoursePage = {
     course: toCourse(course, thumbnail),
-    canEdit: access.canEdit,
+    canEdit: reader.canEdit,
     sections: sectionRows.filter(visible).map((section) => ({
       id: section.id,
       title: section.title,
@@ -439,7 +449,7 @@ export async function coursePage(
       version: section.version,
       activities: activityRows
         .filter((a) => a.sectionId === section.id && visible(a) && !away.has(a.id))
-        .map((a) => toActivitySummary(a, files.get(a.id), namesOf?.(a.audience ?? null))),
+        .map((a) => toActivitySummary(a, files.get(a.id), namesOf(a.audience))),
     })),
   };
   return { page, opensAt };
@@ -505,6 +515,12 @@ export async function deleteSection(ctx: Ctx, sectionId: string): Promise<string
     await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, held);
     const [section] = await tx.delete(sections).where(eq(sections.id, sectionId)).returning();
     if (!section) throw problems.notFound();
+    // Its activities leave the course's chosen criteria with it.
+    await dropFromCriteria(
+      tx,
+      section.courseId,
+      held.map((a) => a.id),
+    );
     await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.deleted', 'section', sectionId, {
       title: section.title,
     });
@@ -609,8 +625,11 @@ export async function updateActivity(
       .where(and(eq(activities.id, activityId), atVersion(activities.version, expected)))
       .returning();
     if (!activity) throw staleVersion();
-    // The states people earned follow the new rule once it is committed (the completion module).
-    if (input.completion)
+    if (input.completion) {
+      // An activity no longer tracked leaves the course's chosen criteria at once; the states people
+      // earned follow the new rule once it is committed (the completion module).
+      if (input.completion.mode === 'none' && current.completion.mode !== 'none')
+        await dropFromCriteria(tx, current.courseId, [current.id]);
       await emit(tx, {
         type: 'activity.rule_changed',
         courseId: current.courseId,
@@ -618,6 +637,7 @@ export async function updateActivity(
         before: current.completion,
         after: input.completion,
       });
+    }
     await audit(tx, ctx, await getCourse(tx, current.courseId), 'activity.updated', 'activity', activityId, {
       fields: Object.keys(input),
     });
@@ -636,6 +656,7 @@ export async function deleteActivity(ctx: Ctx, activityId: string): Promise<stri
     // nothing else links them), then the row.
     await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, [activity]);
     await tx.delete(activities).where(eq(activities.id, activityId));
+    await dropFromCriteria(tx, activity.courseId, [activity.id]);
     await audit(tx, ctx, await getCourse(tx, activity.courseId), 'activity.deleted', 'activity', activityId, {
       kind: activity.kind,
       title: activity.title,

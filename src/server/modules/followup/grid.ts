@@ -20,7 +20,8 @@ import {
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import { findUsersByIds } from '../accounts/index.ts';
-import { type CompletionSummary, completionSummaryIn, trackedActivities } from '../completion/index.ts';
+import { type CompletionSummary, completionSummaryIn } from '../completion/index.ts';
+import { trackedActivities } from '../courses/index.ts';
 import { enrolledPeople, groupingsMap, groupsIn } from '../enrolment/index.ts';
 import { parisMidnight } from './time.ts';
 

@@ -27,8 +27,7 @@ import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { userNames } from '../accounts/index.ts';
-import { trackedActivities } from '../completion/index.ts';
-import { courseContextId, getCourse } from '../courses/index.ts';
+import { courseContextId, getCourse, trackedActivities } from '../courses/index.ts';
 import { groupsIn } from '../enrolment/index.ts';
 import { attendanceTable, gridTable, type Table } from './exports.ts';
 import {

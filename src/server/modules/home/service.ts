@@ -7,13 +7,14 @@
  */
 import type { MyCourseProgress } from '../../../shared/completion.ts';
 import type { MySpace, SpaceCourse } from '../../../shared/home.ts';
-import { isSession, openToLearners, type Stage } from '../../../shared/lifecycle.ts';
+import { isSession, type Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, canInPath, canSomewhere } from '../../platform/access/can.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { completionCapabilities, myProgress } from '../completion/index.ts';
 import {
   type CourseWithPath,
   courseCapabilities,
+  courseShown,
   coursesOfPerson,
   sessionsOf,
   toCourses,
@@ -82,8 +83,7 @@ export async function mySpace(db: Db, actor: Actor, now = new Date()): Promise<M
     if (block === 'courses' && !seeHidden) {
       // Hidden from participants: not theirs to see at all. Not open yet: listed, with its dates.
       if (row.course.visibility !== 'visible') continue;
-      const available = !row.course.availableFrom || row.course.availableFrom <= now;
-      open = open && openToLearners(row.course.stage) && available;
+      open = open && courseShown('learner', row.course, now);
     }
     placed.push({ row, block, open, seeHidden });
   }

@@ -8,8 +8,8 @@ import {
   HubSearchQuery,
   HubSearchResult,
 } from '../../../shared/hub.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/index.ts';
 import { courseCapabilities } from '../courses/index.ts';
 import { hubCapabilities } from './policy.ts';
 import { deploymentOf, deployOffer, searchHub, updateDeployment } from './service.ts';
@@ -53,7 +53,7 @@ export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/deployment',
     {
-      config: onCourse(db, courseCapabilities['course:viewhidden']),
+      config: on(courseCapabilities['course:viewhidden'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: Deployment.nullable() } },
     },
     async (request) => deploymentOf(db, request.params.id),
@@ -62,7 +62,7 @@ export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/deployment/update',
     {
-      config: onCourse(db, courseCapabilities['course:update']),
+      config: on(courseCapabilities['course:update'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: Deployment } },
     },
     async (request) =>

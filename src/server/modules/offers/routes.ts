@@ -14,8 +14,8 @@ import {
   PublishBody,
 } from '../../../shared/offers.ts';
 import { contentDisposition } from '../../platform/files/index.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/index.ts';
 import { memoSearch } from './cache.ts';
 import { catalogueCsv, cataloguePdf, exportedOffers } from './export.ts';
 import { offerCapabilities as caps } from './policy.ts';
@@ -41,7 +41,7 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/publication',
     {
-      config: onCourse(db, caps['offer:publish']),
+      config: on(caps['offer:publish'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: Publication } },
     },
     async (request) => publicationOf(db, request.params.id),
@@ -50,7 +50,7 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/publication',
     {
-      config: onCourse(db, caps['offer:publish']),
+      config: on(caps['offer:publish'], inContext('course')),
       schema: { tags, params: IdParams, body: PublishBody.optional(), response: { 200: Publication } },
     },
     async (request) => publishCourse(ctxOf(request), request.params.id, request.body ?? {}),
@@ -59,7 +59,7 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/courses/:id/publication',
     {
-      config: onCourse(db, caps['offer:publish']),
+      config: on(caps['offer:publish'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: Publication } },
     },
     async (request) => withdrawCourse(ctxOf(request), request.params.id),

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CourseProgress, Uuid } from '../../../shared/api.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onActivity, onCourse } from '../activities/index.ts';
 import { courseCapabilities } from '../courses/index.ts';
 import { courseProgress, recordView } from './service.ts';
 
@@ -14,11 +14,11 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/activities/:id/view',
     {
-      config: onActivity(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('activity')),
       schema: { tags: ['progression'], params: IdParams },
     },
     async (request, reply) => {
-      await recordView(db, actorOf(request), request.params.id);
+      await recordView(db, actorOf(request), request.params.id, request.ctx.now);
       return reply.status(204).send();
     },
   );
@@ -26,9 +26,9 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/progress',
     {
-      config: onCourse(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['progression'], params: IdParams, response: { 200: CourseProgress } },
     },
-    async (request) => courseProgress(db, actorOf(request), request.params.id),
+    async (request) => courseProgress(db, actorOf(request), request.params.id, request.ctx.now),
   );
 };

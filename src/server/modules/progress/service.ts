@@ -1,13 +1,12 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { CourseProgress } from '../../../shared/api.ts';
 import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { activityKind, assertActivityVisible } from '../activities/index.ts';
+import { activityKind } from '../activities/index.ts';
 import { activityOpened, completedBy, completionCapabilities } from '../completion/index.ts';
-import { courseCapabilities } from '../courses/index.ts';
-import { activities, sections } from '../courses/schema.ts';
+import { activitiesInReadingOrder, courseCapabilities, visibleActivity } from '../courses/index.ts';
 import { inAudience } from '../enrolment/index.ts';
 import { activityViews } from './schema.ts';
 
@@ -16,7 +15,7 @@ import { activityViews } from './schema.ts';
  * tells the completion module (presence in the course; done when the activity's rule is `view`).
  */
 export async function recordView(db: Db, actor: Actor, activityId: string, now = new Date()) {
-  const activity = await assertActivityVisible(db, actor, activityId);
+  const activity = await visibleActivity({ db, actor, now }, activityId);
   await db
     .insert(activityViews)
     .values({ userId: actor.userId, activityId, courseId: activity.courseId, firstAt: now, lastAt: now })
@@ -60,47 +59,44 @@ export async function resumePoints(
   const points = new Map<string, ResumePoint>();
   if (scopes.length === 0) return points;
   const user = sql`${userId}::uuid`;
-  const rows = await db
-    .select({
-      courseId: activities.courseId,
-      id: activities.id,
-      title: activities.title,
-      kind: activities.kind,
-      mode: sql<string>`${activities.completion}->>'mode'`,
-      open: sql<boolean>`(${activities.visibility} = 'visible' and ${sections.visibility} = 'visible'
-        and (${activities.availableFrom} is null or ${activities.availableFrom} <= ${now}))`,
-      reachable: sql<boolean>`${inAudience(sql`${activities.audience}`, user)}`,
-      completed: sql<boolean>`${completedBy(sql`${activities.id}`, user)}`,
-      viewedAt: activityViews.lastAt,
-    })
-    .from(activities)
-    .innerJoin(sections, eq(sections.id, activities.sectionId))
-    .leftJoin(
-      activityViews,
-      and(eq(activityViews.activityId, activities.id), eq(activityViews.userId, userId)),
-    )
-    .where(
-      inArray(
-        activities.courseId,
-        scopes.map((s) => s.courseId),
-      ),
-    )
-    .orderBy(asc(sections.position), asc(activities.position));
+  const v = activityViews;
+  const { rows } = await db.execute<{
+    course_id: string;
+    id: string;
+    title: string;
+    kind: string;
+    mode: string;
+    open: boolean;
+    reachable: boolean;
+    completed: boolean;
+    viewed_at: Date | string | null;
+  }>(sql`
+    select r.course_id, r.id, r.title, r.kind, r.mode, r.shown as open,
+      ${inAudience(sql`r.audience`, user)} as reachable,
+      ${completedBy(sql`r.id`, user)} as completed,
+      ${v.lastAt} as viewed_at
+    from (${activitiesInReadingOrder(
+      scopes.map((s) => s.courseId),
+      now,
+    )}) r
+    left join ${v} on ${v.activityId} = r.id and ${v.userId} = ${user}
+    order by r.section_position, r.position`);
   const scopeOf = new Map(scopes.map((s) => [s.courseId, s]));
   const last = new Map<string, { id: string; at: Date }>();
   for (const scope of scopes)
     points.set(scope.courseId, { activityId: null, title: null, started: false, lastActivityId: null });
   for (const row of rows) {
-    const scope = scopeOf.get(row.courseId)!;
-    const point = points.get(row.courseId)!;
+    const scope = scopeOf.get(row.course_id)!;
+    const point = points.get(row.course_id)!;
     if (!scope.seeHidden && !(row.open && row.reachable)) continue;
-    if (row.viewedAt) {
+    const viewedAt = row.viewed_at === null ? null : new Date(row.viewed_at);
+    if (viewedAt) {
       point.started = true;
-      const seen = last.get(row.courseId);
-      if (!seen || row.viewedAt > seen.at) last.set(row.courseId, { id: row.id, at: row.viewedAt });
+      const seen = last.get(row.course_id);
+      if (!seen || viewedAt > seen.at) last.set(row.course_id, { id: row.id, at: viewedAt });
     }
     if (point.activityId !== null || isShownInPlace(row.kind)) continue;
-    const done = scope.tracked && row.mode !== 'none' ? row.completed : row.viewedAt !== null;
+    const done = scope.tracked && row.mode !== 'none' ? row.completed : viewedAt !== null;
     if (!done) {
       point.activityId = row.id;
       point.title = row.title;
@@ -130,7 +126,12 @@ export async function resumeScope(db: Tx, actor: Actor, courseId: string): Promi
  * The actor's own trail in a course: what they opened, the last one, and where to take it up again
  * (`resumeActivityId`, see `resumePoints`).
  */
-export async function courseProgress(db: Db, actor: Actor, courseId: string): Promise<CourseProgress> {
+export async function courseProgress(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  now = new Date(),
+): Promise<CourseProgress> {
   const [rows, scope] = await Promise.all([
     db
       .select({ activityId: activityViews.activityId, lastAt: activityViews.lastAt })
@@ -139,7 +140,7 @@ export async function courseProgress(db: Db, actor: Actor, courseId: string): Pr
       .orderBy(desc(activityViews.lastAt)),
     resumeScope(db, actor, courseId),
   ]);
-  const point = (await resumePoints(db, actor.userId, [scope])).get(courseId);
+  const point = (await resumePoints(db, actor.userId, [scope], now)).get(courseId);
   return {
     lastActivityId: rows[0]?.activityId ?? null,
     viewed: rows.map((r) => r.activityId),

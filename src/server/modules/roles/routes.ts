@@ -10,9 +10,9 @@ import {
 import { canInPath, reachIn } from '../../platform/access/can.ts';
 import { allCapabilities } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { accountCapabilities, userContextId } from '../accounts/index.ts';
-import { onCourse } from '../activities/index.ts';
 import { courseCapabilities } from '../courses/index.ts';
 import { roleCapabilities as caps } from './policy.ts';
 import { assignRole, listAssignments, removeRole, searchRoleContexts } from './service.ts';
@@ -24,7 +24,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/capabilities',
     {
-      config: onCourse(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['rôles'], params: z.object({ id: Uuid }), response: { 200: z.array(z.string()) } },
     },
     async (request) => {

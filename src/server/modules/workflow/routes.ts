@@ -16,8 +16,8 @@ import {
 } from '../../../shared/lifecycle.ts';
 import type { Capability } from '../../platform/access/capabilities.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
+import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/index.ts';
 import { courseCapabilities, listCourses, toCourses, toSession, trashedCourses } from '../courses/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 import {
@@ -51,7 +51,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/courses/:id/workflow',
     {
-      config: onCourse(db, courseCapabilities['course:viewhidden']),
+      config: on(courseCapabilities['course:viewhidden'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: Workflow } },
     },
     async (request) => workflowOf(db, actorOf(request), request.params.id),
@@ -69,7 +69,10 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const [url, method, transition, capability] of moves) {
     app[method](
       url,
-      { config: onCourse(db, capability), schema: { tags, params: IdParams, response: { 200: Course } } },
+      {
+        config: on(capability, inContext('course')),
+        schema: { tags, params: IdParams, response: { 200: Course } },
+      },
       async (request) => toCourse(await move(ctxOf(request), request.params.id, transition)),
     );
   }
@@ -77,7 +80,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/courses/:id/metadata',
     {
-      config: onCourse(db, courseCapabilities['course:update']),
+      config: on(courseCapabilities['course:update'], inContext('course')),
       // The version is the course's `metadataVersion`: the settings form does not make this one stale.
       schema: {
         tags,
@@ -94,7 +97,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/sessions',
     {
-      config: onCourse(db, caps['session:create']),
+      config: on(caps['session:create'], inContext('course')),
       schema: { tags, params: IdParams, body: CreateSessionBody, response: { 201: Course } },
     },
     async (request, reply) =>
@@ -106,7 +109,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/courses/:id/session',
     {
-      config: onCourse(db, caps['session:manage']),
+      config: on(caps['session:manage'], inContext('course')),
       schema: { tags, params: IdParams, body: SessionSettings.partial(), response: { 200: Session } },
     },
     async (request) => toSession(await updateSession(ctxOf(request), request.params.id, request.body)),
@@ -116,7 +119,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/courses/:id/practical',
     {
       // Whoever may open the session: its participants first.
-      config: onCourse(db, courseCapabilities['course:view']),
+      config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: SessionPractical } },
     },
     async (request) => sessionPractical(db, request.params.id),
@@ -125,7 +128,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/open',
     {
-      config: onCourse(db, caps['session:manage']),
+      config: on(caps['session:manage'], inContext('course')),
       schema: { tags, params: IdParams, body: OpenSessionBody, response: { 200: Course } },
     },
     async (request) => toCourse(await openSession(ctxOf(request), request.params.id, request.body)),
@@ -134,7 +137,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/announce',
     {
-      config: onCourse(db, caps['session:manage']),
+      config: on(caps['session:manage'], inContext('course')),
       schema: {
         tags,
         params: IdParams,
@@ -151,7 +154,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/courses/:id/from-template',
     {
       // Reading the template is the route's right; creating in the target domain is checked by the service.
-      config: onCourse(db, courseCapabilities['course:viewhidden']),
+      config: on(courseCapabilities['course:viewhidden'], inContext('course')),
       schema: { tags, params: IdParams, body: FromTemplateBody, response: { 201: Course } },
     },
     async (request, reply) =>

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileInfo, FolderFile } from '../../../../shared/api.ts';
 import type { FileLink, Owner } from '../../../platform/files/index.ts';
 import { HttpProblem } from '../../../platform/http/problem.ts';
-import { type ActivityRow, activityFilesChanged, auditActivity } from '../support.ts';
+import type { ActivityRouteKit, ActivityRow } from '../contract.ts';
+import { activityFilesChanged } from '../lifecycle.ts';
 
 /**
  * Multipart uploads, for the plugin that calls this (encapsulated: only its routes parse multipart).
@@ -78,6 +79,7 @@ export async function saveUploads(
  */
 export async function replaceActivityFile(
   request: FastifyRequest,
+  kit: ActivityRouteKit,
   activity: ActivityRow,
   options: { accept?: (mime: string) => boolean; refused?: () => HttpProblem } = {},
 ): Promise<FileLink> {
@@ -87,7 +89,7 @@ export async function replaceActivityFile(
   await db.transaction(async (tx) => {
     for (const old of await files.listLinks(tx, owner))
       if (old.id !== link!.id && old.createdAt <= link!.createdAt) await files.unlink(tx, old.id);
-    await auditActivity(tx, request, activity, 'activity.file_replaced', {
+    await kit.audit(tx, request, activity, 'activity.file_replaced', {
       filename: link!.filename,
       size: link!.size,
     });

@@ -17,10 +17,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../../shared/api.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
-import { reportActivityOutcome } from '../../completion/index.ts';
-import { type ActivityHookContext, defineActivity } from '../contract.ts';
+import {
+  type ActivityHookContext,
+  type ActivityRouteKit,
+  type ActivityRow,
+  defineActivity,
+} from '../contract.ts';
 import { archiveFileRef } from '../lifecycle.ts';
-import { type ActivityRow, assertActivityVisible, onActivity } from '../support.ts';
+import { reportActivityOutcome } from '../outcomes.ts';
 
 export const NOTES_DDL = `
   CREATE TABLE IF NOT EXISTS test_activity_notes (
@@ -78,33 +82,35 @@ async function removeNotes(ctx: ActivityHookContext, rows: { id: string }[]) {
   }
 }
 
-const routes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
-  app.post(
-    '/api/activities/:id/test-notes',
-    {
-      config: onActivity(db, notes.caps['test-notes:write']),
-      schema: {
-        params: z.object({ id: Uuid }),
-        body: z.object({ body: z.string().trim().min(1).max(10_000) }),
-        response: { 201: z.object({ id: Uuid }) },
+const routes =
+  (kit: ActivityRouteKit): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = app.deps;
+    app.post(
+      '/api/activities/:id/test-notes',
+      {
+        config: kit.onActivity(notes.caps['test-notes:write']),
+        schema: {
+          params: z.object({ id: Uuid }),
+          body: z.object({ body: z.string().trim().min(1).max(10_000) }),
+          response: { 201: z.object({ id: Uuid }) },
+        },
       },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const activity = await assertActivityVisible(db, actor, request.params.id, { kind: 'test-notes' });
-      const id = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(testNotes)
-          .values({ activityId: activity.id, userId: actor.userId, body: request.body.body })
-          .returning();
-        await reportActivityOutcome(tx, { userId: actor.userId, activityId: activity.id, complete: true });
-        return row!.id;
-      });
-      return reply.status(201).send({ id });
-    },
-  );
-};
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const activity = await kit.visibleActivity(request.ctx, request.params.id, 'test-notes');
+        const id = await db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(testNotes)
+            .values({ activityId: activity.id, userId: actor.userId, body: request.body.body })
+            .returning();
+          await reportActivityOutcome(tx, { userId: actor.userId, activityId: activity.id, complete: true });
+          return row!.id;
+        });
+        return reply.status(201).send({ id });
+      },
+    );
+  };
 
 export const notes = defineActivity({
   kind: 'test-notes',

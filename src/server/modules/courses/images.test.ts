@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { courseWithActivity, samples, upload } from './testing.ts';
+import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { courseWithActivity, samples, upload } from '../activities/file/testing.ts';
 
 let t: TestApp;
 let designer: ApiClient;

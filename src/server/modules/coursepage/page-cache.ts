@@ -35,17 +35,18 @@ export class CoursePageCache {
     );
   }
 
-  get(key: string): CachedPage | undefined {
+  /** The page stored under `key`, unless it ended by `now` (the reader's time: a test moves its clock). */
+  get(key: string, now = new Date()): CachedPage | undefined {
     const entry = this.#entries.get(key);
-    if (entry && entry.until > Date.now()) return entry;
+    if (entry && entry.until > now.getTime()) return entry;
     this.#entries.delete(key);
     return undefined;
   }
 
   /** Serialises and stores a page; `opensAt` is the earliest future availability in it, if any. */
-  set(key: string, courseId: string, page: unknown, opensAt?: Date): CachedPage {
+  set(key: string, courseId: string, page: unknown, opensAt?: Date, now = new Date()): CachedPage {
     const json = Buffer.from(JSON.stringify(page));
-    const until = Math.min(Date.now() + this.#maxAgeMs, opensAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    const until = Math.min(now.getTime() + this.#maxAgeMs, opensAt?.getTime() ?? Number.POSITIVE_INFINITY);
     const entry = {
       json,
       gzip: gzipSync(json),

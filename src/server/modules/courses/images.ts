@@ -1,16 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ImageUploaded, Uuid } from '../../../../shared/api.ts';
-import type { Actor } from '../../../platform/access/can.ts';
-import { roleHas } from '../../../platform/access/capabilities.ts';
-import { findContext } from '../../../platform/access/contexts.ts';
-import type { Tx } from '../../../platform/db/index.ts';
-import type { Servable } from '../../../platform/files/index.ts';
-import { actorOf } from '../../../platform/http/guard.ts';
-import { HttpProblem, problems } from '../../../platform/http/problem.ts';
-import { courseCapabilities as caps } from '../../courses/index.ts';
-import { registerUploads, saveUploads } from './upload.ts';
+import { ImageUploaded, Uuid } from '../../../shared/api.ts';
+import type { Actor } from '../../platform/access/can.ts';
+import { roleHas } from '../../platform/access/capabilities.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import type { Servable } from '../../platform/files/index.ts';
+import { inContext, on } from '../../platform/http/access.ts';
+import { actorOf } from '../../platform/http/guard.ts';
+import { HttpProblem, problems } from '../../platform/http/problem.ts';
+import { registerUploads, saveUploads } from '../activities/index.ts';
+import { courseCapabilities as caps } from './policy.ts';
 
 export const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 const imageRefused = () => new HttpProblem(415, 'unsupported_media_type', 'errors.imageTypeRefused');
@@ -31,7 +31,7 @@ export async function viewableImage(
   filename: string,
 ): Promise<Servable | undefined> {
   // Roles given in a course count there; roles given above count as far as the course's stage lets them
-  // reach (courses/visibility.ts).
+  // reach (visibility.ts).
   const viewing = actor.grants.filter((g) => roleHas(g.role, caps['course:view']));
   if (viewing.length === 0) return undefined;
   const ids = (keep: (g: (typeof viewing)[number]) => boolean) => {
@@ -90,15 +90,7 @@ export const courseImageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/images',
     {
-      config: {
-        access: {
-          capability: caps['course:update'],
-          context: async (request) => {
-            const id = (request.params as { id?: string }).id ?? '';
-            return Uuid.safeParse(id).success ? (await findContext(db, 'course', id))?.id : undefined;
-          },
-        },
-      },
+      config: on(caps['course:update'], inContext('course')),
       schema: {
         consumes: ['multipart/form-data'],
         tags: ['parcours'],

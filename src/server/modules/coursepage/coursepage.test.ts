@@ -1,0 +1,47 @@
+/**
+ * The course page as its reader is shown it (`readCoursePage`): read at the request's time, from the
+ * application's clock, so what opens later appears when the clock reaches it — cached page or not.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { domains } from '../domains/schema.ts';
+
+let t: TestApp;
+let designer: ApiClient;
+let participant: ApiClient;
+beforeAll(async () => {
+  t = await startTestApp();
+  designer = await t.as('concepteur@magistere.test');
+  participant = await t.as('participant@magistere.test');
+});
+afterAll(() => t.close());
+
+describe('course page', () => {
+  it('shows an activity to a participant once the clock reaches its opening, the cached page ending then', async () => {
+    const aix = (await t.db.select().from(domains)).find((d) => d.slug === 'ac-aix-marseille')!.id;
+    const course = (
+      await designer.post('/api/courses', { domainId: aix, title: 'À l’heure', shortName: 'HEURE' })
+    ).json().id as string;
+    await t.enrol(course, 'participant@magistere.test');
+    const section = (await designer.get(`/api/courses/${course}`)).json().sections[0].id;
+    const opensAt = new Date(t.clock.now().getTime() + 60 * 60_000);
+    const added = await designer.post(`/api/courses/${course}/activities`, {
+      sectionId: section,
+      kind: 'page',
+      title: 'Dans une heure',
+      settings: { content: '' },
+      availableFrom: opensAt.toISOString(),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const titles = async () =>
+      (await participant.get(`/api/courses/${course}`))
+        .json()
+        .sections[0].activities.map((a: { title: string }) => a.title);
+
+    expect(await titles()).toEqual([]);
+    t.clock.advance(59 * 60_000);
+    expect(await titles()).toEqual([]);
+    t.clock.advance(2 * 60_000);
+    expect(await titles()).toEqual(['Dans une heure']);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The course page as its reader is shown it, composed above the modules it draws on: the course engine's
+ * page (courses: what each sight shows), narrowed to the reader's groups and naming the groups of
+ * restricted activities for those who see everything (enrolment). Serialised and compressed once per
+ * course and variant in the node's page cache, since a national course is read thousands of times for
+ * each change.
+ */
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../platform/access/can.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { activitiesOutOfReach, coursePage, pageAccess, type Sight } from '../courses/index.ts';
+import { audienceNames } from '../enrolment/index.ts';
+import type { CachedPage, CoursePageCache } from './page-cache.ts';
+
+/** What reading a page needs: the request's database and time, and the node's page cache. */
+export type PageCtx = Pick<Ctx, 'db' | 'now'> & { pages: CoursePageCache };
+
+/** Who reads the page; `asParticipant`: an editor's preview of what participants see. */
+export type Viewer = { actor: Actor; asParticipant?: boolean };
+
+/** The course page for this viewer, ready to send: JSON, its gzip and its ETag. */
+export async function readCoursePage(ctx: PageCtx, courseId: string, viewer: Viewer): Promise<CachedPage> {
+  const { db } = ctx;
+  const rights = viewer.asParticipant
+    ? { canEdit: false, seeHidden: false }
+    : await pageAccess(db, viewer.actor, courseId);
+  const sight: Sight = rights.seeHidden ? 'all' : 'learner';
+  // Who does not see everything gets the page of the groups they are in: the activities left out for
+  // them are part of the key, so a page is shared only by people who see the same activities.
+  const outOfReach = sight === 'learner' ? await activitiesOutOfReach(db, courseId, viewer.actor.userId) : [];
+  const reach = outOfReach.length
+    ? createHash('sha1').update(outOfReach.join(',')).digest('base64url')
+    : 'all';
+  const key = `${courseId}:${rights.seeHidden}:${rights.canEdit}:${reach}`;
+  const { pages } = ctx;
+  const cached = pages.get(key, ctx.now);
+  if (cached) return cached;
+  const restrictedTo = sight === 'all' ? await audienceNames(db, courseId) : undefined;
+  const { page, opensAt } = await coursePage(
+    db,
+    courseId,
+    { sight, canEdit: rights.canEdit, outOfReach, ...(restrictedTo && { restrictedTo }) },
+    ctx.now,
+  );
+  return pages.set(key, courseId, page, opensAt, ctx.now);
+}
