@@ -4,6 +4,7 @@ import {
   LoginBody,
   Me,
   Page,
+  PasswordChangeBody,
   PasswordResetBody,
   PasswordResetRequestBody,
   PasswordTokenBody,
@@ -44,7 +45,6 @@ import {
 } from './service.ts';
 
 const IdParams = z.object({ id: Uuid });
-const Password = z.string().min(12).max(1024);
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, mailer, config, authCache } = app.deps;
@@ -193,7 +193,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['mon compte'],
-        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: Password }),
+        body: PasswordChangeBody,
       },
     },
     async (request, reply) => {

@@ -4,9 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { User } from '../../api/types.ts';
+import { accountKeys, deleteUser, setUserStatus, type User } from '../../api/accounts.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 
 const deleteModal = createModal({ id: 'modale-suppression-utilisateur', isOpenedByDefault: false });
@@ -34,7 +32,7 @@ export function AccountActions({
     setPending(true);
     setError(undefined);
     try {
-      const next = await api.post<User>(`/api/users/${user.id}/${action}`);
+      const next = await setUserStatus(user.id, action);
       onUpdated(next);
       onFlash(t(action === 'suspend' ? 'ui.users.detail.suspended' : 'ui.users.detail.reactivated'));
     } catch (e) {
@@ -48,9 +46,9 @@ export function AccountActions({
     setPending(true);
     setError(undefined);
     try {
-      await api.delete(`/api/users/${user.id}`);
-      queryClient.removeQueries({ queryKey: keys.user(user.id) });
-      await queryClient.invalidateQueries({ queryKey: keys.users });
+      await deleteUser(user.id);
+      queryClient.removeQueries({ queryKey: accountKeys.user(user.id) });
+      await queryClient.invalidateQueries({ queryKey: accountKeys.users });
       navigate('/admin/utilisateurs', { state: { flash: t('ui.users.detail.deleted') } });
     } catch (e) {
       setError(e);

@@ -1,24 +1,18 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput.js';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PasswordResetBody } from '../../../shared/api.ts';
-import { ApiError, api } from '../../api/client.ts';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  invalidProps,
-  passwordMessages,
-  readForm,
-  zodFieldErrors,
-} from '../../components/forms.tsx';
+import { checkPasswordToken, resetPassword } from '../../api/accounts.ts';
+import { ApiError } from '../../api/client.ts';
+import { ErrorSummary, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { checkConfirmation, NewPasswordFields } from '../../components/PasswordField.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const FORM = 'reinitialisation';
 
@@ -34,7 +28,7 @@ function useTokenCheck(token: string | null) {
     queryKey: ['password-reset-check', token],
     queryFn: async () => {
       try {
-        await api.post('/api/auth/password-reset/check', { token });
+        await checkPasswordToken(token ?? '');
         return true;
       } catch (error) {
         // A used, expired or unknown link (a malformed one fails validation): the page says so.
@@ -51,44 +45,29 @@ function useTokenCheck(token: string | null) {
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const problemMessage = useProblemMessage();
   const [token] = useState(readToken);
   const check = useTokenCheck(token);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
   const [invalidToken, setInvalidToken] = useState(false);
   const [done, setDone] = useState(false);
-  const [pending, setPending] = useState(false);
   const labels = { password: t('ui.auth.reset.password'), confirm: t('ui.auth.reset.confirm') };
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = readForm(event.currentTarget);
-    const parsed = PasswordResetBody.safeParse({ token, password: values.password });
-    const next: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error, values, t);
-    delete next.token;
-    if (!next.confirm && values.confirm !== values.password) {
-      next.confirm = values.confirm ? t('ui.validation.passwordsDiffer') : t('ui.validation.required');
-    }
-    if (Object.keys(next).length > 0 || !parsed.success) {
-      setMessage(undefined);
-      setErrors(next);
-      return;
-    }
-    setPending(true);
-    try {
-      await api.post('/api/auth/password-reset', parsed.data);
+  const { errors, message, pending, submit } = useFormSubmission(
+    PasswordResetBody,
+    async (data) => {
+      try {
+        await resetPassword(data);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'reset_token_invalid') setInvalidToken(true);
+        throw error;
+      }
       // The token is spent: take it out of the address bar and history.
       window.history.replaceState(null, '', window.location.pathname);
       setDone(true);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'reset_token_invalid') setInvalidToken(true);
-      setErrors({});
-      setMessage(problemMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+    {
+      // The token comes from the link, not from a field: only the two passwords are the person's to fix.
+      check: (values, { token: _, ...errors }) => checkConfirmation(t, values, 'password', errors),
+    },
+  );
 
   return (
     <div className="fr-grid-row fr-grid-row--center">
@@ -144,33 +123,19 @@ export function ResetPasswordPage() {
           <>
             <p>{t('ui.auth.reset.intro')}</p>
             <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
-            <form noValidate onSubmit={onSubmit}>
-              <PasswordInput
-                className="fr-mb-3w"
-                label={labels.password}
-                hintText={t('ui.auth.reset.passwordHint')}
-                messagesHint=""
-                messages={passwordMessages(errors, 'password')}
-                nativeInputProps={{
-                  id: fieldId(FORM, 'password'),
-                  ...invalidProps(errors, 'password'),
-                  name: 'password',
-                  autoComplete: 'new-password',
-                  required: true,
-                }}
-              />
-              <PasswordInput
-                className="fr-mb-3w"
-                label={labels.confirm}
-                messagesHint=""
-                messages={passwordMessages(errors, 'confirm')}
-                nativeInputProps={{
-                  id: fieldId(FORM, 'confirm'),
-                  ...invalidProps(errors, 'confirm'),
-                  name: 'confirm',
-                  autoComplete: 'new-password',
-                  required: true,
-                }}
+            <form
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                void submit({ ...readForm(event.currentTarget), token });
+              }}
+            >
+              <NewPasswordFields
+                form={FORM}
+                name="password"
+                errors={errors}
+                labels={labels}
+                hint={t('ui.auth.reset.passwordHint')}
               />
               <Button type="submit" disabled={pending}>
                 {t('ui.auth.reset.submit')}

@@ -9,9 +9,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CompletionMode } from '../../../shared/completion.ts';
+import type { CompletionRule } from '../../api/completion.ts';
 import { useActivityKinds } from '../../api/courses.ts';
 import { type FieldErrors, fieldId, fieldState, invalidProps } from '../../components/forms.tsx';
-import type { CompletionRule } from './queries.ts';
 
 /** Labels of the fields, for the form's error summary. */
 export function completionLabels(t: TFunction): Record<string, string> {

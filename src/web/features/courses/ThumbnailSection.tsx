@@ -8,9 +8,9 @@ import { Upload } from '@codegouvfr/react-dsfr/Upload.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
-import { type Course, refreshCourse } from '../../api/courses.ts';
-import { useUpload } from '../activities/file/upload.ts';
+import { ApiError } from '../../api/client.ts';
+import { type Course, refreshCourse, removeCourseThumbnail, setCourseThumbnail } from '../../api/courses.ts';
+import { useUploadMessage } from '../../components/upload.ts';
 
 const FIELD_ID = 'vignette-parcours';
 const removeModal = createModal({ id: 'modale-suppression-vignette', isOpenedByDefault: false });
@@ -18,7 +18,7 @@ const removeModal = createModal({ id: 'modale-suppression-vignette', isOpenedByD
 export function ThumbnailSection({ course }: { course: Course }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { upload, message } = useUpload();
+  const message = useUploadMessage();
   const [url, setUrl] = useState(course.thumbnailUrl);
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
@@ -44,10 +44,7 @@ export function ThumbnailSection({ course }: { course: Course }) {
     if (!file) return;
     await run(async () => {
       try {
-        const updated = await upload<Course>('PUT', `/api/courses/${course.id}/thumbnail`, [file], {
-          field: 'thumbnail',
-        });
-        return updated.thumbnailUrl;
+        return (await setCourseThumbnail(course.id, file)).thumbnailUrl;
       } finally {
         input.value = '';
       }
@@ -56,7 +53,7 @@ export function ThumbnailSection({ course }: { course: Course }) {
 
   async function remove() {
     await run(async () => {
-      await api.delete(`/api/courses/${course.id}/thumbnail`);
+      await removeCourseThumbnail(course.id);
       document.getElementById(FIELD_ID)?.focus();
       return null;
     }, t('ui.courses.thumbnail.removed'));

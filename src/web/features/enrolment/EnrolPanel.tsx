@@ -14,8 +14,20 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENROL_ROLES } from '../../../shared/enrolment.ts';
 import { formatNumber } from '../../../shared/format.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { useMeQuery } from '../../app/auth.tsx';
+import { ApiError } from '../../api/client.ts';
+import {
+  applyBulk,
+  type BulkSource,
+  type Candidates,
+  checkBulk,
+  type EnrolmentReport,
+  type EnrolRole,
+  enrolPeople,
+  findCandidates,
+  refreshEnrolment,
+  rejectedReport,
+  useCourseCohorts,
+} from '../../api/enrolment.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import {
   ErrorSummary,
@@ -26,18 +38,6 @@ import {
 } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
-import {
-  type BulkResult,
-  type BulkSource,
-  type Candidates,
-  type EnrolmentReport,
-  type EnrolRole,
-  fetchCandidates,
-  refreshEnrolment,
-  rejectedReport,
-  sendBulk,
-  useCourseCohorts,
-} from './api.ts';
 import { BulkReport } from './BulkReport.tsx';
 
 type Tab = 'lists' | 'csv' | 'cohort' | 'person';
@@ -87,16 +87,14 @@ export function EnrolPanel({ courseId }: { courseId: string }) {
 
 /** Check, then confirm: the report of the last check, and what applying it said. */
 function useBulk(courseId: string, onDone: (message: string) => void) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const csrfToken = useMeQuery().data?.csrfToken;
   const [report, setReport] = useState<EnrolmentReport>();
   const [source, setSource] = useState<BulkSource>();
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
   // Whether to create the accounts of unknown addresses: chosen in the report, kept for the next checks.
   const [creating, setCreating] = useState(false);
-  const options = { csrfToken, locale: i18n.language };
 
   /** Checks a source; `keep`: the report stays on screen meanwhile (a choice made inside it). */
   async function check(given: BulkSource, keep = false) {
@@ -108,7 +106,7 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
     setError(undefined);
     if (!keep) setReport(undefined);
     try {
-      setReport(await sendBulk<EnrolmentReport>(courseId, next, 'validate', options));
+      setReport(await checkBulk(courseId, next));
       setSource(next);
     } catch (e) {
       setError(e);
@@ -123,7 +121,7 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
     setPending(true);
     setError(undefined);
     try {
-      const result = await sendBulk<BulkResult>(courseId, source, 'apply', options);
+      const result = await applyBulk(courseId, source);
       setReport(undefined);
       setSource(undefined);
       await refreshEnrolment(queryClient, courseId);
@@ -426,7 +424,7 @@ function PersonForm({ courseId, onDone }: { courseId: string; onDone: (message: 
 
   // What the actor may search (by name, or by exact address) decides the label: ask once.
   useEffect(() => {
-    fetchCandidates(courseId, '')
+    findCandidates(courseId, '')
       .then((answer) => setMode(answer.mode))
       .catch(setError);
   }, [courseId]);
@@ -446,7 +444,7 @@ function PersonForm({ courseId, onDone }: { courseId: string; onDone: (message: 
     setError(undefined);
     setPending(true);
     try {
-      setFound((await fetchCandidates(courseId, text)).items);
+      setFound((await findCandidates(courseId, text)).items);
     } catch (e) {
       setError(e);
     } finally {
@@ -460,10 +458,7 @@ function PersonForm({ courseId, onDone }: { courseId: string; onDone: (message: 
     const name = `${person.firstName} ${person.lastName}`;
     const roleName = t(`ui.enrolment.roles.${role}`).toLowerCase();
     try {
-      const result = await api.post<{ enrolled: number; reactivated: number; alreadyEnrolled: number }>(
-        `/api/courses/${encodeURIComponent(courseId)}/enrolments`,
-        { role, userIds: [person.id] },
-      );
+      const result = await enrolPeople(courseId, { role, userIds: [person.id] });
       await refreshEnrolment(queryClient, courseId);
       setFound(undefined);
       setQ('');

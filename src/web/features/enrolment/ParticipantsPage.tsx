@@ -12,14 +12,19 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ENROL_ROLES } from '../../../shared/enrolment.ts';
 import { formatNumber } from '../../../shared/format.ts';
-import { api } from '../../api/client.ts';
 import { useCoursePage } from '../../api/courses.ts';
+import {
+  type Enrolment,
+  refreshEnrolment,
+  unenrol,
+  useCourseGroups,
+  useEnrolments,
+} from '../../api/enrolment.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
-import { type Enrolment, refreshEnrolment, useCourseGroups, useEnrolments } from './api.ts';
 import { EnrolPanel } from './EnrolPanel.tsx';
 
 const PAGE_SIZE = 50;
@@ -79,12 +84,12 @@ export function ParticipantsPage() {
     return { to: `?${next.toString()}` };
   };
 
-  async function unenrol() {
+  async function confirmUnenrol() {
     const enrolment = removing;
     if (!enrolment) return;
     setError(undefined);
     try {
-      await api.delete(`/api/enrolments/${enrolment.id}`);
+      await unenrol(enrolment.id);
       await refreshEnrolment(queryClient, id);
       setFlash(t('ui.enrolment.unenrolled', { name: nameOf(enrolment) }));
     } catch (e) {
@@ -253,7 +258,7 @@ export function ParticipantsPage() {
           {
             children: t('ui.enrolment.unenrolConfirm'),
             iconId: 'fr-icon-close-line',
-            onClick: () => void unenrol(),
+            onClick: () => void confirmUnenrol(),
           },
         ]}
       >

@@ -11,17 +11,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { FollowupCriteria, FollowupSort } from '../../../shared/followup.ts';
 import { useCoursePage } from '../../api/courses.ts';
+import { exportUrl, PAGE_SIZE, useFollowupGrid, useSavedFilters } from '../../api/followup.ts';
 import { useCan } from '../../app/auth.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { exportUrl, type GridView, PAGE_SIZE, useFollowupGrid, useSavedFilters, viewQuery } from './api.ts';
 import { ComposeModal, messageModal, remindModal } from './ComposeModals.tsx';
 import { CriteriaBar } from './CriteriaBar.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { GridTable } from './GridTable.tsx';
-import { readView } from './view.ts';
+import { type GridView, readView, viewQuery } from './view.ts';
 import './followup.css';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 
@@ -31,7 +31,7 @@ export function FollowupPage() {
   const [params, setParams] = useSearchParams();
   const { view, invalid } = readView(params);
   const course = useCoursePage(id);
-  const grid = useFollowupGrid(id, view);
+  const grid = useFollowupGrid(id, viewQuery(view));
   const saved = useSavedFilters(id);
   const canMessage = useCan('followup:message');
   const canRemind = useCan('followup:remind');
@@ -119,7 +119,7 @@ export function FollowupPage() {
                 <li>
                   <a
                     className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line fr-btn--icon-left"
-                    href={exportUrl(id, view, 'csv')}
+                    href={exportUrl(id, viewQuery(view, false), 'csv')}
                     download
                   >
                     {t('ui.followup.actions.exportCsv')}
@@ -128,7 +128,7 @@ export function FollowupPage() {
                 <li>
                   <a
                     className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line fr-btn--icon-left"
-                    href={exportUrl(id, view, 'xlsx')}
+                    href={exportUrl(id, viewQuery(view, false), 'xlsx')}
                     download
                   >
                     {t('ui.followup.actions.exportXlsx')}

@@ -8,10 +8,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import type { Course } from '../../api/courses.ts';
+import { courseKeys, importCourse } from '../../api/courses.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
-import { useUpload } from '../activities/file/upload.ts';
+import { useUploadMessage } from '../../components/upload.ts';
 
 type Problems = { path: string; message: string }[];
 
@@ -21,7 +21,7 @@ export function CourseImportForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [workingDomain] = useWorkingDomain();
-  const { upload, message } = useUpload();
+  const message = useUploadMessage();
   const [fileError, setFileError] = useState<string>();
   const [error, setError] = useState<string>();
   const [problems, setProblems] = useState<Problems>([]);
@@ -47,11 +47,8 @@ export function CourseImportForm() {
     setFileError(undefined);
     setPending(true);
     try {
-      const course = await upload<Course>('POST', '/api/courses/import', [file], {
-        field: 'archive',
-        fields: { domainId },
-      });
-      void queryClient.invalidateQueries({ queryKey: ['courses', 'list'] });
+      const course = await importCourse(file, domainId);
+      void queryClient.invalidateQueries({ queryKey: courseKeys.lists });
       navigate(`/parcours/${course.id}?edition=1`, {
         state: { flash: t('ui.courses.import.done', { title: course.title }) },
       });

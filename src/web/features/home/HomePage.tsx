@@ -22,7 +22,7 @@ import { HiddenBadge } from '../courses/SectionContent.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseImportForm } from './CourseImportForm.tsx';
 import './home.css';
-import { type SpaceCourse, useMySpace } from './queries.ts';
+import { type SpaceCourse, useMySpace } from '../../api/home.ts';
 
 type Block = 'courses' | 'trainings' | 'designs';
 

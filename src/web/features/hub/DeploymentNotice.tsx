@@ -10,10 +10,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
-import type { Deployment } from '../../../shared/hub.ts';
-import { api } from '../../api/client.ts';
-import { refreshHub } from '../../api/hub.ts';
-import { refreshLifecycle, useCourseCapabilities } from '../../api/workflow.ts';
+import { type Deployment, refreshHub, updateDeployment } from '../../api/hub.ts';
+import { useCourseCapabilities } from '../../api/roles.ts';
+import { refreshLifecycle } from '../../api/workflow.ts';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 
 const updateModal = createModal({ id: 'modale-mettre-a-jour-copie', isOpenedByDefault: false });
@@ -105,9 +104,7 @@ function UpdateModal({
     setPending(true);
     setError(undefined);
     try {
-      const after = await api.post<Deployment>(
-        `/api/courses/${encodeURIComponent(courseId)}/deployment/update`,
-      );
+      const after = await updateDeployment(courseId);
       // Closed before the refresh, which removes the notice holding the button.
       updateModal.close();
       await Promise.all([refreshHub(queryClient, courseId), refreshLifecycle(queryClient, courseId)]);

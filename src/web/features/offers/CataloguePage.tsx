@@ -21,19 +21,13 @@ import {
   type OfferSearchQuery,
   PAGE_SIZES,
 } from '../../../shared/offers.ts';
+import { useOfferSearch } from '../../api/offers.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { AlertsLink } from './AlertsLink.tsx';
-import {
-  exportLinks,
-  hasFilters,
-  paramsFromQuery,
-  queryFromParams,
-  toggleFacet,
-  useOfferSearch,
-} from './api.ts';
+import { exportLinks, hasFilters, paramsFromQuery, queryFromParams, toggleFacet } from './api.ts';
 import { CatalogueFacets } from './CatalogueFacets.tsx';
 import { CatalogueResults } from './CatalogueResults.tsx';
 import './offers.css';
@@ -42,7 +36,7 @@ export function CataloguePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
-  const search = useOfferSearch(query);
+  const search = useOfferSearch(paramsFromQuery(query));
   const go = (next: OfferSearchQuery) => setParams(paramsFromQuery(next));
 
   function onSearch(event: React.FormEvent<HTMLFormElement>) {

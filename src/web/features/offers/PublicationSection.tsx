@@ -16,8 +16,8 @@ import { formatDate } from '../../../shared/format.ts';
 import type { Stage } from '../../../shared/lifecycle.ts';
 import { type Publication, shortLink } from '../../../shared/offers.ts';
 import type { Course } from '../../api/courses.ts';
-import { publishCourse, refreshPublication, usePublication, withdrawCourse } from '../../api/publication.ts';
-import { useCourseCapabilities } from '../../api/workflow.ts';
+import { publishCourse, refreshPublication, usePublication, withdrawCourse } from '../../api/offers.ts';
+import { useCourseCapabilities } from '../../api/roles.ts';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 import './publication.css';
 

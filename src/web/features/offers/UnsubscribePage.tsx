@@ -7,7 +7,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { unsubscribeOffers } from '../../api/offers.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 
@@ -27,7 +27,7 @@ export function UnsubscribePage() {
     setPending(true);
     setMessage(undefined);
     try {
-      await api.post('/api/offer-subscriptions/unsubscribe', { token });
+      await unsubscribeOffers(token ?? '');
       // The token is spent: take it out of the address bar and history.
       window.history.replaceState(null, '', window.location.pathname);
       setDone(true);

@@ -21,9 +21,8 @@ import {
   REQUIRED_FOR_SESSION,
 } from '../../../shared/lifecycle.ts';
 import { requiredToPublish } from '../../../shared/offers.ts';
-import { api } from '../../api/client.ts';
 import { type Course, fetchCoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
-import { refreshLifecycle } from '../../api/workflow.ts';
+import { refreshLifecycle, saveMetadata } from '../../api/workflow.ts';
 import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -120,11 +119,7 @@ function IndexationForm({ course: current }: { course: Course }) {
   const { errors, message, pending, submit } = useFormSubmission(CourseMetadata, async (data) => {
     let updated: Course;
     try {
-      updated = await api.put<Course>(
-        `/api/courses/${encodeURIComponent(course.id)}/metadata`,
-        data,
-        versioned.headers,
-      );
+      updated = await saveMetadata(course.id, data, versioned.version);
     } catch (error) {
       if (versioned.caught(error)) return;
       throw error;

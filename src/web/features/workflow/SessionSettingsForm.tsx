@@ -8,15 +8,13 @@ import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Session, SessionSettings } from '../../../shared/lifecycle.ts';
-import { api } from '../../api/client.ts';
+import { SessionSettings } from '../../../shared/lifecycle.ts';
 import type { Course } from '../../api/courses.ts';
-import { refreshLifecycle } from '../../api/workflow.ts';
+import { refreshLifecycle, type Session, saveSession, workflowKeys } from '../../api/workflow.ts';
 import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { fromLocalInput, toLocalInput } from '../../components/localDateTime.ts';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { type DraftDay, dayLabels, OnSiteDaysField } from './OnSiteDaysField.tsx';
-import { practicalKey } from './SessionPracticalInfo.tsx';
 
 const form = 'session';
 const GAIA = ['gaiaDispositif', 'gaiaModule', 'gaiaSession'] as const;
@@ -45,12 +43,12 @@ export function SessionSettingsForm({
     ...dayLabels(t, days.length),
   };
   const { errors, message, pending, submit } = useFormSubmission(SessionSettings, async (data) => {
-    const saved = await api.put<Session>(`/api/courses/${encodeURIComponent(course.id)}/session`, data);
+    const saved = await saveSession(course.id, data);
     // The server orders the days by date: the rows follow.
     setDays(saved.onSiteDays.map((day, key) => ({ ...day, key })));
     await Promise.all([
       refreshLifecycle(queryClient, course.id),
-      queryClient.invalidateQueries({ queryKey: practicalKey(course.id) }),
+      queryClient.invalidateQueries({ queryKey: workflowKeys.practical(course.id) }),
     ]);
     onSaved(t('ui.lifecycle.session.saved'));
   });

@@ -1,7 +1,5 @@
 /** The workflow's dialogs: create a session, open it, announce it, put a course in the trash. */
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import type { FrIconClassName } from '@codegouvfr/react-dsfr/fr/generatedFromCss/classNames.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { useIsModalOpen } from '@codegouvfr/react-dsfr/Modal/useIsModalOpen.js';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,11 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { AnnounceBody, OpenSessionBody } from '../../../shared/lifecycle.ts';
-import { api } from '../../api/client.ts';
 import type { Course } from '../../api/courses.ts';
-import { refreshLifecycle } from '../../api/workflow.ts';
-import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { announceSession, createSession, openSession, refreshLifecycle } from '../../api/workflow.ts';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, readForm } from '../../components/forms.tsx';
 import { fromLocalInput } from '../../components/localDateTime.ts';
+import { MessageFields } from '../../components/MessageFields.tsx';
+import { submitButton } from '../../components/modalButtons.ts';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 export const createSessionModal = createModal({ id: 'modale-creer-session', isOpenedByDefault: false });
@@ -29,17 +29,6 @@ const CreateSessionForm = z.object({
   endsAt: z.iso.datetime({ offset: true }).nullable(),
 });
 
-function submitButton(form: string, label: string, pending: boolean, iconId: FrIconClassName) {
-  return {
-    children: label,
-    iconId,
-    doClosesModal: false,
-    type: 'submit' as const,
-    disabled: pending,
-    nativeButtonProps: { form },
-  };
-}
-
 export function CreateSessionModal({ course }: { course: Course }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -51,7 +40,7 @@ export function CreateSessionModal({ course }: { course: Course }) {
     endsAt: t('workflow.fields.session.endsAt'),
   };
   const { errors, message, pending, submit } = useFormSubmission(CreateSessionForm, async (data) => {
-    const session = await api.post<Course>(`/api/courses/${encodeURIComponent(course.id)}/sessions`, {
+    const session = await createSession(course.id, {
       title: data.title,
       settings: { startsAt: data.startsAt, endsAt: data.endsAt },
     });
@@ -73,15 +62,12 @@ export function CreateSessionModal({ course }: { course: Course }) {
   }
 
   const date = (name: 'startsAt' | 'endsAt') => (
-    <Input
+    <TextField
+      form={form}
+      name={name}
+      errors={errors}
       label={`${labels[name]} ${t('ui.common.optional')}`}
-      {...fieldState(errors, name)}
-      nativeInputProps={{
-        id: fieldId(form, name),
-        name,
-        type: 'datetime-local',
-        ...invalidProps(errors, name),
-      }}
+      type="datetime-local"
     />
   );
 
@@ -97,17 +83,14 @@ export function CreateSessionModal({ course }: { course: Course }) {
       <p>{t('ui.lifecycle.createSession.intro')}</p>
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
       <form id={form} noValidate onSubmit={onSubmit}>
-        <Input
+        <TextField
+          form={form}
+          name="title"
+          errors={errors}
           label={labels.title}
-          hintText={t('ui.lifecycle.createSession.sessionTitleHint')}
-          {...fieldState(errors, 'title')}
-          nativeInputProps={{
-            id: fieldId(form, 'title'),
-            name: 'title',
-            required: true,
-            defaultValue: `${course.title} — ${t('ui.lifecycle.createSession.defaultSuffix')}`,
-            ...invalidProps(errors, 'title'),
-          }}
+          hint={t('ui.lifecycle.createSession.sessionTitleHint')}
+          required
+          defaultValue={`${course.title} — ${t('ui.lifecycle.createSession.defaultSuffix')}`}
         />
         {date('startsAt')}
         {date('endsAt')}
@@ -137,7 +120,7 @@ export function OpenModal({
   useEffect(() => setChecked(selfEnrolment), [selfEnrolment]);
   useIsModalOpen(openModal, { onDisclose: () => setChecked(selfEnrolment) });
   const { errors, message, pending, submit } = useFormSubmission(OpenSessionBody, async (data) => {
-    await api.post(`/api/courses/${encodeURIComponent(course.id)}/open`, data);
+    await openSession(course.id, data);
     // Closed before the refresh, which removes the dialog once opening is no longer an action.
     openModal.close();
     await refreshLifecycle(queryClient, course.id);
@@ -186,10 +169,7 @@ export function AnnounceModal({ course, onDone }: { course: Course; onDone: (mes
   const form = 'annoncer-session';
   const labels = { subject: t('ui.lifecycle.announce.subject'), message: t('ui.lifecycle.announce.message') };
   const { errors, message, pending, submit } = useFormSubmission(AnnounceBody, async (data) => {
-    const { recipients } = await api.post<{ recipients: number }>(
-      `/api/courses/${encodeURIComponent(course.id)}/announce`,
-      data,
-    );
+    const { recipients } = await announceSession(course.id, data);
     announceModal.close();
     await refreshLifecycle(queryClient, course.id);
     onDone(t('ui.lifecycle.announce.done', { count: recipients }));
@@ -213,29 +193,13 @@ export function AnnounceModal({ course, onDone }: { course: Course; onDone: (mes
           void submit(readForm(event.currentTarget));
         }}
       >
-        <Input
-          label={labels.subject}
-          {...fieldState(errors, 'subject')}
-          nativeInputProps={{
-            id: fieldId(form, 'subject'),
-            name: 'subject',
-            required: true,
-            defaultValue: t('ui.lifecycle.announce.defaultSubject', { title: course.title }),
-            ...invalidProps(errors, 'subject'),
-          }}
-        />
-        <Input
-          label={labels.message}
-          hintText={t('ui.lifecycle.announce.messageHint')}
-          textArea
-          {...fieldState(errors, 'message')}
-          nativeTextAreaProps={{
-            id: fieldId(form, 'message'),
-            name: 'message',
-            required: true,
-            rows: 6,
-            ...invalidProps(errors, 'message'),
-          }}
+        <MessageFields
+          form={form}
+          errors={errors}
+          labels={{ subject: labels.subject, body: labels.message }}
+          bodyName="message"
+          bodyHint={t('ui.lifecycle.announce.messageHint')}
+          defaults={{ subject: t('ui.lifecycle.announce.defaultSubject', { title: course.title }) }}
         />
       </form>
     </announceModal.Component>
