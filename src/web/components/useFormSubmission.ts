@@ -1,8 +1,8 @@
 /** The plumbing every form repeats: parse at the edge, send, show field errors or the problem's message. */
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { type FieldErrors, problemFieldErrors, zodFieldErrors } from './forms.tsx';
+import { type FieldErrors, problemFieldErrors, readForm, zodFieldErrors } from './forms.tsx';
 import { useProblemMessage } from './ProblemAlert.tsx';
 
 export function useFormSubmission<S extends z.ZodType>(
@@ -55,5 +55,11 @@ export function useFormSubmission<S extends z.ZodType>(
     await run(() => send(parsed.data));
   }
 
-  return { errors, message, pending, submit, run };
+  /** The submit handler of a form whose fields are sent as they read (`readForm`). */
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void submit(readForm(event.currentTarget));
+  }
+
+  return { errors, message, pending, submit, onSubmit, run };
 }

@@ -25,6 +25,7 @@ import {
   useCoursePage,
 } from '../../api/courses.ts';
 import { AvailableFromField, fromLocalInput, toLocalInput } from '../../components/AvailableFromField.tsx';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { ErrorSummary, fieldId } from '../../components/forms.tsx';
@@ -328,20 +329,15 @@ function ActivityForm({
         </div>
       </form>
       {existing ? (
-        <deleteModal.Component
+        <ConfirmModal
+          modal={deleteModal}
           title={t('ui.activities.edit.deleteTitle', { title: existing.title })}
-          titleAs="h2"
-          buttons={[
-            { children: t('ui.common.cancel'), priority: 'secondary' },
-            {
-              children: t('ui.activities.edit.deleteConfirm'),
-              iconId: 'fr-icon-delete-line',
-              onClick: remove,
-            },
-          ]}
+          confirmLabel={t('ui.activities.edit.deleteConfirm')}
+          confirmIcon="fr-icon-delete-line"
+          onConfirm={remove}
         >
           {t('ui.activities.edit.deleteText')}
-        </deleteModal.Component>
+        </ConfirmModal>
       ) : null}
     </>
   );

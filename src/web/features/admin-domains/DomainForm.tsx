@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Domain } from '../../api/domains.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
-import { ErrorSummary, readForm } from '../../components/forms.tsx';
+import { ErrorSummary } from '../../components/forms.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 /** Creates a domain, or (with `domain`) changes its name and kind; the slug never changes. */
@@ -29,7 +29,7 @@ export function DomainForm<S extends z.ZodType>({
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const labels = { slug: t('ui.domains.slug'), name: t('ui.domains.name'), kind: t('ui.domains.kind') };
-  const { errors, message, pending, submit } = useFormSubmission(
+  const { errors, message, pending, onSubmit } = useFormSubmission(
     schema,
     async (data) => {
       const saved = await save(data);
@@ -46,14 +46,7 @@ export function DomainForm<S extends z.ZodType>({
   return (
     <>
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(readForm(event.currentTarget));
-        }}
-      >
+      <form ref={formRef} noValidate onSubmit={onSubmit}>
         <div className="fr-grid-row fr-grid-row--gutters">
           {domain ? null : (
             <div className="fr-col-12 fr-col-md-4">

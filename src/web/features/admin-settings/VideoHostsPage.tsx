@@ -4,21 +4,14 @@
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getVideoHosts, saveVideoHosts, settingsKeys } from '../../api/settings.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-} from '../../components/forms.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, type FieldErrors, fieldId, problemFieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
@@ -183,20 +176,17 @@ export function VideoHostsPage() {
           as="h3"
         />
         <form noValidate onSubmit={add} className="mg-narrow-form">
-          <Input
+          <TextField
+            form={FORM}
+            name="host"
+            errors={errors}
             label={t('ui.videoHosts.host')}
-            hintText={t('ui.videoHosts.hostHint')}
-            {...fieldState(errors, 'host')}
-            nativeInputProps={{
-              id: fieldId(FORM, 'host'),
-              name: 'host',
-              required: true,
-              autoComplete: 'off',
-              spellCheck: false,
-              value: host,
-              onChange: (event) => setHost(event.target.value),
-              ...invalidProps(errors, 'host'),
-            }}
+            hint={t('ui.videoHosts.hostHint')}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            value={host}
+            onChange={(event) => setHost(event.target.value)}
           />
           <Button type="submit" iconId="fr-icon-add-line" disabled={pending}>
             {t('ui.videoHosts.add')}

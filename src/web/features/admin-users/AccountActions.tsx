@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { accountKeys, deleteUser, setUserStatus, type User } from '../../api/accounts.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 
 const deleteModal = createModal({ id: 'modale-suppression-utilisateur', isOpenedByDefault: false });
@@ -92,16 +93,15 @@ export function AccountActions({
           {t('ui.users.detail.delete')}
         </Button>
       </div>
-      <deleteModal.Component
+      <ConfirmModal
+        modal={deleteModal}
         title={t('ui.users.detail.deleteModalTitle', { name })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          { children: t('ui.users.detail.deleteConfirm'), iconId: 'fr-icon-delete-line', onClick: remove },
-        ]}
+        confirmLabel={t('ui.users.detail.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={remove}
       >
         {t('ui.users.detail.deleteModalText')}
-      </deleteModal.Component>
+      </ConfirmModal>
     </>
   );
 }

@@ -15,6 +15,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { pageLinks, SearchCell, SearchForm } from '../../components/SearchForm.tsx';
 
 const PAGE_SIZE = 50;
 const ALL = 'tous';
@@ -109,9 +110,7 @@ export function AuditPage() {
     (actorUser.data ? `${actorUser.data.firstName} ${actorUser.data.lastName}` : t('ui.audit.actorUnknown'));
   const exists = (key: string) => i18n.exists(key);
 
-  function onFilter(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  function onFilter(data: FormData) {
     const next = new URLSearchParams();
     const value = String(data.get('action') ?? '');
     if (value) next.set('action', value);
@@ -132,49 +131,41 @@ export function AuditPage() {
       <PageHeading title={t('ui.audit.title')} crumbs={[]}>
         <p>{t('ui.audit.intro')}</p>
       </PageHeading>
-      <search>
-        <form onSubmit={onFilter} className="fr-mb-4w" key={params.toString()}>
-          <fieldset className="fr-fieldset">
-            <legend className="fr-fieldset__legend fr-fieldset__legend--regular">
-              {t('ui.audit.filtersLegend')}
-            </legend>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-5">
-              <Select
-                label={t('ui.audit.action')}
-                nativeSelectProps={{ name: 'action', defaultValue: action }}
-              >
-                <option value="">{t('ui.audit.allActions')}</option>
-                {(AUDIT_ACTIONS as readonly string[]).includes(action) || !action ? null : (
-                  <option value={action}>{action}</option>
-                )}
-                {AUDIT_ACTIONS.map((code) => (
-                  <option key={code} value={code}>
-                    {actionLabel(t, code)}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-5">
-              <Select
-                label={t('ui.audit.domain')}
-                nativeSelectProps={{ name: 'domainId', defaultValue: domainParam }}
-              >
-                <option value={ALL}>{t('ui.common.allDomains')}</option>
-                {domains.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2 mg-align-end">
-              <Button type="submit" iconId="fr-icon-filter-line">
-                {t('ui.audit.filter')}
-              </Button>
-            </div>
-          </fieldset>
-        </form>
-      </search>
+      <SearchForm
+        legend={t('ui.audit.filtersLegend')}
+        formKey={params.toString()}
+        submitLabel={t('ui.audit.filter')}
+        submitIcon="fr-icon-filter-line"
+        buttonWidth={2}
+        onSearch={onFilter}
+      >
+        <SearchCell width={5}>
+          <Select label={t('ui.audit.action')} nativeSelectProps={{ name: 'action', defaultValue: action }}>
+            <option value="">{t('ui.audit.allActions')}</option>
+            {(AUDIT_ACTIONS as readonly string[]).includes(action) || !action ? null : (
+              <option value={action}>{action}</option>
+            )}
+            {AUDIT_ACTIONS.map((code) => (
+              <option key={code} value={code}>
+                {actionLabel(t, code)}
+              </option>
+            ))}
+          </Select>
+        </SearchCell>
+        <SearchCell width={5}>
+          <Select
+            label={t('ui.audit.domain')}
+            nativeSelectProps={{ name: 'domainId', defaultValue: domainParam }}
+          >
+            <option value={ALL}>{t('ui.common.allDomains')}</option>
+            {domains.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </Select>
+        </SearchCell>
+      </SearchForm>
       {actorId ? (
         <p className="mg-actions mg-align-center fr-mb-3w">
           <span>{t('ui.audit.actorFilter', { name: actorName })}</span>
@@ -215,11 +206,7 @@ export function AuditPage() {
               count={pageCount}
               defaultPage={page}
               showFirstLast
-              getPageLinkProps={(n) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(n));
-                return { to: `?${next.toString()}` };
-              }}
+              getPageLinkProps={pageLinks(params)}
             />
           ) : null}
         </>

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { PasswordResetRequestBody } from '../../../shared/api.ts';
 import { requestPasswordReset } from '../../api/accounts.ts';
 import { TextField } from '../../components/fields.tsx';
-import { ErrorSummary, readForm } from '../../components/forms.tsx';
+import { ErrorSummary } from '../../components/forms.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
@@ -16,7 +16,7 @@ export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [sentTo, setSentTo] = useState<string>();
   const labels = { email: t('ui.auth.login.email') };
-  const { errors, message, pending, submit } = useFormSubmission(
+  const { errors, message, pending, onSubmit } = useFormSubmission(
     PasswordResetRequestBody,
     async ({ email }) => {
       await requestPasswordReset(email);
@@ -44,13 +44,7 @@ export function ForgotPasswordPage() {
           <>
             <p>{t('ui.auth.forgot.intro')}</p>
             <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
-            <form
-              noValidate
-              onSubmit={(event) => {
-                event.preventDefault();
-                void submit(readForm(event.currentTarget));
-              }}
-            >
+            <form noValidate onSubmit={onSubmit}>
               <TextField
                 form={FORM}
                 name="email"

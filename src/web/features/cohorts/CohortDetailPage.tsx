@@ -19,8 +19,9 @@ import {
   updateCohort,
   useCohort,
 } from '../../api/cohorts.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { TextAreaField, TextField } from '../../components/fields.tsx';
-import { ErrorSummary, type FieldErrors, readForm } from '../../components/forms.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
@@ -141,20 +142,15 @@ export function CohortDetailPage() {
           {t('ui.cohorts.delete')}
         </Button>
       </div>
-      <deleteModal.Component
+      <ConfirmModal
+        modal={deleteModal}
         title={t('ui.cohorts.deleteTitle', { name: cohort.name })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.cohorts.deleteConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => void remove(),
-          },
-        ]}
+        confirmLabel={t('ui.cohorts.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => void remove()}
       >
         {t('ui.cohorts.deleteText')}
-      </deleteModal.Component>
+      </ConfirmModal>
     </>
   );
 }
@@ -252,7 +248,7 @@ function EditCohortForm({ cohort, onSaved }: { cohort: CohortDetail; onSaved: ()
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const labels = { name: t('ui.cohorts.name'), description: t('ui.cohorts.description') };
-  const { errors, message, pending, submit } = useFormSubmission(CohortUpdateBody, async (body) => {
+  const { errors, message, pending, onSubmit } = useFormSubmission(CohortUpdateBody, async (body) => {
     const updated = await updateCohort(cohort.id, body);
     queryClient.setQueryData(cohortKeys.cohort(cohort.id), updated);
     await onSaved();
@@ -262,13 +258,7 @@ function EditCohortForm({ cohort, onSaved }: { cohort: CohortDetail; onSaved: ()
     <section className="fr-mt-6w" aria-labelledby="modifier-cohorte-titre">
       <h2 id="modifier-cohorte-titre">{t('ui.cohorts.editTitle')}</h2>
       <ErrorSummary form={EDIT_FORM} errors={errors} labels={labels} message={message} as="h3" />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(readForm(event.currentTarget));
-        }}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <TextField
           form={EDIT_FORM}
           name="name"

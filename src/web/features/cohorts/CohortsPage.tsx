@@ -14,7 +14,7 @@ import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
-import { ErrorSummary, readForm } from '../../components/forms.tsx';
+import { ErrorSummary } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -93,28 +93,18 @@ function CreateCohortForm({
     description: t('ui.cohorts.description'),
   };
   const initialDomain = domains.find((d) => d.id === workingDomain)?.id ?? domains[0]?.id ?? '';
-  const {
-    errors,
-    message,
-    pending,
-    submit: send,
-  } = useFormSubmission(CohortCreateBody, async (body) => {
+  const { errors, message, pending, onSubmit } = useFormSubmission(CohortCreateBody, async (body) => {
     const cohort = await createCohort(body);
     setGeneration((n) => n + 1);
     await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
     onCreated(cohort);
   });
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void send(readForm(event.currentTarget));
-  }
-
   return (
     <section aria-labelledby="creer-cohorte-titre">
       <h2 id="creer-cohorte-titre">{t('ui.cohorts.createTitle')}</h2>
       <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} as="h3" />
-      <form noValidate onSubmit={submit} key={generation}>
+      <form noValidate onSubmit={onSubmit} key={generation}>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
             <SelectField

@@ -11,7 +11,7 @@ import { createFromTemplate, useTemplates } from '../../api/workflow.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
 import { SelectField } from '../../components/fields.tsx';
-import { ErrorSummary, fieldId, readForm } from '../../components/forms.tsx';
+import { ErrorSummary, fieldId } from '../../components/forms.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseFormatField, CourseNameFields, CourseSummaryField } from './CourseFields.tsx';
@@ -29,7 +29,7 @@ export function CourseCreatePage() {
   const templates = useTemplates();
   const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`ui.courses.fields.${f}`)]));
 
-  const { errors, message, pending, submit } = useFormSubmission(CourseCreateBody, async (data) => {
+  const { errors, message, pending, onSubmit } = useFormSubmission(CourseCreateBody, async (data) => {
     const { domainId, title, shortName } = data;
     const course = templateId
       ? await createFromTemplate(templateId, { domainId, title, shortName })
@@ -46,13 +46,7 @@ export function CourseCreatePage() {
         <p>{t('ui.courses.newIntro')}</p>
       </PageHeading>
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(readForm(event.currentTarget));
-        }}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
         {templates.data?.length ? (
           <Select

@@ -38,6 +38,7 @@ import {
   type Section,
   updateSection,
 } from '../../api/courses.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { ErrorSummary, fieldId } from '../../components/forms.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
@@ -327,27 +328,22 @@ export function CourseEditor({ page, onFlash }: { page: CoursePage; onFlash: (me
             );
         }}
       />
-      <deleteSectionModal.Component
+      <ConfirmModal
+        modal={deleteSectionModal}
         title={t('ui.courses.edit.deleteSectionTitle', { title: deleting?.title ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.courses.edit.deleteConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => {
-              const section = deleting;
-              if (!section) return;
-              void run(() => editing.deleteSection(section.id)).then(() => {
-                onFlash(t('ui.courses.edit.sectionDeleted', { title: section.title }));
-                document.getElementById('titre-parcours')?.focus();
-              });
-            },
-          },
-        ]}
+        confirmLabel={t('ui.courses.edit.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => {
+          const section = deleting;
+          if (!section) return;
+          void run(() => editing.deleteSection(section.id)).then(() => {
+            onFlash(t('ui.courses.edit.sectionDeleted', { title: section.title }));
+            document.getElementById('titre-parcours')?.focus();
+          });
+        }}
       >
         {t('ui.courses.edit.deleteSectionText', { count: deleting?.activities.length ?? 0 })}
-      </deleteSectionModal.Component>
+      </ConfirmModal>
     </>
   );
 }

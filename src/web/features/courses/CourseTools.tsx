@@ -7,9 +7,8 @@ import { useNavigate } from 'react-router';
 import { CourseDuplicateBody } from '../../../shared/api.ts';
 import { type Course, courseArchiveUrl, courseKeys, duplicateCourse } from '../../api/courses.ts';
 import { useMe } from '../../app/auth.tsx';
+import { FormModal } from '../../components/dialogs.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
-import { ErrorSummary, readForm } from '../../components/forms.tsx';
-import { submitButton } from '../../components/modalButtons.ts';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const duplicateModal = createModal({ id: 'modale-duplication-parcours', isOpenedByDefault: false });
@@ -65,7 +64,7 @@ function DuplicateModal({ course }: { course: Course }) {
   const defaultDomain = domains.some((d) => d.id === course.domainId)
     ? course.domainId
     : (domains[0]?.id ?? '');
-  const { errors, message, pending, submit } = useFormSubmission(CourseDuplicateBody, async (data) => {
+  const { errors, message, pending, onSubmit } = useFormSubmission(CourseDuplicateBody, async (data) => {
     const copy = await duplicateCourse(course.id, data);
     void queryClient.invalidateQueries({ queryKey: courseKeys.lists });
     duplicateModal.close();
@@ -75,51 +74,45 @@ function DuplicateModal({ course }: { course: Course }) {
   });
 
   return (
-    <duplicateModal.Component
+    <FormModal
+      modal={duplicateModal}
+      form={form}
       title={t('ui.courses.duplicate.title', { title: course.title })}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        submitButton(form, t('ui.courses.duplicate.submit'), pending, 'fr-icon-file-add-line'),
-      ]}
+      intro={t('ui.courses.duplicate.intro')}
+      submitLabel={t('ui.courses.duplicate.submit')}
+      submitIcon="fr-icon-file-add-line"
+      pending={pending}
+      errors={errors}
+      labels={labels}
+      message={message}
+      onSubmit={onSubmit}
     >
-      <p>{t('ui.courses.duplicate.intro')}</p>
-      <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
-      <form
-        id={form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(readForm(event.currentTarget));
-        }}
+      <SelectField
+        form={form}
+        name="domainId"
+        errors={errors}
+        label={labels.domainId}
+        required
+        defaultValue={defaultDomain}
       >
-        <SelectField
-          form={form}
-          name="domainId"
-          errors={errors}
-          label={labels.domainId}
-          required
-          defaultValue={defaultDomain}
-        >
-          <option value="" disabled>
-            {t('ui.courses.fields.chooseDomain')}
+        <option value="" disabled>
+          {t('ui.courses.fields.chooseDomain')}
+        </option>
+        {domains.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
           </option>
-          {domains.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          form={form}
-          name="title"
-          errors={errors}
-          label={labels.title}
-          required
-          autoComplete="off"
-          defaultValue={t('ui.courses.duplicate.copyTitle', { title: course.title })}
-        />
-      </form>
-    </duplicateModal.Component>
+        ))}
+      </SelectField>
+      <TextField
+        form={form}
+        name="title"
+        errors={errors}
+        label={labels.title}
+        required
+        autoComplete="off"
+        defaultValue={t('ui.courses.duplicate.copyTitle', { title: course.title })}
+      />
+    </FormModal>
   );
 }

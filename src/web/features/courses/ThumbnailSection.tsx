@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { type Course, refreshCourse, removeCourseThumbnail, setCourseThumbnail } from '../../api/courses.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { useUploadMessage } from '../../components/upload.ts';
 
 const FIELD_ID = 'vignette-parcours';
@@ -104,20 +105,15 @@ export function ThumbnailSection({ course }: { course: Course }) {
       <p className="fr-sr-only" role="status">
         {pending ? t('ui.courses.thumbnail.pending') : (error ?? done ?? '')}
       </p>
-      <removeModal.Component
+      <ConfirmModal
+        modal={removeModal}
         title={t('ui.courses.thumbnail.removeTitle')}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.courses.thumbnail.removeConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => void remove(),
-          },
-        ]}
+        confirmLabel={t('ui.courses.thumbnail.removeConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => void remove()}
       >
         {t('ui.courses.thumbnail.removeText')}
-      </removeModal.Component>
+      </ConfirmModal>
     </section>
   );
 }

@@ -29,13 +29,8 @@ import {
   useCourseCohorts,
 } from '../../api/enrolment.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-} from '../../components/forms.tsx';
+import { TextAreaField } from '../../components/fields.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { BulkReport } from './BulkReport.tsx';
@@ -166,10 +161,22 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
   return { report, error, pending, check, confirm, cancel, creating, createAccounts };
 }
 
-function BulkOutcome({ bulk, showList }: { bulk: ReturnType<typeof useBulk>; showList: boolean }) {
+/** The report of the last check, with its confirmation; or why the check failed, unless the form says it. */
+function BulkOutcome({
+  bulk,
+  showList,
+  problemShownByForm = false,
+}: {
+  bulk: ReturnType<typeof useBulk>;
+  showList: boolean;
+  /** The CSV form shows a problem of its file on the file's field. */
+  problemShownByForm?: boolean;
+}) {
   return (
     <>
-      {bulk.error && !bulk.report ? <ProblemAlert error={bulk.error} className="fr-mt-3w" /> : null}
+      {bulk.error && !bulk.report && !problemShownByForm ? (
+        <ProblemAlert error={bulk.error} className="fr-mt-3w" />
+      ) : null}
       {bulk.report ? (
         <BulkReport
           report={bulk.report}
@@ -214,23 +221,19 @@ function ListsForm({ courseId, onDone }: { courseId: string; onDone: (message: s
         <div className="fr-grid-row fr-grid-row--gutters">
           {ENROL_ROLES.map((role) => (
             <div key={role} className="fr-col-12 fr-col-md-4">
-              <Input
-                textArea
+              <TextAreaField
+                form={LISTS_FORM}
+                name={role}
+                errors={errors}
                 label={labels[role]}
-                hintText={t('ui.enrolment.lists.hint')}
-                {...fieldState(errors, role)}
-                nativeTextAreaProps={{
-                  id: fieldId(LISTS_FORM, role),
-                  name: role,
-                  rows: 8,
-                  spellCheck: false,
-                  value: lists[role],
-                  onChange: (event) => {
-                    const value = event.currentTarget.value;
-                    setLists((current) => ({ ...current, [role]: value }));
-                    if (bulk.report) bulk.cancel();
-                  },
-                  ...invalidProps(errors, role),
+                hint={t('ui.enrolment.lists.hint')}
+                rows={8}
+                spellCheck={false}
+                value={lists[role]}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setLists((current) => ({ ...current, [role]: value }));
+                  if (bulk.report) bulk.cancel();
                 }}
               />
             </div>
@@ -297,18 +300,7 @@ function CsvForm({ courseId, onDone }: { courseId: string; onDone: (message: str
           {t('ui.enrolment.csv.check')}
         </Button>
       </form>
-      {bulk.report ? (
-        <BulkReport
-          report={bulk.report}
-          showList={false}
-          pending={bulk.pending}
-          error={bulk.error}
-          onConfirm={() => void bulk.confirm()}
-          onCancel={bulk.cancel}
-          creating={bulk.creating}
-          onCreateAccounts={bulk.createAccounts}
-        />
-      ) : null}
+      <BulkOutcome bulk={bulk} showList={false} problemShownByForm />
     </>
   );
 }

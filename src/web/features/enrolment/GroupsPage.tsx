@@ -26,9 +26,10 @@ import {
   useCourseGroups,
   useEnrolments,
 } from '../../api/enrolment.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { TextField } from '../../components/fields.tsx';
-import { ErrorSummary, type FieldErrors, readForm } from '../../components/forms.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -140,40 +141,30 @@ export function GroupsPage() {
         }}
       />
 
-      <deleteGroupModal.Component
+      <ConfirmModal
+        modal={deleteGroupModal}
         title={t('ui.groups.deleteTitle', { name: deletingGroup?.name ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.groups.deleteConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => {
-              const group = deletingGroup;
-              if (group) void run(() => deleteGroup(group.id), t('ui.groups.deleted', { name: group.name }));
-            },
-          },
-        ]}
+        confirmLabel={t('ui.groups.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => {
+          const group = deletingGroup;
+          if (group) void run(() => deleteGroup(group.id), t('ui.groups.deleted', { name: group.name }));
+        }}
       >
         {t('ui.groups.deleteText')}
-      </deleteGroupModal.Component>
-      <deleteGroupingModal.Component
+      </ConfirmModal>
+      <ConfirmModal
+        modal={deleteGroupingModal}
         title={t('ui.groups.groupings.deleteTitle', { name: deletingGrouping?.name ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.groups.groupings.deleteConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => {
-              const grouping = deletingGrouping;
-              if (grouping) void run(() => deleteGrouping(grouping.id), t('ui.groups.groupings.deleted'));
-            },
-          },
-        ]}
+        confirmLabel={t('ui.groups.groupings.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => {
+          const grouping = deletingGrouping;
+          if (grouping) void run(() => deleteGrouping(grouping.id), t('ui.groups.groupings.deleted'));
+        }}
       >
         {t('ui.groups.groupings.deleteText')}
-      </deleteGroupingModal.Component>
+      </ConfirmModal>
     </>
   );
 }
@@ -187,28 +178,18 @@ function CreateGroupForm({ courseId, onCreated }: { courseId: string; onCreated:
   const queryClient = useQueryClient();
   const [generation, setGeneration] = useState(0);
   const labels = { name: t('ui.groups.name'), description: t('ui.groups.description') };
-  const {
-    errors,
-    message,
-    pending,
-    submit: send,
-  } = useFormSubmission(GroupCreateBody, async (body) => {
+  const { errors, message, pending, onSubmit } = useFormSubmission(GroupCreateBody, async (body) => {
     await createGroup(courseId, body);
     setGeneration((n) => n + 1);
     await refreshEnrolment(queryClient, courseId);
     onCreated(body.name);
   });
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void send(readForm(event.currentTarget));
-  }
-
   return (
     <section aria-labelledby="creer-groupe-titre">
       <h2 id="creer-groupe-titre">{t('ui.groups.createTitle')}</h2>
       <ErrorSummary form={CREATE_FORM} errors={errors} labels={labels} message={message} as="h3" />
-      <form noValidate onSubmit={submit} key={generation}>
+      <form noValidate onSubmit={onSubmit} key={generation}>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
             <TextField

@@ -20,10 +20,12 @@ import {
   useCourseGroups,
   useEnrolments,
 } from '../../api/enrolment.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { pageLinks, SearchCell, SearchForm } from '../../components/SearchForm.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { EnrolPanel } from './EnrolPanel.tsx';
 
@@ -67,9 +69,7 @@ export function ParticipantsPage() {
   const roleOf = (e: Enrolment) => t(`ui.enrolment.roles.${e.role}`).toLowerCase();
   const manage = list.canManage && !list.closed;
 
-  function onSearch(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  function onSearch(data: FormData) {
     const next = new URLSearchParams();
     for (const [key, value] of data.entries()) {
       const text = String(value).trim();
@@ -77,12 +77,6 @@ export function ParticipantsPage() {
     }
     setParams(next);
   }
-
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
-    return { to: `?${next.toString()}` };
-  };
 
   async function confirmUnenrol() {
     const enrolment = removing;
@@ -132,59 +126,55 @@ export function ParticipantsPage() {
         <Alert className="fr-mb-3w" severity="success" small role="status" description={flash} />
       ) : null}
       {error ? <ProblemAlert error={error} /> : null}
-      <search>
-        <form onSubmit={onSearch} className="fr-mb-3w" key={params.toString()}>
-          <fieldset className="fr-fieldset">
-            <legend className="fr-fieldset__legend fr-fieldset__legend--regular">
-              {t('ui.enrolment.searchLegend')}
-            </legend>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-4">
-              <Input
-                label={t('ui.enrolment.q')}
-                hintText={t('ui.enrolment.qHint')}
-                nativeInputProps={{ name: 'q', type: 'search', defaultValue: q }}
-              />
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2">
-              <Select label={t('ui.enrolment.role')} nativeSelectProps={{ name: 'role', defaultValue: role }}>
-                <option value="">{t('ui.enrolment.allRoles')}</option>
-                {ENROL_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`ui.enrolment.roles.${r}`)}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2">
-              <Select
-                label={t('ui.enrolment.group')}
-                nativeSelectProps={{ name: 'groupe', defaultValue: groupId }}
-              >
-                <option value="">{t('ui.enrolment.allGroups')}</option>
-                {(groups.data?.groups ?? []).map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2">
-              <Select
-                label={t('ui.enrolment.status')}
-                nativeSelectProps={{ name: 'statut', defaultValue: status }}
-              >
-                <option value="active">{t('ui.enrolment.statusActive')}</option>
-                <option value="removed">{t('ui.enrolment.statusRemoved')}</option>
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2 mg-align-end">
-              <Button type="submit" iconId="fr-icon-search-line">
-                {t('ui.common.search')}
-              </Button>
-            </div>
-          </fieldset>
-        </form>
-      </search>
+      <SearchForm
+        legend={t('ui.enrolment.searchLegend')}
+        formKey={params.toString()}
+        className="fr-mb-3w"
+        submitLabel={t('ui.common.search')}
+        submitIcon="fr-icon-search-line"
+        buttonWidth={2}
+        onSearch={onSearch}
+      >
+        <SearchCell width={4}>
+          <Input
+            label={t('ui.enrolment.q')}
+            hintText={t('ui.enrolment.qHint')}
+            nativeInputProps={{ name: 'q', type: 'search', defaultValue: q }}
+          />
+        </SearchCell>
+        <SearchCell width={2}>
+          <Select label={t('ui.enrolment.role')} nativeSelectProps={{ name: 'role', defaultValue: role }}>
+            <option value="">{t('ui.enrolment.allRoles')}</option>
+            {ENROL_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`ui.enrolment.roles.${r}`)}
+              </option>
+            ))}
+          </Select>
+        </SearchCell>
+        <SearchCell width={2}>
+          <Select
+            label={t('ui.enrolment.group')}
+            nativeSelectProps={{ name: 'groupe', defaultValue: groupId }}
+          >
+            <option value="">{t('ui.enrolment.allGroups')}</option>
+            {(groups.data?.groups ?? []).map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </Select>
+        </SearchCell>
+        <SearchCell width={2}>
+          <Select
+            label={t('ui.enrolment.status')}
+            nativeSelectProps={{ name: 'statut', defaultValue: status }}
+          >
+            <option value="active">{t('ui.enrolment.statusActive')}</option>
+            <option value="removed">{t('ui.enrolment.statusRemoved')}</option>
+          </Select>
+        </SearchCell>
+      </SearchForm>
       {list.items.length === 0 ? (
         <EmptyState
           message={
@@ -245,25 +235,20 @@ export function ParticipantsPage() {
               count={pageCount}
               defaultPage={pageNumber}
               showFirstLast
-              getPageLinkProps={pageLink}
+              getPageLinkProps={pageLinks(params)}
             />
           ) : null}
         </>
       )}
-      <unenrolModal.Component
+      <ConfirmModal
+        modal={unenrolModal}
         title={t('ui.enrolment.unenrolTitle', { name: removing ? nameOf(removing) : '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.enrolment.unenrolConfirm'),
-            iconId: 'fr-icon-close-line',
-            onClick: () => void confirmUnenrol(),
-          },
-        ]}
+        confirmLabel={t('ui.enrolment.unenrolConfirm')}
+        confirmIcon="fr-icon-close-line"
+        onConfirm={() => void confirmUnenrol()}
       >
         {removing ? t('ui.enrolment.unenrolText', { name: nameOf(removing), role: roleOf(removing) }) : null}
-      </unenrolModal.Component>
+      </ConfirmModal>
       {manage ? <EnrolPanel courseId={course.id} /> : null}
     </>
   );

@@ -15,6 +15,7 @@ import { completionKeys } from '../../api/completion.ts';
 import { courseKeys } from '../../api/courses.ts';
 import { enrolmentKeys, setSelfEnrolment, useSelfEnrolment } from '../../api/enrolment.ts';
 import { useCourseCapabilities } from '../../api/roles.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 
 /**
@@ -112,20 +113,15 @@ export function SelfEnrolButton({
       ) : state.reason === 'sessionFull' ? (
         <p className="fr-mb-0">{t('ui.selfEnrolment.full')}</p>
       ) : null}
-      <leaveModal.Component
+      <ConfirmModal
+        modal={leaveModal}
         title={t('ui.selfEnrolment.unenrolTitle')}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.selfEnrolment.unenrolConfirm'),
-            iconId: 'fr-icon-close-line',
-            onClick: () => void act('DELETE'),
-          },
-        ]}
+        confirmLabel={t('ui.selfEnrolment.unenrolConfirm')}
+        confirmIcon="fr-icon-close-line"
+        onConfirm={() => void act('DELETE')}
       >
         {t('ui.selfEnrolment.unenrolText')}
-      </leaveModal.Component>
+      </ConfirmModal>
     </div>
   );
 }

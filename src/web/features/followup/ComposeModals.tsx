@@ -7,9 +7,9 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FollowupCriteria, FollowupMessageBody } from '../../../shared/followup.ts';
 import { messageParticipants, remindParticipants } from '../../api/followup.ts';
-import { ErrorSummary, readForm } from '../../components/forms.tsx';
+import { FormModal } from '../../components/dialogs.tsx';
+import { readForm } from '../../components/forms.tsx';
 import { MessageFields } from '../../components/MessageFields.tsx';
-import { submitButton } from '../../components/modalButtons.ts';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 export const messageModal = createModal({ id: 'modale-ecrire-participants', isOpenedByDefault: false });
@@ -48,47 +48,39 @@ export function ComposeModal({
   });
 
   return (
-    <modal.Component
+    <FormModal
+      modal={modal}
+      form={form}
       title={t(`ui.followup.${kind}.title`)}
-      titleAs="h2"
       size="large"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        submitButton(
-          form,
-          t(`ui.followup.${kind}.submit`),
-          pending,
-          kind === 'message' ? 'fr-icon-mail-line' : 'fr-icon-notification-3-line',
-        ),
-      ]}
+      intro={t(`ui.followup.${kind}.intro`, { count: recipients })}
+      submitLabel={t(`ui.followup.${kind}.submit`)}
+      submitIcon={kind === 'message' ? 'fr-icon-mail-line' : 'fr-icon-notification-3-line'}
+      pending={pending}
+      errors={errors}
+      labels={labels}
+      message={message}
+      formRef={formRef}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit({ ...readForm(event.currentTarget), criteria });
+      }}
     >
-      <p>{t(`ui.followup.${kind}.intro`, { count: recipients })}</p>
-      <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
-      <form
-        id={form}
-        ref={formRef}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit({ ...readForm(event.currentTarget), criteria });
-        }}
-      >
-        <MessageFields
-          form={form}
-          errors={errors}
-          labels={labels}
-          bodyHint={t('ui.followup.message.bodyHint')}
-          rows={7}
-          defaults={
-            kind === 'remind'
-              ? {
-                  subject: t('ui.followup.remind.defaultSubject', { course: courseTitle }),
-                  body: t('ui.followup.remind.defaultBody', { course: courseTitle }),
-                }
-              : undefined
-          }
-        />
-      </form>
-    </modal.Component>
+      <MessageFields
+        form={form}
+        errors={errors}
+        labels={labels}
+        bodyHint={t('ui.followup.message.bodyHint')}
+        rows={7}
+        defaults={
+          kind === 'remind'
+            ? {
+                subject: t('ui.followup.remind.defaultSubject', { course: courseTitle }),
+                body: t('ui.followup.remind.defaultBody', { course: courseTitle }),
+              }
+            : undefined
+        }
+      />
+    </FormModal>
   );
 }

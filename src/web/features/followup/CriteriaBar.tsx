@@ -18,9 +18,8 @@ import {
 } from '../../../shared/followup.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { deleteSavedFilter, followupKeys, saveFilter } from '../../api/followup.ts';
+import { ConfirmModal, FormModal } from '../../components/dialogs.tsx';
 import { TextField } from '../../components/fields.tsx';
-import { ErrorSummary, readForm } from '../../components/forms.tsx';
-import { submitButton } from '../../components/modalButtons.ts';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
@@ -101,7 +100,7 @@ export function CriteriaBar({
   const form = 'enregistrer-filtre';
   const formRef = useRef<HTMLFormElement>(null);
   const chosenFilter = savedFilters.find((f) => f.id === chosen);
-  const { errors, message, pending, submit } = useFormSubmission(
+  const { errors, message, pending, onSubmit } = useFormSubmission(
     SavedFilterBody.pick({ name: true }),
     async ({ name }) => {
       const saved = await saveFilter(courseId, name, criteria);
@@ -197,53 +196,39 @@ export function CriteriaBar({
           </>
         ) : null}
       </div>
-      <saveModal.Component
+      <FormModal
+        modal={saveModal}
+        form={form}
         title={t('ui.followup.saved.saveTitle')}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          submitButton(form, t('ui.followup.saved.submit'), pending),
-        ]}
+        intro={t('ui.followup.saved.saveIntro')}
+        submitLabel={t('ui.followup.saved.submit')}
+        pending={pending}
+        errors={errors}
+        labels={{ name: t('ui.followup.saved.name') }}
+        message={message}
+        formRef={formRef}
+        onSubmit={onSubmit}
       >
-        <p>{t('ui.followup.saved.saveIntro')}</p>
-        <ErrorSummary
+        <TextField
           form={form}
+          name="name"
           errors={errors}
-          labels={{ name: t('ui.followup.saved.name') }}
-          message={message}
-          as="h3"
+          label={t('ui.followup.saved.name')}
+          hint={t('ui.followup.saved.nameHint')}
+          required
+          maxLength={100}
+          autoComplete="off"
         />
-        <form
-          id={form}
-          ref={formRef}
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit(readForm(event.currentTarget));
-          }}
-        >
-          <TextField
-            form={form}
-            name="name"
-            errors={errors}
-            label={t('ui.followup.saved.name')}
-            hint={t('ui.followup.saved.nameHint')}
-            required
-            maxLength={100}
-            autoComplete="off"
-          />
-        </form>
-      </saveModal.Component>
-      <deleteModal.Component
+      </FormModal>
+      <ConfirmModal
+        modal={deleteModal}
         title={t('ui.followup.saved.confirmDelete', { name: chosenFilter?.name ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          { children: t('ui.followup.saved.delete'), doClosesModal: false, onClick: () => void remove() },
-        ]}
+        confirmLabel={t('ui.followup.saved.delete')}
+        keepOpen
+        onConfirm={() => void remove()}
       >
         <p>{t('ui.followup.saved.confirmDeleteText')}</p>
-      </deleteModal.Component>
+      </ConfirmModal>
     </section>
   );
 }

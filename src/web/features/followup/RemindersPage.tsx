@@ -30,6 +30,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import './followup.css';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 
 const confirmModal = createModal({ id: 'modale-supprimer-relance', isOpenedByDefault: false });
@@ -307,21 +308,16 @@ export function RemindersPage() {
           </p>
         </>
       )}
-      <confirmModal.Component
+      <ConfirmModal
+        modal={confirmModal}
         title={t('ui.followup.reminders.confirmDelete', { subject: toDelete?.subject ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.followup.reminders.delete'),
-            iconId: 'fr-icon-delete-line',
-            doClosesModal: false,
-            onClick: () => void confirmDelete(),
-          },
-        ]}
+        confirmLabel={t('ui.followup.reminders.delete')}
+        confirmIcon="fr-icon-delete-line"
+        keepOpen
+        onConfirm={() => void confirmDelete()}
       >
         <p>{t('ui.followup.reminders.confirmDeleteText')}</p>
-      </confirmModal.Component>
+      </ConfirmModal>
     </>
   );
 }

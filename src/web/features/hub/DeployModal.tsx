@@ -6,9 +6,9 @@ import { useNavigate } from 'react-router';
 import { DeployBody } from '../../../shared/hub.ts';
 import { deployOffer, type HubCourse, type HubSearchResult, refreshHub } from '../../api/hub.ts';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { submitButton } from '../../components/dialogs.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { ErrorSummary, readForm } from '../../components/forms.tsx';
-import { submitButton } from '../../components/modalButtons.ts';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 export const deployModal = createModal({ id: 'modale-deployer', isOpenedByDefault: false });

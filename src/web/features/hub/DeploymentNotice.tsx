@@ -13,6 +13,7 @@ import { formatDate } from '../../../shared/format.ts';
 import { type Deployment, refreshHub, updateDeployment } from '../../api/hub.ts';
 import { useCourseCapabilities } from '../../api/roles.ts';
 import { refreshLifecycle } from '../../api/workflow.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 
 const updateModal = createModal({ id: 'modale-mettre-a-jour-copie', isOpenedByDefault: false });
@@ -117,22 +118,17 @@ function UpdateModal({
   }
 
   return (
-    <updateModal.Component
+    <ConfirmModal
+      modal={updateModal}
       title={t('hub.deployment.confirmTitle')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        {
-          children: t('hub.deployment.confirm'),
-          iconId: 'fr-icon-refresh-line',
-          doClosesModal: false,
-          disabled: pending,
-          onClick: () => void update(),
-        },
-      ]}
+      confirmLabel={t('hub.deployment.confirm')}
+      confirmIcon="fr-icon-refresh-line"
+      keepOpen
+      pending={pending}
+      onConfirm={() => void update()}
     >
       {error ? <Alert className="fr-mb-2w" severity="error" small role="alert" description={error} /> : null}
       <p>{t('hub.deployment.confirmText', { version })}</p>
-    </updateModal.Component>
+    </ConfirmModal>
   );
 }

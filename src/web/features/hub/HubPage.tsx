@@ -17,6 +17,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { pageLinks } from '../../components/SearchForm.tsx';
 import { DeployModal, deployModal, targetsFor } from './DeployModal.tsx';
 
 const SUMMARY_LENGTH = 220;
@@ -34,11 +35,6 @@ export function HubPage() {
     if (text.trim()) next.set('q', text.trim());
     setParams(next);
   }
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
-    return { to: `?${next.toString()}` };
-  };
 
   return (
     <>
@@ -63,7 +59,7 @@ export function HubPage() {
         <Results
           result={search.data}
           q={q}
-          pageLink={pageLink}
+          pageLink={pageLinks(params)}
           onDeploy={(offer) => {
             setChosen(offer);
             deployModal.open();

@@ -26,6 +26,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { SearchCell, SearchForm } from '../../components/SearchForm.tsx';
 import { AlertsLink } from './AlertsLink.tsx';
 import { exportLinks, hasFilters, paramsFromQuery, queryFromParams, toggleFacet } from './api.ts';
 import { CatalogueFacets } from './CatalogueFacets.tsx';
@@ -39,9 +40,8 @@ export function CataloguePage() {
   const search = useOfferSearch(paramsFromQuery(query));
   const go = (next: OfferSearchQuery) => setParams(paramsFromQuery(next));
 
-  function onSearch(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const q = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+  function onSearch(data: FormData) {
+    const q = String(data.get('q') ?? '').trim();
     go({ ...query, q, page: 1 });
   }
   const clearFacets = () => go({ ...query, ...emptyFacets(), page: 1 });
@@ -64,25 +64,25 @@ export function CataloguePage() {
         onTabChange={(kind) => go({ ...query, kind: kind as OfferKind, ...emptyFacets(), page: 1 })}
         tabs={OFFER_KINDS.map((kind) => ({ tabId: kind, label: t(`offers.catalogue.kinds.${kind}`) }))}
       >
-        <search>
-          <form onSubmit={onSearch} className="fr-mb-3w" key={`${query.kind}-${query.q}`}>
-            <fieldset className="fr-fieldset fr-mb-0">
-              <legend className="fr-fieldset__legend fr-sr-only">{t('offers.catalogue.searchLegend')}</legend>
-              <div className="fr-fieldset__element fr-col-12 fr-col-md-8">
-                <Input
-                  label={t('offers.catalogue.q')}
-                  hintText={t('offers.catalogue.qHint')}
-                  nativeInputProps={{ name: 'q', type: 'search', defaultValue: query.q }}
-                />
-              </div>
-              <div className="fr-fieldset__element fr-col-12 fr-col-md-4 mg-align-end">
-                <Button type="submit" iconId="fr-icon-search-line">
-                  {t('offers.catalogue.submit')}
-                </Button>
-              </div>
-            </fieldset>
-          </form>
-        </search>
+        <SearchForm
+          legend={t('offers.catalogue.searchLegend')}
+          legendHidden
+          formKey={`${query.kind}-${query.q}`}
+          className="fr-mb-3w"
+          fieldsetClassName="fr-mb-0"
+          submitLabel={t('offers.catalogue.submit')}
+          submitIcon="fr-icon-search-line"
+          buttonWidth={4}
+          onSearch={onSearch}
+        >
+          <SearchCell width={8}>
+            <Input
+              label={t('offers.catalogue.q')}
+              hintText={t('offers.catalogue.qHint')}
+              nativeInputProps={{ name: 'q', type: 'search', defaultValue: query.q }}
+            />
+          </SearchCell>
+        </SearchForm>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
             {/* On a phone the filters wait behind this button, so the results come first. */}

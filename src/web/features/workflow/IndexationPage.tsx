@@ -23,6 +23,7 @@ import {
 import { requiredToPublish } from '../../../shared/offers.ts';
 import { type Course, fetchCoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
 import { refreshLifecycle, saveMetadata } from '../../api/workflow.ts';
+import { TextAreaField, TextField } from '../../components/fields.tsx';
 import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -112,7 +113,7 @@ function IndexationForm({ course: current }: { course: Course }) {
   const versionRequired = requiredToPublish(course.stage).includes('version');
   const required = new Set<string>([...REQUIRED_FOR_SESSION, ...(versionRequired ? ['version'] : [])]);
   const hint = (name: string) =>
-    name === 'version' && versionRequired ? { hintText: t('ui.lifecycle.indexation.versionHint') } : {};
+    name === 'version' && versionRequired ? t('ui.lifecycle.indexation.versionHint') : undefined;
   const optional = (name: string) => (required.has(name) ? '' : ` ${t('ui.common.optional')}`);
   const label = (name: string) => t(`ui.lifecycle.indexation.${name}`);
   const labels = Object.fromEntries(FIELDS.map((name) => [name, label(name)]));
@@ -254,44 +255,34 @@ function IndexationForm({ course: current }: { course: Course }) {
         </div>
         {duration('durationOnSite')}
         {duration('durationRemote')}
-        <Input
+        <TextField
+          form={form}
+          name="keywords"
+          errors={errors}
           label={`${labels.keywords}${optional('keywords')}`}
-          hintText={t('ui.lifecycle.indexation.keywordsHint')}
-          {...fieldState(errors, 'keywords')}
-          nativeInputProps={{
-            id: fieldId(form, 'keywords'),
-            name: 'keywords',
-            defaultValue: metadata.keywords?.join(', ') ?? '',
-            ...invalidProps(errors, 'keywords'),
-          }}
+          hint={t('ui.lifecycle.indexation.keywordsHint')}
+          defaultValue={metadata.keywords?.join(', ') ?? ''}
         />
         {TEXTS.map((name) =>
           LONG.includes(name) ? (
-            <Input
+            <TextAreaField
               key={name}
+              form={form}
+              name={name}
+              errors={errors}
               label={`${labels[name]}${optional(name)}`}
-              textArea
-              {...fieldState(errors, name)}
-              nativeTextAreaProps={{
-                id: fieldId(form, name),
-                name,
-                rows: 3,
-                defaultValue: metadata[name] ?? '',
-                ...invalidProps(errors, name),
-              }}
+              rows={3}
+              defaultValue={metadata[name] ?? ''}
             />
           ) : (
-            <Input
+            <TextField
               key={name}
+              form={form}
+              name={name}
+              errors={errors}
               label={`${labels[name]}${optional(name)}`}
-              {...hint(name)}
-              {...fieldState(errors, name)}
-              nativeInputProps={{
-                id: fieldId(form, name),
-                name,
-                defaultValue: metadata[name] ?? '',
-                ...invalidProps(errors, name),
-              }}
+              hint={hint(name)}
+              defaultValue={metadata[name] ?? ''}
             />
           ),
         )}

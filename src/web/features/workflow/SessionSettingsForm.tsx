@@ -4,14 +4,14 @@
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SessionSettings } from '../../../shared/lifecycle.ts';
 import type { Course } from '../../api/courses.ts';
 import { refreshLifecycle, type Session, saveSession, workflowKeys } from '../../api/workflow.ts';
-import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, readForm } from '../../components/forms.tsx';
 import { fromLocalInput, toLocalInput } from '../../components/localDateTime.ts';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { type DraftDay, dayLabels, OnSiteDaysField } from './OnSiteDaysField.tsx';
@@ -76,18 +76,20 @@ export function SessionSettingsForm({
     });
   }
 
-  const text = (name: string, value: string, extra: Record<string, unknown> = {}, hint?: string) => (
-    <Input
+  const text = (
+    name: string,
+    value: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+    hint?: string,
+  ) => (
+    <TextField
+      form={form}
+      name={name}
+      errors={errors}
       label={labels[name]}
-      {...(hint && { hintText: hint })}
-      {...fieldState(errors, name)}
-      nativeInputProps={{
-        id: fieldId(form, name),
-        name,
-        defaultValue: value,
-        ...invalidProps(errors, name),
-        ...extra,
-      }}
+      hint={hint}
+      defaultValue={value}
+      {...extra}
     />
   );
 

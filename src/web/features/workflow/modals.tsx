@@ -10,11 +10,11 @@ import { z } from 'zod';
 import { AnnounceBody, OpenSessionBody } from '../../../shared/lifecycle.ts';
 import type { Course } from '../../api/courses.ts';
 import { announceSession, createSession, openSession, refreshLifecycle } from '../../api/workflow.ts';
+import { ConfirmModal, FormModal } from '../../components/dialogs.tsx';
 import { TextField } from '../../components/fields.tsx';
-import { ErrorSummary, readForm } from '../../components/forms.tsx';
+import { readForm } from '../../components/forms.tsx';
 import { fromLocalInput } from '../../components/localDateTime.ts';
 import { MessageFields } from '../../components/MessageFields.tsx';
-import { submitButton } from '../../components/modalButtons.ts';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 export const createSessionModal = createModal({ id: 'modale-creer-session', isOpenedByDefault: false });
@@ -51,16 +51,6 @@ export function CreateSessionModal({ course }: { course: Course }) {
     });
   });
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const raw = readForm(event.currentTarget);
-    void submit({
-      title: raw.title,
-      startsAt: fromLocalInput(raw.startsAt),
-      endsAt: fromLocalInput(raw.endsAt),
-    });
-  }
-
   const date = (name: 'startsAt' | 'endsAt') => (
     <TextField
       form={form}
@@ -72,30 +62,39 @@ export function CreateSessionModal({ course }: { course: Course }) {
   );
 
   return (
-    <createSessionModal.Component
+    <FormModal
+      modal={createSessionModal}
+      form={form}
       title={t('ui.lifecycle.createSession.title')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        submitButton(form, t('ui.lifecycle.createSession.submit'), pending, 'fr-icon-calendar-line'),
-      ]}
+      intro={t('ui.lifecycle.createSession.intro')}
+      submitLabel={t('ui.lifecycle.createSession.submit')}
+      submitIcon="fr-icon-calendar-line"
+      pending={pending}
+      errors={errors}
+      labels={labels}
+      message={message}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const raw = readForm(event.currentTarget);
+        void submit({
+          title: raw.title,
+          startsAt: fromLocalInput(raw.startsAt),
+          endsAt: fromLocalInput(raw.endsAt),
+        });
+      }}
     >
-      <p>{t('ui.lifecycle.createSession.intro')}</p>
-      <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
-      <form id={form} noValidate onSubmit={onSubmit}>
-        <TextField
-          form={form}
-          name="title"
-          errors={errors}
-          label={labels.title}
-          hint={t('ui.lifecycle.createSession.sessionTitleHint')}
-          required
-          defaultValue={`${course.title} — ${t('ui.lifecycle.createSession.defaultSuffix')}`}
-        />
-        {date('startsAt')}
-        {date('endsAt')}
-      </form>
-    </createSessionModal.Component>
+      <TextField
+        form={form}
+        name="title"
+        errors={errors}
+        label={labels.title}
+        hint={t('ui.lifecycle.createSession.sessionTitleHint')}
+        required
+        defaultValue={`${course.title} — ${t('ui.lifecycle.createSession.defaultSuffix')}`}
+      />
+      {date('startsAt')}
+      {date('endsAt')}
+    </FormModal>
   );
 }
 
@@ -127,39 +126,36 @@ export function OpenModal({
     onDone(t('ui.lifecycle.done.open', { title: course.title }));
   });
   return (
-    <openModal.Component
+    <FormModal
+      modal={openModal}
+      form={form}
       title={t('ui.lifecycle.openSession.title')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        submitButton(form, t('ui.lifecycle.openSession.submit'), pending, 'fr-icon-play-line'),
-      ]}
+      intro={t('ui.lifecycle.openSession.intro')}
+      submitLabel={t('ui.lifecycle.openSession.submit')}
+      submitIcon="fr-icon-play-line"
+      pending={pending}
+      errors={errors}
+      labels={{}}
+      message={message}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit({ selfEnrolment: checked });
+      }}
     >
-      <p>{t('ui.lifecycle.openSession.intro')}</p>
-      <ErrorSummary form={form} errors={errors} labels={{}} message={message} as="h3" />
-      <form
-        id={form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit({ selfEnrolment: checked });
-        }}
-      >
-        <Checkbox
-          options={[
-            {
-              label: t('ui.lifecycle.openSession.selfEnrolment'),
-              hintText: t('ui.lifecycle.openSession.selfEnrolmentHint'),
-              nativeInputProps: {
-                name: 'selfEnrolment',
-                checked,
-                onChange: (event) => setChecked(event.currentTarget.checked),
-              },
+      <Checkbox
+        options={[
+          {
+            label: t('ui.lifecycle.openSession.selfEnrolment'),
+            hintText: t('ui.lifecycle.openSession.selfEnrolmentHint'),
+            nativeInputProps: {
+              name: 'selfEnrolment',
+              checked,
+              onChange: (event) => setChecked(event.currentTarget.checked),
             },
-          ]}
-        />
-      </form>
-    </openModal.Component>
+          },
+        ]}
+      />
+    </FormModal>
   );
 }
 
@@ -168,41 +164,35 @@ export function AnnounceModal({ course, onDone }: { course: Course; onDone: (mes
   const queryClient = useQueryClient();
   const form = 'annoncer-session';
   const labels = { subject: t('ui.lifecycle.announce.subject'), message: t('ui.lifecycle.announce.message') };
-  const { errors, message, pending, submit } = useFormSubmission(AnnounceBody, async (data) => {
+  const { errors, message, pending, onSubmit } = useFormSubmission(AnnounceBody, async (data) => {
     const { recipients } = await announceSession(course.id, data);
     announceModal.close();
     await refreshLifecycle(queryClient, course.id);
     onDone(t('ui.lifecycle.announce.done', { count: recipients }));
   });
   return (
-    <announceModal.Component
+    <FormModal
+      modal={announceModal}
+      form={form}
       title={t('ui.lifecycle.announce.title')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        submitButton(form, t('ui.lifecycle.announce.submit'), pending, 'fr-icon-mail-line'),
-      ]}
+      intro={t('ui.lifecycle.announce.intro')}
+      submitLabel={t('ui.lifecycle.announce.submit')}
+      submitIcon="fr-icon-mail-line"
+      pending={pending}
+      errors={errors}
+      labels={labels}
+      message={message}
+      onSubmit={onSubmit}
     >
-      <p>{t('ui.lifecycle.announce.intro')}</p>
-      <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
-      <form
-        id={form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(readForm(event.currentTarget));
-        }}
-      >
-        <MessageFields
-          form={form}
-          errors={errors}
-          labels={{ subject: labels.subject, body: labels.message }}
-          bodyName="message"
-          bodyHint={t('ui.lifecycle.announce.messageHint')}
-          defaults={{ subject: t('ui.lifecycle.announce.defaultSubject', { title: course.title }) }}
-        />
-      </form>
-    </announceModal.Component>
+      <MessageFields
+        form={form}
+        errors={errors}
+        labels={{ subject: labels.subject, body: labels.message }}
+        bodyName="message"
+        bodyHint={t('ui.lifecycle.announce.messageHint')}
+        defaults={{ subject: t('ui.lifecycle.announce.defaultSubject', { title: course.title }) }}
+      />
+    </FormModal>
   );
 }
 
@@ -217,17 +207,16 @@ export function TrashModal({
 }) {
   const { t } = useTranslation();
   return (
-    <trashModal.Component
+    <ConfirmModal
+      modal={trashModal}
       title={t('ui.lifecycle.trash.title')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        { children: t('ui.lifecycle.trash.submit'), iconId: 'fr-icon-delete-line', onClick: onConfirm },
-      ]}
+      confirmLabel={t('ui.lifecycle.trash.submit')}
+      confirmIcon="fr-icon-delete-line"
+      onConfirm={onConfirm}
     >
       <p>
         {t(isSession ? 'ui.lifecycle.trash.textSession' : 'ui.lifecycle.trash.text', { title: course.title })}
       </p>
-    </trashModal.Component>
+    </ConfirmModal>
   );
 }

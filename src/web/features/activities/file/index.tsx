@@ -1,5 +1,3 @@
-/** File: one document to download, or to open in the browser when it is a PDF or an image. */
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { Upload } from '@codegouvfr/react-dsfr/Upload.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -13,7 +11,7 @@ import {
   useActivityFile,
 } from '../../../api/activities.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { fieldId, fieldState, invalidProps } from '../../../components/forms.tsx';
+import { TextField } from '../../../components/fields.tsx';
 import { Loading } from '../../../components/Loading.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useUploadMessage } from '../../../components/upload.ts';
@@ -222,20 +220,18 @@ function FileEditor({ form, settings, onChange, errors, onPendingUpload }: Activ
           send={(id, files) => uploadActivityFile(id, files[0]!)}
         />
       )}
-      <Input
+      <TextField
+        form={form}
+        name="settings.displayName"
+        errors={errors}
         label={t('ui.activities.file.displayName')}
-        hintText={t('ui.activities.file.displayNameHint')}
-        {...fieldState(errors, 'settings.displayName')}
-        nativeInputProps={{
-          id: fieldId(form, 'settings.displayName'),
-          autoComplete: 'off',
-          value: str(settings.displayName),
-          onChange: (event) => {
-            const value = event.target.value;
-            const { displayName: _, ...rest } = settings;
-            onChange(value.trim() ? { ...rest, displayName: value } : rest);
-          },
-          ...invalidProps(errors, 'settings.displayName'),
+        hint={t('ui.activities.file.displayNameHint')}
+        autoComplete="off"
+        value={str(settings.displayName)}
+        onChange={(event) => {
+          const value = event.target.value;
+          const { displayName: _, ...rest } = settings;
+          onChange(value.trim() ? { ...rest, displayName: value } : rest);
         }}
       />
     </>

@@ -1,11 +1,9 @@
-/** Video: embedded from an allowed host (Pod, PeerTube), or an uploaded MP4/WebM file. */
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { activityVideoUrl, uploadActivityVideo } from '../../../api/activities.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { fieldId, fieldState, invalidProps } from '../../../components/forms.tsx';
+import { TextField } from '../../../components/fields.tsx';
 import { fileDetail } from '../file/format.ts';
 import { PendingFiles, ReplaceFile } from '../file/index.tsx';
 import {
@@ -127,20 +125,18 @@ function VideoEditor({ form, settings, onChange, errors, onPendingUpload }: Acti
         ]}
       />
       {source === 'embed' ? (
-        <Input
+        <TextField
+          form={form}
+          name="settings.url"
+          errors={errors}
           label={t('ui.activities.video.url')}
-          hintText={t('ui.activities.video.urlHint')}
-          {...fieldState(errors, 'settings.url')}
-          nativeInputProps={{
-            id: fieldId(form, 'settings.url'),
-            type: 'url',
-            required: true,
-            spellCheck: false,
-            autoComplete: 'off',
-            value: str(settings.url),
-            onChange: (event) => onChange({ source: 'embed', url: event.target.value.trim() }),
-            ...invalidProps(errors, 'settings.url'),
-          }}
+          hint={t('ui.activities.video.urlHint')}
+          type="url"
+          required
+          spellCheck={false}
+          autoComplete="off"
+          value={str(settings.url)}
+          onChange={(event) => onChange({ source: 'embed', url: event.target.value.trim() })}
         />
       ) : savedUpload ? (
         <VideoUploader activityId={activityId} />
