@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { PasswordResetRequestBody } from '../../../shared/api.ts';
 import { requestPasswordReset } from '../../api/accounts.ts';
 import { TextField } from '../../components/fields.tsx';
 import { ErrorSummary } from '../../components/forms.tsx';
+import { DoneNotice, NarrowPage } from '../../components/NarrowPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
@@ -25,49 +25,43 @@ export function ForgotPasswordPage() {
   );
 
   return (
-    <div className="fr-grid-row fr-grid-row--center">
-      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
-        <PageHeading
-          title={t('ui.auth.forgot.title')}
-          crumbs={[{ label: t('ui.auth.login.title'), to: '/connexion' }]}
+    <NarrowPage>
+      <PageHeading
+        title={t('ui.auth.forgot.title')}
+        crumbs={[{ label: t('ui.auth.login.title'), to: '/connexion' }]}
+      />
+      {sentTo ? (
+        <DoneNotice
+          title={t('ui.auth.forgot.sentTitle')}
+          text={t('ui.auth.forgot.sent', { email: sentTo })}
         />
-        {sentTo ? (
-          <Alert
-            className="fr-mb-3w"
-            severity="success"
-            role="status"
-            as="h2"
-            title={t('ui.auth.forgot.sentTitle')}
-            description={t('ui.auth.forgot.sent', { email: sentTo })}
-          />
-        ) : (
-          <>
-            <p>{t('ui.auth.forgot.intro')}</p>
-            <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
-            <form noValidate onSubmit={onSubmit}>
-              <TextField
-                form={FORM}
-                name="email"
-                errors={errors}
-                label={labels.email}
-                hint={t('ui.auth.login.emailHint')}
-                type="email"
-                autoComplete="email"
-                required
-                spellCheck={false}
-              />
-              <Button type="submit" disabled={pending}>
-                {t('ui.auth.forgot.submit')}
-              </Button>
-            </form>
-          </>
-        )}
-        <p className="fr-mt-4w">
-          <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/connexion">
-            {t('ui.auth.forgot.backToLogin')}
-          </Link>
-        </p>
-      </div>
-    </div>
+      ) : (
+        <>
+          <p>{t('ui.auth.forgot.intro')}</p>
+          <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
+          <form noValidate onSubmit={onSubmit}>
+            <TextField
+              form={FORM}
+              name="email"
+              errors={errors}
+              label={labels.email}
+              hint={t('ui.auth.login.emailHint')}
+              type="email"
+              autoComplete="email"
+              required
+              spellCheck={false}
+            />
+            <Button type="submit" disabled={pending}>
+              {t('ui.auth.forgot.submit')}
+            </Button>
+          </form>
+        </>
+      )}
+      <p className="fr-mt-4w">
+        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/connexion">
+          {t('ui.auth.forgot.backToLogin')}
+        </Link>
+      </p>
+    </NarrowPage>
   );
 }

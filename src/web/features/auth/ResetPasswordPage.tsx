@@ -9,18 +9,13 @@ import { checkPasswordToken, resetPassword } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import { ErrorSummary, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { DoneNotice, forgetLinkToken, NarrowPage, readLinkToken } from '../../components/NarrowPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { checkConfirmation, NewPasswordFields } from '../../components/PasswordField.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const FORM = 'reinitialisation';
-
-/** The token travels in the URL fragment (`#jeton=…`) so that it never reaches a server log. */
-function readToken(): string | null {
-  const hash = window.location.hash.replace(/^#/, '');
-  return new URLSearchParams(hash).get('jeton');
-}
 
 /** Asks the server whether the link can still be used, before showing the form. */
 function useTokenCheck(token: string | null) {
@@ -45,7 +40,7 @@ function useTokenCheck(token: string | null) {
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const [token] = useState(readToken);
+  const [token] = useState(readLinkToken);
   const check = useTokenCheck(token);
   const [invalidToken, setInvalidToken] = useState(false);
   const [done, setDone] = useState(false);
@@ -59,8 +54,7 @@ export function ResetPasswordPage() {
         if (error instanceof ApiError && error.code === 'reset_token_invalid') setInvalidToken(true);
         throw error;
       }
-      // The token is spent: take it out of the address bar and history.
-      window.history.replaceState(null, '', window.location.pathname);
+      forgetLinkToken();
       setDone(true);
     },
     {
@@ -70,80 +64,65 @@ export function ResetPasswordPage() {
   );
 
   return (
-    <div className="fr-grid-row fr-grid-row--center">
-      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
-        <PageHeading
-          title={t('ui.auth.reset.title')}
-          crumbs={[{ label: t('ui.auth.login.title'), to: '/connexion' }]}
-        />
-        {done ? (
-          <>
-            <Alert
-              className="fr-mb-3w"
-              severity="success"
-              role="status"
-              as="h2"
-              title={t('ui.auth.reset.doneTitle')}
-              description={t('ui.auth.reset.done')}
+    <NarrowPage>
+      <PageHeading
+        title={t('ui.auth.reset.title')}
+        crumbs={[{ label: t('ui.auth.login.title'), to: '/connexion' }]}
+      />
+      {done ? (
+        <DoneNotice title={t('ui.auth.reset.doneTitle')} text={t('ui.auth.reset.done')}>
+          <Link className="fr-btn" to="/connexion">
+            {t('ui.auth.reset.goToLogin')}
+          </Link>
+        </DoneNotice>
+      ) : !token ? (
+        <>
+          <Alert className="fr-mb-3w" severity="error" small description={t('ui.auth.reset.missingToken')} />
+          <Link className="fr-btn" to="/mot-de-passe-oublie">
+            {t('ui.auth.reset.askNewLink')}
+          </Link>
+        </>
+      ) : check.isPending ? (
+        <Loading label={t('ui.auth.reset.checking')} />
+      ) : check.error ? (
+        <ProblemAlert error={check.error} />
+      ) : check.data === false || invalidToken ? (
+        <>
+          <Alert
+            className="fr-mb-3w"
+            severity="error"
+            small
+            role="alert"
+            description={t('errors.resetTokenInvalid')}
+          />
+          <Link className="fr-btn" to="/mot-de-passe-oublie">
+            {t('ui.auth.reset.askNewLink')}
+          </Link>
+        </>
+      ) : (
+        <>
+          <p>{t('ui.auth.reset.intro')}</p>
+          <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void submit({ ...readForm(event.currentTarget), token });
+            }}
+          >
+            <NewPasswordFields
+              form={FORM}
+              name="password"
+              errors={errors}
+              labels={labels}
+              hint={t('ui.auth.reset.passwordHint')}
             />
-            <Link className="fr-btn" to="/connexion">
-              {t('ui.auth.reset.goToLogin')}
-            </Link>
-          </>
-        ) : !token ? (
-          <>
-            <Alert
-              className="fr-mb-3w"
-              severity="error"
-              small
-              description={t('ui.auth.reset.missingToken')}
-            />
-            <Link className="fr-btn" to="/mot-de-passe-oublie">
-              {t('ui.auth.reset.askNewLink')}
-            </Link>
-          </>
-        ) : check.isPending ? (
-          <Loading label={t('ui.auth.reset.checking')} />
-        ) : check.error ? (
-          <ProblemAlert error={check.error} />
-        ) : check.data === false || invalidToken ? (
-          <>
-            <Alert
-              className="fr-mb-3w"
-              severity="error"
-              small
-              role="alert"
-              description={t('errors.resetTokenInvalid')}
-            />
-            <Link className="fr-btn" to="/mot-de-passe-oublie">
-              {t('ui.auth.reset.askNewLink')}
-            </Link>
-          </>
-        ) : (
-          <>
-            <p>{t('ui.auth.reset.intro')}</p>
-            <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
-            <form
-              noValidate
-              onSubmit={(event) => {
-                event.preventDefault();
-                void submit({ ...readForm(event.currentTarget), token });
-              }}
-            >
-              <NewPasswordFields
-                form={FORM}
-                name="password"
-                errors={errors}
-                labels={labels}
-                hint={t('ui.auth.reset.passwordHint')}
-              />
-              <Button type="submit" disabled={pending}>
-                {t('ui.auth.reset.submit')}
-              </Button>
-            </form>
-          </>
-        )}
-      </div>
-    </div>
+            <Button type="submit" disabled={pending}>
+              {t('ui.auth.reset.submit')}
+            </Button>
+          </form>
+        </>
+      )}
+    </NarrowPage>
   );
 }
