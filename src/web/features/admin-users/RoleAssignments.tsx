@@ -31,6 +31,7 @@ import {
 } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { RemoveButton } from '../../components/tableCells.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const FORM = 'attribuer-role';
@@ -104,21 +105,15 @@ export function RoleAssignments({
             formatDate(a.createdAt),
             ...(canAssign
               ? [
-                  <Button
+                  <RemoveButton
                     key="remove"
-                    size="small"
-                    priority="tertiary"
-                    iconId="fr-icon-close-line"
+                    label={t('ui.users.roles.remove')}
+                    ariaLabel={t('ui.users.roles.removeLabel', {
+                      role: t(`ui.roles.${a.role}`),
+                      context: contextOf(a),
+                    })}
                     onClick={() => remove(a)}
-                    nativeButtonProps={{
-                      'aria-label': t('ui.users.roles.removeLabel', {
-                        role: t(`ui.roles.${a.role}`),
-                        context: contextOf(a),
-                      }),
-                    }}
-                  >
-                    {t('ui.users.roles.remove')}
-                  </Button>,
+                  />,
                 ]
               : []),
           ])}

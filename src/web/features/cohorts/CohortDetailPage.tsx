@@ -25,6 +25,7 @@ import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { personCells, RemoveButton } from '../../components/tableCells.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const deleteModal = createModal({ id: 'modale-suppression-cohorte', isOpenedByDefault: false });
@@ -104,21 +105,14 @@ export function CohortDetailPage() {
           data={cohort.members.map((member) => {
             const name = `${member.firstName} ${member.lastName}`;
             return [
-              `${member.lastName} ${member.firstName}`,
-              <span key="email" className="mg-break">
-                {member.email}
-              </span>,
+              ...personCells(member),
               formatDate(member.addedAt),
-              <Button
+              <RemoveButton
                 key="remove"
-                size="small"
-                priority="tertiary"
-                iconId="fr-icon-close-line"
+                label={t('ui.cohorts.remove')}
+                ariaLabel={t('ui.cohorts.removeLabel', { name })}
                 onClick={() => void removeMember(member.userId, name)}
-                nativeButtonProps={{ 'aria-label': t('ui.cohorts.removeLabel', { name }) }}
-              >
-                {t('ui.cohorts.remove')}
-              </Button>,
+              />,
             ];
           })}
         />

@@ -33,6 +33,7 @@ import { TextAreaField } from '../../components/fields.tsx';
 import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { personCells } from '../../components/tableCells.tsx';
 import { BulkReport } from './BulkReport.tsx';
 
 type Tab = 'lists' | 'csv' | 'cohort' | 'person';
@@ -520,10 +521,7 @@ function PersonForm({ courseId, onDone }: { courseId: string; onDone: (message: 
             data={found.map((person) => {
               const name = `${person.firstName} ${person.lastName}`;
               return [
-                `${person.lastName} ${person.firstName}`,
-                <span key="email" className="mg-break">
-                  {person.email}
-                </span>,
+                ...personCells(person),
                 person.enrolledAs.length
                   ? person.enrolledAs.map((r) => t(`ui.enrolment.roles.${r}`)).join(', ')
                   : t('ui.common.none'),

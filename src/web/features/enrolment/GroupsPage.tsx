@@ -33,6 +33,7 @@ import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { personCells, RemoveButton } from '../../components/tableCells.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 
@@ -302,29 +303,20 @@ function GroupCard({
           data={group.members.map((member) => {
             const name = `${member.firstName} ${member.lastName}`;
             return [
-              `${member.lastName} ${member.firstName}`,
-              <span key="email" className="mg-break">
-                {member.email}
-              </span>,
+              ...personCells(member),
               ...(manage
                 ? [
-                    <Button
+                    <RemoveButton
                       key="remove"
-                      size="small"
-                      priority="tertiary"
-                      iconId="fr-icon-close-line"
+                      label={t('ui.groups.remove')}
+                      ariaLabel={t('ui.groups.removeLabel', { name, group: group.name })}
                       onClick={() =>
                         void run(
                           () => removeGroupMember(group.id, member.userId),
                           t('ui.groups.removed', { name }),
                         )
                       }
-                      nativeButtonProps={{
-                        'aria-label': t('ui.groups.removeLabel', { name, group: group.name }),
-                      }}
-                    >
-                      {t('ui.groups.remove')}
-                    </Button>,
+                    />,
                   ]
                 : []),
             ];

@@ -26,6 +26,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { pageLinks, SearchCell, SearchForm } from '../../components/SearchForm.tsx';
+import { personCells, RemoveButton } from '../../components/tableCells.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { EnrolPanel } from './EnrolPanel.tsx';
 
@@ -200,32 +201,23 @@ export function ParticipantsPage() {
               ...(manage && status === 'active' ? [t('ui.common.actions')] : []),
             ]}
             data={list.items.map((e) => [
-              `${e.lastName} ${e.firstName}`,
-              <span key="email" className="mg-break">
-                {e.email}
-              </span>,
+              ...personCells(e),
               t(`ui.enrolment.roles.${e.role}`),
               e.groups.length ? e.groups.map((g) => g.name).join(', ') : t('ui.common.none'),
               shortDate.format(new Date(status === 'removed' && e.removedAt ? e.removedAt : e.enrolledAt)),
               t(`ui.enrolment.methods.${e.method}`),
               ...(manage && status === 'active'
                 ? [
-                    <Button
+                    <RemoveButton
                       key="unenrol"
-                      size="small"
-                      priority="tertiary"
-                      iconId="fr-icon-close-line"
+                      label={t('ui.enrolment.unenrol')}
+                      ariaLabel={t('ui.enrolment.unenrolLabel', { name: nameOf(e), role: roleOf(e) })}
                       onClick={() => {
                         setRemoving(e);
                         setFlash(undefined);
                         unenrolModal.open();
                       }}
-                      nativeButtonProps={{
-                        'aria-label': t('ui.enrolment.unenrolLabel', { name: nameOf(e), role: roleOf(e) }),
-                      }}
-                    >
-                      {t('ui.enrolment.unenrol')}
-                    </Button>,
+                    />,
                   ]
                 : []),
             ])}

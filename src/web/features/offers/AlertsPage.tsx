@@ -4,7 +4,6 @@
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,11 +19,12 @@ import {
   useOfferSubscription,
 } from '../../api/offers.ts';
 import { TextField } from '../../components/fields.tsx';
-import { ErrorSummary, type FieldErrors, fieldId } from '../../components/forms.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
+import { PublicsField } from '../workflow/PublicsField.tsx';
 
 const FORM = 'alertes';
 
@@ -123,30 +123,22 @@ function AlertsForm({ subscription }: { subscription: OfferSubscription | null }
       </p>
       <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
       <form noValidate onSubmit={onSubmit}>
-        <div id={fieldId(FORM, 'publics')} tabIndex={-1}>
-          <Checkbox
-            legend={labels.publics}
-            hintText={t('offers.alerts.publicsHint')}
-            orientation="horizontal"
-            state={errors.publics ? 'error' : 'default'}
-            stateRelatedMessage={errors.publics}
-            options={PUBLICS.map((p) => ({
-              label: t(`ui.lifecycle.publics.${p}`),
-              nativeInputProps: {
-                name: 'publics',
-                value: p,
-                checked: publics.has(p),
-                onChange: (event) =>
-                  setPublics((current) => {
-                    const next = new Set(current);
-                    if (event.target.checked) next.add(p);
-                    else next.delete(p);
-                    return next;
-                  }),
-              },
-            }))}
-          />
-        </div>
+        <PublicsField
+          form={FORM}
+          errors={errors}
+          legend={labels.publics}
+          hint={t('offers.alerts.publicsHint')}
+          checked={{
+            now: publics,
+            onToggle: (p, on) =>
+              setPublics((current) => {
+                const next = new Set(current);
+                if (on) next.add(p);
+                else next.delete(p);
+                return next;
+              }),
+          }}
+        />
         <TextField
           form={FORM}
           name="keywords"

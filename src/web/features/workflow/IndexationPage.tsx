@@ -5,7 +5,6 @@
 
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
@@ -13,13 +12,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
-import {
-  COLLECTIONS,
-  CourseMetadata,
-  ORIGINS,
-  PUBLICS,
-  REQUIRED_FOR_SESSION,
-} from '../../../shared/lifecycle.ts';
+import { COLLECTIONS, CourseMetadata, ORIGINS, REQUIRED_FOR_SESSION } from '../../../shared/lifecycle.ts';
 import { requiredToPublish } from '../../../shared/offers.ts';
 import { type Course, fetchCoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
 import { refreshLifecycle, saveMetadata } from '../../api/workflow.ts';
@@ -32,6 +25,7 @@ import { RichTextEditor } from '../../components/RichTextEditor.tsx';
 import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../components/StaleVersion.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseNav } from './CourseNav.tsx';
+import { PublicsField } from './PublicsField.tsx';
 
 const form = 'indexation';
 const TEXTS = [
@@ -215,23 +209,13 @@ function IndexationForm({ course: current }: { course: Course }) {
             </option>
           ))}
         </Select>
-        <div id={fieldId(form, 'publics')} tabIndex={-1}>
-          <Checkbox
-            legend={labels.publics}
-            hintText={t('ui.lifecycle.indexation.publicsHint')}
-            orientation="horizontal"
-            state={errors.publics ? 'error' : 'default'}
-            stateRelatedMessage={errors.publics}
-            options={PUBLICS.map((p) => ({
-              label: t(`ui.lifecycle.publics.${p}`),
-              nativeInputProps: {
-                name: 'publics',
-                value: p,
-                defaultChecked: metadata.publics?.includes(p) ?? false,
-              },
-            }))}
-          />
-        </div>
+        <PublicsField
+          form={form}
+          errors={errors}
+          legend={labels.publics}
+          hint={t('ui.lifecycle.indexation.publicsHint')}
+          checked={{ initial: metadata.publics ?? [] }}
+        />
         <RichTextEditor
           id={fieldId(form, 'objectives')}
           name="objectives"
