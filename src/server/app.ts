@@ -35,7 +35,9 @@ import { settingsRoutes } from './modules/settings/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
 import type { Db } from './platform/db/index.ts';
+import type { Events } from './platform/events/index.ts';
 import type { Files } from './platform/files/index.ts';
+import { type Clock, registerContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendFrameworkError, serializeError } from './platform/http/errors.ts';
 import { registerGuard } from './platform/http/guard.ts';
 import { registerNulGuard } from './platform/http/nul-guard.ts';
@@ -52,8 +54,10 @@ export type Deps = {
   mailer: Mailer;
   authCache: AuthCache;
   bus: Bus;
+  events: Events;
   files: Files;
   redis?: Redis | undefined;
+  clock: Clock;
 };
 
 declare module 'fastify' {
@@ -106,6 +110,8 @@ export async function buildApp(
     },
   });
   app.decorate('deps', deps);
+  // A listener that fails is the application's error to log; the write it followed stands.
+  deps.events.logTo(app.log);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -163,6 +169,14 @@ export async function buildApp(
     session: config.session,
     publicUrl: config.publicUrl,
     cache: deps.authCache,
+  });
+  registerContext(app, {
+    db: deps.db,
+    files: deps.files,
+    mailer: deps.mailer,
+    bus: deps.bus,
+    publicUrl: config.publicUrl,
+    clock: deps.clock,
   });
   registerOps(app, deps.db);
 

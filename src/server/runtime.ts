@@ -3,11 +3,15 @@ import { Redis } from 'ioredis';
 import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
+import { completionReactions } from './modules/completion/reactions.ts';
 import { defineFollowupJobs } from './modules/followup/reminders.ts';
 import { defineOfferJobs } from './modules/offers/digest.ts';
+import { offerReactions } from './modules/offers/reactions.ts';
 import { AuthCache } from './platform/auth/cache.ts';
 import { connect } from './platform/db/index.ts';
+import { Events } from './platform/events/index.ts';
 import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
+import { systemClock } from './platform/http/context.ts';
 import { Jobs } from './platform/jobs/index.ts';
 import { Mailer } from './platform/mail/index.ts';
 import { Bus } from './platform/realtime/bus.ts';
@@ -42,9 +46,26 @@ export async function createRuntime(
     : undefined;
   redis?.on('error', onError);
   const bus = new Bus(redis);
-  const authCache = new AuthCache({ ttlMs: config.authCacheMs, bus });
-  await authCache.ready;
-  const deps: Deps = { config, db: database.db, jobs, mailer, redis, bus, authCache, files };
+  // Before anything writes: every transaction on this database carries the events emitted in it.
+  const events = new Events({ bus, db: database.db });
+  await events.ready;
+  const authCache = new AuthCache({ ttlMs: config.authCacheMs, events });
+  // Modules reacting to others' events, like their jobs, hang on the runtime: a write from a job or a
+  // script gets the same reactions as one from a route.
+  completionReactions(events, database.db, files);
+  offerReactions(events, database.db);
+  const deps: Deps = {
+    config,
+    db: database.db,
+    jobs,
+    mailer,
+    redis,
+    bus,
+    events,
+    authCache,
+    files,
+    clock: systemClock,
+  };
   return {
     deps,
     database,

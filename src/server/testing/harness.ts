@@ -12,6 +12,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
+import { MovableClock } from '../platform/http/context.ts';
 import { createRuntime } from '../runtime.ts';
 import { withDatabase } from './global-setup.ts';
 
@@ -39,10 +40,14 @@ export async function startTestApp(
   });
   const databaseUrl = withDatabase(serverUrl, name);
   const runtime = await createRuntime(config, databaseUrl);
+  // The tests' clock: moved by a test (t.clock.set / advance) instead of sleeping.
+  const clock = new MovableClock();
+  runtime.deps.clock = clock;
   await runtime.deps.jobs.start();
   const app = await buildApp(runtime.deps, options);
   await app.ready();
   let admin: ApiClient | undefined;
+  const otherNodes: { close: () => Promise<void> }[] = [];
 
   return {
     app,
@@ -50,18 +55,29 @@ export async function startTestApp(
     db: runtime.deps.db,
     pool: runtime.database.pool,
     deps: runtime.deps,
+    clock,
     databaseUrl,
     /** Logs in through the API and returns a client acting as that user. */
-    async as(email: string, password = DEMO_PASSWORD) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email, password },
-      });
-      if (response.statusCode !== 200)
-        throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
-      const cookie = response.cookies.find((c) => c.name === 'mag_sid')!;
-      return new ApiClient(app, config, `mag_sid=${cookie.value}`, response.json().csrfToken as string);
+    as: (email: string, password = DEMO_PASSWORD) => logIn(app, config, email, password),
+    /**
+     * Another node of the same platform: its own application, memory and bus, on the same database (and
+     * the same Redis when `REDIS_URL` was given) and at the same time. Closed with this one.
+     */
+    async otherNode() {
+      const other = await createRuntime(config, databaseUrl);
+      other.deps.clock = clock;
+      const otherApp = await buildApp(other.deps);
+      await otherApp.ready();
+      const close = async () => {
+        await otherApp.close();
+        await other.stop();
+      };
+      otherNodes.push({ close });
+      return {
+        app: otherApp,
+        deps: other.deps,
+        as: (email: string, password = DEMO_PASSWORD) => logIn(otherApp, config, email, password),
+      };
     },
     anonymous: () => new ApiClient(app, config, undefined, undefined),
     /**
@@ -78,6 +94,7 @@ export async function startTestApp(
         throw new Error(`enrol ${list}: ${response.statusCode} ${response.body}`);
     },
     async close() {
+      for (const node of otherNodes) await node.close();
       await app.close();
       await runtime.stop();
       const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
@@ -86,6 +103,17 @@ export async function startTestApp(
       await client.end();
     },
   };
+}
+
+async function logIn(app: FastifyInstance, config: Config, email: string, password: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'mag_sid')!;
+  return new ApiClient(app, config, `mag_sid=${cookie.value}`, response.json().csrfToken as string);
 }
 
 /** Requests as one actor: session cookie, CSRF token and a same-site Origin on unsafe methods. */

@@ -9,9 +9,10 @@ import {
   type SessionPolicy,
 } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { getDomain } from '../domains/service.ts';
+import { getDomain } from '../domains/index.ts';
 import { consumePasswordToken, issuePasswordLink, usableToken } from './passwords.ts';
 import { loginFailures, passwordTokens, users } from './schema.ts';
 import { findUser, findUserByEmail } from './service.ts';
@@ -93,7 +94,7 @@ export async function login(
   password: string,
   origin: Origin,
   previousToken?: string,
-): Promise<{ userId: string; token: string; csrfToken: string; endedFor: string | null }> {
+): Promise<{ userId: string; token: string; csrfToken: string }> {
   const { db } = deps;
   if (!(await takeAttempt(deps, email, throttledAddress(origin.ip)))) {
     throw new HttpProblem(429, 'too_many_login_attempts', 'errors.tooManyLoginAttempts', {
@@ -131,7 +132,7 @@ export async function login(
     });
   }
   return db.transaction(async (tx) => {
-    const ended = previousToken ? await destroySessionByToken(tx, previousToken) : null;
+    if (previousToken) await destroySessionByToken(tx, previousToken);
     const session = await createSession(tx, user.id, origin, deps.session);
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     await record(tx, origin, {
@@ -141,7 +142,9 @@ export async function login(
       objectId: user.id,
       domainId: user.homeDomainId,
     });
-    return { userId: user.id, ...session, endedFor: ended };
+    // What /api/me says of them (their last login) changed.
+    await emit(tx, { type: 'access.changed', userId: user.id });
+    return { userId: user.id, ...session };
   });
 }
 
@@ -199,6 +202,7 @@ export async function resetPassword(
       objectId: user.id,
       domainId: user.homeDomainId,
     });
+    await emit(tx, { type: 'access.changed', userId: user.id });
     return user.id;
   });
 }
@@ -231,5 +235,6 @@ export async function changePassword(
       objectId: userId,
       domainId: user.homeDomainId,
     });
+    await emit(tx, { type: 'access.changed', userId });
   });
 }

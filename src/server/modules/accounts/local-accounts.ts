@@ -11,7 +11,7 @@ import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { domainContextId } from '../domains/service.ts';
+import { domainContextId } from '../domains/index.ts';
 import { issuePasswordLink } from './passwords.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import { users } from './schema.ts';

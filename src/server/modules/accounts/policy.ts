@@ -18,3 +18,7 @@ export const accountCapabilities = defineCapabilities({
       'Créer, en les inscrivant, les comptes locaux des personnes qui n’en ont pas, et les inviter par courriel',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof accountCapabilities, true> {}
+}

@@ -21,8 +21,8 @@ import type { Origin } from '../../platform/audit/index.ts';
 import { type Authenticated, authenticate, destroySession } from '../../platform/auth/sessions.ts';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { toDomain, visibleDomains } from '../domains/service.ts';
-import { listAssignments } from '../roles/service.ts';
+import { toDomain, visibleDomains } from '../domains/index.ts';
+import { listAssignments } from '../roles/index.ts';
 import {
   type AuthDeps,
   changePassword,
@@ -106,7 +106,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         request.origin,
         request.cookies[SESSION_COOKIE],
       );
-      if (session.endedFor) await authCache.forget(session.endedFor);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -114,7 +113,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         secure,
         maxAge: Math.floor(config.session.absoluteMs / 1000),
       });
-      await authCache.forget(session.userId);
       const auth = await authenticate(db, session.token, config.session, authCache);
       return describeMe(auth!.actor, session.csrfToken);
     },
@@ -125,7 +123,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'authenticated' }, schema: { tags: ['authentification'] } },
     async (request, reply) => {
       await destroySession(db, request.auth!.sessionId);
-      await authCache.forget(actorOf(request).userId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -162,8 +159,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['authentification'], body: PasswordResetBody },
     },
     async (request, reply) => {
-      const userId = await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
-      await authCache.forget(userId);
+      await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
       return reply.status(204).send();
     },
   );
@@ -182,7 +178,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await updateProfile(db, actorOf(request), request.origin, request.body);
-      await authCache.forget(actorOf(request).userId);
       return describeMe(actorOf(request), request.auth!.csrfToken);
     },
   );
@@ -207,8 +202,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         newPassword,
         request.origin,
       );
-      // The ended sessions must stop working now, on every node, not when their cached answer expires.
-      await authCache.forget(userId);
       return reply.status(204).send();
     },
   );
@@ -251,9 +244,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['utilisateurs'], params: IdParams, body: UserUpdateBody, response: { 200: User } },
     },
     async (request) => {
-      const user = await updateUser(ctxOf(request), request.params.id, request.body);
-      await authCache.forget(user.id);
-      return toUser(user);
+      return toUser(await updateUser(ctxOf(request), request.params.id, request.body));
     },
   );
 
@@ -267,11 +258,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         config: { access: { capability: caps['user:manage'], context: userContext } },
         schema: { tags: ['utilisateurs'], params: IdParams, response: { 200: User } },
       },
-      async (request) => {
-        const user = await setUserStatus(ctxOf(request), request.params.id, status);
-        await authCache.forget(user.id);
-        return toUser(user);
-      },
+      async (request) => toUser(await setUserStatus(ctxOf(request), request.params.id, status)),
     );
   }
 
@@ -283,7 +270,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await deleteUser(ctxOf(request), request.params.id);
-      await authCache.forget(request.params.id);
       return reply.status(204).send();
     },
   );

@@ -14,9 +14,10 @@ import { type Origin, record } from '../../platform/audit/index.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { domainContextId, getDomain } from '../domains/service.ts';
+import { domainContextId, getDomain } from '../domains/index.ts';
 import { issuePasswordLink } from './passwords.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import { userSearchText, users } from './schema.ts';
@@ -166,6 +167,7 @@ export async function updateUser(
       domainId: updated!.homeDomainId,
       details: { fields: Object.keys(input) },
     });
+    await emit(tx, { type: 'access.changed', userId: id });
     return updated!;
   });
 }
@@ -191,6 +193,7 @@ export async function setUserStatus(ctx: Ctx, id: string, status: 'active' | 'su
       contextId,
       domainId: user.homeDomainId,
     });
+    await emit(tx, { type: 'access.changed', userId: id });
     return updated!;
   });
 }
@@ -231,6 +234,7 @@ export async function deleteUser(ctx: Ctx, id: string): Promise<void> {
       contextId,
       domainId: user.homeDomainId,
     });
+    await emit(tx, { type: 'access.changed', userId: id });
   });
 }
 
@@ -254,5 +258,6 @@ export async function updateProfile(
       domainId: actor.homeDomainId,
       details: { fields: Object.keys(input) },
     });
+    await emit(tx, { type: 'access.changed', userId: actor.userId });
   });
 }

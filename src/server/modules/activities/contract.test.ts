@@ -14,7 +14,7 @@ describe('defineActivity', () => {
       },
     });
     expect(kind.caps['contract-probe:answer']).toBe('contract-probe:answer');
-    expect(capabilityRoles('contract-probe:answer')).toEqual(['participant']);
+    expect(capabilityRoles(kind.caps['contract-probe:answer'])).toEqual(['participant']);
     expect(() =>
       defineActivity({
         kind: 'contract-probe-2',
@@ -36,3 +36,7 @@ describe('defineActivity', () => {
     ).toThrow(/exportData, dataSchema and importData come together/);
   });
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<'contract-probe:answer', true> {}
+}

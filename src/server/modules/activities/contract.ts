@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { FileInfo } from '../../../shared/api.ts';
 import type { ExtraCompletionMode } from '../../../shared/completion.ts';
 import type { Role } from '../../../shared/roles.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { defineCapabilities } from '../../platform/access/capabilities.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { FileLink, Files, Owner } from '../../platform/files/index.ts';
@@ -43,7 +44,7 @@ export type ActivityCapability = {
  * A realtime channel of the kind (a live quiz's questions, a word cloud's words): what is published on it
  * and the capability, in the activity's context, a subscriber must hold (`can()`).
  */
-export type ActivityChannel<M = unknown> = { capability: string; message: z.ZodType<M> };
+export type ActivityChannel<M = unknown> = { capability: Capability; message: z.ZodType<M> };
 
 /**
  * The activity contract — what a kind of activity tells the course engine about itself, like a Moodle

@@ -6,6 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { contexts } from '../../platform/access/schema.ts';
+import { emit } from '../../platform/events/index.ts';
 import type { FileLink } from '../../platform/files/index.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import type {
@@ -40,7 +41,8 @@ export async function activityCopied(
 /**
  * Activities are about to be deleted — alone, with their section or with their course's content: each
  * kind removes what it owns, then their access contexts and file links go (the blobs with the garbage
- * collection once nothing links them). The caller deletes the rows, in the same transaction.
+ * collection once nothing links them). The caller deletes the rows, in the same transaction, which
+ * carries `activity.removed` to whoever follows a course's activities (completion, the course page).
  */
 export async function activitiesRemoved(ctx: ActivityHookContext, removed: readonly ActivityRow[]) {
   if (removed.length === 0) return;
@@ -48,6 +50,15 @@ export async function activitiesRemoved(ctx: ActivityHookContext, removed: reado
   const ids = removed.map((a) => a.id);
   await ctx.tx.delete(contexts).where(and(eq(contexts.level, 'activity'), inArray(contexts.instanceId, ids)));
   for (const id of ids) await ctx.files.unlinkOwner(ctx.tx, { type: 'activity', id });
+  for (const courseId of new Set(removed.map((a) => a.courseId))) {
+    const ofCourse = removed.filter((a) => a.courseId === courseId);
+    await emit(ctx.tx, {
+      type: 'activity.removed',
+      courseId,
+      activityIds: ofCourse.map((a) => a.id),
+      tracked: ofCourse.some((a) => a.completion.mode !== 'none'),
+    });
+  }
 }
 
 /** What the course archive carries of an activity beyond its settings and files; undefined: nothing. */

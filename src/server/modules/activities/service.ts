@@ -1,7 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FileInfo } from '../../../shared/api.ts';
-import { BASE_COMPLETION_MODES, type CompletionMode } from '../../../shared/completion.ts';
+import {
+  BASE_COMPLETION_MODES,
+  type CompletionMode,
+  type CompletionRule,
+} from '../../../shared/completion.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
@@ -55,6 +59,14 @@ export function completionModes(kindName: string): CompletionMode[] {
   if (!kind) return ['none'];
   if (kind.completion?.untracked) return ['none'];
   return [...BASE_COMPLETION_MODES, ...(kind.completion?.modes ?? [])];
+}
+
+/** Refuses a rule the activity's kind does not support (422, French message on `completion.mode`). */
+export function assertRuleAllowed(kind: string, rule: CompletionRule) {
+  if (!completionModes(kind).includes(rule.mode))
+    throw new HttpProblem(422, 'completion_mode_unsupported', 'errors.completion.modeUnsupported', {
+      errors: [{ path: 'completion.mode', message: 'errors.completion.modeUnsupported' }],
+    });
 }
 
 /** The kinds for the chooser, the actor's favourites first. */

@@ -3,16 +3,17 @@ import type { FastifyRequest } from 'fastify';
 import { Uuid } from '../../../shared/api.ts';
 import { openToLearners } from '../../../shared/lifecycle.ts';
 import { type Actor, canInPath } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { contexts } from '../../platform/access/schema.ts';
 import { record } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import type { Access } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { forgetCoursePage } from '../courses/page-cache.ts';
-import { courseCapabilities } from '../courses/policy.ts';
+import { courseCapabilities } from '../courses/index.ts';
 import { activities, courses, sections } from '../courses/schema.ts';
-import { isInAudience } from '../enrolment/audience.ts';
+import { isInAudience } from '../enrolment/index.ts';
 
 /**
  * What the routes of activity kinds share: their access (a capability in the activity's context), the
@@ -22,7 +23,7 @@ import { isInAudience } from '../enrolment/audience.ts';
 export type ActivityRow = typeof activities.$inferSelect;
 
 /** Route access: `capability` in the context of the activity named by `:id`. */
-export function onActivity(db: Tx, capability: string): { access: Access } {
+export function onActivity(db: Tx, capability: Capability): { access: Access } {
   return {
     access: {
       capability,
@@ -35,7 +36,7 @@ export function onActivity(db: Tx, capability: string): { access: Access } {
 }
 
 /** Route access: `capability` in the context of the course named by `:id`. */
-export function onCourse(db: Tx, capability: string): { access: Access } {
+export function onCourse(db: Tx, capability: Capability): { access: Access } {
   return {
     access: {
       capability,
@@ -115,9 +116,9 @@ export async function auditActivity(
 }
 
 /**
- * The activity's files changed (replaced, added, removed): the course page, which shows their format, size
- * or number, is recomputed — on every node, through the bus.
+ * The activity's files changed (replaced, added, removed), in `tx`: the course page, which shows their
+ * format, size or number, is recomputed once it is committed — on every node.
  */
-export function activityFilesChanged(request: FastifyRequest, activity: ActivityRow): Promise<void> {
-  return forgetCoursePage(request.server.deps.bus, activity.courseId);
+export function activityFilesChanged(tx: Tx, activity: ActivityRow): Promise<void> {
+  return emit(tx, { type: 'activity.changed', courseId: activity.courseId, activityId: activity.id });
 }

@@ -6,3 +6,7 @@ export const auditCapabilities = defineCapabilities({
     description: 'Consulter le journal d’activité du domaine',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof auditCapabilities, true> {}
+}

@@ -6,3 +6,7 @@ export const cohortCapabilities = defineCapabilities({
     description: 'Créer les cohortes d’un domaine et en choisir les membres',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof cohortCapabilities, true> {}
+}

@@ -20,7 +20,7 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import { users } from '../accounts/schema.ts';
-import { domainContextId } from '../domains/service.ts';
+import { domainContextId } from '../domains/index.ts';
 import { cohortCapabilities as caps } from './policy.ts';
 import { cohortMembers, cohorts } from './schema.ts';
 

@@ -11,3 +11,7 @@ export const completionCapabilities = defineCapabilities({
     description: 'Modifier l’état d’achèvement d’une activité pour un participant',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof completionCapabilities, true> {}
+}

@@ -9,10 +9,10 @@ import {
   MyCourseCompletion,
   MyCourseProgress,
 } from '../../../shared/completion.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onActivity } from '../activities/support.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { courseContextId } from '../courses/service.ts';
+import { onActivity } from '../activities/index.ts';
+import { courseCapabilities, courseContextId } from '../courses/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import {
   getCriteria,
@@ -28,7 +28,7 @@ const IdParams = z.object({ id: Uuid });
 
 export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
-  const onCourse = (capability: string) => ({
+  const onCourse = (capability: Capability) => ({
     access: {
       capability,
       context: async (request: FastifyRequest) => {

@@ -19,11 +19,11 @@ import { findContext, pathIds } from '../../platform/access/contexts.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Files } from '../../platform/files/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { completionModes } from '../activities/service.ts';
-import { assertActivityVisible } from '../activities/support.ts';
+import { assertActivityVisible, evaluateKindRule } from '../activities/index.ts';
 import { activities, courses } from '../courses/schema.ts';
-import { inAudience } from '../enrolment/audience.ts';
+import { inAudience } from '../enrolment/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
 import { activityCompletions, coursePresence } from './schema.ts';
 
@@ -38,16 +38,6 @@ const unprocessable = (code: string, key: string, path: string) =>
   new HttpProblem(422, code, key, { errors: [{ path, message: key }] });
 
 // — Rules and criteria, as designers set them —
-
-/** Refuses a rule the activity's kind does not support (422, French message on `completion.mode`). */
-export function assertRuleAllowed(kind: string, rule: CompletionRule) {
-  if (!completionModes(kind).includes(rule.mode))
-    throw unprocessable(
-      'completion_mode_unsupported',
-      'errors.completion.modeUnsupported',
-      'completion.mode',
-    );
-}
 
 /**
  * After a designer changed an activity's rule: states earned under another mode no longer hold (they are
@@ -80,30 +70,42 @@ export async function ruleChanged(
         ),
       );
   }
-  if (after.mode === 'none') await dropFromCriteria(tx, activity.courseId, activity.id);
+  if (after.mode === 'none') await dropFromCriteria(tx, activity.courseId, [activity.id]);
   await evaluateCourseCompletion(tx, activity.courseId, now);
 }
 
-/** After an activity was deleted (its states went with it): criteria and course completions follow. */
-export async function activityRemoved(
-  tx: Tx,
-  activity: Pick<ActivityRow, 'id' | 'courseId' | 'completion'>,
-  now = new Date(),
-) {
-  if (activity.completion.mode === 'none') return;
-  await dropFromCriteria(tx, activity.courseId, activity.id);
-  await evaluateCourseCompletion(tx, activity.courseId, now);
+/**
+ * A designer set an activity's rule to the kind's own (`kind`): the work people already did counts at
+ * once, when the kind can tell from its rows who meets its rule (`completion.evaluate`).
+ */
+export async function kindRuleSet(tx: Tx, files: Files, activityId: string, now = new Date()) {
+  const [activity] = await tx.select().from(activities).where(eq(activities.id, activityId));
+  if (!activity) return;
+  const done = await evaluateKindRule({ tx, files, now }, activity);
+  for (const userId of done ?? [])
+    await reportActivityOutcome(tx, { userId, activityId, complete: true, now });
 }
 
-/** Removes an activity from a chosen list of criteria; an emptied list goes back to "all". */
-async function dropFromCriteria(tx: Tx, courseId: string, activityId: string) {
+/**
+ * After activities were deleted (their states went with them): they leave the course's chosen criteria,
+ * and course completions follow.
+ */
+export async function activitiesDeleted(db: Db, courseId: string, activityIds: readonly string[]) {
+  await db.transaction(async (tx) => {
+    await dropFromCriteria(tx, courseId, activityIds);
+    await evaluateCourseCompletion(tx, courseId, new Date());
+  });
+}
+
+/** Removes activities from a chosen list of criteria; an emptied list goes back to "all". */
+async function dropFromCriteria(tx: Tx, courseId: string, activityIds: readonly string[]) {
   const [course] = await tx
     .select({ criteria: courses.completionCriteria })
     .from(courses)
     .where(eq(courses.id, courseId));
   const chosen = course?.criteria.activities;
-  if (!Array.isArray(chosen) || !chosen.includes(activityId)) return;
-  const left = chosen.filter((id) => id !== activityId);
+  if (!Array.isArray(chosen) || !chosen.some((id) => activityIds.includes(id))) return;
+  const left = chosen.filter((id) => !activityIds.includes(id));
   await tx
     .update(courses)
     .set({ completionCriteria: { activities: left.length ? left : 'all' } })

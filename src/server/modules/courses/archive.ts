@@ -36,10 +36,11 @@ import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/san
 import {
   type ArchiveFileRef,
   checkActivityData,
+  completionModes,
   exportActivityData,
   importActivityData,
-} from '../activities/lifecycle.ts';
-import { completionModes, prepareSettings } from '../activities/service.ts';
+  prepareSettings,
+} from '../activities/index.ts';
 import { copyTitle, freeShortName } from './copy.ts';
 import { cleanMetadata } from './metadata.ts';
 import { activities, courses, sections } from './schema.ts';

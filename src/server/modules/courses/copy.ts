@@ -4,7 +4,7 @@ import type { Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
-import { activitiesRemoved, activityCopied } from '../activities/lifecycle.ts';
+import { activitiesRemoved, activityCopied } from '../activities/index.ts';
 import { activities, courses, sections } from './schema.ts';
 import { thumbnailOwner } from './thumbnail.ts';
 

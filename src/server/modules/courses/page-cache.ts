@@ -1,34 +1,38 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { Bus } from '../../platform/realtime/bus.ts';
+import type { Events, EventType } from '../../platform/events/index.ts';
 
-const CHANNEL = 'magistere:course-page';
-/** Publishing a course id here forgets its cached pages on every node (modules that change what a page shows). */
-export const COURSE_PAGE_CHANNEL = CHANNEL;
 const MAX_ENTRIES = 2_000;
 
-/** Drops the cached pages of a course on every node (this one included: the bus delivers here too). */
-export function forgetCoursePage(bus: Bus, courseId: string): Promise<void> {
-  return bus.publish(CHANNEL, courseId);
-}
+/** The events that change what a course page shows, whichever module writes them. */
+const PAGE_EVENTS = [
+  'course.changed',
+  'course.stage_changed',
+  'activity.added',
+  'activity.changed',
+  'activity.removed',
+  'audience.changed',
+  'groups.changed',
+] as const satisfies readonly EventType[];
 
 export type CachedPage = { json: Buffer; gzip: Buffer; etag: string; until: number };
 
 /**
  * The course page, serialised and compressed once per course and variant (what a participant sees, what
  * an editor sees), since a national course is read thousands of times for each change. Every change to a
- * course forgets its pages on every node; an entry also ends when the next timed item opens.
+ * course (the events of `PAGE_EVENTS`, from a route, a job or another module) forgets its pages on every
+ * node; an entry also ends when the next timed item opens.
  */
 export class CoursePageCache {
   readonly #entries = new Map<string, CachedPage & { courseId: string }>();
-  readonly #bus: Bus;
   readonly #maxAgeMs: number;
-  readonly ready: Promise<void>;
+  readonly #listening: (() => void)[];
 
-  constructor(bus: Bus, maxAgeMs = 60_000) {
-    this.#bus = bus;
+  constructor(events: Events, maxAgeMs = 60_000) {
     this.#maxAgeMs = maxAgeMs;
-    this.ready = bus.subscribe(CHANNEL, (courseId) => this.#forgetLocally(courseId));
+    this.#listening = PAGE_EVENTS.map((type) =>
+      events.on(type, ({ courseId }) => this.#forget(courseId), { everyNode: true }),
+    );
   }
 
   get(key: string): CachedPage | undefined {
@@ -54,17 +58,13 @@ export class CoursePageCache {
     return entry;
   }
 
-  #forgetLocally(courseId: string) {
+  #forget(courseId: string) {
     for (const [key, entry] of this.#entries) if (entry.courseId === courseId) this.#entries.delete(key);
   }
 
-  async forget(courseId: string): Promise<void> {
-    this.#forgetLocally(courseId);
-    await this.#bus.publish(CHANNEL, courseId);
+  /** Stops listening (the application closes). */
+  close() {
+    for (const stop of this.#listening) stop();
+    this.#entries.clear();
   }
-}
-
-/** Makes every node forget a course's cached pages, for modules that change a course from outside. */
-export function forgetCoursePages(bus: Bus, courseId: string): Promise<void> {
-  return bus.publish(CHANNEL, courseId);
 }

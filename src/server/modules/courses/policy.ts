@@ -32,3 +32,7 @@ export const courseCapabilities = defineCapabilities({
     description: 'Modifier le contenu d’un parcours : sections, activités, réglages',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof courseCapabilities, true> {}
+}

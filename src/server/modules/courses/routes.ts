@@ -22,13 +22,12 @@ import {
   Uuid,
 } from '../../../shared/api.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
-import type { Tx } from '../../platform/db/index.ts';
 import { contentDisposition, sanitizeFilename } from '../../platform/files/index.ts';
+import { on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { chooserKinds, setFavourite } from '../activities/service.ts';
-import { assertActivityVisible } from '../activities/support.ts';
-import { activitiesOutOfReach } from '../enrolment/audience.ts';
+import { assertActivityVisible, chooserKinds, setFavourite } from '../activities/index.ts';
+import { activitiesOutOfReach } from '../enrolment/index.ts';
 import { CoursePageCache } from './page-cache.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { courses } from './schema.ts';
@@ -60,18 +59,13 @@ import {
 import { removeThumbnail, replaceThumbnail, THUMBNAIL_MAX_BYTES, thumbnailOf } from './thumbnail.ts';
 
 const IdParams = z.object({ id: Uuid });
-type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
 
 export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files, bus } = app.deps;
-  const pages = new CoursePageCache(bus);
-  await pages.ready;
+  const { db, files, events } = app.deps;
+  // Forgets a course's pages on the events that change it (see page-cache.ts): no route here does.
+  const pages = new CoursePageCache(events);
+  app.addHook('onClose', async () => pages.close());
   // The context named by the :id of the path, once it is known to be a well-formed id.
-  const from = (resolve: Resolver) => async (request: FastifyRequest) => {
-    const id = (request.params as { id?: string }).id ?? '';
-    return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
-  };
-  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
   const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
 
   app.get(
@@ -163,7 +157,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request),
       );
-      await pages.forget(course.id);
       return courseOut(db, course);
     },
   );
@@ -255,7 +248,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: on(caps['course:update'], courseContextId), schema: { tags: ['parcours'], params: IdParams } },
     async (request, reply) => {
       await removeThumbnail(ctxOf(request), request.params.id);
-      await pages.forget(request.params.id);
       return reply.status(204).send();
     },
   );
@@ -295,7 +287,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
           filename: part.filename,
           declaredMime: part.mimetype,
         });
-        await pages.forget(id);
         const [course] = await db.select().from(courses).where(eq(courses.id, id));
         return courseOut(db, course!);
       },
@@ -310,7 +301,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const section = await addSection(ctxOf(request), request.params.id, request.body);
-      await pages.forget(section.courseId);
       return reply.status(201).send({
         id: section.id,
         title: section.title,
@@ -329,7 +319,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await orderSections(ctxOf(request), request.params.id, request.body.ids);
-      await pages.forget(request.params.id);
       return reply.status(204).send();
     },
   );
@@ -347,7 +336,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request),
       );
-      await pages.forget(section.courseId);
       return {
         id: section.id,
         title: section.title,
@@ -362,7 +350,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/sections/:id',
     { config: on(caps['course:update'], sectionContextId), schema: { tags: ['parcours'], params: IdParams } },
     async (request, reply) => {
-      await pages.forget(await deleteSection(ctxOf(request), request.params.id));
+      await deleteSection(ctxOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -380,7 +368,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const activity = await addActivity(ctxOf(request), request.params.id, request.body);
-      await pages.forget(activity.courseId);
       return reply.status(201).send(toActivity(activity));
     },
   );
@@ -415,7 +402,6 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         expectedVersion(request),
       );
-      await pages.forget(activity.courseId);
       return toActivity(activity);
     },
   );
@@ -427,7 +413,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams },
     },
     async (request, reply) => {
-      await pages.forget(await deleteActivity(ctxOf(request), request.params.id));
+      await deleteActivity(ctxOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -439,9 +425,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams, body: ActivityMoveBody },
     },
     async (request, reply) => {
-      await pages.forget(
-        await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position),
-      );
+      await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position);
       return reply.status(204).send();
     },
   );

@@ -16,31 +16,30 @@ import type {
 } from '../../../shared/api.ts';
 import { type CourseMetadata, openToLearners, type Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { createContext, findContext } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { assertVersion, atVersion, nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { fileLinks } from '../../platform/files/schema.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
-import { activitiesRemoved } from '../activities/lifecycle.ts';
-import { coursePageSummary, prepareSettings } from '../activities/service.ts';
 import {
-  activityRemoved,
+  activitiesRemoved,
   assertRuleAllowed,
-  evaluateCourseCompletion,
-  ruleChanged,
-} from '../completion/service.ts';
-import { domainContextId } from '../domains/service.ts';
-import { audienceNames } from '../enrolment/audience.ts';
+  coursePageSummary,
+  prepareSettings,
+} from '../activities/index.ts';
+import { domainContextId } from '../domains/index.ts';
+import { audienceNames } from '../enrolment/index.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
 import { copyCourse } from './copy.ts';
 import { cleanMetadata } from './metadata.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 import { thumbnailOf, thumbnailsOf, thumbnailUrl } from './thumbnail.ts';
-import { kindRuleSet } from './user-data.ts';
 import { canInCourse } from './visibility.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
@@ -242,6 +241,7 @@ export async function updateCourse(
       .returning();
     if (!updated) throw staleVersion();
     await audit(tx, ctx, course, 'course.updated', 'course', id, { fields: Object.keys(input) });
+    await emit(tx, { type: 'course.changed', courseId: id });
     return updated!;
   });
 }
@@ -456,6 +456,7 @@ export async function addSection(ctx: Ctx, courseId: string, input: z.infer<type
       })
       .returning();
     await audit(tx, ctx, course, 'section.created', 'section', section!.id, { title: section!.title });
+    await emit(tx, { type: 'course.changed', courseId });
     return section!;
   });
 }
@@ -485,6 +486,7 @@ export async function updateSection(
     await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.updated', 'section', sectionId, {
       fields: Object.keys(input),
     });
+    await emit(tx, { type: 'course.changed', courseId: section.courseId });
     return section;
   });
 }
@@ -497,10 +499,10 @@ export async function deleteSection(ctx: Ctx, sectionId: string): Promise<string
     await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, held);
     const [section] = await tx.delete(sections).where(eq(sections.id, sectionId)).returning();
     if (!section) throw problems.notFound();
-    for (const activity of held) await activityRemoved(tx, activity);
     await audit(tx, ctx, await getCourse(tx, section.courseId), 'section.deleted', 'section', sectionId, {
       title: section.title,
     });
+    await emit(tx, { type: 'course.changed', courseId: section.courseId });
     return section.courseId;
   });
 }
@@ -523,6 +525,7 @@ export async function orderSections(ctx: Ctx, courseId: string, ids: string[]) {
     for (const [position, id] of ids.entries())
       await tx.update(sections).set({ position }).where(eq(sections.id, id));
     await audit(tx, ctx, course, 'course.sections_ordered', 'course', courseId);
+    await emit(tx, { type: 'course.changed', courseId });
   });
 }
 
@@ -554,13 +557,17 @@ export async function addActivity(ctx: Ctx, courseId: string, input: z.infer<typ
         ...(input.completion && { completion: input.completion }),
       })
       .returning();
-    // A new tracked activity is one more to complete: who had completed the course no longer has.
-    if (activity!.completion.mode !== 'none') await evaluateCourseCompletion(tx, courseId, new Date());
     const courseContext = await courseContextId(tx, courseId);
     await createContext(tx, 'activity', activity!.id, courseContext!);
     await audit(tx, ctx, course, 'activity.created', 'activity', activity!.id, {
       kind: input.kind,
       title: activity!.title,
+    });
+    await emit(tx, {
+      type: 'activity.added',
+      courseId,
+      activityId: activity!.id,
+      tracked: activity!.completion.mode !== 'none',
     });
     return activity!;
   });
@@ -596,14 +603,19 @@ export async function updateActivity(
       .where(and(eq(activities.id, activityId), atVersion(activities.version, expected)))
       .returning();
     if (!activity) throw staleVersion();
-    if (input.completion) {
-      await ruleChanged(tx, current, current.completion, input.completion);
-      if (input.completion.mode === 'kind' && current.completion.mode !== 'kind')
-        await kindRuleSet(tx, ctx.files, activity!);
-    }
+    // The states people earned follow the new rule once it is committed (the completion module).
+    if (input.completion)
+      await emit(tx, {
+        type: 'activity.rule_changed',
+        courseId: current.courseId,
+        activityId,
+        before: current.completion,
+        after: input.completion,
+      });
     await audit(tx, ctx, await getCourse(tx, current.courseId), 'activity.updated', 'activity', activityId, {
       fields: Object.keys(input),
     });
+    await emit(tx, { type: 'activity.changed', courseId: current.courseId, activityId });
     return activity!;
   });
 }
@@ -618,7 +630,6 @@ export async function deleteActivity(ctx: Ctx, activityId: string): Promise<stri
     // nothing else links them), then the row.
     await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, [activity]);
     await tx.delete(activities).where(eq(activities.id, activityId));
-    await activityRemoved(tx, activity);
     await audit(tx, ctx, await getCourse(tx, activity.courseId), 'activity.deleted', 'activity', activityId, {
       kind: activity.kind,
       title: activity.title,
@@ -668,6 +679,7 @@ export async function moveActivity(
       sectionId,
       position,
     });
+    await emit(tx, { type: 'activity.changed', courseId: activity.courseId, activityId });
     return activity.courseId;
   });
 }
@@ -723,7 +735,10 @@ export async function importCourse(ctx: Ctx, domainId: string, upload: Readable)
   });
 }
 
-/** Moves a course to a stage (the workflow decides when); remembers where it was when it goes to the trash. */
+/**
+ * Moves a course to a stage (the workflow decides when); remembers where it was when it goes to the trash.
+ * Whoever follows a course's life (its offer, its page) hears of it through `course.stage_changed`.
+ */
 export async function setCourseStage(
   tx: Tx,
   id: string,
@@ -735,6 +750,7 @@ export async function setCourseStage(
     .set({ stage, stageBeforeTrash, updatedAt: new Date() })
     .where(eq(courses.id, id))
     .returning();
+  await emit(tx, { type: 'course.stage_changed', courseId: id, stage });
   return row!;
 }
 
@@ -750,6 +766,7 @@ export async function setCourseMetadata(tx: Tx, id: string, metadata: CourseMeta
     .where(and(eq(courses.id, id), atVersion(courses.metadataVersion, expected)))
     .returning();
   if (!row) throw staleVersion();
+  await emit(tx, { type: 'course.changed', courseId: id });
   return row;
 }
 
@@ -759,7 +776,7 @@ export async function copiesOf(db: Tx, id: string) {
 }
 
 /** Courses in the trash, in the domains where the actor may restore them. */
-export async function trashedCourses(db: Tx, actor: Actor, capability: string) {
+export async function trashedCourses(db: Tx, actor: Actor, capability: Capability) {
   const rows = await db.select().from(courses).where(eq(courses.stage, 'trash')).orderBy(asc(courses.title));
   const shown: CourseRow[] = [];
   for (const row of rows) {

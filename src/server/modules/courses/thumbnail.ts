@@ -7,6 +7,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/can.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import {
   type BlobSource,
   type FileLink,
@@ -108,6 +109,7 @@ export async function replaceThumbnail(
       mime: link.mime,
       size: link.size,
     });
+    await emit(tx, { type: 'course.changed', courseId });
   });
   return link;
 }
@@ -120,6 +122,7 @@ export async function removeThumbnail(ctx: Ctx, courseId: string): Promise<boole
     if (removed > 0) {
       await tx.update(courses).set({ updatedAt: new Date() }).where(eq(courses.id, courseId));
       await audit(tx, ctx, course, 'course.thumbnail_removed');
+      await emit(tx, { type: 'course.changed', courseId });
     }
     return removed > 0;
   });

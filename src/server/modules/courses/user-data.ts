@@ -8,12 +8,10 @@ import type { Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import {
   eraseActivityUserData,
-  evaluateKindRule,
   exportActivityUserData,
   kindsWithUserData,
   resetActivityUserData,
-} from '../activities/lifecycle.ts';
-import { reportActivityOutcome } from '../completion/service.ts';
+} from '../activities/index.ts';
 import { activities } from './schema.ts';
 
 /**
@@ -57,19 +55,4 @@ export async function exportPersonActivityData(tx: Tx, files: Files, userId: str
 export async function erasePersonActivityData(tx: Tx, files: Files, userId: string, now = new Date()) {
   for (const activity of await activitiesWithUserData(tx))
     await eraseActivityUserData({ tx, files, now }, activity, userId);
-}
-
-/**
- * A designer set an activity's rule to the kind's own (`kind`): the work people already did counts at
- * once, when the kind can tell from its rows who meets its rule (`completion.evaluate`).
- */
-export async function kindRuleSet(
-  tx: Tx,
-  files: Files,
-  activity: typeof activities.$inferSelect,
-  now = new Date(),
-) {
-  const done = await evaluateKindRule({ tx, files, now }, activity);
-  for (const userId of done ?? [])
-    await reportActivityOutcome(tx, { userId, activityId: activity.id, complete: true, now });
 }

@@ -6,15 +6,17 @@
  * role in a course, given by enrolment: a participant sees the sessions she is enrolled in, and the
  * offer; a domain-wide participant role opens no course.
  */
+
 import { eq } from 'drizzle-orm';
 import { isSession, type Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, canInPath, narrowReach } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { courses } from './schema.ts';
 
 /** The capability a domain-wide grant must also hold to count in a course at this stage. */
-export function reachOf(stage: Stage): string {
+export function reachOf(stage: Stage): Capability {
   return isSession(stage) ? caps['course:viewsessions'] : caps['course:viewdrafts'];
 }
 
@@ -29,7 +31,7 @@ narrowReach('course', async (db: Tx, context) => {
 /** Whether the actor holds `capability` in a course whose stage and context path are known (listings). */
 export function canInCourse(
   actor: Actor,
-  capability: string,
+  capability: Capability,
   course: { stage: Stage },
   coursePath: string,
   path = coursePath,

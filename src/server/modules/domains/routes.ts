@@ -9,7 +9,7 @@ import { createDomain, toDomain, updateDomain, visibleDomains } from './service.
 const platform = async () => PLATFORM_CONTEXT_ID;
 
 export const domainRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, authCache } = app.deps;
+  const { db } = app.deps;
 
   app.get(
     '/api/domains',
@@ -28,8 +28,6 @@ export const domainRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const row = await createDomain({ db, actor: actorOf(request), origin: request.origin }, request.body);
-      // Everyone's list of visible domains may change: forget every cached view.
-      await authCache.forget(null);
       return reply.status(201).send(toDomain(row));
     },
   );
@@ -45,14 +43,13 @@ export const domainRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Domain },
       },
     },
-    async (request) => {
-      const row = await updateDomain(
-        { db, actor: actorOf(request), origin: request.origin },
-        request.params.id,
-        request.body,
-      );
-      await authCache.forget(null);
-      return toDomain(row);
-    },
+    async (request) =>
+      toDomain(
+        await updateDomain(
+          { db, actor: actorOf(request), origin: request.origin },
+          request.params.id,
+          request.body,
+        ),
+      ),
   );
 };

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access/can.ts';
 import { createContext, findContext, PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { domains } from './schema.ts';
 
@@ -62,6 +63,8 @@ export async function createDomain(ctx: Ctx, input: z.infer<typeof DomainCreateB
       domainId: row.id,
       details: { slug: row.slug, name: row.name },
     });
+    // Everyone's list of visible domains may change.
+    await emit(tx, { type: 'access.changed', userId: null });
     return row;
   });
 }
@@ -82,6 +85,7 @@ export async function updateDomain(
       domainId: id,
       details: input,
     });
+    await emit(tx, { type: 'access.changed', userId: null });
     return row;
   });
 }

@@ -19,6 +19,7 @@ import type { Actor } from '../../platform/access/can.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import {
   cleanName,
@@ -26,10 +27,10 @@ import {
   localAdministrators,
   type NewAccount,
   nameFromEmail,
-} from '../accounts/local-accounts.ts';
+} from '../accounts/index.ts';
 import { users } from '../accounts/schema.ts';
 import { assertOpen, type EnrolmentCourse, lockEnrolments } from './course.ts';
-import { audienceMoved } from './groups.ts';
+import { groupsChanged } from './groups.ts';
 import { type MailDeps, notifyEnrolled } from './notify.ts';
 import { courseGroups, enrolments, groupMembers } from './schema.ts';
 
@@ -270,7 +271,7 @@ export type ApplyCtx = WriteCtx & MailDeps & { actor: Actor };
 /**
  * Writes enrolments (new ones, or reactivated: the row keeps its id and history) and the matching role
  * assignments in the course's context: one statement each, the rows passed as arrays (`unnest`), so
- * 10,000 people cost two round trips.
+ * 10,000 people cost two round trips. Their access changed (`enrolment.changed`).
  */
 export async function writeEnrolments(
   tx: Tx,
@@ -294,6 +295,11 @@ export async function writeEnrolments(
     SELECT t.user_id, t.role, ${course.contextId}, ${ctx.actorId}
       FROM unnest(${userIds}::uuid[], ${roles}::text[]) AS t(user_id, role)
     ON CONFLICT DO NOTHING`);
+  await emit(tx, {
+    type: 'enrolment.changed',
+    courseId: course.id,
+    userIds: [...new Set(pairs.map((pair) => pair.userId))],
+  });
 }
 
 /** Adds people to groups, given as parallel arrays; memberships already there are kept. */
@@ -355,7 +361,7 @@ export async function applyBulk(
     plan.memberships.map((m) => ({ groupId: groupIds.get(m.group)!, userId: m.userId })),
     ctx.now,
   );
-  if (plan.memberships.length > 0) await audienceMoved(tx, course.id);
+  if (plan.memberships.length > 0) await groupsChanged(tx, course.id);
   const created = plan.toWrite.filter((pair) => !pair.reactivate);
   const notices = await notifyEnrolled(tx, ctx, course, created, { newAccounts });
   mailIds.push(...notices);

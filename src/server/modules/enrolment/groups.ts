@@ -15,11 +15,10 @@ import type {
 import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { users } from '../accounts/schema.ts';
-import { evaluateCourseCompletion } from '../completion/service.ts';
 import { activities } from '../courses/schema.ts';
-import { hasRestrictedActivities } from './audience.ts';
 import { assertOpen, type EnrolmentCourse, enrolmentCourse } from './course.ts';
 import { enrolmentCapabilities as caps } from './policy.ts';
 import { courseGroups, enrolments, groupingGroups, groupings, groupMembers } from './schema.ts';
@@ -158,6 +157,8 @@ export async function updateGroup(ctx: Ctx, groupId: string, input: z.infer<type
       .where(eq(courseGroups.id, groupId))
       .returning();
     await audit(tx, ctx, course, 'group.updated', 'group', groupId, { name: row!.name, before: group.name });
+    // A renamed group renames the "Réservé à" badges of the course page.
+    await groupsChanged(tx, course.id);
     return { courseId: course.id, group: { id: row!.id, name: row!.name, description: row!.description } };
   });
 }
@@ -175,11 +176,11 @@ async function forgetInAudiences(tx: Tx, courseId: string, key: 'groupIds' | 'gr
 }
 
 /**
- * Who is in which group decides which restricted activities count for whom: course completions are
- * evaluated again when memberships (or an audience) change in a course that restricts some activity.
+ * The course's groups, groupings or memberships changed, in `tx`: who is in which group decides which
+ * restricted activities count for whom (completion) and how the course page names their audiences.
  */
-export async function audienceMoved(tx: Tx, courseId: string) {
-  if (await hasRestrictedActivities(tx, courseId)) await evaluateCourseCompletion(tx, courseId, new Date());
+export function groupsChanged(tx: Tx, courseId: string) {
+  return emit(tx, { type: 'groups.changed', courseId });
 }
 
 export async function deleteGroup(ctx: Ctx, groupId: string) {
@@ -188,7 +189,7 @@ export async function deleteGroup(ctx: Ctx, groupId: string) {
     const course = await openCourse(tx, group.courseId);
     await tx.delete(courseGroups).where(eq(courseGroups.id, groupId));
     await forgetInAudiences(tx, course.id, 'groupIds', groupId);
-    await audienceMoved(tx, course.id);
+    await groupsChanged(tx, course.id);
     await audit(tx, ctx, course, 'group.deleted', 'group', groupId, { name: group.name });
     return course.id;
   });
@@ -226,7 +227,7 @@ export async function addGroupMembers(ctx: Ctx, groupId: string, userIds: string
       .values(unique.map((userId) => ({ groupId, userId })))
       .onConflictDoNothing()
       .returning({ userId: groupMembers.userId });
-    await audienceMoved(tx, course.id);
+    await groupsChanged(tx, course.id);
     await audit(tx, ctx, course, 'group.members_added', 'group', groupId, {
       name: group.name,
       userIds: added.map((row) => row.userId),
@@ -244,7 +245,7 @@ export async function removeGroupMember(ctx: Ctx, groupId: string, userId: strin
       .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)))
       .returning({ userId: groupMembers.userId });
     if (removed.length === 0) throw problems.notFound();
-    await audienceMoved(tx, course.id);
+    await groupsChanged(tx, course.id);
     await audit(tx, ctx, course, 'group.member_removed', 'group', groupId, { name: group.name, userId });
     return course.id;
   });
@@ -335,7 +336,7 @@ export async function updateGrouping(ctx: Ctx, id: string, input: z.infer<typeof
             .from(groupingGroups)
             .where(eq(groupingGroups.groupingId, id))
         ).map((r) => r.groupId);
-    if (input.groupIds) await audienceMoved(tx, course.id);
+    await groupsChanged(tx, course.id);
     await audit(tx, ctx, course, 'grouping.updated', 'grouping', id, { name: row!.name });
     return { courseId: course.id, grouping: { id, name: row!.name, groupIds } };
   });
@@ -347,7 +348,7 @@ export async function deleteGrouping(ctx: Ctx, id: string) {
     const course = await openCourse(tx, grouping.courseId);
     await tx.delete(groupings).where(eq(groupings.id, id));
     await forgetInAudiences(tx, course.id, 'groupingIds', id);
-    await audienceMoved(tx, course.id);
+    await groupsChanged(tx, course.id);
     await audit(tx, ctx, course, 'grouping.deleted', 'grouping', id, { name: grouping.name });
     return course.id;
   });
@@ -400,8 +401,6 @@ export async function setAudience(ctx: Ctx, activityId: string, audience: Audien
       .update(activities)
       .set({ audience: value, updatedAt: new Date() })
       .where(eq(activities.id, activityId));
-    // Whom it concerns changed: it may count now for people who had completed the course, or no longer.
-    await evaluateCourseCompletion(tx, course.id, new Date());
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'activity.audience_set',
@@ -411,6 +410,7 @@ export async function setAudience(ctx: Ctx, activityId: string, audience: Audien
       domainId: course.domainId,
       details: { audience: value },
     });
+    await emit(tx, { type: 'audience.changed', courseId: course.id, activityId });
     return { courseId: course.id, audience: value };
   });
 }

@@ -9,9 +9,9 @@ import { createI18n } from '../../../shared/i18n/index.ts';
 import { isSession } from '../../../shared/lifecycle.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { findUsersByIds } from '../accounts/service.ts';
-import { getCourse } from '../courses/service.ts';
-import { sessionOf } from '../workflow/queries.ts';
+import { findUsersByIds } from '../accounts/index.ts';
+import { getCourse } from '../courses/index.ts';
+import { sessionOf } from '../workflow/index.ts';
 import type { EnrolmentCourse } from './course.ts';
 
 export type MailDeps = { mailer: Mailer; publicUrl: string };

@@ -14,3 +14,7 @@ export const enrolmentCapabilities = defineCapabilities({
     description: 'Créer les groupes et groupements d’un parcours et en choisir les membres',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof enrolmentCapabilities, true> {}
+}

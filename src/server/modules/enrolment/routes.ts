@@ -27,13 +27,11 @@ import {
   ManualEnrolResult,
   SelfEnrolmentState,
 } from '../../../shared/enrolment.ts';
-import type { Tx } from '../../platform/db/index.ts';
+import { on, viaCourse } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
-import { cohortsOfDomain } from '../cohorts/service.ts';
-import { COURSE_PAGE_CHANNEL } from '../courses/page-cache.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { activityContextId, courseContextId } from '../courses/service.ts';
+import { cohortsOfDomain } from '../cohorts/index.ts';
+import { activityContextId, courseCapabilities, courseContextId } from '../courses/index.ts';
 import { BulkRejected } from './bulk.ts';
 import { enrolmentCourse } from './course.ts';
 import { parseEnrolmentCsv } from './csv.ts';
@@ -69,7 +67,6 @@ import {
 } from './service.ts';
 
 const IdParams = z.object({ id: Uuid });
-type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
 const PROBLEM_BASE = 'https://magistere.education.gouv.fr/problemes/';
 
 /** A refused bulk enrolment: problem+json (422) carrying the report, so the page can show every line. */
@@ -92,17 +89,7 @@ function sendRejected(
 }
 
 export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, authCache, bus, mailer, config } = app.deps;
-  const from = (resolve: Resolver) => async (request: FastifyRequest) => {
-    const id = (request.params as { id?: string }).id ?? '';
-    return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
-  };
-  const viaCourse =
-    (courseOf: (db: Tx, id: string) => Promise<string | undefined>) => async (tx: Tx, id: string) => {
-      const courseId = await courseOf(tx, id);
-      return courseId ? courseContextId(tx, courseId) : undefined;
-    };
-  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
+  const { db, mailer, config } = app.deps;
   const ctxOf = (request: FastifyRequest) => ({
     db,
     actor: actorOf(request),
@@ -110,13 +97,9 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     mailer,
     publicUrl: config.publicUrl,
   });
-  const forgetPage = (courseId: string) => bus.publish(COURSE_PAGE_CHANNEL, courseId);
   const tags = ['inscriptions'];
 
-  /**
-   * Runs a bulk apply; a report with errors becomes a 422 carrying it (with how a CSV file was read).
-   * Everyone's access may change.
-   */
+  /** Runs a bulk apply; a report with errors becomes a 422 carrying it (with how a CSV file was read). */
   const applying = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -124,9 +107,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     file: CsvFileInfo | null = null,
   ) => {
     try {
-      const result = await run();
-      await authCache.forget(null);
-      return reply.send(result);
+      return reply.send(await run());
     } catch (error) {
       if (error instanceof BulkRejected) return sendRejected(request, reply, error, file);
       throw error;
@@ -166,9 +147,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       try {
-        const { result, userIds } = await enrolManually(ctxOf(request), request.params.id, request.body);
-        for (const userId of userIds) await authCache.forget(userId);
-        return reply.status(201).send(result);
+        return reply.status(201).send(await enrolManually(ctxOf(request), request.params.id, request.body));
       } catch (error) {
         if (error instanceof BulkRejected) return sendRejected(request, reply, error);
         throw error;
@@ -183,7 +162,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams },
     },
     async (request, reply) => {
-      await authCache.forget(await unenrol(ctxOf(request), request.params.id));
+      await unenrol(ctxOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -344,20 +323,12 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/self-enrolment',
     { config: { access: 'authenticated' }, schema: selfSchema },
-    async (request) => {
-      const state = await selfEnrol(ctxOf(request), request.params.id);
-      await authCache.forget(actorOf(request).userId);
-      return state;
-    },
+    async (request) => selfEnrol(ctxOf(request), request.params.id),
   );
   app.delete(
     '/api/courses/:id/self-enrolment',
     { config: { access: 'authenticated' }, schema: selfSchema },
-    async (request) => {
-      const state = await selfUnenrol(ctxOf(request), request.params.id);
-      await authCache.forget(actorOf(request).userId);
-      return state;
-    },
+    async (request) => selfUnenrol(ctxOf(request), request.params.id),
   );
 
   // — Groups and groupings —
@@ -394,18 +365,13 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Group.omit({ members: true }) },
       },
     },
-    async (request) => {
-      // A renamed group renames the "Réservé à" badges of the course page.
-      const { courseId, group } = await updateGroup(ctxOf(request), request.params.id, request.body);
-      await forgetPage(courseId);
-      return group;
-    },
+    async (request) => (await updateGroup(ctxOf(request), request.params.id, request.body)).group,
   );
   app.delete(
     '/api/groups/:id',
     { config: on(caps['group:manage'], groupContext), schema: { tags: gtags, params: IdParams } },
     async (request, reply) => {
-      await forgetPage(await deleteGroup(ctxOf(request), request.params.id));
+      await deleteGroup(ctxOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -450,17 +416,13 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['group:manage'], groupingContext),
       schema: { tags: gtags, params: IdParams, body: GroupingUpdateBody, response: { 200: Grouping } },
     },
-    async (request) => {
-      const { courseId, grouping } = await updateGrouping(ctxOf(request), request.params.id, request.body);
-      await forgetPage(courseId);
-      return grouping;
-    },
+    async (request) => (await updateGrouping(ctxOf(request), request.params.id, request.body)).grouping,
   );
   app.delete(
     '/api/groupings/:id',
     { config: on(caps['group:manage'], groupingContext), schema: { tags: gtags, params: IdParams } },
     async (request, reply) => {
-      await forgetPage(await deleteGrouping(ctxOf(request), request.params.id));
+      await deleteGrouping(ctxOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -478,14 +440,8 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AudienceBody },
       },
     },
-    async (request) => {
-      const { courseId, audience } = await setAudience(
-        ctxOf(request),
-        request.params.id,
-        request.body.audience,
-      );
-      await forgetPage(courseId);
-      return { audience };
-    },
+    async (request) => ({
+      audience: (await setAudience(ctxOf(request), request.params.id, request.body.audience)).audience,
+    }),
   );
 };

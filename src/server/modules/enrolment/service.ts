@@ -25,13 +25,13 @@ import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { mayCreateLocalAccounts } from '../accounts/local-accounts.ts';
-import { accountCapabilities } from '../accounts/policy.ts';
+import { accountCapabilities, mayCreateLocalAccounts } from '../accounts/index.ts';
 import { userSearchText, users } from '../accounts/schema.ts';
-import { cohortForEnrolment } from '../cohorts/service.ts';
-import { sessionOf } from '../workflow/queries.ts';
+import { cohortForEnrolment } from '../cohorts/index.ts';
+import { sessionOf } from '../workflow/index.ts';
 import { type AccountOptions, applyBulk, type BulkInput, planBulk, writeEnrolments } from './bulk.ts';
 import { assertOpen, closedReason, type EnrolmentCourse, enrolmentCourse, lockEnrolments } from './course.ts';
 import type { CsvRow } from './csv.ts';
@@ -272,10 +272,7 @@ export async function applyBulkEnrolment(
   return result;
 }
 
-/**
- * Enrols picked people (by id) or named ones (by address) in one role; unknown ones refuse the whole
- * request. Returns who was concerned, for the caller to refresh their access.
- */
+/** Enrols picked people (by id) or named ones (by address) in one role; unknown ones refuse the whole request. */
 export async function enrolManually(ctx: Ctx, courseId: string, body: z.infer<typeof ManualEnrolBody>) {
   const byId = body.userIds.length
     ? await ctx.db
@@ -295,17 +292,10 @@ export async function enrolManually(ctx: Ctx, courseId: string, body: z.infer<ty
     (email, index): BulkInput => ({ line: index + 1, list: null, email, role: body.role, group: null }),
   );
   const result = await applyBulkEnrolment(ctx, courseId, 'manual', () => inputs);
-  const people = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = any(${sql.param(emails)}::text[])`);
   return {
-    result: {
-      enrolled: result.enrolled,
-      reactivated: result.reactivated,
-      alreadyEnrolled: result.report.totals.alreadyEnrolled,
-    },
-    userIds: people.map((row) => row.id),
+    enrolled: result.enrolled,
+    reactivated: result.reactivated,
+    alreadyEnrolled: result.report.totals.alreadyEnrolled,
   };
 }
 
@@ -314,7 +304,7 @@ export async function enrolManually(ctx: Ctx, courseId: string, body: z.infer<ty
 /**
  * Ends one enrolment: the row stays (`removed`, when and by whom), the role in the course is taken back,
  * and, once the person holds no role there any more, they leave the course's groups. Their views and
- * completions stay. Returns the person, whose access changed.
+ * completions stay. Returns the person.
  */
 export async function unenrol(ctx: Ctx, enrolmentId: string): Promise<string> {
   return ctx.db.transaction(async (tx) => {
@@ -360,6 +350,7 @@ async function removeEnrolment(
         eq(roleAssignments.contextId, course.contextId),
       ),
     );
+  await emit(tx, { type: 'enrolment.changed', courseId: course.id, userIds: [row.userId] });
   const [other] = await tx
     .select({ id: enrolments.id })
     .from(enrolments)

@@ -19,9 +19,8 @@ import {
 } from '../../../shared/followup.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
-import { type CompletionSummary, completionSummaryIn, trackedActivities } from '../completion/queries.ts';
-import { groupingsMap } from '../enrolment/audience.ts';
-import { enrolledPeople } from '../enrolment/queries.ts';
+import { type CompletionSummary, completionSummaryIn, trackedActivities } from '../completion/index.ts';
+import { enrolledPeople, groupingsMap } from '../enrolment/index.ts';
 import { groupsIn, profilesOf } from './queries.ts';
 import { parisMidnight } from './time.ts';
 

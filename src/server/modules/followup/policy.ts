@@ -18,3 +18,7 @@ export const followupCapabilities = defineCapabilities({
     description: 'Attester la participation : liste des participants, achèvement et temps passé',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof followupCapabilities, true> {}
+}

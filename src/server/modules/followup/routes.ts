@@ -19,8 +19,8 @@ import {
   SavedFilterBody,
   SavedFilterUpdateBody,
 } from '../../../shared/followup.ts';
-import type { Tx } from '../../platform/db/index.ts';
 import { contentDisposition } from '../../platform/files/index.ts';
+import { on, viaCourse } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { type Table, toCsv, toXlsx } from './exports.ts';
 import { followupCapabilities as caps } from './policy.ts';
@@ -48,7 +48,6 @@ import {
 import { parisToday } from './time.ts';
 
 const IdParams = z.object({ id: Uuid });
-type Resolver = (db: Tx, id: string) => Promise<number | undefined>;
 
 const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -57,18 +56,6 @@ const MIME: Record<ExportFormat, string> = {
 
 export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, mailer, jobs, config } = app.deps;
-  const from = (resolve: Resolver) => async (request: FastifyRequest) => {
-    const id = (request.params as { id?: string }).id ?? '';
-    return Uuid.safeParse(id).success ? resolve(db, id) : undefined;
-  };
-  const on = (capability: string, resolve: Resolver) => ({ access: { capability, context: from(resolve) } });
-  /** The context of the course an object of this module belongs to. */
-  const via =
-    (courseOf: (db: Tx, id: string) => Promise<string | undefined>): Resolver =>
-    async (tx, id) => {
-      const courseId = await courseOf(tx, id);
-      return courseId ? courseContextId(tx, courseId) : undefined;
-    };
   const ctxOf = (request: FastifyRequest): Ctx => ({
     db,
     actor: actorOf(request),
@@ -170,7 +157,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/saved-filters/:id',
     {
-      config: on(caps['followup:view'], via(savedFilterCourse)),
+      config: on(caps['followup:view'], viaCourse(savedFilterCourse)),
       schema: { tags, params: IdParams, body: SavedFilterUpdateBody, response: { 200: SavedFilter } },
     },
     async (request) => updateSavedFilter(ctxOf(request), request.params.id, request.body),
@@ -179,7 +166,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/saved-filters/:id',
     {
-      config: on(caps['followup:view'], via(savedFilterCourse)),
+      config: on(caps['followup:view'], viaCourse(savedFilterCourse)),
       schema: { tags, params: IdParams },
     },
     async (request, reply) => {
@@ -212,7 +199,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/reminders/:id',
     {
-      config: on(caps['followup:remind'], via(reminderCourse)),
+      config: on(caps['followup:remind'], viaCourse(reminderCourse)),
       schema: { tags, params: IdParams, body: ReminderUpdateBody, response: { 200: Reminder } },
     },
     async (request) => updateReminder(ctxOf(request), request.params.id, request.body),
@@ -221,7 +208,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/reminders/:id',
     {
-      config: on(caps['followup:remind'], via(reminderCourse)),
+      config: on(caps['followup:remind'], viaCourse(reminderCourse)),
       schema: { tags, params: IdParams },
     },
     async (request, reply) => {
@@ -233,7 +220,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/reminders/:id/send',
     {
-      config: on(caps['followup:remind'], via(reminderCourse)),
+      config: on(caps['followup:remind'], viaCourse(reminderCourse)),
       schema: { tags, params: IdParams, response: { 200: Reminder } },
     },
     async (request) => sendReminderNow(ctxOf(request), request.params.id),

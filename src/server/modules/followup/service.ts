@@ -26,8 +26,8 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { trackedActivities } from '../completion/queries.ts';
-import { courseContextId } from '../courses/service.ts';
+import { trackedActivities } from '../completion/index.ts';
+import { courseContextId } from '../courses/index.ts';
 import { attendanceTable, gridTable, type Table } from './exports.ts';
 import {
   buildGrid,

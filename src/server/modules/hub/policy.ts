@@ -10,3 +10,7 @@ export const hubCapabilities = defineCapabilities({
     description: 'Chercher dans le Réseau des concepteurs les parcours à déployer',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof hubCapabilities, true> {}
+}

@@ -9,9 +9,8 @@ import {
   HubSearchResult,
 } from '../../../shared/hub.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/support.ts';
-import { forgetCoursePages } from '../courses/page-cache.ts';
-import { courseCapabilities } from '../courses/policy.ts';
+import { onCourse } from '../activities/index.ts';
+import { courseCapabilities } from '../courses/index.ts';
 import { hubCapabilities } from './policy.ts';
 import { deploymentOf, deployOffer, searchHub, updateDeployment } from './service.ts';
 
@@ -20,7 +19,7 @@ const NumberParams = z.object({ number: z.coerce.number().int().min(1).max(2_147
 
 /** The course hub (Réseau des concepteurs): search the course offer, deploy, follow the origin's versions. */
 export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files, bus } = app.deps;
+  const { db, files } = app.deps;
   const tags = ['réseau des concepteurs'];
 
   app.get(
@@ -66,13 +65,7 @@ export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
       config: onCourse(db, courseCapabilities['course:update']),
       schema: { tags, params: IdParams, response: { 200: Deployment } },
     },
-    async (request) => {
-      const deployment = await updateDeployment(
-        { db, files, actor: actorOf(request), origin: request.origin },
-        request.params.id,
-      );
-      await forgetCoursePages(bus, request.params.id);
-      return deployment;
-    },
+    async (request) =>
+      updateDeployment({ db, files, actor: actorOf(request), origin: request.origin }, request.params.id),
   );
 };

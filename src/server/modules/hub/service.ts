@@ -15,12 +15,16 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
-import { evaluateCourseCompletion } from '../completion/service.ts';
-import { clearCourseContent, copyCourse, copyCourseContent } from '../courses/copy.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { getCourse, setCourseMetadata } from '../courses/service.ts';
+import {
+  clearCourseContent,
+  copyCourse,
+  copyCourseContent,
+  courseCapabilities,
+  getCourse,
+  setCourseMetadata,
+} from '../courses/index.ts';
+import { domainContextId } from '../domains/index.ts';
 import { domains } from '../domains/schema.ts';
-import { domainContextId } from '../domains/service.ts';
 import { offers, offerVersions } from '../offers/schema.ts';
 import { courseDeployments } from './schema.ts';
 
@@ -281,6 +285,7 @@ export async function updateDeployment(ctx: Ctx, courseId: string): Promise<Depl
     const origin = await getCourse(tx, offer.courseId);
     const context = await findContext(tx, 'course', courseId);
     if (!context) throw problems.notFound();
+    // The activities removed say so (`activity.removed`): course completions and the page follow.
     await clearCourseContent(tx, ctx.files, courseId);
     await copyCourseContent(tx, ctx.files, origin, { id: courseId, contextId: context.id });
     await setCourseMetadata(tx, courseId, { ...copy.metadata, version });
@@ -288,8 +293,6 @@ export async function updateDeployment(ctx: Ctx, courseId: string): Promise<Depl
       .update(courseDeployments)
       .set({ version, updatedAt: new Date() })
       .where(eq(courseDeployments.courseId, courseId));
-    // Completion states of removed activities went with them: course completions follow.
-    await evaluateCourseCompletion(tx, courseId, new Date());
     await audit(tx, ctx, copy, 'course.deployment_updated', {
       offer: offer.number,
       from: deployment.version,

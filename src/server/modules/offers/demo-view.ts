@@ -1,7 +1,7 @@
 import type { OfferDemo } from '../../../shared/offers.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { coursePage } from '../courses/service.ts';
+import { coursePage } from '../courses/index.ts';
 import { findOffer, withdrawnProblem } from './service.ts';
 
 /**

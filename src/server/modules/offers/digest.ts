@@ -181,3 +181,7 @@ export async function sendDigest(deps: DigestDeps, id: string, now = new Date())
   await deps.mailer.flush(queued);
   return result;
 }
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof digestCapabilities, true> {}
+}

@@ -6,3 +6,7 @@ export const offerCapabilities = defineCapabilities({
     description: 'Publier un parcours ou une session dans l’offre, mettre à jour ou retirer la publication',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof offerCapabilities, true> {}
+}

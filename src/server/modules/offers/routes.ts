@@ -15,7 +15,7 @@ import {
 } from '../../../shared/offers.ts';
 import { contentDisposition } from '../../platform/files/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/support.ts';
+import { onCourse } from '../activities/index.ts';
 import { memoSearch } from './cache.ts';
 import { catalogueCsv, cataloguePdf, exportedOffers } from './export.ts';
 import { offerCapabilities as caps } from './policy.ts';

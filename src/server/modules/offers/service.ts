@@ -14,10 +14,10 @@ import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
-import { copiesOf, getCourse } from '../courses/service.ts';
+import { copiesOf, getCourse } from '../courses/index.ts';
 import { domains } from '../domains/schema.ts';
-import { selfEnrolmentState } from '../enrolment/service.ts';
-import { sessionOf } from '../workflow/queries.ts';
+import { selfEnrolmentState } from '../enrolment/index.ts';
+import { sessionOf } from '../workflow/index.ts';
 import { forgetSearches } from './cache.ts';
 import { offerCapabilities as caps } from './policy.ts';
 import { offers, offerVersions } from './schema.ts';
@@ -234,8 +234,8 @@ export async function withdrawCourse(ctx: Ctx, courseId: string): Promise<Public
 }
 
 /**
- * A course put in the trash leaves the offer with it (inside the trash move's transaction): its short link
- * then says the offer was withdrawn rather than leading to a course no one may open.
+ * A course put in the trash leaves the offer with it (once the trash move is committed, see reactions.ts):
+ * its short link then says the offer was withdrawn rather than leading to a course no one may open.
  */
 export async function withdrawTrashedCourse(tx: Tx, courseId: string, now = new Date()) {
   const withdrawn = await tx

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CourseProgress, Uuid } from '../../../shared/api.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onActivity, onCourse } from '../activities/support.ts';
-import { courseCapabilities } from '../courses/policy.ts';
+import { onActivity, onCourse } from '../activities/index.ts';
+import { courseCapabilities } from '../courses/index.ts';
 import { courseProgress, recordView } from './service.ts';
 
 const IdParams = z.object({ id: Uuid });

@@ -4,14 +4,11 @@ import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { activityKind } from '../activities/registry.ts';
-import { assertActivityVisible } from '../activities/support.ts';
-import { completionCapabilities } from '../completion/policy.ts';
-import { completedBy } from '../completion/queries.ts';
-import { activityOpened } from '../completion/service.ts';
-import { courseCapabilities } from '../courses/policy.ts';
+import { activityKind, assertActivityVisible } from '../activities/index.ts';
+import { activityOpened, completedBy, completionCapabilities } from '../completion/index.ts';
+import { courseCapabilities } from '../courses/index.ts';
 import { activities, sections } from '../courses/schema.ts';
-import { inAudience } from '../enrolment/audience.ts';
+import { inAudience } from '../enrolment/index.ts';
 import { activityViews } from './schema.ts';
 
 /**

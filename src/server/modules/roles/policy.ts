@@ -6,3 +6,7 @@ export const roleCapabilities = defineCapabilities({
     description: 'Attribuer et retirer des rôles dans un contexte',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof roleCapabilities, true> {}
+}

@@ -11,15 +11,14 @@ import { canInPath, reachIn } from '../../platform/access/can.ts';
 import { allCapabilities } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { accountCapabilities } from '../accounts/policy.ts';
-import { userContextId } from '../accounts/service.ts';
-import { onCourse } from '../activities/support.ts';
-import { courseCapabilities } from '../courses/policy.ts';
+import { accountCapabilities, userContextId } from '../accounts/index.ts';
+import { onCourse } from '../activities/index.ts';
+import { courseCapabilities } from '../courses/index.ts';
 import { roleCapabilities as caps } from './policy.ts';
 import { assignRole, listAssignments, removeRole, searchRoleContexts } from './service.ts';
 
 export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, authCache } = app.deps;
+  const { db } = app.deps;
 
   /** What the actor may do in a course: the interface shows the pages and actions these allow. */
   app.get(
@@ -83,11 +82,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['rôles'], params: z.object({ id: Uuid }) },
     },
     async (request, reply) => {
-      const userId = await removeRole(
-        { db, actor: actorOf(request), origin: request.origin },
-        request.params.id,
-      );
-      await authCache.forget(userId);
+      await removeRole({ db, actor: actorOf(request), origin: request.origin }, request.params.id);
       return reply.status(204).send();
     },
   );

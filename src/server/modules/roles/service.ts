@@ -7,11 +7,12 @@ import { findContext } from '../../platform/access/contexts.ts';
 import { contexts, roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { findUser } from '../accounts/service.ts';
-import { findActivitiesByTitle, findCoursesByTitle, titlesOf } from '../courses/service.ts';
+import { findUser } from '../accounts/index.ts';
+import { findActivitiesByTitle, findCoursesByTitle, titlesOf } from '../courses/index.ts';
+import { getDomain } from '../domains/index.ts';
 import { domains } from '../domains/schema.ts';
-import { getDomain } from '../domains/service.ts';
 import { roleCapabilities as caps } from './policy.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin };
@@ -136,6 +137,7 @@ export async function assignRole(ctx: Ctx, input: z.infer<typeof RoleAssignBody>
       domainId: context.level === 'domain' ? context.instanceId : null,
       details: { role: input.role },
     });
+    await emit(tx, { type: 'access.changed', userId: user.id });
     return { assignmentId: row.id, contextId: context.id };
   });
   const assignment = (await listAssignments(ctx.db, input.userId)).find((a) => a.id === assignmentId);
@@ -166,6 +168,7 @@ export async function removeRole(ctx: Ctx, assignmentId: string): Promise<string
       domainId: row.context.level === 'domain' ? row.context.instanceId : null,
       details: { role: row.assignment.role },
     });
+    await emit(tx, { type: 'access.changed', userId: row.assignment.userId });
     return row.assignment.userId;
   });
 }

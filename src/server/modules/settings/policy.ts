@@ -6,3 +6,7 @@ export const settingsCapabilities = defineCapabilities({
     description: 'Régler la plateforme : hébergeurs de vidéos autorisés…',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof settingsCapabilities, true> {}
+}

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { VideoHosts, VideoHostsSetting } from '../../../shared/api.ts';
 import { PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
-import { actorOf } from '../../platform/http/guard.ts';
 import { settingsCapabilities as caps } from './policy.ts';
 import { DEFAULT_VIDEO_HOSTS, getVersionedSetting, setSetting, VIDEO_HOSTS_KEY } from './service.ts';
 
@@ -36,8 +35,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const hosts = [...new Set(request.body.hosts)];
-      const ctx = { db, actor: actorOf(request), origin: request.origin };
-      const version = await setSetting(ctx, VIDEO_HOSTS_KEY, hosts, expectedVersion(request));
+      const version = await setSetting(request.ctx, VIDEO_HOSTS_KEY, hosts, expectedVersion(request));
       return { hosts, version };
     },
   );

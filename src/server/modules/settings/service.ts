@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/access/can.ts';
 import { PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
+import { record } from '../../platform/audit/index.ts';
 import { nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
-import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import type { Ctx } from '../../platform/http/context.ts';
 import { platformSettings } from './schema.ts';
 
 /** A setting's stored value, or `fallback` when no administrator has set it. */
@@ -27,14 +27,13 @@ export async function getVersionedSetting<T>(
  * first, 409 and nothing written. Undefined: stored whatever the version.
  */
 export async function setSetting(
-  ctx: { db: Db; actor: Actor; origin: Origin },
+  ctx: Pick<Ctx, 'db' | 'actor' | 'origin' | 'now'>,
   key: string,
   value: unknown,
   expected?: number,
 ): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    const now = new Date();
-    const changes = { value, updatedAt: now, updatedBy: ctx.actor.userId };
+    const changes = { value, updatedAt: ctx.now, updatedBy: ctx.actor.userId };
     let stored: { version: number } | undefined;
     if (expected === undefined) {
       [stored] = await tx

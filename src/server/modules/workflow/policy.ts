@@ -18,3 +18,7 @@ export const workflowCapabilities = defineCapabilities({
     description: 'Régler, ouvrir, annoncer, archiver une session',
   },
 });
+
+declare module '../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof workflowCapabilities, true> {}
+}

@@ -15,12 +15,11 @@ import {
   type Transition,
   Workflow,
 } from '../../../shared/lifecycle.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
-import { onCourse } from '../activities/support.ts';
-import { forgetCoursePages } from '../courses/page-cache.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { listCourses, toCourses, trashedCourses } from '../courses/service.ts';
+import { onCourse } from '../activities/index.ts';
+import { courseCapabilities, listCourses, toCourses, trashedCourses } from '../courses/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 import { toSession } from './queries.ts';
 import {
@@ -39,7 +38,7 @@ const IdParams = z.object({ id: Uuid });
 
 /** The course life cycle: stages and their transitions, indexation, sessions, templates, the trash. */
 export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files, mailer, bus, config } = app.deps;
+  const { db, files, mailer, config } = app.deps;
   const ctxOf = (request: FastifyRequest) => ({
     db,
     actor: actorOf(request),
@@ -60,14 +59,8 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => workflowOf(db, actorOf(request), request.params.id),
   );
 
-  /** A change the course page shows: its cached pages go, then the course is answered. */
-  async function changed(course: Parameters<typeof toCourse>[0]) {
-    await forgetCoursePages(bus, course.id);
-    return toCourse(course);
-  }
-
   // The simple moves, one route each so each declares its own capability.
-  const moves: [string, 'post' | 'delete', Transition, string][] = [
+  const moves: [string, 'post' | 'delete', Transition, Capability][] = [
     ['/api/courses/:id/template', 'post', 'make_template', caps['course:template']],
     ['/api/courses/:id/template', 'delete', 'unmake_template', caps['course:template']],
     ['/api/courses/:id/archive', 'post', 'archive', caps['session:manage']],
@@ -79,9 +72,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     app[method](
       url,
       { config: onCourse(db, capability), schema: { tags, params: IdParams, response: { 200: Course } } },
-      async (request) => {
-        return changed(await move(ctxOf(request), request.params.id, transition));
-      },
+      async (request) => toCourse(await move(ctxOf(request), request.params.id, transition)),
     );
   }
 
@@ -98,11 +89,8 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Course },
       },
     },
-    async (request) => {
-      return changed(
-        await indexCourse(ctxOf(request), request.params.id, request.body, expectedVersion(request)),
-      );
-    },
+    async (request) =>
+      toCourse(await indexCourse(ctxOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 
   app.post(
@@ -142,9 +130,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       config: onCourse(db, caps['session:manage']),
       schema: { tags, params: IdParams, body: OpenSessionBody, response: { 200: Course } },
     },
-    async (request) => {
-      return changed(await openSession(ctxOf(request), request.params.id, request.body));
-    },
+    async (request) => toCourse(await openSession(ctxOf(request), request.params.id, request.body)),
   );
 
   app.post(

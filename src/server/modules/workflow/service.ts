@@ -19,6 +19,7 @@ import {
   type Workflow,
 } from '../../../shared/lifecycle.ts';
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
+import type { Capability } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { assertVersion } from '../../platform/concurrency/index.ts';
@@ -28,13 +29,17 @@ import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
-import { findUsersByIds } from '../accounts/service.ts';
-import { copyCourse } from '../courses/copy.ts';
-import { courseCapabilities } from '../courses/policy.ts';
-import { copiesOf, getCourse, setCourseMetadata, setCourseStage } from '../courses/service.ts';
-import { domainContextId } from '../domains/service.ts';
-import { enrolledPeople } from '../enrolment/queries.ts';
-import { withdrawTrashedCourse } from '../offers/service.ts';
+import { findUsersByIds } from '../accounts/index.ts';
+import {
+  copiesOf,
+  copyCourse,
+  courseCapabilities,
+  getCourse,
+  setCourseMetadata,
+  setCourseStage,
+} from '../courses/index.ts';
+import { domainContextId } from '../domains/index.ts';
+import { enrolledPeople } from '../enrolment/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 import { sessionOf, toSession } from './queries.ts';
 import { courseSessions } from './schema.ts';
@@ -53,7 +58,7 @@ const t = createI18n('fr').t;
  */
 const RULES: Record<
   Transition,
-  { from: readonly Stage[]; capability: string; requires?: (state: State) => Blocker[] }
+  { from: readonly Stage[]; capability: Capability; requires?: (state: State) => Blocker[] }
 > = {
   make_template: { from: ['construction'], capability: caps['course:template'] },
   unmake_template: { from: ['template'], capability: caps['course:template'] },
@@ -183,8 +188,8 @@ export async function move(ctx: Ctx, courseId: string, transition: Transition) {
     assertAllowed(ctx.actor, state, transition);
     const from = state.course.stage;
     const to = targetOf(transition, state.course);
+    // In the trash, the course's offer is withdrawn too (the offers module hears `course.stage_changed`).
     const course = await setCourseStage(tx, courseId, to, to === 'trash' ? from : null);
-    if (to === 'trash') await withdrawTrashedCourse(tx, courseId);
     if (transition === 'archive')
       await tx
         .update(courseSessions)

@@ -1,6 +1,6 @@
 import type { ContextLevel, Role } from '../../../shared/roles.ts';
 import type { Tx } from '../db/index.ts';
-import { roleHas } from './capabilities.ts';
+import { type Capability, roleHas } from './capabilities.ts';
 import { type ContextRow, getContext, pathIds } from './contexts.ts';
 
 /** A role held in a context, with the context's path (ids from the root) so ancestry is a lookup. */
@@ -19,7 +19,7 @@ export type Actor = {
  * course's stage decides which of the domain's people it is for), or null when every grant from above
  * counts. Grants made in the context itself, or below it, always count.
  */
-export type Reach = (db: Tx, context: ContextRow) => Promise<string | null>;
+export type Reach = (db: Tx, context: ContextRow) => Promise<Capability | null>;
 const reaches = new Map<ContextLevel, Reach>();
 
 export function narrowReach(level: ContextLevel, reach: Reach) {
@@ -33,7 +33,7 @@ export function narrowReach(level: ContextLevel, reach: Reach) {
 export async function can(
   db: Tx,
   actor: Actor | null,
-  capability: string,
+  capability: Capability,
   contextId: number,
 ): Promise<boolean> {
   if (!actor) return false;
@@ -47,7 +47,7 @@ export async function can(
 export async function reachIn(
   db: Tx,
   context: ContextRow,
-): Promise<{ path: string; gate?: { path: string; required: string | null } }> {
+): Promise<{ path: string; gate?: { path: string; required: Capability | null } }> {
   const gate = await gateOf(db, context);
   if (!gate) return { path: context.path };
   const required = await reaches.get(gate.level as ContextLevel)!(db, gate);
@@ -71,9 +71,9 @@ async function gateOf(db: Tx, context: ContextRow): Promise<ContextRow | undefin
  */
 export function canInPath(
   actor: Actor,
-  capability: string,
+  capability: Capability,
   path: string,
-  gate?: { path: string; required: string | null },
+  gate?: { path: string; required: Capability | null },
 ): boolean {
   const ancestors = new Set(pathIds(path));
   return actor.grants.some(
@@ -89,7 +89,7 @@ export function canInPath(
 }
 
 /** Whether the actor holds the capability in at least one context (menus, scoped listings). */
-export function canSomewhere(actor: Actor, capability: string): boolean {
+export function canSomewhere(actor: Actor, capability: Capability): boolean {
   return actor.grants.some((grant) => roleHas(grant.role, capability));
 }
 
@@ -97,7 +97,7 @@ export function canSomewhere(actor: Actor, capability: string): boolean {
  * Where the capability holds, for scoping a listing: everywhere (a grant at platform level) or in these
  * domains.
  */
-export function scopeOf(actor: Actor, capability: string): { all: boolean; domainIds: string[] } {
+export function scopeOf(actor: Actor, capability: Capability): { all: boolean; domainIds: string[] } {
   const grants = actor.grants.filter((grant) => roleHas(grant.role, capability));
   return {
     all: grants.some((grant) => grant.level === 'platform'),

@@ -6,6 +6,14 @@ export type CapabilityDefinition = {
   description: string;
 };
 
+/**
+ * The name of every capability a module declares. Each policy.ts adds its own names to this interface
+ * (declaration merging, see `declareCapabilityNames` below), so a misspelt capability fails typecheck.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules' policy.ts through declaration merging
+export interface CapabilityNames {}
+export type Capability = keyof CapabilityNames & string;
+
 const registry = new Map<string, CapabilityDefinition>();
 
 /** Modules declare their capabilities (in their policy.ts) with the roles that hold them by default. */
@@ -17,17 +25,17 @@ export function defineCapabilities<const T extends Record<string, CapabilityDefi
   return Object.fromEntries(Object.keys(definitions).map((name) => [name, name])) as { [K in keyof T]: K };
 }
 
-export function capabilityRoles(capability: string): readonly Role[] {
+export function capabilityRoles(capability: Capability): readonly Role[] {
   const definition = registry.get(capability);
   if (!definition) throw new Error(`unknown capability ${capability}`);
   return definition.roles;
 }
 
-export function allCapabilities(): string[] {
-  return [...registry.keys()];
+export function allCapabilities(): Capability[] {
+  return [...registry.keys()] as Capability[];
 }
 
 /** Whether a role holds a capability (admin holds them all). */
-export function roleHas(role: string, capability: string): boolean {
+export function roleHas(role: string, capability: Capability): boolean {
   return role === 'admin' || capabilityRoles(capability).includes(role as Role);
 }

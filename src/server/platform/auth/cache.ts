@@ -1,26 +1,25 @@
-import type { Bus } from '../realtime/bus.ts';
+import type { Events } from '../events/index.ts';
 
-const CHANNEL = 'magistere:auth-invalidate';
 const MAX_ENTRIES = 50_000;
 
 type Entry<T> = { value: T; userId: string; until: number };
 
 /**
  * A few seconds of memory for what every authenticated request asks: who the session belongs to and what
- * /api/me says. Any change to a user's access (logout, suspension, roles, profile, password) forgets that
- * user at once, on every node through the bus. The TTL bounds what a lost message could leave stale.
+ * /api/me says. Any change to a user's access (logout, suspension, roles, enrolments, profile, password)
+ * forgets that user at once, on every node: it listens to `access.changed` and `enrolment.changed` (see
+ * platform/events). The TTL bounds what a lost message could leave stale.
  */
 export class AuthCache {
   readonly #ttlMs: number;
   readonly #sessions = new Map<string, Entry<unknown>>();
   readonly #views = new Map<string, Entry<unknown>>();
-  readonly #bus: Bus;
-  readonly ready: Promise<void>;
 
-  constructor(options: { ttlMs: number; bus: Bus }) {
+  constructor(options: { ttlMs: number; events: Events }) {
     this.#ttlMs = options.ttlMs;
-    this.#bus = options.bus;
-    this.ready = this.#bus.subscribe(CHANNEL, (message) => this.#forgetLocally(message || null));
+    const { events } = options;
+    events.on('access.changed', ({ userId }) => this.forget(userId), { everyNode: true });
+    events.on('enrolment.changed', ({ userIds }) => this.forget(userIds), { everyNode: true });
   }
 
   #get<T>(map: Map<string, Entry<unknown>>, key: string): T | undefined {
@@ -50,20 +49,19 @@ export class AuthCache {
     this.#set(this.#views, userId, userId, value);
   }
 
-  #forgetLocally(userId: string | null) {
-    if (userId === null) {
+  /**
+   * Forgets these users' sessions and views on this node (the events reach the others); `null` forgets
+   * everything (e.g. a domain renamed).
+   */
+  forget(who: string | readonly string[] | null) {
+    if (who === null) {
       this.#sessions.clear();
       this.#views.clear();
       return;
     }
-    this.#views.delete(userId);
-    for (const [key, entry] of this.#sessions) if (entry.userId === userId) this.#sessions.delete(key);
-  }
-
-  /** Forgets one user's sessions and views everywhere; `null` forgets everything (e.g. a domain renamed). */
-  async forget(userId: string | null): Promise<void> {
-    // Locally at once: the caller's next request must not see the old answer, whatever the bus does.
-    this.#forgetLocally(userId);
-    await this.#bus.publish(CHANNEL, userId ?? '');
+    const users = new Set(typeof who === 'string' ? [who] : who);
+    for (const userId of users) this.#views.delete(userId);
+    // One pass over the sessions, however many people a bulk enrolment concerned.
+    for (const [key, entry] of this.#sessions) if (users.has(entry.userId)) this.#sessions.delete(key);
   }
 }

@@ -3,6 +3,7 @@ import { sessions } from '../../modules/accounts/schema.ts';
 import type { Actor, Grant } from '../access/can.ts';
 import type { Origin } from '../audit/index.ts';
 import type { Db, Tx } from '../db/index.ts';
+import { emit } from '../events/index.ts';
 import type { AuthCache } from './cache.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -93,17 +94,25 @@ export async function authenticate(
   return entry;
 }
 
+/**
+ * The ways a session ends say so (`access.changed`): the cached answers about it (AuthCache) must go on
+ * every node, not when their few seconds are up.
+ */
 export async function destroySession(db: Tx, sessionId: string) {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+  const [row] = await db
+    .delete(sessions)
+    .where(eq(sessions.id, sessionId))
+    .returning({ userId: sessions.userId });
+  if (row) await emit(db, { type: 'access.changed', userId: row.userId });
 }
 
-/** Ends the session a cookie names, if any; returns whose it was, so their cached answers can go too. */
-export async function destroySessionByToken(db: Tx, token: string): Promise<string | null> {
+/** Ends the session a cookie names, if any. */
+export async function destroySessionByToken(db: Tx, token: string) {
   const [row] = await db
     .delete(sessions)
     .where(eq(sessions.id, hashToken(token)))
     .returning({ userId: sessions.userId });
-  return row?.userId ?? null;
+  if (row) await emit(db, { type: 'access.changed', userId: row.userId });
 }
 
 /** Ends every session of a user, but the one `except` names (the session making the change). */
@@ -111,6 +120,7 @@ export async function destroyUserSessions(db: Tx, userId: string, except?: strin
   await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), except ? ne(sessions.id, except) : undefined));
+  await emit(db, { type: 'access.changed', userId });
 }
 
 /** Removes sessions past their absolute or idle expiry; returns how many. */

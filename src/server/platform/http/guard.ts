@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TFunction } from 'i18next';
 import { createI18n, LOCALES, type Locale, pickLocale } from '../../../shared/i18n/index.ts';
 import { type Actor, can, canSomewhere } from '../access/can.ts';
+import type { Capability } from '../access/capabilities.ts';
 import type { Origin } from '../audit/index.ts';
 import type { AuthCache } from '../auth/cache.ts';
 import { type Authenticated, authenticate, type SessionPolicy } from '../auth/sessions.ts';
@@ -16,7 +17,7 @@ import { HttpProblem, problems } from './problem.ts';
 export type Access =
   | 'public'
   | 'authenticated'
-  | { capability: string; context?: (request: FastifyRequest) => Promise<number | undefined> };
+  | { capability: Capability; context?: (request: FastifyRequest) => Promise<number | undefined> };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -9,7 +9,7 @@ import type { Tx } from '../../../platform/db/index.ts';
 import type { Servable } from '../../../platform/files/index.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../../platform/http/problem.ts';
-import { courseCapabilities as caps } from '../../courses/policy.ts';
+import { courseCapabilities as caps } from '../../courses/index.ts';
 import { registerUploads, saveUploads } from './upload.ts';
 
 export const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);

@@ -4,7 +4,7 @@ import { FileSettings } from '../../../../shared/activity-settings.ts';
 import { FileInfo, Uuid } from '../../../../shared/api.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
 import { problems } from '../../../platform/http/problem.ts';
-import { courseCapabilities as caps } from '../../courses/policy.ts';
+import { courseCapabilities as caps } from '../../courses/index.ts';
 import { defineActivity } from '../contract.ts';
 import { activityOfKind, assertActivityVisible, onActivity } from '../support.ts';
 import { activityFile, registerUploads, replaceActivityFile, toFileInfo } from './upload.ts';

@@ -91,8 +91,8 @@ export async function replaceActivityFile(
       filename: link!.filename,
       size: link!.size,
     });
+    await activityFilesChanged(tx, activity);
   });
-  await activityFilesChanged(request, activity);
   return link!;
 }
 

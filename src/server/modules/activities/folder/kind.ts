@@ -5,7 +5,7 @@ import { FolderFile, Uuid } from '../../../../shared/api.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
 import { problems } from '../../../platform/http/problem.ts';
-import { courseCapabilities as caps } from '../../courses/policy.ts';
+import { courseCapabilities as caps } from '../../courses/index.ts';
 import { defineActivity } from '../contract.ts';
 import { registerUploads, saveUploads, toFolderFile } from '../file/upload.ts';
 import {
@@ -66,7 +66,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       await auditActivity(db, request, activity, 'activity.files_added', {
         filenames: added.map((l) => l.filename),
       });
-      await activityFilesChanged(request, activity);
+      await activityFilesChanged(db, activity);
       return reply.status(201).send(added.map(toFolderFile));
     },
   );
@@ -83,8 +83,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const link = await folderLink(tx, request.params.linkId, activity.id);
         await files.unlink(tx, link.id);
         await auditActivity(tx, request, activity, 'activity.file_removed', { filename: link.filename });
+        await activityFilesChanged(tx, activity);
       });
-      await activityFilesChanged(request, activity);
       return reply.status(204).send();
     },
   );

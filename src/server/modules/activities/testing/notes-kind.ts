@@ -17,7 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../../shared/api.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
-import { reportActivityOutcome } from '../../completion/service.ts';
+import { reportActivityOutcome } from '../../completion/index.ts';
 import { type ActivityHookContext, defineActivity } from '../contract.ts';
 import { archiveFileRef } from '../lifecycle.ts';
 import { type ActivityRow, assertActivityVisible, onActivity } from '../support.ts';
@@ -180,3 +180,7 @@ export const notes = defineActivity({
       ),
   },
 });
+
+declare module '../../../platform/access/capabilities.ts' {
+  interface CapabilityNames extends Record<keyof typeof notes.caps, true> {}
+}

@@ -1,0 +1,12 @@
+/** The accounts module's public face: what other modules may use. */
+
+export {
+  cleanName,
+  createLocalAccounts,
+  localAdministrators,
+  mayCreateLocalAccounts,
+  type NewAccount,
+  nameFromEmail,
+} from './local-accounts.ts';
+export { accountCapabilities } from './policy.ts';
+export { findUser, findUsersByIds, userContextId } from './service.ts';
