@@ -8,6 +8,7 @@
  * Run: `npm run bench -- followup-read`; BENCH_PARTICIPANTS, BENCH_ACTIVITIES as for `followup-grid`.
  */
 import { performance } from 'node:perf_hooks';
+import { findUsersByIds } from '../src/server/modules/accounts/service.ts';
 import {
   completionSummaryIn,
   completionsIn,
@@ -15,9 +16,8 @@ import {
   presenceIn,
   trackedActivities,
 } from '../src/server/modules/completion/queries.ts';
-import { enrolledPeople } from '../src/server/modules/enrolment/queries.ts';
+import { enrolledPeople, groupsIn } from '../src/server/modules/enrolment/queries.ts';
 import { loadCourseData } from '../src/server/modules/followup/grid.ts';
-import { groupsIn, profilesOf } from '../src/server/modules/followup/queries.ts';
 import { connect } from '../src/server/platform/db/index.ts';
 import { addFollowupData } from './followup-grid.ts';
 import { createDatabase, generateCourse } from './lib/generate.ts';
@@ -62,7 +62,7 @@ export async function run(): Promise<number> {
         ['trackedActivities', () => trackedActivities(db, courseId)],
         ['completionSummaryIn', () => completionSummaryIn(db, courseId, ids)],
         ['groupsIn', () => groupsIn(db, courseId)],
-        ['profilesOf', () => profilesOf(db, userIds)],
+        ['findUsersByIds (profiles)', () => findUsersByIds(db, userIds)],
         ['loadCourseData (all of it)', () => loadCourseData(db, courseId)],
         [
           'before: completionsIn + courseCompletionsIn + presenceIn',

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { createI18n } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { sessionStore } from './modules/accounts/sessions.ts';
 import { courseImageRoutes } from './modules/activities/file/images.ts';
 import { activityKindRoutes } from './modules/activities/registry.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -30,10 +31,12 @@ import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
+import { listAssignments } from './modules/roles/index.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import type { AuthCache } from './platform/auth/cache.ts';
+import { provideSessionStore } from './platform/auth/sessions.ts';
 import type { Db } from './platform/db/index.ts';
 import type { Events } from './platform/events/index.ts';
 import type { Files } from './platform/files/index.ts';
@@ -164,6 +167,8 @@ export async function buildApp(
 
   registerErrorHandling(app);
   registerNulGuard(app);
+  // Sessions are the accounts module's; the guard finds them through this store.
+  provideSessionStore(sessionStore);
   registerGuard(app, {
     db: deps.db,
     session: config.session,
@@ -181,7 +186,7 @@ export async function buildApp(
   registerOps(app, deps.db);
 
   await app.register(domainRoutes);
-  await app.register(accountRoutes);
+  await app.register(accountRoutes, { rolesOf: listAssignments });
   await app.register(roleRoutes);
   await app.register(auditRoutes);
   await app.register(outboxRoutes);

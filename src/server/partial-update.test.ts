@@ -14,13 +14,12 @@ import * as followup from '../shared/followup.ts';
 import { SessionSettings } from '../shared/lifecycle.ts';
 import { users } from './modules/accounts/schema.ts';
 import { cohorts } from './modules/cohorts/schema.ts';
-import { activities, courses, sections } from './modules/courses/schema.ts';
+import { activities, courseSessions, courses, sections } from './modules/courses/schema.ts';
 import { domains } from './modules/domains/schema.ts';
 import { courseGroups, groupings } from './modules/enrolment/schema.ts';
 import { domainId, newCourse, setStage } from './modules/enrolment/testing.ts';
 import { reminders, savedFilters } from './modules/followup/schema.ts';
 import { seedFollowup } from './modules/followup/testing.ts';
-import { courseSessions } from './modules/workflow/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
 
 describe('update schemas', () => {

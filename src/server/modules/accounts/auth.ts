@@ -2,12 +2,7 @@ import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Origin } from '../../platform/audit/index.ts';
 import { record } from '../../platform/audit/index.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import {
-  createSession,
-  destroySessionByToken,
-  destroyUserSessions,
-  type SessionPolicy,
-} from '../../platform/auth/sessions.ts';
+import type { SessionPolicy } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
@@ -16,6 +11,7 @@ import { getDomain } from '../domains/index.ts';
 import { consumePasswordToken, issuePasswordLink, usableToken } from './passwords.ts';
 import { loginFailures, passwordTokens, users } from './schema.ts';
 import { findUser, findUserByEmail } from './service.ts';
+import { createSession, destroySessionByToken, destroyUserSessions } from './sessions.ts';
 
 export type AuthDeps = {
   db: Db;

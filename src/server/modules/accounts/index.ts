@@ -8,5 +8,6 @@ export {
   type NewAccount,
   nameFromEmail,
 } from './local-accounts.ts';
+export { people, personMatches } from './people.ts';
 export { accountCapabilities } from './policy.ts';
-export { findUser, findUsersByIds, userContextId } from './service.ts';
+export { findUser, findUsersByIds, type UserRow, userContextId, userNames, usersByEmail } from './service.ts';

@@ -1,8 +1,9 @@
 import { lt, sql } from 'drizzle-orm';
-import { purgeExpiredSessions, type SessionPolicy } from '../../platform/auth/sessions.ts';
+import type { SessionPolicy } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { loginFailures, passwordTokens } from './schema.ts';
+import { purgeExpiredSessions } from './sessions.ts';
 
 export const SESSION_PURGE_JOB = 'accounts.purge-expired';
 

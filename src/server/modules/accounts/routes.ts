@@ -9,6 +9,7 @@ import {
   PasswordResetRequestBody,
   PasswordTokenBody,
   ProfileFields,
+  type RoleAssignment,
   User,
   UserCreateBody,
   UserListQuery,
@@ -18,11 +19,11 @@ import {
 import { canSomewhere } from '../../platform/access/can.ts';
 import { allCapabilities } from '../../platform/access/capabilities.ts';
 import type { Origin } from '../../platform/audit/index.ts';
-import { type Authenticated, authenticate, destroySession } from '../../platform/auth/sessions.ts';
+import { type Authenticated, authenticate } from '../../platform/auth/sessions.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { toDomain, visibleDomains } from '../domains/index.ts';
-import { listAssignments } from '../roles/index.ts';
 import {
   type AuthDeps,
   changePassword,
@@ -43,10 +44,17 @@ import {
   updateUser,
   userContextId,
 } from './service.ts';
+import { destroySession } from './sessions.ts';
 
 const IdParams = z.object({ id: Uuid });
 
-export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * What the account routes take from modules above accounts, wired by the application: the roles a person
+ * holds, each named where it applies, for /api/me (the roles module's answer; accounts cannot ask it).
+ */
+export type AccountRoutesOptions = { rolesOf: (db: Tx, userId: string) => Promise<RoleAssignment[]> };
+
+export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async (app, { rolesOf }) => {
   const { db, mailer, config, authCache } = app.deps;
   const authDeps: AuthDeps = {
     db,
@@ -77,10 +85,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!view) {
       const user = await findUser(db, actor.userId);
       if (!user) throw problems.unauthenticated();
-      const [roles, domains] = await Promise.all([
-        listAssignments(db, actor.userId),
-        visibleDomains(db, actor),
-      ]);
+      const [roles, domains] = await Promise.all([rolesOf(db, actor.userId), visibleDomains(db, actor)]);
       view = {
         user: toUser(user),
         roles,

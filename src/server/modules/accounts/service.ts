@@ -12,15 +12,16 @@ import { type Actor, can, scopeOf } from '../../platform/access/can.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
-import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { domainContextId, getDomain } from '../domains/index.ts';
 import { issuePasswordLink } from './passwords.ts';
+import { searchMatches } from './people.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import { userSearchText, users } from './schema.ts';
+import { destroyUserSessions } from './sessions.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type Ctx = { db: Db; actor: Actor; origin: Origin; mailer: Mailer; publicUrl: string };
@@ -51,12 +52,50 @@ export async function findUser(db: Tx, id: string): Promise<UserRow | undefined>
 }
 
 /** The (not deleted) accounts among these ids, in no particular order. */
-export async function findUsersByIds(db: Tx, ids: string[]): Promise<UserRow[]> {
+export async function findUsersByIds(db: Tx, ids: readonly string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  return db
-    .select()
+  return (
+    db
+      .select()
+      .from(users)
+      // One array parameter rather than thousands of bound values.
+      .where(and(sql`${users.id} = any(${sql.param([...ids])}::uuid[])`, isNull(users.deletedAt)))
+  );
+}
+
+/** The (not deleted) accounts with these addresses, by lower-case address, in one query per 5,000. */
+export async function usersByEmail(db: Tx, emails: readonly string[]): Promise<Map<string, UserRow>> {
+  const unique = [...new Set(emails.map((email) => email.toLowerCase()))];
+  const found = new Map<string, UserRow>();
+  for (let i = 0; i < unique.length; i += 5000) {
+    const rows = await db
+      .select()
+      .from(users)
+      .where(
+        and(
+          sql`lower(${users.email}) = any(${sql.param(unique.slice(i, i + 5000))}::text[])`,
+          isNull(users.deletedAt),
+        ),
+      );
+    for (const row of rows) found.set(row.email.toLowerCase(), row);
+  }
+  return found;
+}
+
+/**
+ * The names of these accounts, deleted ones included — what history shows of who acted or was acted on
+ * ("Utilisateur supprimé" once erased). Ids of no account are absent.
+ */
+export async function userNames(
+  db: Tx,
+  ids: readonly string[],
+): Promise<Map<string, { firstName: string; lastName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
     .from(users)
-    .where(and(inArray(users.id, ids), isNull(users.deletedAt)));
+    .where(sql`${users.id} = any(${sql.param([...new Set(ids)])}::uuid[])`);
+  return new Map(rows.map(({ id, ...name }) => [id, name]));
 }
 
 export async function findUserByEmail(db: Tx, email: string): Promise<UserRow | undefined> {
@@ -82,10 +121,7 @@ export async function listUsers(db: Db, actor: Actor, query: z.infer<typeof User
     filters.push(scope.domainIds.length ? inArray(users.homeDomainId, scope.domainIds) : sql`false`);
   if (query.domainId) filters.push(eq(users.homeDomainId, query.domainId));
   if (query.status) filters.push(eq(users.status, query.status));
-  if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(sql`${userSearchText(users)} LIKE f_unaccent(${pattern}::text)`);
-  }
+  if (query.q) filters.push(searchMatches(userSearchText(users), query.q));
   const where = and(...filters);
   const [rows, [count]] = await Promise.all([
     db

@@ -3,7 +3,8 @@
  * administrators and managers keep, and that trainers enrol in one go. Enrolling a cohort enrols its
  * members of the moment; later changes to the cohort do not follow.
  */
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import {
   BULK_MAX_ENTRIES,
@@ -19,7 +20,7 @@ import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
-import { users } from '../accounts/schema.ts';
+import { people, usersByEmail } from '../accounts/index.ts';
 import { domainContextId } from '../domains/index.ts';
 import { cohortCapabilities as caps } from './policy.ts';
 import { cohortMembers, cohorts } from './schema.ts';
@@ -27,9 +28,12 @@ import { cohortMembers, cohorts } from './schema.ts';
 export type Ctx = { db: Db; actor: Actor; origin: Origin };
 type CohortRow = typeof cohorts.$inferSelect;
 
-// Outer columns named in full: drizzle leaves them unqualified in single-table selects.
-const memberCount = sql<number>`(select count(*)::int from cohort_members m join users u on u.id = m.user_id
-  where m.cohort_id = cohorts.id and u.deleted_at is null)`;
+/** Members whose account was not deleted. */
+const memberCount = sql<number>`${new QueryBuilder()
+  .select({ n: sql`count(*)::int` })
+  .from(cohortMembers)
+  .innerJoin(people, eq(people.id, cohortMembers.userId))
+  .where(and(eq(cohortMembers.cohortId, cohorts.id), isNull(people.deletedAt)))}`;
 
 const toCohort = (row: CohortRow & { memberCount: number }): Cohort => ({
   id: row.id,
@@ -75,16 +79,16 @@ export async function getCohort(db: Tx, id: string): Promise<CohortDetail> {
   if (!row) throw problems.notFound();
   const members = await db
     .select({
-      userId: users.id,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
+      userId: people.id,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      email: people.email,
       addedAt: cohortMembers.addedAt,
     })
     .from(cohortMembers)
-    .innerJoin(users, eq(users.id, cohortMembers.userId))
-    .where(and(eq(cohortMembers.cohortId, id), sql`${users.deletedAt} is null`))
-    .orderBy(asc(users.lastName), asc(users.firstName));
+    .innerJoin(people, eq(people.id, cohortMembers.userId))
+    .where(and(eq(cohortMembers.cohortId, id), isNull(people.deletedAt)))
+    .orderBy(asc(people.lastName), asc(people.firstName));
   return {
     ...toCohort({ ...row.cohort, memberCount: row.memberCount }),
     members: members.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() })),
@@ -96,10 +100,10 @@ export async function cohortForEnrolment(db: Tx, cohortId: string) {
   const [row] = await db.select().from(cohorts).where(eq(cohorts.id, cohortId));
   if (!row) return undefined;
   const members = await db
-    .select({ email: users.email })
+    .select({ email: people.email })
     .from(cohortMembers)
-    .innerJoin(users, eq(users.id, cohortMembers.userId))
-    .where(and(eq(cohortMembers.cohortId, cohortId), sql`${users.deletedAt} is null`));
+    .innerJoin(people, eq(people.id, cohortMembers.userId))
+    .where(and(eq(cohortMembers.cohortId, cohortId), isNull(people.deletedAt)));
   return { domainId: row.domainId, name: row.name, emails: members.map((m) => m.email.toLowerCase()) };
 }
 
@@ -198,12 +202,7 @@ export async function addCohortMembers(ctx: Ctx, id: string, text: string) {
   return ctx.db.transaction(async (tx) => {
     const cohort = await lockCohort(tx, id);
     const emails = [...new Set(entries.map((e) => e.email).filter(isEmail))];
-    const found = new Map<string, string>();
-    for (const row of await tx
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(sql`lower(${users.email}) = any(${sql.param(emails)}::text[]) and ${users.deletedAt} is null`))
-      found.set(row.email.toLowerCase(), row.id);
+    const found = new Map([...(await usersByEmail(tx, emails))].map(([email, user]) => [email, user.id]));
     const errors: FieldError[] = [];
     for (const entry of entries) {
       if (!isEmail(entry.email))

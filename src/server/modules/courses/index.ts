@@ -1,8 +1,9 @@
 /** The courses module's public face: what other modules may use. */
 
+export { forgetInAudiences, setActivityAudience } from './audience.ts';
 export { clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
 export { courseCapabilities } from './policy.ts';
-export { type CourseWithPath, coursesOfPerson } from './queries.ts';
+export { type CourseWithPath, coursesByIds, coursesOfPerson } from './queries.ts';
 export {
   activityContextId,
   copiesOf,
@@ -10,6 +11,7 @@ export {
   coursePage,
   findActivitiesByTitle,
   findCoursesByTitle,
+  getActivity,
   getCourse,
   listCourses,
   setCourseMetadata,
@@ -18,3 +20,12 @@ export {
   toCourses,
   trashedCourses,
 } from './service.ts';
+export {
+  addSession,
+  changeSession,
+  type SessionRow,
+  sessionCountsFrom,
+  sessionOf,
+  sessionsOf,
+  toSession,
+} from './sessions.ts';

@@ -32,3 +32,12 @@ export async function coursesOfPerson(
     );
   return rows;
 }
+
+/** The courses of these ids, in no particular order (unknown ids are left out). */
+export async function coursesByIds(db: Tx, ids: readonly string[]): Promise<(typeof courses.$inferSelect)[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(courses)
+    .where(inArray(courses.id, [...new Set(ids)]));
+}

@@ -166,6 +166,12 @@ export async function getCourse(db: Tx, id: string) {
   return row;
 }
 
+export async function getActivity(db: Tx, id: string) {
+  const [row] = await db.select().from(activities).where(eq(activities.id, id));
+  if (!row) throw problems.notFound();
+  return row;
+}
+
 async function audit(
   tx: Tx,
   ctx: Ctx,

@@ -1,2 +1,10 @@
 /** The domains module's public face: what other modules may use. */
-export { domainContextId, getDomain, toDomain, visibleDomains } from './service.ts';
+export {
+  type DomainRow,
+  domainContextId,
+  domainsByIds,
+  domainsBySlugs,
+  getDomain,
+  toDomain,
+  visibleDomains,
+} from './service.ts';

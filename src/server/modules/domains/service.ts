@@ -32,6 +32,25 @@ export async function getDomain(db: Tx, id: string): Promise<DomainRow | undefin
   return row;
 }
 
+/** The domains of these ids (unknown ids are left out), or all of them; by name. */
+export async function domainsByIds(db: Tx, ids: readonly string[] | 'all'): Promise<DomainRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(domains)
+    .where(ids === 'all' ? undefined : inArray(domains.id, [...new Set(ids)]))
+    .orderBy(asc(domains.name));
+}
+
+/** The domains of these slugs, in no particular order (unknown slugs are left out). */
+export async function domainsBySlugs(db: Tx, slugs: readonly string[]): Promise<DomainRow[]> {
+  if (slugs.length === 0) return [];
+  return db
+    .select()
+    .from(domains)
+    .where(inArray(domains.slug, [...new Set(slugs)]));
+}
+
 /**
  * The domains a user may work in: all for a platform-level role, else the home domain and the domains
  * where they hold a role. Home domain first.

@@ -27,8 +27,8 @@ import {
   localAdministrators,
   type NewAccount,
   nameFromEmail,
+  usersByEmail,
 } from '../accounts/index.ts';
-import { users } from '../accounts/schema.ts';
 import { assertOpen, type EnrolmentCourse, lockEnrolments } from './course.ts';
 import { groupsChanged } from './groups.ts';
 import { type MailDeps, notifyEnrolled } from './notify.ts';
@@ -55,7 +55,6 @@ export type BulkInput = {
  */
 export type AccountOptions = { canCreate: boolean; create: boolean };
 
-type Person = { id: string; email: string; name: string };
 type Pair = { userId: string; role: EnrolRole };
 
 export type BulkPlan = {
@@ -73,31 +72,6 @@ export type BulkPlan = {
 
 const REPORTED_MAX = 1000;
 const UNKNOWN_LISTED_MAX = 100;
-
-/** Splits rows into chunks for multi-row statements (PostgreSQL takes at most 65,535 parameters). */
-function chunks<T>(rows: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
-/** Active users with these addresses (lower-case), in one query. */
-export async function usersByEmail(db: Tx, emails: string[]): Promise<Map<string, Person>> {
-  const found = new Map<string, Person>();
-  for (const part of chunks([...new Set(emails)], 5000)) {
-    const rows = await db
-      .select({ id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName })
-      .from(users)
-      .where(sql`lower(${users.email}) = any(${sql.param(part)}::text[]) and ${users.deletedAt} is null`);
-    for (const row of rows)
-      found.set(row.email.toLowerCase(), {
-        id: row.id,
-        email: row.email,
-        name: `${row.firstName} ${row.lastName}`,
-      });
-  }
-  return found;
-}
 
 export async function planBulk(
   db: Tx,
@@ -161,7 +135,7 @@ export async function planBulk(
     }
 
     let status: ReportEntry['status'] = 'error';
-    let name = person?.name ?? null;
+    let name = person ? `${person.firstName} ${person.lastName}` : null;
     if (issues.length === 0 && noAccount && input.role) {
       status = 'create';
       issues.push('new_account');

@@ -1,27 +1,25 @@
 /** The course an enrolment change is about: its domain, stage and access context, and whether it is open. */
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { Stage } from '../../../shared/lifecycle.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { courses } from '../courses/schema.ts';
+import { getCourse } from '../courses/index.ts';
 
 export type EnrolmentCourse = {
   id: string;
   domainId: string;
-  stage: (typeof courses.$inferSelect)['stage'];
+  stage: Stage;
   title: string;
   contextId: number;
   contextPath: string;
 };
 
 export async function enrolmentCourse(db: Tx, courseId: string): Promise<EnrolmentCourse> {
-  const [row] = await db
-    .select({ id: courses.id, domainId: courses.domainId, stage: courses.stage, title: courses.title })
-    .from(courses)
-    .where(eq(courses.id, courseId));
-  const context = row ? await findContext(db, 'course', row.id) : undefined;
-  if (!row || !context) throw problems.notFound();
-  return { ...row, contextId: context.id, contextPath: context.path };
+  const { id, domainId, stage, title } = await getCourse(db, courseId);
+  const context = await findContext(db, 'course', id);
+  if (!context) throw problems.notFound();
+  return { id, domainId, stage, title, contextId: context.id, contextPath: context.path };
 }
 
 /** Why nobody can be enrolled (or unenrolled, or regrouped) here now, if so. */

@@ -17,8 +17,8 @@ import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import { users } from '../accounts/schema.ts';
-import { activities } from '../courses/schema.ts';
+import { people } from '../accounts/index.ts';
+import { forgetInAudiences, getActivity, setActivityAudience } from '../courses/index.ts';
 import { assertOpen, type EnrolmentCourse, enrolmentCourse } from './course.ts';
 import { enrolmentCapabilities as caps } from './policy.ts';
 import { courseGroups, enrolments, groupingGroups, groupings, groupMembers } from './schema.ts';
@@ -31,16 +31,16 @@ export async function listGroups(db: Db, actor: Actor, courseId: string): Promis
     db
       .select({
         groupId: groupMembers.groupId,
-        userId: users.id,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        email: users.email,
+        userId: people.id,
+        firstName: people.firstName,
+        lastName: people.lastName,
+        email: people.email,
       })
       .from(groupMembers)
       .innerJoin(courseGroups, eq(courseGroups.id, groupMembers.groupId))
-      .innerJoin(users, eq(users.id, groupMembers.userId))
+      .innerJoin(people, eq(people.id, groupMembers.userId))
       .where(eq(courseGroups.courseId, courseId))
-      .orderBy(asc(users.lastName), asc(users.firstName)),
+      .orderBy(asc(people.lastName), asc(people.firstName)),
     db.select().from(groupings).where(eq(groupings.courseId, courseId)).orderBy(asc(groupings.name)),
     db
       .select({ groupingId: groupingGroups.groupingId, groupId: groupingGroups.groupId })
@@ -161,18 +161,6 @@ export async function updateGroup(ctx: Ctx, groupId: string, input: z.infer<type
     await groupsChanged(tx, course.id);
     return { courseId: course.id, group: { id: row!.id, name: row!.name, description: row!.description } };
   });
-}
-
-/** Removes an id from the audiences of a course's activities (a deleted group or grouping matches no one). */
-async function forgetInAudiences(tx: Tx, courseId: string, key: 'groupIds' | 'groupingIds', id: string) {
-  await tx
-    .update(activities)
-    .set({
-      audience: sql`jsonb_set(${activities.audience}, ${`{${key}}`}::text[],
-        coalesce((select jsonb_agg(x) from jsonb_array_elements(${activities.audience} -> ${key}) x
-                  where x <> to_jsonb(${id}::text)), '[]'::jsonb))`,
-    })
-    .where(and(eq(activities.courseId, courseId), sql`${activities.audience} -> ${key} ? ${id}`));
 }
 
 /**
@@ -362,11 +350,7 @@ export async function deleteGrouping(ctx: Ctx, id: string) {
  */
 export async function setAudience(ctx: Ctx, activityId: string, audience: Audience | null) {
   return ctx.db.transaction(async (tx) => {
-    const [activity] = await tx
-      .select({ id: activities.id, courseId: activities.courseId, audience: activities.audience })
-      .from(activities)
-      .where(eq(activities.id, activityId));
-    if (!activity) throw problems.notFound();
+    const activity = await getActivity(tx, activityId);
     const course = await enrolmentCourse(tx, activity.courseId);
     let value: Audience | null = null;
     if (audience) {
@@ -397,10 +381,7 @@ export async function setAudience(ctx: Ctx, activityId: string, audience: Audien
           errors: [{ path: 'audience', message: 'errors.enrolment.emptyAudience' }],
         });
     }
-    await tx
-      .update(activities)
-      .set({ audience: value, updatedAt: new Date() })
-      .where(eq(activities.id, activityId));
+    await setActivityAudience(tx, activityId, value, new Date());
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'activity.audience_set',

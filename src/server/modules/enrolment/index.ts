@@ -7,5 +7,5 @@ export {
   inAudience,
   isInAudience,
 } from './audience.ts';
-export { enrolledPeople, enrolmentsOf } from './queries.ts';
+export { enrolledPeople, enrolmentsOf, groupsIn } from './queries.ts';
 export { selfEnrolmentState } from './service.ts';

@@ -10,8 +10,7 @@ import { isSession } from '../../../shared/lifecycle.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { findUsersByIds } from '../accounts/index.ts';
-import { getCourse } from '../courses/index.ts';
-import { sessionOf } from '../workflow/index.ts';
+import { getCourse, sessionOf } from '../courses/index.ts';
 import type { EnrolmentCourse } from './course.ts';
 
 export type MailDeps = { mailer: Mailer; publicUrl: string };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/index.ts';
 import { courseGroups, enrolments, groupMembers } from './schema.ts';
 
@@ -37,6 +37,15 @@ export async function enrolledPeople(
     )
     .groupBy(enrolments.userId, enrolments.role, enrolments.enrolledAt);
   return rows;
+}
+
+/** The groups of a course, by name. */
+export async function groupsIn(db: Tx, courseId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: courseGroups.id, name: courseGroups.name })
+    .from(courseGroups)
+    .where(eq(courseGroups.courseId, courseId))
+    .orderBy(asc(courseGroups.name));
 }
 
 /** The groups a person belongs to in a course (to show them activities restricted to their groups). */

@@ -3,7 +3,7 @@
  * goes with a role assignment in the course's context (what access control reads); unenrolment keeps
  * the row and the person's history (views, completions) and takes the role back.
  */
-import { and, asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   BULK_MAX_ENTRIES,
@@ -28,10 +28,16 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { accountCapabilities, mayCreateLocalAccounts } from '../accounts/index.ts';
-import { userSearchText, users } from '../accounts/schema.ts';
+import {
+  accountCapabilities,
+  findUsersByIds,
+  mayCreateLocalAccounts,
+  people,
+  personMatches,
+  usersByEmail,
+} from '../accounts/index.ts';
 import { cohortForEnrolment } from '../cohorts/index.ts';
-import { sessionOf } from '../workflow/index.ts';
+import { sessionOf } from '../courses/index.ts';
 import { type AccountOptions, applyBulk, type BulkInput, planBulk, writeEnrolments } from './bulk.ts';
 import { assertOpen, closedReason, type EnrolmentCourse, enrolmentCourse, lockEnrolments } from './course.ts';
 import type { CsvRow } from './csv.ts';
@@ -78,10 +84,7 @@ export async function listEnrolments(
       ? sql`exists (select 1 from group_members gm where gm.group_id = ${query.groupId} and gm.user_id = enrolments.user_id)`
       : undefined,
   ];
-  if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(sql`${userSearchText(users)} LIKE f_unaccent(${pattern}::text)`);
-  }
+  if (query.q) filters.push(personMatches(query.q));
   const where = and(...filters);
   // Outer columns named in full: drizzle may leave them unqualified, and the subquery would capture them.
   const groupsJson = sql<{ id: string; name: string }[]>`coalesce((
@@ -93,9 +96,9 @@ export async function listEnrolments(
       .select({
         id: enrolments.id,
         userId: enrolments.userId,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        email: users.email,
+        firstName: people.firstName,
+        lastName: people.lastName,
+        email: people.email,
         role: enrolments.role,
         method: enrolments.method,
         status: enrolments.status,
@@ -104,15 +107,15 @@ export async function listEnrolments(
         groups: groupsJson,
       })
       .from(enrolments)
-      .innerJoin(users, eq(users.id, enrolments.userId))
+      .innerJoin(people, eq(people.id, enrolments.userId))
       .where(where)
-      .orderBy(asc(users.lastName), asc(users.firstName), asc(enrolments.role), asc(enrolments.id))
+      .orderBy(asc(people.lastName), asc(people.firstName), asc(enrolments.role), asc(enrolments.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db
       .select({ total: sql<number>`count(*)::int` })
       .from(enrolments)
-      .innerJoin(users, eq(users.id, enrolments.userId))
+      .innerJoin(people, eq(people.id, enrolments.userId))
       .where(where),
     db
       .select({ role: enrolments.role, n: sql<number>`count(*)::int` })
@@ -151,33 +154,42 @@ export async function enrolmentCandidates(
   const course = await enrolmentCourse(db, courseId);
   const mode = canInPath(actor, accountCapabilities['user:view'], course.contextPath) ? 'search' : 'email';
   const text = q.trim().toLowerCase();
-  const alive = and(sql`${users.deletedAt} is null`, eq(users.status, 'active'));
+  const alive = and(isNull(people.deletedAt), eq(people.status, 'active'));
   let where: SQL | undefined;
   if (mode === 'email') {
     if (!isEmail(text)) return { mode, items: [] };
-    where = and(alive, sql`lower(${users.email}) = ${text}`);
+    where = and(alive, sql`lower(${people.email}) = ${text}`);
   } else {
     if (text.length < 2) return { mode, items: [] };
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where = and(
       alive,
-      sql`(lower(${users.email}) = ${text} or (${users.homeDomainId} = ${course.domainId} and ${userSearchText(users)} LIKE f_unaccent(${pattern}::text)))`,
+      sql`(lower(${people.email}) = ${text} or (${people.homeDomainId} = ${course.domainId} and ${personMatches(text)}))`,
     );
   }
   const rows = await db
-    .select({
-      id: users.id,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
-      enrolledAs: sql<EnrolRole[]>`coalesce((select array_agg(e.role order by e.role) from enrolments e
-        where e.course_id = ${courseId} and e.user_id = users.id and e.status = 'active'), '{}')`,
-    })
-    .from(users)
+    .select({ id: people.id, firstName: people.firstName, lastName: people.lastName, email: people.email })
+    .from(people)
     .where(where)
-    .orderBy(asc(users.lastName), asc(users.firstName))
+    .orderBy(asc(people.lastName), asc(people.firstName))
     .limit(20);
-  return { mode, items: rows };
+  const enrolledAs = new Map<string, EnrolRole[]>();
+  if (rows.length > 0)
+    for (const { userId, role } of await db
+      .select({ userId: enrolments.userId, role: enrolments.role })
+      .from(enrolments)
+      .where(
+        and(
+          eq(enrolments.courseId, courseId),
+          eq(enrolments.status, 'active'),
+          inArray(
+            enrolments.userId,
+            rows.map((row) => row.id),
+          ),
+        ),
+      )
+      .orderBy(asc(enrolments.role)))
+      enrolledAs.set(userId, [...(enrolledAs.get(userId) ?? []), role]);
+  return { mode, items: rows.map((row) => ({ ...row, enrolledAs: enrolledAs.get(row.id) ?? [] })) };
 }
 
 // — Bulk: pasted lists, CSV, cohorts, picked people —
@@ -274,12 +286,7 @@ export async function applyBulkEnrolment(
 
 /** Enrols picked people (by id) or named ones (by address) in one role; unknown ones refuse the whole request. */
 export async function enrolManually(ctx: Ctx, courseId: string, body: z.infer<typeof ManualEnrolBody>) {
-  const byId = body.userIds.length
-    ? await ctx.db
-        .select({ id: users.id, email: users.email })
-        .from(users)
-        .where(and(inArray(users.id, body.userIds), sql`${users.deletedAt} is null`))
-    : [];
+  const byId = await findUsersByIds(ctx.db, body.userIds);
   const unknownIds = body.userIds
     .map((id, index) => ({ id, index }))
     .filter(({ id }) => !byId.some((row) => row.id === id));

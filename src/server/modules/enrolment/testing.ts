@@ -4,9 +4,8 @@ import { contexts, roleAssignments } from '../../platform/access/schema.ts';
 import type { ApiClient, TestApp } from '../../testing/harness.ts';
 import { multipartBody } from '../../testing/multipart.ts';
 import { users } from '../accounts/schema.ts';
-import { courses } from '../courses/schema.ts';
+import { courseSessions, courses } from '../courses/schema.ts';
 import { domains } from '../domains/schema.ts';
-import { courseSessions } from '../workflow/schema.ts';
 import { courseGroups, enrolments, groupMembers } from './schema.ts';
 
 export async function domainId(t: TestApp, slug = 'ac-aix-marseille') {

@@ -19,9 +19,9 @@ import {
 } from '../../../shared/followup.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
+import { findUsersByIds } from '../accounts/index.ts';
 import { type CompletionSummary, completionSummaryIn, trackedActivities } from '../completion/index.ts';
-import { enrolledPeople, groupingsMap } from '../enrolment/index.ts';
-import { groupsIn, profilesOf } from './queries.ts';
+import { enrolledPeople, groupingsMap, groupsIn } from '../enrolment/index.ts';
 import { parisMidnight } from './time.ts';
 
 /** Cell codes in `Person.states`. */
@@ -98,7 +98,7 @@ export async function loadCourseData(
     for (const id of row.groupIds) entry.groupIds.add(id);
     byUser.set(row.userId, entry);
   }
-  const profiles = await profilesOf(db, [...byUser.keys()]);
+  const profiles = await findUsersByIds(db, [...byUser.keys()]);
 
   const n = tracked.length;
   const restricted = tracked.flatMap((a, i) => (a.audience ? [i] : []));

@@ -13,8 +13,8 @@ import { record } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
+import { getCourse } from '../courses/index.ts';
 import { loadCourseData, type Person } from './grid.ts';
-import { courseInfo } from './queries.ts';
 import { reminderDeliveries, reminders } from './schema.ts';
 
 export const REMINDER_JOB = 'followup.reminders';
@@ -83,8 +83,8 @@ export async function sendReminder(deps: ReminderDeps, id: string, now = new Dat
       .where(and(eq(reminders.id, id), isNull(reminders.sentAt)))
       .for('update', { skipLocked: true });
     if (!step) return null;
-    const course = await courseInfo(tx, step.courseId);
-    if (!course) return null;
+    // Deleting the course would delete the step, which this transaction holds: the course is there.
+    const course = await getCourse(tx, step.courseId);
     // Read on the pool (in parallel) while this transaction holds the step.
     const { people } = await loadCourseData(deps.db, step.courseId);
     const targets = reminderTargets(step, people);

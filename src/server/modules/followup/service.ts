@@ -26,8 +26,10 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
+import { userNames } from '../accounts/index.ts';
 import { trackedActivities } from '../completion/index.ts';
-import { courseContextId } from '../courses/index.ts';
+import { courseContextId, getCourse } from '../courses/index.ts';
+import { groupsIn } from '../enrolment/index.ts';
 import { attendanceTable, gridTable, type Table } from './exports.ts';
 import {
   buildGrid,
@@ -37,7 +39,6 @@ import {
   selectPeople,
   sortPeople,
 } from './grid.ts';
-import { courseInfo, groupsIn, nameOf } from './queries.ts';
 import { courseLink, REMINDER_JOB } from './reminders.ts';
 import { reminderDeliveries, reminders, savedFilters } from './schema.ts';
 export type Ctx = {
@@ -50,12 +51,6 @@ export type Ctx = {
 };
 
 const fr = createI18n('fr').t;
-
-async function course(db: Tx, courseId: string) {
-  const info = await courseInfo(db, courseId);
-  if (!info) throw problems.notFound();
-  return info;
-}
 
 /**
  * The people a filter finds (in the course's order). The grid and its exports may read the course as it
@@ -88,7 +83,7 @@ export async function followupExport(
   query: FollowupQuery,
   format: string,
 ): Promise<{ table: Table; shortName: string }> {
-  const info = await course(ctx.db, courseId);
+  const info = await getCourse(ctx.db, courseId);
   const { data, people } = await filtered(ctx.db, courseId, query.criteria, { path: '', recent: true });
   sortPeople(people, query.sort, query.order);
   await record(ctx.db, ctx.origin, {
@@ -206,10 +201,11 @@ const noRecipients = () =>
 
 /** Mails the people the filter finds now; the mails are queued with the audit entry, sent after. */
 export async function messageFiltered(ctx: Ctx, courseId: string, body: FollowupMessageBody) {
-  const info = await course(ctx.db, courseId);
+  const info = await getCourse(ctx.db, courseId);
   const { people } = await filtered(ctx.db, courseId, body.criteria);
   if (people.length === 0) throw noRecipients();
-  const sender = await nameOf(ctx.db, ctx.actor.userId);
+  const name = (await userNames(ctx.db, [ctx.actor.userId])).get(ctx.actor.userId);
+  const sender = name ? `${name.firstName} ${name.lastName}` : '';
   const link = courseLink(ctx.publicUrl, courseId);
   const queued: string[] = [];
   await ctx.db.transaction(async (tx) => {
@@ -292,7 +288,7 @@ async function triggerReminders(ctx: Ctx) {
 }
 
 export async function createReminder(ctx: Ctx, courseId: string, body: ReminderBody): Promise<Reminder> {
-  const info = await course(ctx.db, courseId);
+  const info = await getCourse(ctx.db, courseId);
   let userIds: string[] | null = null;
   if (body.target === 'chosen') {
     const { people } = await filtered(ctx.db, courseId, {});
@@ -346,7 +342,7 @@ async function insertReminder(
 
 /** "Envoyer une relance" from the follow-up: a step for the people the filter finds, due now. */
 export async function remindFiltered(ctx: Ctx, courseId: string, body: FollowupMessageBody) {
-  const info = await course(ctx.db, courseId);
+  const info = await getCourse(ctx.db, courseId);
   const { people } = await filtered(ctx.db, courseId, body.criteria);
   if (people.length === 0) throw noRecipients();
   const row = await insertReminder(ctx, info, {
@@ -377,7 +373,7 @@ export async function updateReminder(
   const row = await unsentReminder(ctx.db, id);
   if (body.belowProgress !== undefined && row.target !== 'behind')
     throw problems.invalid('not_behind_target', 'errors.followup.belowProgressOnlyBehind', 'belowProgress');
-  const info = await course(ctx.db, row.courseId);
+  const info = await getCourse(ctx.db, row.courseId);
   const updated = await ctx.db.transaction(async (tx) => {
     const [next] = await tx
       .update(reminders)
@@ -406,7 +402,7 @@ export async function updateReminder(
 
 export async function deleteReminder(ctx: Ctx, id: string): Promise<void> {
   const row = await unsentReminder(ctx.db, id);
-  const info = await course(ctx.db, row.courseId);
+  const info = await getCourse(ctx.db, row.courseId);
   await ctx.db.transaction(async (tx) => {
     const deleted = await tx
       .delete(reminders)
@@ -438,7 +434,7 @@ function byName(people: Person[]) {
 }
 
 export async function attendance(db: Db, courseId: string): Promise<Attendance> {
-  const info = await course(db, courseId);
+  const info = await getCourse(db, courseId);
   const data = await loadCourseData(db, courseId);
   const groupNames = new Map(data.groups.map((g) => [g.id, g.name]));
   return {
@@ -462,7 +458,7 @@ export async function attendance(db: Db, courseId: string): Promise<Attendance> 
 }
 
 export async function attendanceExport(ctx: Ctx, t: TFunction, courseId: string, format: string) {
-  const info = await course(ctx.db, courseId);
+  const info = await getCourse(ctx.db, courseId);
   const data = await loadCourseData(ctx.db, courseId);
   await record(ctx.db, ctx.origin, {
     actorId: ctx.actor.userId,

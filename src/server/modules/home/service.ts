@@ -11,10 +11,15 @@ import { isSession, openToLearners, type Stage } from '../../../shared/lifecycle
 import { type Actor, canInPath, canSomewhere } from '../../platform/access/can.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { completionCapabilities, myProgress } from '../completion/index.ts';
-import { type CourseWithPath, courseCapabilities, coursesOfPerson, toCourses } from '../courses/index.ts';
+import {
+  type CourseWithPath,
+  courseCapabilities,
+  coursesOfPerson,
+  sessionsOf,
+  toCourses,
+} from '../courses/index.ts';
 import { enrolmentsOf } from '../enrolment/index.ts';
 import { resumePoints } from '../progress/index.ts';
-import { sessionsOf } from '../workflow/index.ts';
 
 type CourseRole = SpaceCourse['roles'][number];
 type Block = 'courses' | 'trainings' | 'designs';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import {
   type DeployBody,
   type Deployment,
@@ -20,126 +20,114 @@ import {
   copyCourse,
   copyCourseContent,
   courseCapabilities,
+  coursesByIds,
   getCourse,
+  sessionCountsFrom,
   setCourseMetadata,
 } from '../courses/index.ts';
-import { domainContextId } from '../domains/index.ts';
-import { domains } from '../domains/schema.ts';
-import { offers, offerVersions } from '../offers/schema.ts';
+import { type DomainRow, domainContextId, domainsByIds, getDomain } from '../domains/index.ts';
+import {
+  courseOfferToDeploy,
+  type OfferVersionRow,
+  offerById,
+  offerVersionsOf,
+  searchCourseOffers,
+} from '../offers/index.ts';
 import { courseDeployments } from './schema.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
 
-const domainRef = { id: domains.id, slug: domains.slug, name: domains.name };
+type DomainRef = { id: string; slug: string; name: string };
+const domainRef = ({ id, slug, name }: DomainRow): DomainRef => ({ id, slug, name });
 
-/** Deployed copies of the offer. */
-const deploymentsCount = sql<number>`(select count(*)::int from course_deployments d where d.offer_id = ${offers.id})`;
-
-/**
- * Sessions given from the parcours itself and from each of its deployed copies: a session is a copy whose
- * origin is one of them. Sessions in the trash have the `trash` stage and are not counted.
- */
-const sessionsCount = sql<number>`(select count(*)::int from courses s
-  where s.stage like 'session\\_%'
-    and (s.origin_id = ${offers.courseId}
-      or s.origin_id in (select d.course_id from course_deployments d where d.offer_id = ${offers.id})))`;
-
-/** The domains the actor may create parcours in, so deploy into. */
-async function targetDomainsOf(db: Tx, actor: Actor) {
+/** The domains the actor may create parcours in, so deploy into, by name. */
+async function targetDomainsOf(db: Tx, actor: Actor): Promise<DomainRef[]> {
   const scope = scopeOf(actor, courseCapabilities['course:create']);
-  if (!scope.all && scope.domainIds.length === 0) return [];
+  return (await domainsByIds(db, scope.all ? 'all' : scope.domainIds)).map(domainRef);
+}
+
+/** The deployed copies of these offers, oldest first. */
+async function deploymentsOf(db: Tx, offerIds: string[]) {
+  if (offerIds.length === 0) return [];
   return db
-    .select(domainRef)
-    .from(domains)
-    .where(scope.all ? undefined : inArray(domains.id, scope.domainIds))
-    .orderBy(asc(domains.name));
+    .select()
+    .from(courseDeployments)
+    .where(inArray(courseDeployments.offerId, offerIds))
+    .orderBy(courseDeployments.deployedAt, courseDeployments.courseId);
 }
 
 /**
  * The course offer as the hub shows it: published parcours matching the text (French stemming, accents
- * ignored), best match first, each with how many times it was deployed and how many sessions it gave.
+ * ignored), best match first, each with how many times it was deployed and how many sessions it gave —
+ * from the parcours itself and from each of its deployed copies (the trash aside).
  */
 export async function searchHub(db: Db, actor: Actor, query: HubSearchQuery): Promise<HubSearchResult> {
-  const text = query.q ? sql`websearch_to_tsquery('french', f_unaccent(${query.q}))` : null;
-  const where = and(
-    eq(offers.kind, 'course'),
-    eq(offers.status, 'published'),
-    text ? sql`${offers.search} @@ ${text}` : undefined,
-  );
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(offers).where(where);
-  const rows = await db
-    .select({
-      id: offers.id,
-      number: offers.number,
-      title: offers.title,
-      summary: offers.summary,
-      domain: domainRef,
-      version: offers.version,
-      publics: offers.publics,
-      durationMinutes: offers.durationMinutes,
-      publishedAt: offers.publishedAt,
-      deployments: deploymentsCount,
-      sessions: sessionsCount,
-    })
-    .from(offers)
-    .innerJoin(domains, eq(domains.id, offers.domainId))
-    .where(where)
-    // The number breaks ties so pages never share or skip an offer.
-    .orderBy(
-      ...(text ? [sql`ts_rank(${offers.search}, ${text}) desc`] : []),
-      desc(offers.publishedAt),
-      asc(offers.number),
-    )
-    .limit(HUB_PAGE_SIZE)
-    .offset((query.page - 1) * HUB_PAGE_SIZE);
-  const targetDomains = await targetDomainsOf(db, actor);
-  const copies = await copiesIn(
+  const { total, rows } = await searchCourseOffers(db, query.q, { number: query.page, size: HUB_PAGE_SIZE });
+  const deployments = await deploymentsOf(
     db,
     rows.map((row) => row.id),
-    targetDomains,
   );
+  const [domains, sessions, targetDomains] = await Promise.all([
+    domainsByIds(
+      db,
+      rows.map((row) => row.domainId),
+    ),
+    sessionCountsFrom(db, [...rows.map((row) => row.courseId), ...deployments.map((d) => d.courseId)]),
+    targetDomainsOf(db, actor),
+  ]);
+  const copies = await copiesIn(db, deployments, targetDomains);
   return {
-    total: counted?.n ?? 0,
+    total,
     page: query.page,
     perPage: HUB_PAGE_SIZE,
-    items: rows.map(({ id, ...row }) => ({
-      ...row,
-      publishedAt: row.publishedAt.toISOString(),
-      deployedCopies: copies.filter((c) => c.offerId === id).map(({ offerId: _, ...copy }) => copy),
-    })),
+    items: rows.map((offer) => {
+      const deployed = deployments.filter((d) => d.offerId === offer.id);
+      const origins = [offer.courseId, ...deployed.map((d) => d.courseId)];
+      return {
+        number: offer.number,
+        title: offer.title,
+        summary: offer.summary,
+        // The offer's foreign key keeps its domain.
+        domain: domainRef(domains.find((d) => d.id === offer.domainId)!),
+        version: offer.version,
+        publics: offer.publics,
+        durationMinutes: offer.durationMinutes,
+        publishedAt: offer.publishedAt.toISOString(),
+        deployments: deployed.length,
+        sessions: origins.reduce((sum, id) => sum + (sessions.get(id) ?? 0), 0),
+        deployedCopies: copies.filter((c) => c.offerId === offer.id).map(({ offerId: _, ...copy }) => copy),
+      };
+    }),
     targetDomains,
   };
 }
 
-/** The deployed copies of these offers that live in these domains, the trash aside, oldest first. */
-async function copiesIn(db: Tx, offerIds: string[], inDomains: { id: string; slug: string; name: string }[]) {
-  if (offerIds.length === 0 || inDomains.length === 0) return [];
-  const rows = await db.execute<{
-    offer_id: string;
-    course_id: string;
-    title: string;
-    version: string;
-    domain_id: string;
-  }>(sql`SELECT d.offer_id, d.course_id, c.title, d.version, c.domain_id
-    FROM course_deployments d JOIN courses c ON c.id = d.course_id
-    WHERE d.offer_id IN ${offerIds} AND c.domain_id IN ${inDomains.map((d) => d.id)} AND c.stage <> 'trash'
-    ORDER BY d.deployed_at, c.id`);
-  return rows.rows.map((row) => ({
-    offerId: row.offer_id,
-    courseId: row.course_id,
-    title: row.title,
-    version: row.version,
-    domain: inDomains.find((d) => d.id === row.domain_id)!,
-  }));
+/** Of these deployments (oldest first), the copies that live in these domains, the trash aside. */
+async function copiesIn(
+  db: Tx,
+  deployments: (typeof courseDeployments.$inferSelect)[],
+  inDomains: DomainRef[],
+) {
+  if (deployments.length === 0 || inDomains.length === 0) return [];
+  const courses = new Map(
+    (
+      await coursesByIds(
+        db,
+        deployments.map((d) => d.courseId),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  return deployments.flatMap((d) => {
+    const copy = courses.get(d.courseId);
+    const domain = copy && copy.stage !== 'trash' && inDomains.find((t) => t.id === copy.domainId);
+    if (!copy || !domain) return [];
+    return [{ offerId: d.offerId, courseId: d.courseId, title: copy.title, version: d.version, domain }];
+  });
 }
 
 /** The course offer of this number, published; a withdrawn one can no longer be deployed. */
 async function deployableOffer(tx: Tx, number: number) {
-  const [offer] = await tx
-    .select()
-    .from(offers)
-    .where(and(eq(offers.number, number), eq(offers.kind, 'course')))
-    .for('share');
+  const offer = await courseOfferToDeploy(tx, number);
   if (!offer) throw problems.notFound();
   if (offer.status !== 'published') throw problems.conflict('offer_withdrawn', 'hub.errors.withdrawn');
   if (!offer.version) throw problems.conflict('no_version', 'hub.errors.noVersion');
@@ -183,7 +171,9 @@ export async function deployOffer(ctx: Ctx, number: number, input: DeployBody): 
     await tx.execute(
       sql`SELECT pg_advisory_xact_lock(hashtext('course_deployment'), hashtext(${`${offer.id}:${input.domainId}`}))`,
     );
-    const [existing] = await copiesIn(tx, [offer.id], [{ id: input.domainId, slug: '', name: '' }]);
+    const [existing] = await copiesIn(tx, await deploymentsOf(tx, [offer.id]), [
+      { id: input.domainId, slug: '', name: '' },
+    ]);
     if (existing)
       throw new HttpProblem(409, 'already_deployed', 'hub.errors.alreadyDeployed', {
         errors: [{ path: 'domainId', message: 'hub.errors.alreadyDeployed' }],
@@ -209,53 +199,50 @@ export async function deployOffer(ctx: Ctx, number: number, input: DeployBody): 
   });
 }
 
-const toVersion = (row: typeof offerVersions.$inferSelect): OfferVersionInfo => ({
+const toVersion = (row: OfferVersionRow): OfferVersionInfo => ({
   version: row.version,
   releaseNotes: row.releaseNotes,
   publishedAt: row.publishedAt.toISOString(),
 });
 
 /**
- * The versions published after the one the copy holds, oldest first. A version the offer no longer lists
- * (it was republished under another number) counts from the moment of deployment or last update.
+ * Of the offer's versions (oldest first), those published after the one the copy holds. A version the
+ * offer no longer lists (it was republished under another number) counts from the moment of deployment or
+ * last update.
  */
-async function newerVersions(tx: Tx, deployment: typeof courseDeployments.$inferSelect) {
-  const [held] = await tx
-    .select()
-    .from(offerVersions)
-    .where(and(eq(offerVersions.offerId, deployment.offerId), eq(offerVersions.version, deployment.version)));
+function newerVersions(versions: OfferVersionRow[], deployment: typeof courseDeployments.$inferSelect) {
+  const held = versions.find((row) => row.version === deployment.version);
   const since = held?.publishedAt ?? deployment.updatedAt ?? deployment.deployedAt;
-  const rows = await tx
-    .select()
-    .from(offerVersions)
-    .where(and(eq(offerVersions.offerId, deployment.offerId), gt(offerVersions.publishedAt, since)))
-    .orderBy(asc(offerVersions.publishedAt));
-  return rows.filter((row) => row.version !== deployment.version);
+  return versions.filter((row) => row.publishedAt > since && row.version !== deployment.version);
 }
 
 /** Where a deployed copy comes from and what was published since; null for a course not deployed. */
 export async function deploymentOf(db: Tx, courseId: string): Promise<Deployment | null> {
-  const [row] = await db
-    .select({ deployment: courseDeployments, offer: offers, domain: domainRef })
-    .from(courseDeployments)
-    .innerJoin(offers, eq(offers.id, courseDeployments.offerId))
-    .innerJoin(domains, eq(domains.id, offers.domainId))
-    .where(eq(courseDeployments.courseId, courseId));
-  if (!row) return null;
-  const { deployment, offer, domain } = row;
-  const [latest] = await db
+  const [deployment] = await db
     .select()
-    .from(offerVersions)
-    .where(eq(offerVersions.offerId, offer.id))
-    .orderBy(desc(offerVersions.publishedAt))
-    .limit(1);
+    .from(courseDeployments)
+    .where(eq(courseDeployments.courseId, courseId));
+  if (!deployment) return null;
+  // The deployment's foreign key keeps its offer, and the offer's its domain.
+  const offer = (await offerById(db, deployment.offerId))!;
+  const [domain, versions] = await Promise.all([
+    getDomain(db, offer.domainId),
+    offerVersionsOf(db, offer.id),
+  ]);
+  const { slug, name } = domain!;
+  const latest = versions.at(-1);
   return {
-    offer: { number: offer.number, title: offer.title, status: offer.status, domain },
+    offer: {
+      number: offer.number,
+      title: offer.title,
+      status: offer.status,
+      domain: { id: offer.domainId, slug, name },
+    },
     version: deployment.version,
     deployedAt: deployment.deployedAt.toISOString(),
     updatedAt: deployment.updatedAt?.toISOString() ?? null,
     latest: latest ? toVersion(latest) : null,
-    newer: (await newerVersions(db, deployment)).map(toVersion),
+    newer: newerVersions(versions, deployment).map(toVersion),
   };
 }
 
@@ -277,7 +264,7 @@ export async function updateDeployment(ctx: Ctx, courseId: string): Promise<Depl
         errors: [{ path: 'stage', message: `workflow.stages.${copy.stage}` }],
       });
     // The deployment's foreign key keeps its offer.
-    const offer = (await tx.select().from(offers).where(eq(offers.id, deployment.offerId)))[0]!;
+    const offer = (await offerById(tx, deployment.offerId))!;
     if (offer.status !== 'published') throw problems.conflict('offer_withdrawn', 'hub.errors.withdrawn');
     const version = offer.version;
     if (!version || version === deployment.version)

@@ -15,7 +15,7 @@ import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
-import { users } from '../accounts/schema.ts';
+import { findUser } from '../accounts/index.ts';
 import { offerSubscriptions } from './schema.ts';
 
 export const DIGEST_JOB = 'offers.digest';
@@ -146,18 +146,20 @@ export async function sendDigests(deps: DigestDeps, now = new Date()) {
 export async function sendDigest(deps: DigestDeps, id: string, now = new Date()): Promise<boolean | null> {
   const queued: string[] = [];
   const result = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ subscription: offerSubscriptions, user: users })
+    const [subscription] = await tx
+      .select()
       .from(offerSubscriptions)
-      .innerJoin(users, eq(users.id, offerSubscriptions.userId))
       .where(and(eq(offerSubscriptions.id, id), lt(offerSubscriptions.lastSentAt, now)))
-      .for('update', { of: offerSubscriptions, skipLocked: true });
-    if (!row) return null;
-    const { subscription, user } = row;
-    const active = user.status === 'active' && user.deletedAt === null;
-    const offers = active ? await newMatchingOffers(tx, subscription, subscription.lastSentAt, now) : [];
+      .for('update', { skipLocked: true });
+    if (!subscription) return null;
+    // Only an active account is written to (a deleted one is not found); the window moves on either way.
+    const user = await findUser(tx, subscription.userId);
+    const offers =
+      user?.status === 'active'
+        ? await newMatchingOffers(tx, subscription, subscription.lastSentAt, now)
+        : [];
     await tx.update(offerSubscriptions).set({ lastSentAt: now }).where(eq(offerSubscriptions.id, id));
-    if (offers.length === 0) return false;
+    if (!user || offers.length === 0) return false;
     queued.push(
       await deps.mailer.queue(tx, {
         to: user.email,

@@ -10,6 +10,7 @@ import {
   type OfferSearchResult,
 } from '../../../shared/offers.ts';
 import type { Tx } from '../../platform/db/index.ts';
+import { domainsByIds, domainsBySlugs } from '../domains/index.ts';
 
 /** How many keyword values the keyword facet lists (the most frequent first). */
 const KEYWORD_FACET_SIZE = 30;
@@ -27,8 +28,11 @@ const textArray = (values: readonly string[]) =>
     sql`, `,
   )}]::text[]`;
 
-/** Each facet's filter on the row `o`, or null when the facet is not used. */
-function facetFilters(query: OfferSearchQuery): Record<Facet, SQL | null> {
+/**
+ * Each facet's filter on the row `o`, or null when the facet is not used. The domains are given by the ids
+ * of the query's slugs, so counting never joins the domains of thousands of rows.
+ */
+function facetFilters(query: OfferSearchQuery, domainIds: readonly string[]): Record<Facet, SQL | null> {
   const oneOf = (column: SQL, values: readonly string[]) =>
     values.length ? sql`${column} = ANY(${textArray(values)})` : null;
   return {
@@ -36,10 +40,7 @@ function facetFilters(query: OfferSearchQuery): Record<Facet, SQL | null> {
     collection: oneOf(sql`o.collection`, query.collection),
     modality: oneOf(sql`o.modality`, query.modality),
     duration: oneOf(bucketSql, query.duration),
-    // By id, so counting never joins the domains of thousands of rows (there are a few dozen domains).
-    domain: query.domain.length
-      ? sql`o.domain_id IN (SELECT id FROM domains WHERE slug = ANY(${textArray(query.domain)}))`
-      : null,
+    domain: query.domain.length ? sql`o.domain_id = ANY(${sql.param([...domainIds])}::uuid[])` : null,
     origin: oneOf(sql`o.origin`, query.origin),
     keyword: query.keyword.length ? sql`o.keywords && ${textArray(query.keyword)}` : null,
   };
@@ -74,8 +75,7 @@ type CardRow = {
   kind: OfferCard['kind'];
   title: string;
   summary: string;
-  domain_slug: string;
-  domain_name: string;
+  domain_id: string;
   collection: string | null;
   publics: string[];
   keywords: string[];
@@ -88,14 +88,14 @@ type CardRow = {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-function toCard(row: CardRow): OfferCard {
+function toCard(row: CardRow, domain: { slug: string; name: string }): OfferCard {
   return {
     id: row.id,
     number: row.number,
     kind: row.kind,
     title: row.title,
     summary: row.summary,
-    domain: { slug: row.domain_slug, name: row.domain_name },
+    domain,
     collection: row.collection,
     publics: row.publics,
     keywords: row.keywords,
@@ -107,7 +107,7 @@ function toCard(row: CardRow): OfferCard {
   };
 }
 
-const CARD_COLUMNS = sql`o.id, o.number, o.kind, o.title, o.summary, d.slug AS domain_slug, d.name AS domain_name,
+const CARD_COLUMNS = sql`o.id, o.number, o.kind, o.title, o.summary, o.domain_id,
   o.collection, o.publics, o.keywords, o.modality, o.duration_minutes, o.starts_at, o.ends_at, o.published_at`;
 
 /** The published offers of the query's kind matching its text: the ground every count stands on. */
@@ -135,14 +135,19 @@ const FACET_VALUES: Record<Facet, SQL> = {
 /**
  * Searches the offer: text, facets (values of one facet OR-ed, facets AND-ed), sort and page. Each facet's
  * counts apply every OTHER facet's filter (disjunctive faceting), so ticking a value never makes its
- * neighbours vanish; the total is the count with every filter. Two queries: the page, and the counts.
+ * neighbours vanish; the total is the count with every filter. Two queries, the page and the counts, between
+ * the domains module's answers: the ids of the domains asked for, then the names of those shown.
  */
 export async function searchOffers(
   db: Tx,
   query: OfferSearchQuery,
   opts: { limit?: number; offset?: number; facets?: boolean } = {},
 ): Promise<OfferSearchResult> {
-  const filters = facetFilters(query);
+  const asked = query.domain.length ? await domainsBySlugs(db, query.domain) : [];
+  const filters = facetFilters(
+    query,
+    asked.map((d) => d.id),
+  );
   const limit = opts.limit ?? query.perPage;
   const offset = opts.offset ?? (query.page - 1) * query.perPage;
   const matches = (facet: Facet) => sql.raw(`m_${facet}`);
@@ -150,13 +155,13 @@ export async function searchOffers(
   const [page, counts] = await Promise.all([
     db.execute<CardRow>(sql`
       SELECT ${CARD_COLUMNS}
-      FROM offers o JOIN domains d ON d.id = o.domain_id
+      FROM offers o
       WHERE ${baseWhere(query)} AND ${all(FACETS.map((f) => filters[f]))}
       ORDER BY ${orderBy(query)}
       LIMIT ${limit} OFFSET ${offset}`),
     opts.facets === false
       ? null
-      : db.execute<{ facet: string; value: string | null; label: string | null; count: number }>(sql`
+      : db.execute<{ facet: string; value: string | null; count: number }>(sql`
       WITH base AS (
         SELECT o.publics, o.collection, o.modality, ${bucketSql} AS bucket, o.domain_id, o.origin, o.keywords,
           ${sql.join(
@@ -166,16 +171,12 @@ export async function searchOffers(
         FROM offers o
         WHERE ${baseWhere(query)}
       )
-      SELECT '_total' AS facet, NULL AS value, NULL AS label, count(*)::int AS count
+      SELECT '_total' AS facet, NULL AS value, count(*)::int AS count
         FROM base WHERE ${all(FACETS.map((f) => matches(f)))}
       ${sql.join(
         FACETS.map((facet) => {
           const others = all(FACETS.filter((f) => f !== facet).map((f) => matches(f)));
-          if (facet === 'domain')
-            return sql`UNION ALL (SELECT 'domain' AS facet, d.slug AS value, d.name AS label, x.count
-              FROM (SELECT domain_id, count(*)::int AS count FROM base WHERE ${others} GROUP BY domain_id) x
-              JOIN domains d ON d.id = x.domain_id)`;
-          return sql`UNION ALL (SELECT ${facet}::text AS facet, v AS value, NULL AS label, count(*)::int AS count
+          return sql`UNION ALL (SELECT ${facet}::text AS facet, v::text AS value, count(*)::int AS count
             FROM (SELECT ${FACET_VALUES[facet]} AS v FROM base WHERE ${others}) x
             WHERE v IS NOT NULL GROUP BY v
             ${facet === 'keyword' ? sql`ORDER BY count(*) DESC, v LIMIT ${KEYWORD_FACET_SIZE}` : sql``})`;
@@ -184,16 +185,23 @@ export async function searchOffers(
       )}`),
   ]);
 
+  // The domains are counted by id, then shown by slug and named.
+  const domains = new Map(
+    (
+      await domainsByIds(db, [
+        ...page.rows.map((row) => row.domain_id),
+        ...(counts?.rows ?? []).flatMap((row) => (row.facet === 'domain' && row.value ? [row.value] : [])),
+      ])
+    ).map((d) => [d.id, d]),
+  );
   const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
   let total = 0;
   for (const row of counts?.rows ?? []) {
     if (row.facet === '_total') total = row.count;
-    else
-      facets[row.facet as Facet].push({
-        value: row.value!,
-        ...(row.label ? { label: row.label } : {}),
-        count: row.count,
-      });
+    else if (row.facet === 'domain') {
+      const domain = domains.get(row.value!);
+      if (domain) facets.domain.push({ value: domain.slug, label: domain.name, count: row.count });
+    } else facets[row.facet as Facet].push({ value: row.value!, count: row.count });
   }
   for (const facet of FACETS)
     if (facet !== 'keyword')
@@ -203,5 +211,10 @@ export async function searchOffers(
     (a, b) => DURATION_BUCKET_KEYS.indexOf(a.value as never) - DURATION_BUCKET_KEYS.indexOf(b.value as never),
   );
   if (!counts) total = page.rows.length;
-  return { total, page: query.page, perPage: query.perPage, items: page.rows.map(toCard), facets };
+  const cardOf = (row: CardRow) => {
+    // The offer's foreign key keeps its domain.
+    const { slug, name } = domains.get(row.domain_id)!;
+    return toCard(row, { slug, name });
+  };
+  return { total, page: query.page, perPage: query.perPage, items: page.rows.map(cardOf), facets };
 }

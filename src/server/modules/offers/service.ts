@@ -14,10 +14,9 @@ import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
-import { copiesOf, getCourse } from '../courses/index.ts';
-import { domains } from '../domains/schema.ts';
+import { copiesOf, getCourse, sessionOf } from '../courses/index.ts';
+import { getDomain } from '../domains/index.ts';
 import { selfEnrolmentState } from '../enrolment/index.ts';
-import { sessionOf } from '../workflow/index.ts';
 import { forgetSearches } from './cache.ts';
 import { offerCapabilities as caps } from './policy.ts';
 import { offers, offerVersions } from './schema.ts';
@@ -248,12 +247,11 @@ export async function withdrawTrashedCourse(tx: Tx, courseId: string, now = new 
 
 /** An offer by number, withdrawn or not, with its domain; null when no offer has that number. */
 export async function findOffer(db: Tx, number: number) {
-  const [row] = await db
-    .select({ offer: offers, domain: { slug: domains.slug, name: domains.name } })
-    .from(offers)
-    .innerJoin(domains, eq(domains.id, offers.domainId))
-    .where(eq(offers.number, number));
-  return row ?? null;
+  const [offer] = await db.select().from(offers).where(eq(offers.number, number));
+  if (!offer) return null;
+  // The offer's foreign key keeps its domain.
+  const { slug, name } = (await getDomain(db, offer.domainId))!;
+  return { offer, domain: { slug, name } };
 }
 
 /** The 410 a withdrawn offer answers with, so its page can say it was withdrawn and when. */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RoleAssignBody, RoleAssignment, RoleContextOption } from '../../../shared/api.ts';
 import type { ContextLevel, Role } from '../../../shared/roles.ts';
@@ -11,8 +11,7 @@ import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { findUser } from '../accounts/index.ts';
 import { findActivitiesByTitle, findCoursesByTitle, titlesOf } from '../courses/index.ts';
-import { getDomain } from '../domains/index.ts';
-import { domains } from '../domains/schema.ts';
+import { domainsByIds, getDomain } from '../domains/index.ts';
 import { roleCapabilities as caps } from './policy.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin };
@@ -27,21 +26,23 @@ export async function listAssignments(db: Tx, userId: string): Promise<RoleAssig
       contextId: roleAssignments.contextId,
       contextLevel: contexts.level,
       instanceId: contexts.instanceId,
-      domainName: domains.name,
       createdAt: roleAssignments.createdAt,
     })
     .from(roleAssignments)
     .innerJoin(contexts, eq(contexts.id, roleAssignments.contextId))
-    .leftJoin(domains, and(eq(contexts.level, 'domain'), eq(sql`${domains.id}::text`, contexts.instanceId)))
     .where(eq(roleAssignments.userId, userId))
     .orderBy(contexts.path, roleAssignments.role);
   // A course or an activity is named by its title (an activity with its course's), never by a number.
   const idsAt = (level: string) =>
     rows.flatMap((r) => (r.contextLevel === level && r.instanceId ? [r.instanceId] : []));
-  const titles = await titlesOf(db, idsAt('course'), idsAt('activity'));
+  const [titles, domains] = await Promise.all([
+    titlesOf(db, idsAt('course'), idsAt('activity')),
+    domainsByIds(db, idsAt('domain')),
+  ]);
+  const domainNames = new Map(domains.map((d) => [d.id, d.name]));
   const labelOf = (row: (typeof rows)[number]) => {
     if (row.contextLevel === 'platform') return 'Plateforme';
-    if (row.contextLevel === 'domain') return row.domainName ?? '';
+    if (row.contextLevel === 'domain') return domainNames.get(row.instanceId ?? '') ?? '';
     if (row.contextLevel === 'course') return titles.courses.get(row.instanceId ?? '') ?? '';
     const activity = titles.activities.get(row.instanceId ?? '');
     return activity ? `${activity.title} (${activity.courseTitle})` : '';

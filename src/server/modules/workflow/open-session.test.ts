@@ -5,9 +5,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
-import { courses } from '../courses/schema.ts';
+import { courseSessions, courses } from '../courses/schema.ts';
 import { domainId, newPeople } from '../enrolment/testing.ts';
-import { courseSessions } from './schema.ts';
 
 let t: TestApp;
 let designer: ApiClient;

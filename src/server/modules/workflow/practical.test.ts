@@ -6,8 +6,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, SessionPractical } from '../../../shared/lifecycle.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { courseSessions } from '../courses/schema.ts';
 import { domains } from '../domains/schema.ts';
-import { courseSessions } from './schema.ts';
 
 let t: TestApp;
 let designer: ApiClient;

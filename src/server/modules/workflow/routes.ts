@@ -19,9 +19,8 @@ import type { Capability } from '../../platform/access/capabilities.ts';
 import { expectedVersion, IF_MATCH_DOC } from '../../platform/concurrency/index.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { onCourse } from '../activities/index.ts';
-import { courseCapabilities, listCourses, toCourses, trashedCourses } from '../courses/index.ts';
+import { courseCapabilities, listCourses, toCourses, toSession, trashedCourses } from '../courses/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
-import { toSession } from './queries.ts';
 import {
   announceSession,
   createFromTemplate,

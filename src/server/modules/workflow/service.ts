@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { formatDate } from '../../../shared/format.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
@@ -31,22 +30,24 @@ import type { Mailer } from '../../platform/mail/index.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
 import { findUsersByIds } from '../accounts/index.ts';
 import {
+  addSession,
+  changeSession,
   copiesOf,
   copyCourse,
   courseCapabilities,
   getCourse,
+  type SessionRow,
+  sessionOf,
   setCourseMetadata,
   setCourseStage,
+  toSession,
 } from '../courses/index.ts';
 import { domainContextId } from '../domains/index.ts';
 import { enrolledPeople } from '../enrolment/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
-import { sessionOf, toSession } from './queries.ts';
-import { courseSessions } from './schema.ts';
 
 export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files; mailer: Mailer; publicUrl: string };
 type CourseRow = Awaited<ReturnType<typeof getCourse>>;
-type SessionRow = typeof courseSessions.$inferSelect;
 type Blocker = { code: string; field?: string };
 
 const t = createI18n('fr').t;
@@ -190,11 +191,7 @@ export async function move(ctx: Ctx, courseId: string, transition: Transition) {
     const to = targetOf(transition, state.course);
     // In the trash, the course's offer is withdrawn too (the offers module hears `course.stage_changed`).
     const course = await setCourseStage(tx, courseId, to, to === 'trash' ? from : null);
-    if (transition === 'archive')
-      await tx
-        .update(courseSessions)
-        .set({ archivedAt: new Date() })
-        .where(eq(courseSessions.courseId, courseId));
+    if (transition === 'archive') await changeSession(tx, courseId, { archivedAt: new Date() });
     await audit(tx, ctx, course, `course.${transition}`, { from, to });
     return course;
   });
@@ -348,7 +345,7 @@ export async function createSession(ctx: Ctx, courseId: string, input: z.infer<t
       createdBy: ctx.actor.userId,
       stage: 'session_preparation',
     });
-    await tx.insert(courseSessions).values({ courseId: session.id, ...ordered(values) });
+    await addSession(tx, session.id, ordered(values));
     await audit(tx, ctx, session, 'course.create_session', { from: courseId });
     return session;
   });
@@ -362,11 +359,7 @@ export async function updateSession(ctx: Ctx, courseId: string, settings: Partia
     if (!current) throw problems.invalid('not_a_session', 'workflow.errors.notASession');
     const values = sessionValues(settings);
     assertDatesInOrder({ ...current, ...values });
-    const [row] = await tx
-      .update(courseSessions)
-      .set(ordered(values))
-      .where(eq(courseSessions.courseId, courseId))
-      .returning();
+    const row = await changeSession(tx, courseId, ordered(values));
     await audit(tx, ctx, course, 'session.updated', { fields: Object.keys(values) });
     return row!;
   });
@@ -377,13 +370,10 @@ export async function openSession(ctx: Ctx, courseId: string, input: z.infer<typ
   return ctx.db.transaction(async (tx) => {
     const state = await stateOf(tx, courseId);
     assertAllowed(ctx.actor, state, 'open');
-    await tx
-      .update(courseSessions)
-      .set({
-        openedAt: new Date(),
-        ...(input.selfEnrolment !== undefined && { selfEnrolment: input.selfEnrolment }),
-      })
-      .where(eq(courseSessions.courseId, courseId));
+    await changeSession(tx, courseId, {
+      openedAt: new Date(),
+      ...(input.selfEnrolment !== undefined && { selfEnrolment: input.selfEnrolment }),
+    });
     const course = await setCourseStage(tx, courseId, 'session_running');
     await audit(tx, ctx, course, 'course.open', { selfEnrolment: input.selfEnrolment ?? null });
     return course;
@@ -425,10 +415,7 @@ export async function announceSession(ctx: Ctx, courseId: string, input: z.infer
         }),
       );
     }
-    await tx
-      .update(courseSessions)
-      .set({ announcedAt: new Date() })
-      .where(eq(courseSessions.courseId, courseId));
+    await changeSession(tx, courseId, { announcedAt: new Date() });
     await audit(tx, ctx, state.course, 'course.announce', { recipients: people.length });
     return ids;
   });

@@ -5,10 +5,9 @@ import { auditEvents } from '../../platform/audit/schema.ts';
 import { mailMessages } from '../../platform/mail/schema.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { users } from '../accounts/schema.ts';
-import { courses } from '../courses/schema.ts';
+import { courseSessions, courses } from '../courses/schema.ts';
 import { domains } from '../domains/schema.ts';
 import { enrolments } from '../enrolment/schema.ts';
-import { courseSessions } from './schema.ts';
 
 let t: TestApp;
 let designer: ApiClient;

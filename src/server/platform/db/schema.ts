@@ -9,7 +9,6 @@ export * from '../../modules/enrolment/schema.ts';
 export * from '../../modules/followup/schema.ts';
 export * from '../../modules/progress/schema.ts';
 export * from '../../modules/settings/schema.ts';
-export * from '../../modules/workflow/schema.ts';
 export * from '../access/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../mail/schema.ts';
