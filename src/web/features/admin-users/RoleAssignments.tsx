@@ -20,6 +20,7 @@ import {
   useUserRoles,
 } from '../../api/roles.ts';
 import { useMeQuery } from '../../app/auth.tsx';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import {
@@ -234,11 +235,7 @@ function AssignRoleForm({
                 defaultValue={domains[0]?.id ?? ''}
                 required
               >
-                {domains.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
+                <DomainOptions domains={domains} />
               </SelectField>
             ) : null}
           </div>

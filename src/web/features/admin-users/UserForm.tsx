@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { User } from '../../api/accounts.ts';
 import type { Domain } from '../../api/domains.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { ErrorSummary, readForm } from '../../components/forms.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
@@ -95,11 +96,7 @@ export function UserForm<S extends z.ZodType>({
               <option value="" disabled>
                 {t('ui.users.fields.chooseDomain')}
               </option>
-              {domains.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <DomainOptions domains={domains} />
             </SelectField>
           </div>
           <div className="fr-col-12 fr-col-md-6">{text('academie')}</div>

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { type UserStatus, useUsers } from '../../api/accounts.ts';
 import { useDomains } from '../../api/domains.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -95,11 +96,7 @@ export function UsersPage() {
             nativeSelectProps={{ name: 'domaine', defaultValue: domainParam }}
           >
             <option value={ALL}>{t('ui.common.allDomains')}</option>
-            {domains.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DomainOptions domains={domains} />
           </Select>
         </SearchCell>
         <SearchCell width={2}>

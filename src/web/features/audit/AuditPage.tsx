@@ -11,6 +11,7 @@ import { type AuditEvent, useAudit } from '../../api/audit.ts';
 import { useDomains } from '../../api/domains.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -158,11 +159,7 @@ export function AuditPage() {
             nativeSelectProps={{ name: 'domainId', defaultValue: domainParam }}
           >
             <option value={ALL}>{t('ui.common.allDomains')}</option>
-            {domains.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DomainOptions domains={domains} />
           </Select>
         </SearchCell>
       </SearchForm>

@@ -12,6 +12,7 @@ import { type CohortDetail, cohortKeys, createCohort, useCohorts } from '../../a
 import { useDomains } from '../../api/domains.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { ErrorSummary } from '../../components/forms.tsx';
@@ -114,11 +115,7 @@ function CreateCohortForm({
               label={labels.domainId}
               defaultValue={initialDomain}
             >
-              {domains.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <DomainOptions domains={domains} />
             </SelectField>
           </div>
           <div className="fr-col-12 fr-col-md-4">

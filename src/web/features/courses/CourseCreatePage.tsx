@@ -10,6 +10,7 @@ import { courseKeys, createCourse } from '../../api/courses.ts';
 import { createFromTemplate, useTemplates } from '../../api/workflow.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { ErrorSummary, fieldId } from '../../components/forms.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -77,11 +78,7 @@ export function CourseCreatePage() {
           <option value="" disabled>
             {t('ui.courses.fields.chooseDomain')}
           </option>
-          {me.domains.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <DomainOptions domains={me.domains} />
         </SelectField>
         <CourseNameFields form={form} errors={errors} />
         {templateId ? null : (

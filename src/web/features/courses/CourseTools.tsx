@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { CourseDuplicateBody } from '../../../shared/api.ts';
 import { type Course, courseArchiveUrl, courseKeys, duplicateCourse } from '../../api/courses.ts';
 import { useMe } from '../../app/auth.tsx';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { FormModal } from '../../components/dialogs.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
@@ -98,11 +99,7 @@ function DuplicateModal({ course }: { course: Course }) {
         <option value="" disabled>
           {t('ui.courses.fields.chooseDomain')}
         </option>
-        {domains.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
+        <DomainOptions domains={domains} />
       </SelectField>
       <TextField
         form={form}

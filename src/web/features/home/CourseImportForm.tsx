@@ -11,6 +11,7 @@ import { ApiError } from '../../api/client.ts';
 import { courseKeys, importCourse } from '../../api/courses.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { useUploadMessage } from '../../components/upload.ts';
 
 type Problems = { path: string; message: string }[];
@@ -109,11 +110,7 @@ export function CourseImportForm() {
                 defaultValue: defaultDomain,
               }}
             >
-              {me.domains.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <DomainOptions domains={me.domains} />
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-6">

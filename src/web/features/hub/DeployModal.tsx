@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { DeployBody } from '../../../shared/hub.ts';
 import { deployOffer, type HubCourse, type HubSearchResult, refreshHub } from '../../api/hub.ts';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { submitButton } from '../../components/dialogs.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { ErrorSummary, readForm } from '../../components/forms.tsx';
@@ -79,11 +80,7 @@ function DeployForm({ offer, domains }: { offer: HubCourse; domains: Domain[] })
           hint={t('hub.deploy.domainHint')}
           defaultValue={preferred}
         >
-          {domains.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
+          <DomainOptions domains={domains} />
         </SelectField>
         <TextField
           form={form}
