@@ -2,7 +2,6 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useTranslation } from 'react-i18next';
@@ -14,9 +13,9 @@ import { useCan, useMe } from '../../app/auth.tsx';
 import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, pageLinks, SearchCell, SearchForm } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { pageLinks, SearchCell, SearchForm } from '../../components/SearchForm.tsx';
 
 const PAGE_SIZE = 20;
 const ALL = 'tous';
@@ -46,7 +45,6 @@ export function UsersPage() {
   });
 
   const domainName = (id: string) => domains.find((d) => d.id === id)?.name ?? t('ui.common.none');
-  const pageCount = query.data ? Math.max(1, Math.ceil(query.data.total / PAGE_SIZE)) : 1;
 
   function onSearch(data: FormData) {
     const next = new URLSearchParams();
@@ -142,14 +140,7 @@ export function UsersPage() {
               user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('ui.common.never'),
             ])}
           />
-          {pageCount > 1 ? (
-            <Pagination
-              count={pageCount}
-              defaultPage={page}
-              showFirstLast
-              getPageLinkProps={pageLinks(params)}
-            />
-          ) : null}
+          <ListPages total={query.data.total} perPage={PAGE_SIZE} page={page} link={pageLinks(params)} />
         </>
       )}
     </>

@@ -1,5 +1,4 @@
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import type { TFunction } from 'i18next';
@@ -14,9 +13,9 @@ import { useWorkingDomain } from '../../app/domainChoice.ts';
 import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, pageLinks, SearchCell, SearchForm } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { pageLinks, SearchCell, SearchForm } from '../../components/SearchForm.tsx';
 
 const PAGE_SIZE = 50;
 const ALL = 'tous';
@@ -103,7 +102,6 @@ export function AuditPage() {
     page,
     pageSize: PAGE_SIZE,
   });
-  const pageCount = query.data ? Math.max(1, Math.ceil(query.data.total / PAGE_SIZE)) : 1;
   // The name of the person the log is filtered on: from their events, else from their account.
   const actorUser = useUser(actorId, Boolean(actorId) && canViewUsers);
   const actorName =
@@ -198,14 +196,7 @@ export function AuditPage() {
               <DetailsCell key="details" lines={detailLines(t, exists, event)} />,
             ])}
           />
-          {pageCount > 1 ? (
-            <Pagination
-              count={pageCount}
-              defaultPage={page}
-              showFirstLast
-              getPageLinkProps={pageLinks(params)}
-            />
-          ) : null}
+          <ListPages total={query.data.total} perPage={PAGE_SIZE} page={page} link={pageLinks(params)} />
         </>
       )}
     </>

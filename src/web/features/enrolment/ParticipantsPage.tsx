@@ -3,7 +3,6 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQueryClient } from '@tanstack/react-query';
@@ -23,9 +22,9 @@ import {
 import { ConfirmModal } from '../../components/dialogs.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, pageLinks, SearchCell, SearchForm } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { pageLinks, SearchCell, SearchForm } from '../../components/SearchForm.tsx';
 import { personCells, RemoveButton } from '../../components/tableCells.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { EnrolPanel } from './EnrolPanel.tsx';
@@ -65,7 +64,6 @@ export function ParticipantsPage() {
   const course = page.data.course;
   const list = query.data;
   const filtered = Boolean(q || role || groupId);
-  const pageCount = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const nameOf = (e: Enrolment) => `${e.firstName} ${e.lastName}`;
   const roleOf = (e: Enrolment) => t(`ui.enrolment.roles.${e.role}`).toLowerCase();
   const manage = list.canManage && !list.closed;
@@ -222,14 +220,7 @@ export function ParticipantsPage() {
                 : []),
             ])}
           />
-          {pageCount > 1 ? (
-            <Pagination
-              count={pageCount}
-              defaultPage={pageNumber}
-              showFirstLast
-              getPageLinkProps={pageLinks(params)}
-            />
-          ) : null}
+          <ListPages total={list.total} perPage={PAGE_SIZE} page={pageNumber} link={pageLinks(params)} />
         </>
       )}
       <ConfirmModal

@@ -5,7 +5,6 @@
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -23,6 +22,7 @@ import { FilterPanel } from './FilterPanel.tsx';
 import { GridTable } from './GridTable.tsx';
 import { type GridView, readView, viewQuery } from './view.ts';
 import './followup.css';
+import { ListPages } from '../../components/lists.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 
 export function FollowupPage() {
@@ -47,7 +47,6 @@ export function FollowupPage() {
   const pageLink = (page: number) => ({ to: `?${viewQuery({ ...view, page }).toString()}` });
 
   const data = grid.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const filtering = Object.keys(view.criteria).length > 0;
 
   return (
@@ -168,15 +167,13 @@ export function FollowupPage() {
             ) : (
               <>
                 <GridTable grid={data} view={view} onSort={sortBy} />
-                {pages > 1 ? (
-                  <Pagination
-                    className="fr-mt-3w"
-                    count={pages}
-                    defaultPage={view.page}
-                    showFirstLast
-                    getPageLinkProps={pageLink}
-                  />
-                ) : null}
+                <ListPages
+                  className="fr-mt-3w"
+                  total={data.total}
+                  perPage={PAGE_SIZE}
+                  page={view.page}
+                  link={pageLink}
+                />
               </>
             )}
             <ComposeModal

@@ -5,7 +5,6 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Card } from '@codegouvfr/react-dsfr/Card.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { SearchBar } from '@codegouvfr/react-dsfr/SearchBar/index.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,9 +14,9 @@ import type { HubCourse, HubSearchResult } from '../../../shared/hub.ts';
 import { useHubSearch } from '../../api/hub.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, pageLinks } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { pageLinks } from '../../components/SearchForm.tsx';
 import { DeployModal, deployModal, targetsFor } from './DeployModal.tsx';
 
 const SUMMARY_LENGTH = 220;
@@ -89,7 +88,6 @@ function Results({
     ) : (
       <EmptyState message={t('hub.noOffer')} />
     );
-  const pageCount = Math.max(1, Math.ceil(result.total / result.perPage));
   return (
     <>
       <p role="status" className="fr-text--lead fr-mb-3w">
@@ -107,15 +105,13 @@ function Results({
           </li>
         ))}
       </ul>
-      {pageCount > 1 ? (
-        <Pagination
-          className="fr-mt-4w"
-          count={pageCount}
-          defaultPage={result.page}
-          showFirstLast
-          getPageLinkProps={pageLink}
-        />
-      ) : null}
+      <ListPages
+        className="fr-mt-4w"
+        total={result.total}
+        perPage={result.perPage}
+        page={result.page}
+        link={pageLink}
+      />
     </>
   );
 }

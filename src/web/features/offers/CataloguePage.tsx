@@ -4,7 +4,6 @@
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
 import { useState } from 'react';
@@ -24,9 +23,9 @@ import {
 import { useOfferSearch } from '../../api/offers.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, SearchCell, SearchForm } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { SearchCell, SearchForm } from '../../components/SearchForm.tsx';
 import { AlertsLink } from './AlertsLink.tsx';
 import { exportLinks, hasFilters, paramsFromQuery, queryFromParams, toggleFacet } from './api.ts';
 import { CatalogueFacets } from './CatalogueFacets.tsx';
@@ -47,7 +46,6 @@ export function CataloguePage() {
   const clearFacets = () => go({ ...query, ...emptyFacets(), page: 1 });
 
   const data = search.data;
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
   const pageLink = (page: number) => ({ to: `?${paramsFromQuery({ ...query, page }).toString()}` });
   const downloads = exportLinks(query);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -163,15 +161,13 @@ export function CataloguePage() {
                 <>
                   {search.isPlaceholderData ? <Loading label={t('offers.catalogue.updating')} /> : null}
                   <CatalogueResults items={data.items} />
-                  {pageCount > 1 ? (
-                    <Pagination
-                      className="fr-mt-3w"
-                      count={pageCount}
-                      defaultPage={query.page}
-                      showFirstLast
-                      getPageLinkProps={pageLink}
-                    />
-                  ) : null}
+                  <ListPages
+                    className="fr-mt-3w"
+                    total={data.total}
+                    perPage={data.perPage}
+                    page={query.page}
+                    link={pageLink}
+                  />
                   <div className="mg-offer-bottom fr-mt-4w">
                     <Select
                       className="fr-mb-0 mg-offer-select"

@@ -1,11 +1,16 @@
 /**
- * The search or filter bar above a list whose query lives in the page's address: its fields in a row,
- * the button at the end. Redrawn (`formKey`) when the address changes, so the fields show what it holds.
+ * The controls of a list whose query lives in the page's address (users, the audit log, participants, the
+ * catalogue…): the search or filter bar above it, the links of its pages below.
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import type { FrIconClassName } from '@codegouvfr/react-dsfr/fr/generatedFromCss/classNames.js';
+import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import type { ReactNode } from 'react';
 
+/**
+ * The search or filter bar: its fields in a row, the button at the end. Redrawn (`formKey`) when the
+ * address changes, so the fields show what it holds.
+ */
 export function SearchForm({
   legend,
   legendHidden = false,
@@ -85,4 +90,31 @@ export function pageLinks(params: URLSearchParams) {
     next.set('page', String(page));
     return { to: `?${next.toString()}` };
   };
+}
+
+/** The list's pages, when there is more than one; `link` gives a page's address. */
+export function ListPages({
+  total,
+  perPage,
+  page,
+  link,
+  className,
+}: {
+  total: number;
+  perPage: number;
+  page: number;
+  link: (page: number) => { to: string };
+  className?: string;
+}) {
+  const count = Math.max(1, Math.ceil(total / perPage));
+  if (count <= 1) return null;
+  return (
+    <Pagination
+      className={className}
+      count={count}
+      defaultPage={page}
+      showFirstLast
+      getPageLinkProps={link}
+    />
+  );
 }
