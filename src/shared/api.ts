@@ -19,6 +19,12 @@ export const PasswordResetBody = z.object({
   password: z.string().min(12).max(1024),
 });
 
+/** A signed-in person changing their own password: the current one proves it is them. */
+export const PasswordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(12).max(1024),
+});
+
 export const DomainKind = z.enum(['academie', 'national']);
 export const Domain = z.object({
   id: Uuid,
@@ -181,6 +187,9 @@ export const MailMessage = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
+
+/** One sent mail, with its text (secrets masked), for the administrators' mail log. */
+export const MailDetail = z.object({ message: MailMessage, text: z.string() });
 
 /** RFC 9457 problem details, with a machine code and field errors. */
 export const Problem = z.object({

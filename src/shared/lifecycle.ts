@@ -205,3 +205,5 @@ export const AnnounceBody = z.object({
   subject: z.string().trim().min(1).max(200),
   message: z.string().trim().min(1).max(10_000),
 });
+/** How many people an announcement was sent to. */
+export const AnnounceResult = z.object({ recipients: z.number().int() });

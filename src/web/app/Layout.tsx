@@ -7,7 +7,7 @@ import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks.js';
 import { Fragment, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../api/accounts.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useMeQuery } from './auth.tsx';
 import { DomainSwitcher, UserMenu } from './HeaderTools.tsx';

@@ -1,13 +1,12 @@
 /** The signed-in person: `GET /api/me` through TanStack Query; `null` when nobody is signed in. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ApiError, api, setCsrfToken } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
-import type { Me } from '../api/types.ts';
+import { accountKeys, getMe, logout, type Me } from '../api/accounts.ts';
+import { ApiError, setCsrfToken } from '../api/client.ts';
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/me');
+    const me = await getMe();
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -33,7 +32,7 @@ export function forgetSignedOut(): void {
 }
 
 export function useMeQuery() {
-  return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 60_000, retry: false });
+  return useQuery({ queryKey: accountKeys.me, queryFn: fetchMe, staleTime: 60_000, retry: false });
 }
 
 /** The signed-in person; only for components rendered under `RequireAuth`. */
@@ -56,7 +55,7 @@ export function useSetMe() {
     (me: Me | null) => {
       if (me) signedOut = false;
       setCsrfToken(me?.csrfToken);
-      queryClient.setQueryData(keys.me, me);
+      queryClient.setQueryData(accountKeys.me, me);
     },
     [queryClient],
   );
@@ -70,12 +69,12 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useCallback(async () => {
     try {
-      await api.post('/api/auth/logout');
+      await logout();
     } finally {
       signedOut = true;
       setCsrfToken(undefined);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] });
-      queryClient.setQueryData(keys.me, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== accountKeys.me[0] });
+      queryClient.setQueryData(accountKeys.me, null);
     }
   }, [queryClient]);
 }

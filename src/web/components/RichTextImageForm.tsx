@@ -9,10 +9,9 @@ import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { Upload } from '@codegouvfr/react-dsfr/Upload.js';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { ImageUploaded } from '../../shared/api.ts';
+import { uploadCourseImage } from '../api/activities.ts';
 import type { Editor } from './TipTapEditor.tsx';
-import { useUpload } from './upload.ts';
+import { useUploadMessage } from './upload.ts';
 
 /** What the server accepts (`IMAGE_TYPES` of the course images); the browser's picker offers only these. */
 const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp';
@@ -29,7 +28,7 @@ export function ImageForm({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const { upload, message } = useUpload();
+  const message = useUploadMessage();
   const fileInput = useRef<HTMLInputElement>(null);
   const altInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File>();
@@ -57,11 +56,7 @@ export function ImageForm({
     }
     setPending(true);
     try {
-      const { url } = await upload<z.infer<typeof ImageUploaded>>(
-        'POST',
-        `/api/courses/${encodeURIComponent(courseId)}/images`,
-        [file],
-      );
+      const { url } = await uploadCourseImage(courseId, file);
       editor
         .chain()
         .focus()

@@ -10,7 +10,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, ifMatch, STALE_VERSION } from '../api/client.ts';
+import { ApiError, STALE_VERSION } from '../api/client.ts';
 import { useProblemMessage } from './ProblemAlert.tsx';
 
 export const isStaleVersion = (error: unknown): boolean =>
@@ -68,8 +68,8 @@ export function useVersionedForm<T>(options: {
     base,
     /** Changes when the fields are rendered anew from a merged version: the key of the form's fields. */
     generation,
-    /** The `If-Match` header of the next save. */
-    headers: ifMatch(options.version(base)),
+    /** The version the next save is conditional on (its `If-Match`). */
+    version: options.version(base),
     conflict,
     reloading,
     /** For a failed save: true, and the alert shown, when it failed because the object changed. */

@@ -27,6 +27,19 @@ type Props = {
   courseId?: string | undefined;
 };
 
+/** The editable area's attributes: named by the label, described by the hint (and the error). */
+function areaAttributes(id: string, labelId: string, describedBy: string, error: string | undefined) {
+  return {
+    id,
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-labelledby': labelId,
+    'aria-describedby': describedBy,
+    ...(error ? { 'aria-invalid': 'true' } : {}),
+    class: 'mg-richtext mg-richtext__area',
+  };
+}
+
 export function RichTextEditor({
   id,
   label,
@@ -56,17 +69,7 @@ export function RichTextEditor({
     ],
     content: defaultValue,
     immediatelyRender: true,
-    editorProps: {
-      attributes: {
-        id,
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-labelledby': labelId,
-        'aria-describedby': describedBy,
-        ...(error ? { 'aria-invalid': 'true' } : {}),
-        class: 'mg-richtext mg-richtext__area',
-      },
-    },
+    editorProps: { attributes: areaAttributes(id, labelId, describedBy, error) },
     onUpdate: ({ editor: e }) => {
       const value = e.isEmpty ? '' : e.getHTML();
       setHtml(value);
@@ -75,19 +78,7 @@ export function RichTextEditor({
   });
   // Keep the error state of the area in step with the form.
   useEffect(() => {
-    editor?.setOptions({
-      editorProps: {
-        attributes: {
-          id,
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-labelledby': labelId,
-          'aria-describedby': describedBy,
-          ...(error ? { 'aria-invalid': 'true' } : {}),
-          class: 'mg-richtext mg-richtext__area',
-        },
-      },
-    });
+    editor?.setOptions({ editorProps: { attributes: areaAttributes(id, labelId, describedBy, error) } });
   }, [editor, id, labelId, describedBy, error]);
 
   return (
@@ -155,91 +146,54 @@ function Toolbar({
     disabled?: boolean;
     run: () => void;
   };
+  /** A button of the toolbar; `pressed` for a toggle (bold, a list…), undefined for an action. */
+  const tool = (key: string, icon: string, label: string, pressed: boolean | undefined, run: () => void) => ({
+    key,
+    icon,
+    label,
+    pressed,
+    run,
+  });
   const tools: Tool[][] = [
     [
-      {
-        key: 'bold',
-        icon: 'fr-icon-bold',
-        label: t('ui.editor.bold'),
-        pressed: state.bold,
-        run: () => chain().toggleBold().run(),
-      },
-      {
-        key: 'italic',
-        icon: 'fr-icon-italic',
-        label: t('ui.editor.italic'),
-        pressed: state.italic,
-        run: () => chain().toggleItalic().run(),
-      },
-      {
-        key: 'underline',
-        icon: 'fr-icon-underline',
-        label: t('ui.editor.underline'),
-        pressed: state.underline,
-        run: () => chain().toggleUnderline().run(),
-      },
+      tool('bold', 'fr-icon-bold', t('ui.editor.bold'), state.bold, () => chain().toggleBold().run()),
+      tool('italic', 'fr-icon-italic', t('ui.editor.italic'), state.italic, () =>
+        chain().toggleItalic().run(),
+      ),
+      tool('underline', 'fr-icon-underline', t('ui.editor.underline'), state.underline, () =>
+        chain().toggleUnderline().run(),
+      ),
     ],
     [
-      {
-        key: 'h2',
-        icon: 'fr-icon-h-2',
-        label: t('ui.editor.heading2'),
-        pressed: state.h2,
-        run: () => chain().toggleHeading({ level: 2 }).run(),
-      },
-      {
-        key: 'h3',
-        icon: 'fr-icon-h-3',
-        label: t('ui.editor.heading3'),
-        pressed: state.h3,
-        run: () => chain().toggleHeading({ level: 3 }).run(),
-      },
-      {
-        key: 'ul',
-        icon: 'fr-icon-list-unordered',
-        label: t('ui.editor.bulletList'),
-        pressed: state.bulletList,
-        run: () => chain().toggleBulletList().run(),
-      },
-      {
-        key: 'ol',
-        icon: 'fr-icon-list-ordered',
-        label: t('ui.editor.orderedList'),
-        pressed: state.orderedList,
-        run: () => chain().toggleOrderedList().run(),
-      },
-      {
-        key: 'link',
-        icon: 'fr-icon-link',
-        label: t('ui.editor.link'),
-        pressed: state.link,
-        run: () => toggle('link'),
-      },
+      tool('h2', 'fr-icon-h-2', t('ui.editor.heading2'), state.h2, () =>
+        chain().toggleHeading({ level: 2 }).run(),
+      ),
+      tool('h3', 'fr-icon-h-3', t('ui.editor.heading3'), state.h3, () =>
+        chain().toggleHeading({ level: 3 }).run(),
+      ),
+      tool('ul', 'fr-icon-list-unordered', t('ui.editor.bulletList'), state.bulletList, () =>
+        chain().toggleBulletList().run(),
+      ),
+      tool('ol', 'fr-icon-list-ordered', t('ui.editor.orderedList'), state.orderedList, () =>
+        chain().toggleOrderedList().run(),
+      ),
+      tool('link', 'fr-icon-link', t('ui.editor.link'), state.link, () => toggle('link')),
       ...(courseId
-        ? [
-            {
-              key: 'image',
-              icon: 'fr-icon-image-add-line',
-              label: t('ui.editor.image'),
-              run: () => toggle('image'),
-            },
-          ]
+        ? [tool('image', 'fr-icon-image-add-line', t('ui.editor.image'), undefined, () => toggle('image'))]
         : []),
     ],
     [
       {
-        key: 'undo',
-        icon: 'fr-icon-arrow-go-back-line',
-        label: t('ui.editor.undo'),
+        ...tool('undo', 'fr-icon-arrow-go-back-line', t('ui.editor.undo'), undefined, () =>
+          chain().undo().run(),
+        ),
         disabled: !state.canUndo,
-        run: () => chain().undo().run(),
       },
       {
-        key: 'redo',
-        icon: 'fr-icon-arrow-go-forward-line',
-        label: t('ui.editor.redo'),
+        ...tool('redo', 'fr-icon-arrow-go-forward-line', t('ui.editor.redo'), undefined, () =>
+          chain().redo().run(),
+        ),
         disabled: !state.canRedo,
-        run: () => chain().redo().run(),
       },
     ],
   ];

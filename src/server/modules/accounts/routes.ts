@@ -4,6 +4,7 @@ import {
   LoginBody,
   Me,
   Page,
+  PasswordChangeBody,
   PasswordResetBody,
   PasswordResetRequestBody,
   PasswordTokenBody,
@@ -46,7 +47,6 @@ import {
 import { destroySession } from './sessions.ts';
 
 const IdParams = z.object({ id: Uuid });
-const Password = z.string().min(12).max(1024);
 
 /**
  * What the account routes take from modules above accounts, wired by the application: the roles a person
@@ -193,7 +193,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       config: { access: 'authenticated', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['mon compte'],
-        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: Password }),
+        body: PasswordChangeBody,
       },
     },
     async (request, reply) => {

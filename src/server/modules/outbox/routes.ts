@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MailMessage, Page, Uuid } from '../../../shared/api.ts';
+import { MailDetail, MailMessage, Page, Uuid } from '../../../shared/api.ts';
 import { PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { redactSecrets } from '../../platform/mail/redact.ts';
@@ -63,7 +63,7 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['courriels'],
         params: z.object({ id: Uuid }),
-        response: { 200: z.object({ message: MailMessage, text: z.string() }) },
+        response: { 200: MailDetail },
       },
     },
     async (request) => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Course, Uuid } from '../../../shared/api.ts';
 import {
   AnnounceBody,
+  AnnounceResult,
   CourseMetadata,
   CreateSessionBody,
   FromTemplateBody,
@@ -142,7 +143,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: IdParams,
         body: AnnounceBody,
-        response: { 200: z.object({ recipients: z.number().int() }) },
+        response: { 200: AnnounceResult },
       },
     },
     async (request) => ({

@@ -6,8 +6,7 @@ import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { type ActivityKindInfo, courseKeys, useActivityKinds } from '../../api/courses.ts';
+import { type ActivityKindInfo, courseKeys, setFavouriteKind, useActivityKinds } from '../../api/courses.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { isKnownKind, kindText, kindUi } from './registry.tsx';
@@ -50,7 +49,7 @@ export function ActivityChooser({
       list?.map((k) => (k.kind === info.kind ? { ...k, favourite } : k)),
     );
     try {
-      await api.put(`/api/activity-kinds/${encodeURIComponent(info.kind)}/favourite`, { favourite });
+      await setFavouriteKind(info.kind, favourite);
     } catch (e) {
       queryClient.setQueryData(courseKeys.kinds, previous);
       setError(e);

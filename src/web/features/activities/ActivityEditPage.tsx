@@ -6,42 +6,42 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ActivityUpdateBody } from '../../../shared/api.ts';
-import { api } from '../../api/client.ts';
+import type { CompletionRule } from '../../api/completion.ts';
 import {
   type Activity,
   type CoursePage,
   courseKeys,
+  createActivity,
+  deleteActivity,
   fetchActivity,
+  updateActivity,
   useActivity,
   useCoursePage,
 } from '../../api/courses.ts';
 import { AvailableFromField, fromLocalInput, toLocalInput } from '../../components/AvailableFromField.tsx';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-} from '../../components/forms.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, fieldId } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../components/StaleVersion.tsx';
+import { useUploadMessage } from '../../components/upload.ts';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CompletionFields, completionLabels } from '../completion/CompletionFields.tsx';
-import type { CompletionRule } from '../completion/queries.ts';
 import { AudienceFields, NO_AUDIENCE, saveAudience } from '../enrolment/AudienceFields.tsx';
-import { useUpload } from './file/upload.ts';
 import { isKnownKind, kindText, kindUi } from './registry.tsx';
 import type { PendingUpload, Settings } from './types.ts';
+
+/** What the form checks before sending; the kind's settings and the completion rule are the server's to judge. */
+const Checked = ActivityUpdateBody.pick({ title: true, availableFrom: true }).required();
 
 /** The fields of the form that a save from someone else may have changed (the audience is saved apart). */
 const VERSIONED_FIELDS = ['title', 'settings', 'visibility', 'availableFrom', 'completion'] as const;
@@ -112,7 +112,6 @@ function ActivityForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
   const ui = kindUi(kind);
   const names = kindText(t, kind);
   const form = 'activite';
@@ -122,9 +121,6 @@ function ActivityForm({
   const [availableFrom, setAvailableFrom] = useState(toLocalInput(existing?.availableFrom));
   const [completion, setCompletion] = useState<CompletionRule>(existing?.completion ?? { mode: 'none' });
   const [audience, setAudience] = useState(existing?.audience ?? NO_AUDIENCE);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   // A new activity has no version yet (the hook is unused then: nothing to be stale against).
   const versioned = useVersionedForm<Activity | undefined>({
     initial: existing,
@@ -149,7 +145,7 @@ function ActivityForm({
       setCompletion(merged.completion);
     },
   });
-  const { message: uploadMessage } = useUpload();
+  const uploadMessage = useUploadMessage();
   // Files chosen in a new activity's editor (file, folder, video): sent as soon as it is created.
   const pendingUpload = useRef<PendingUpload | null>(null);
   const [sending, setSending] = useState(false);
@@ -172,54 +168,34 @@ function ActivityForm({
     completion: t('ui.completion.fields.legend'),
   };
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const opensAt = fromLocalInput(availableFrom);
-    const invalid: FieldErrors = {};
-    if (!title.trim()) invalid.title = t('ui.validation.required');
-    if (!ActivityUpdateBody.shape.availableFrom.safeParse(opensAt).success)
-      invalid.availableFrom = t('ui.validation.invalid');
-    if (Object.keys(invalid).length > 0) {
-      setMessage(undefined);
-      setErrors(invalid);
-      return;
-    }
-    setPending(true);
+  const { errors, message, pending, submit, run } = useFormSubmission(Checked, async (checked) => {
     const common = {
-      title: title.trim(),
+      ...checked,
       settings,
-      visibility: hidden ? 'hidden' : 'visible',
-      availableFrom: opensAt,
+      visibility: hidden ? ('hidden' as const) : ('visible' as const),
       completion,
     };
+    let saved: Activity;
     try {
-      const saved = existing
-        ? await api.patch<Activity>(`/api/activities/${existing.id}`, common, versioned.headers)
-        : await api.post<Activity>(`/api/courses/${page.course.id}/activities`, {
-            sectionId,
-            kind,
-            ...common,
-          });
-      // Who it is for has its own route (it checks the groups are the course's).
-      await saveAudience(saved.id, existing?.audience ?? null, audience);
-      if (!existing && !(await sendPendingFiles(saved))) return;
-      await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
-      navigate(courseUrl, {
-        state: {
-          flash: t(existing ? 'ui.activities.edit.saved' : 'ui.activities.edit.created', {
-            title: title.trim(),
-          }),
-        },
-      });
+      saved = existing
+        ? await updateActivity(existing.id, common, versioned.version)
+        : await createActivity(page.course.id, { sectionId, kind, ...common });
     } catch (error) {
-      const stale = versioned.caught(error);
-      const fieldErrors = stale ? {} : problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(stale || Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
+      if (versioned.caught(error)) return;
+      throw error;
     }
-  }
+    // Who it is for has its own route (it checks the groups are the course's).
+    await saveAudience(saved.id, existing?.audience ?? null, audience);
+    if (!existing && !(await sendPendingFiles(saved))) return;
+    await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
+    navigate(courseUrl, {
+      state: {
+        flash: t(existing ? 'ui.activities.edit.saved' : 'ui.activities.edit.created', {
+          title: checked.title,
+        }),
+      },
+    });
+  });
 
   /**
    * Sends the files chosen before the activity existed. When that fails the activity stays created: its
@@ -246,15 +222,13 @@ function ActivityForm({
     }
   }
 
-  async function remove() {
+  function remove() {
     if (!existing) return;
-    try {
-      await api.delete(`/api/activities/${existing.id}`);
+    void run(async () => {
+      await deleteActivity(existing.id);
       await queryClient.invalidateQueries({ queryKey: courseKeys.page(page.course.id) });
       navigate(courseUrl, { state: { flash: t('ui.activities.edit.deleted', { title: existing.title }) } });
-    } catch (error) {
-      setMessage(problemMessage(error));
-    }
+    });
   }
 
   return (
@@ -271,21 +245,25 @@ function ActivityForm({
         <Alert className="fr-mb-3w" severity="warning" small role="alert" description={uploadFailed} />
       ) : null}
       {/* Rendered anew after a conflict, so the kind's editor starts from the merged settings. */}
-      <form key={versioned.generation} noValidate onSubmit={submit}>
+      <form
+        key={versioned.generation}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit({ title: title.trim(), availableFrom: fromLocalInput(availableFrom) });
+        }}
+      >
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
-        <Input
+        <TextField
+          form={form}
+          name="title"
+          errors={errors}
           label={labels.title}
-          hintText={t('ui.activities.edit.titleHint')}
-          {...fieldState(errors, 'title')}
-          nativeInputProps={{
-            id: fieldId(form, 'title'),
-            name: 'title',
-            required: true,
-            autoComplete: 'off',
-            value: title,
-            onChange: (event) => setTitle(event.target.value),
-            ...invalidProps(errors, 'title'),
-          }}
+          hint={t('ui.activities.edit.titleHint')}
+          required
+          autoComplete="off"
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
         />
         <ui.Editor
           form={form}
@@ -351,20 +329,15 @@ function ActivityForm({
         </div>
       </form>
       {existing ? (
-        <deleteModal.Component
+        <ConfirmModal
+          modal={deleteModal}
           title={t('ui.activities.edit.deleteTitle', { title: existing.title })}
-          titleAs="h2"
-          buttons={[
-            { children: t('ui.common.cancel'), priority: 'secondary' },
-            {
-              children: t('ui.activities.edit.deleteConfirm'),
-              iconId: 'fr-icon-delete-line',
-              onClick: remove,
-            },
-          ]}
+          confirmLabel={t('ui.activities.edit.deleteConfirm')}
+          confirmIcon="fr-icon-delete-line"
+          onConfirm={remove}
         >
           {t('ui.activities.edit.deleteText')}
-        </deleteModal.Component>
+        </ConfirmModal>
       ) : null}
     </>
   );

@@ -5,7 +5,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { flattenActivities, useActivity, useCoursePage, useRecordView } from '../../api/courses.ts';
+import { flattenActivities, useActivity, useCoursePage } from '../../api/courses.ts';
+import { useRecordView } from '../../api/progress.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';

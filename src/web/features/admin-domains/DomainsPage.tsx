@@ -4,9 +4,10 @@ import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DomainCreateBody, DomainUpdateBody } from '../../../shared/api.ts';
 import { formatDate } from '../../../shared/format.ts';
-import { keys, useDomains } from '../../api/queries.ts';
-import type { Domain } from '../../api/types.ts';
+import { accountKeys } from '../../api/accounts.ts';
+import { createDomain, type Domain, domainKeys, updateDomain, useDomains } from '../../api/domains.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -21,8 +22,8 @@ export function DomainsPage() {
   const [flash, setFlash] = useState<string>();
 
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: keys.domains });
-    await queryClient.invalidateQueries({ queryKey: keys.me });
+    await queryClient.invalidateQueries({ queryKey: domainKeys.all });
+    await queryClient.invalidateQueries({ queryKey: accountKeys.me });
   };
 
   return (
@@ -88,6 +89,8 @@ export function DomainsPage() {
             key={editing.id}
             form="modifier-domaine"
             domain={editing}
+            schema={DomainUpdateBody}
+            save={(data) => updateDomain(editing.id, data)}
             submitLabel={t('ui.common.save')}
             onCancel={() => setEditing(undefined)}
             onDone={async () => {
@@ -102,6 +105,8 @@ export function DomainsPage() {
         <h2 id="domaine-creer">{t('ui.domains.createTitle')}</h2>
         <DomainForm
           form="nouveau-domaine"
+          schema={DomainCreateBody}
+          save={createDomain}
           submitLabel={t('ui.domains.create')}
           onDone={async (domain) => {
             await refresh();

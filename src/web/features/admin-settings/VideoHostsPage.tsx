@@ -4,36 +4,27 @@
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VideoHostsSetting } from '../../../shared/api.ts';
-import { api, ifMatch } from '../../api/client.ts';
+import { getVideoHosts, saveVideoHosts, settingsKeys } from '../../api/settings.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-} from '../../components/forms.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, type FieldErrors, fieldId, problemFieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { type Conflict, isStaleVersion, StaleVersionAlert } from '../../components/StaleVersion.tsx';
 
-const key = ['admin', 'video-hosts'] as const;
+const key = settingsKeys.videoHosts;
 const FORM = 'hebergeur';
-const load = () => api.get<VideoHostsSetting>('/api/admin/video-hosts');
 
 export function VideoHostsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const problemMessage = useProblemMessage();
-  const query = useQuery({ queryKey: key, queryFn: load });
+  const query = useQuery({ queryKey: key, queryFn: getVideoHosts });
   const [host, setHost] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
@@ -54,7 +45,7 @@ export function VideoHostsPage() {
     async reload() {
       setReloading(true);
       try {
-        const latest = await queryClient.fetchQuery({ queryKey: key, queryFn: load, staleTime: 0 });
+        const latest = await queryClient.fetchQuery({ queryKey: key, queryFn: getVideoHosts, staleTime: 0 });
         setConflict({
           state: 'reloaded',
           changed: latest.hosts.join() === hosts.join() ? [] : ['hosts'],
@@ -73,11 +64,7 @@ export function VideoHostsPage() {
     setPending(true);
     setFlash(undefined);
     try {
-      const saved = await api.put<VideoHostsSetting>(
-        '/api/admin/video-hosts',
-        { hosts: next },
-        ifMatch(query.data?.version ?? 0),
-      );
+      const saved = await saveVideoHosts(next, query.data?.version ?? 0);
       queryClient.setQueryData(key, saved);
       setConflict(undefined);
       setErrors({});
@@ -189,20 +176,17 @@ export function VideoHostsPage() {
           as="h3"
         />
         <form noValidate onSubmit={add} className="mg-narrow-form">
-          <Input
+          <TextField
+            form={FORM}
+            name="host"
+            errors={errors}
             label={t('ui.videoHosts.host')}
-            hintText={t('ui.videoHosts.hostHint')}
-            {...fieldState(errors, 'host')}
-            nativeInputProps={{
-              id: fieldId(FORM, 'host'),
-              name: 'host',
-              required: true,
-              autoComplete: 'off',
-              spellCheck: false,
-              value: host,
-              onChange: (event) => setHost(event.target.value),
-              ...invalidProps(errors, 'host'),
-            }}
+            hint={t('ui.videoHosts.hostHint')}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            value={host}
+            onChange={(event) => setHost(event.target.value)}
           />
           <Button type="submit" iconId="fr-icon-add-line" disabled={pending}>
             {t('ui.videoHosts.add')}

@@ -4,9 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { User } from '../../api/types.ts';
+import { accountKeys, deleteUser, setUserStatus, type User } from '../../api/accounts.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 
 const deleteModal = createModal({ id: 'modale-suppression-utilisateur', isOpenedByDefault: false });
@@ -34,7 +33,7 @@ export function AccountActions({
     setPending(true);
     setError(undefined);
     try {
-      const next = await api.post<User>(`/api/users/${user.id}/${action}`);
+      const next = await setUserStatus(user.id, action);
       onUpdated(next);
       onFlash(t(action === 'suspend' ? 'ui.users.detail.suspended' : 'ui.users.detail.reactivated'));
     } catch (e) {
@@ -48,9 +47,9 @@ export function AccountActions({
     setPending(true);
     setError(undefined);
     try {
-      await api.delete(`/api/users/${user.id}`);
-      queryClient.removeQueries({ queryKey: keys.user(user.id) });
-      await queryClient.invalidateQueries({ queryKey: keys.users });
+      await deleteUser(user.id);
+      queryClient.removeQueries({ queryKey: accountKeys.user(user.id) });
+      await queryClient.invalidateQueries({ queryKey: accountKeys.users });
       navigate('/admin/utilisateurs', { state: { flash: t('ui.users.detail.deleted') } });
     } catch (e) {
       setError(e);
@@ -94,16 +93,15 @@ export function AccountActions({
           {t('ui.users.detail.delete')}
         </Button>
       </div>
-      <deleteModal.Component
+      <ConfirmModal
+        modal={deleteModal}
         title={t('ui.users.detail.deleteModalTitle', { name })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          { children: t('ui.users.detail.deleteConfirm'), iconId: 'fr-icon-delete-line', onClick: remove },
-        ]}
+        confirmLabel={t('ui.users.detail.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={remove}
       >
         {t('ui.users.detail.deleteModalText')}
-      </deleteModal.Component>
+      </ConfirmModal>
     </>
   );
 }

@@ -2,29 +2,38 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
-import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoleContextOption } from '../../../shared/api.ts';
+import { RoleAssignBody } from '../../../shared/api.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { CONTEXT_LEVELS, type ContextLevel, ROLES } from '../../../shared/roles.ts';
-import { api } from '../../api/client.ts';
-import { keys, useUserRoles } from '../../api/queries.ts';
-import type { Domain, RoleAssignment, User } from '../../api/types.ts';
+import { accountKeys, type User } from '../../api/accounts.ts';
+import type { Domain } from '../../api/domains.ts';
+import {
+  assignRole,
+  type RoleAssignment,
+  removeRoleAssignment,
+  roleKeys,
+  useRoleContexts,
+  useUserRoles,
+} from '../../api/roles.ts';
 import { useMeQuery } from '../../app/auth.tsx';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import {
   ErrorSummary,
   type FieldErrors,
   fieldId,
   fieldState,
   invalidProps,
-  problemFieldErrors,
 } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { RemoveButton } from '../../components/tableCells.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const FORM = 'attribuer-role';
 
@@ -48,16 +57,16 @@ export function RoleAssignments({
   const contextOf = (a: RoleAssignment) => a.contextLabel || t(`ui.contextLevels.${a.contextLevel}`);
 
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: keys.userRoles(user.id) });
+    await queryClient.invalidateQueries({ queryKey: roleKeys.userRoles(user.id) });
     // My own roles may have changed.
-    if (me && me.user.id === user.id) await queryClient.invalidateQueries({ queryKey: keys.me });
+    if (me && me.user.id === user.id) await queryClient.invalidateQueries({ queryKey: accountKeys.me });
   };
 
   async function remove(assignment: RoleAssignment) {
     setError(undefined);
     setFlash(undefined);
     try {
-      await api.delete(`/api/role-assignments/${assignment.id}`);
+      await removeRoleAssignment(assignment.id);
       await refresh();
       setFlash(t('ui.users.roles.removed'));
     } catch (e) {
@@ -97,21 +106,15 @@ export function RoleAssignments({
             formatDate(a.createdAt),
             ...(canAssign
               ? [
-                  <Button
+                  <RemoveButton
                     key="remove"
-                    size="small"
-                    priority="tertiary"
-                    iconId="fr-icon-close-line"
+                    label={t('ui.users.roles.remove')}
+                    ariaLabel={t('ui.users.roles.removeLabel', {
+                      role: t(`ui.roles.${a.role}`),
+                      context: contextOf(a),
+                    })}
                     onClick={() => remove(a)}
-                    nativeButtonProps={{
-                      'aria-label': t('ui.users.roles.removeLabel', {
-                        role: t(`ui.roles.${a.role}`),
-                        context: contextOf(a),
-                      }),
-                    }}
-                  >
-                    {t('ui.users.roles.remove')}
-                  </Button>,
+                  />,
                 ]
               : []),
           ])}
@@ -142,11 +145,7 @@ function AssignRoleForm({
   onAssigned: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const problemMessage = useProblemMessage();
   const [level, setLevel] = useState<ContextLevel>('domain');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   /** Bumped after a successful assignment to start again from an empty form. */
   const [generation, setGeneration] = useState(0);
   const labels = {
@@ -160,60 +159,46 @@ function AssignRoleForm({
           : t('ui.users.roles.searchCourse'),
   };
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const role = String(data.get('role') ?? '');
-    const instanceId = String(data.get('instanceId') ?? '').trim();
-    const next: FieldErrors = {};
-    if (!role) next.role = t('ui.validation.required');
-    if (level !== 'platform' && !instanceId)
-      next.instanceId = level === 'domain' ? t('ui.validation.required') : t('ui.users.roles.chooseOne');
-    if (Object.keys(next).length > 0) {
-      setMessage(undefined);
-      setErrors(next);
-      return;
-    }
-    setPending(true);
-    try {
-      await api.post('/api/role-assignments', {
-        userId,
-        role,
-        contextLevel: level,
-        ...(level === 'platform' ? {} : { instanceId }),
-      });
-      setErrors({});
-      setMessage(undefined);
+  const { errors, message, pending, submit } = useFormSubmission(
+    RoleAssignBody,
+    async (body) => {
+      await assignRole(body);
       setLevel('domain');
       setGeneration((n) => n + 1);
       await onAssigned();
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
+    },
+    {
+      // Every level but the platform names where: a domain chosen, a course or an activity found.
+      check: (values, errors) =>
+        level === 'platform' || values.instanceId || errors.instanceId
+          ? errors
+          : {
+              ...errors,
+              instanceId: level === 'domain' ? t('ui.validation.required') : t('ui.users.roles.chooseOne'),
+            },
+    },
+  );
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const instanceId = String(data.get('instanceId') ?? '').trim();
+    void submit({
+      userId,
+      role: String(data.get('role') ?? ''),
+      contextLevel: level,
+      ...(level === 'platform' ? {} : { instanceId }),
+    });
   }
 
   return (
     <div className="fr-mt-4w">
       <h3>{t('ui.users.roles.addTitle')}</h3>
       <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} as="h4" />
-      <form noValidate onSubmit={submit} key={generation}>
+      <form noValidate onSubmit={onSubmit} key={generation}>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            <Select
-              label={labels.role}
-              {...fieldState(errors, 'role')}
-              nativeSelectProps={{
-                id: fieldId(FORM, 'role'),
-                ...invalidProps(errors, 'role'),
-                name: 'role',
-                defaultValue: '',
-                required: true,
-              }}
-            >
+            <SelectField form={FORM} name="role" errors={errors} label={labels.role} defaultValue="" required>
               <option value="" disabled>
                 {t('ui.users.roles.chooseRole')}
               </option>
@@ -222,46 +207,36 @@ function AssignRoleForm({
                   {t(`ui.roles.${role}`)}
                 </option>
               ))}
-            </Select>
+            </SelectField>
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Select
+            <SelectField
+              form={FORM}
+              name="contextLevel"
+              errors={errors}
               label={labels.contextLevel}
-              {...fieldState(errors, 'contextLevel')}
-              nativeSelectProps={{
-                id: fieldId(FORM, 'contextLevel'),
-                ...invalidProps(errors, 'contextLevel'),
-                name: 'contextLevel',
-                value: level,
-                onChange: (event) => setLevel(event.target.value as ContextLevel),
-              }}
+              value={level}
+              onChange={(event) => setLevel(event.target.value as ContextLevel)}
             >
               {CONTEXT_LEVELS.map((l) => (
                 <option key={l} value={l}>
                   {t(`ui.contextLevels.${l}`)}
                 </option>
               ))}
-            </Select>
+            </SelectField>
           </div>
           <div className="fr-col-12 fr-col-md-4">
             {level === 'domain' ? (
-              <Select
+              <SelectField
+                form={FORM}
+                name="instanceId"
+                errors={errors}
                 label={labels.instanceId}
-                {...fieldState(errors, 'instanceId')}
-                nativeSelectProps={{
-                  id: fieldId(FORM, 'instanceId'),
-                  ...invalidProps(errors, 'instanceId'),
-                  name: 'instanceId',
-                  defaultValue: domains[0]?.id ?? '',
-                  required: true,
-                }}
+                defaultValue={domains[0]?.id ?? ''}
+                required
               >
-                {domains.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </Select>
+                <DomainOptions domains={domains} />
+              </SelectField>
             ) : null}
           </div>
         </div>
@@ -298,13 +273,7 @@ function ContextPicker({
     return () => clearTimeout(timer);
   }, [text]);
   const enabled = q.length >= 2;
-  const found = useQuery({
-    queryKey: ['role-contexts', level, q],
-    queryFn: () =>
-      api.get<RoleContextOption[]>(`/api/role-contexts?${new URLSearchParams({ level, q }).toString()}`),
-    enabled,
-    staleTime: 30_000,
-  });
+  const found = useRoleContexts(level, q);
   const status = !enabled
     ? t('ui.users.roles.typeMore')
     : found.isPending

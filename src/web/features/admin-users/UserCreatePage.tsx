@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import { keys, useDomains } from '../../api/queries.ts';
-import type { User } from '../../api/types.ts';
+import { UserCreateBody } from '../../../shared/api.ts';
+import { accountKeys, createUser } from '../../api/accounts.ts';
+import { useDomains } from '../../api/domains.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -27,9 +27,10 @@ export function UserCreatePage() {
         domains={domains}
         defaultDomainId={workingDomain}
         submitLabel={t('ui.users.createSubmit')}
+        schema={UserCreateBody}
         onSubmit={async (values) => {
-          const user = await api.post<User>('/api/users', values);
-          await queryClient.invalidateQueries({ queryKey: keys.users });
+          const user = await createUser(values);
+          await queryClient.invalidateQueries({ queryKey: accountKeys.users });
           navigate(`/admin/utilisateurs/${user.id}`, {
             state: { flash: t('ui.users.created', { name: `${user.firstName} ${user.lastName}` }) },
           });

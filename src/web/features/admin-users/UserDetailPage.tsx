@@ -4,10 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { UserUpdateBody } from '../../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
-import { api } from '../../api/client.ts';
-import { keys, useDomains, useUser } from '../../api/queries.ts';
-import type { User } from '../../api/types.ts';
+import { accountKeys, type User, updateUser, useUser } from '../../api/accounts.ts';
+import { useDomains } from '../../api/domains.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Loading } from '../../components/Loading.tsx';
@@ -50,8 +50,8 @@ function UserDetail({ user }: { user: User }) {
   const domainName = domains.find((d) => d.id === user.homeDomainId)?.name ?? t('ui.common.none');
 
   const onUpdated = (next: User) => {
-    queryClient.setQueryData(keys.user(user.id), next);
-    void queryClient.invalidateQueries({ queryKey: keys.users, exact: false, refetchType: 'none' });
+    queryClient.setQueryData(accountKeys.user(user.id), next);
+    void queryClient.invalidateQueries({ queryKey: accountKeys.users, exact: false, refetchType: 'none' });
   };
 
   return (
@@ -100,8 +100,9 @@ function UserDetail({ user }: { user: User }) {
             domains={domains}
             headingLevel="h3"
             submitLabel={t('ui.users.detail.save')}
+            schema={UserUpdateBody}
             onSubmit={async (values) => {
-              const next = await api.patch<User>(`/api/users/${user.id}`, values);
+              const next = await updateUser(user.id, values);
               onUpdated(next);
               setFlash(t('ui.common.saved'));
             }}

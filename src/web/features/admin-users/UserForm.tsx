@@ -1,51 +1,41 @@
 /** The form of a user account, to create one or to edit one. */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
-import { Select } from '@codegouvfr/react-dsfr/Select.js';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UserCreateBody, UserUpdateBody } from '../../../shared/api.ts';
-import type { Domain, User } from '../../api/types.ts';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-  readForm,
-  zodFieldErrors,
-} from '../../components/forms.tsx';
-import { useProblemMessage } from '../../components/ProblemAlert.tsx';
+import type { z } from 'zod';
+import type { User } from '../../api/accounts.ts';
+import type { Domain } from '../../api/domains.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { ErrorSummary, readForm } from '../../components/forms.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const OPTIONAL = ['academie', 'departement', 'discipline', 'bodyGrade'] as const;
 const FIELDS = ['email', 'firstName', 'lastName', 'homeDomainId', ...OPTIONAL] as const;
 
-export type UserFormValues = Record<string, unknown>;
-
-export function UserForm({
+export function UserForm<S extends z.ZodType>({
   form,
   user,
   domains,
   defaultDomainId,
   submitLabel,
+  schema,
   onSubmit,
   headingLevel = 'h2',
 }: {
   form: string;
+  /** The account edited; without, one is created (and a password may be given). */
   user?: User;
   domains: Domain[];
   defaultDomainId?: string;
   submitLabel: string;
+  /** `UserCreateBody` or `UserUpdateBody`, which the values are parsed with. */
+  schema: S;
   /** Sends the parsed values; throws an ApiError on failure. */
-  onSubmit: (values: UserFormValues) => Promise<void>;
+  onSubmit: (values: z.output<S>) => Promise<void>;
   headingLevel?: 'h2' | 'h3';
 }) {
   const { t } = useTranslation();
-  const problemMessage = useProblemMessage();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
+  const { errors, message, pending, submit } = useFormSubmission(schema, onSubmit);
   const creating = !user;
   const labels: Record<string, string> = {
     ...Object.fromEntries(FIELDS.map((f) => [f, t(`ui.users.fields.${f}`)])),
@@ -56,56 +46,37 @@ export function UserForm({
       ? `${labels[name]} ${t('ui.common.optional')}`
       : labels[name];
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values: Record<string, unknown> = readForm(event.currentTarget, [...OPTIONAL]);
-    if (!values.password) delete values.password;
-    const parsed = creating ? UserCreateBody.safeParse(values) : UserUpdateBody.safeParse(values);
-    if (!parsed.success) {
-      setMessage(undefined);
-      setErrors(zodFieldErrors(parsed.error, values, t));
-      return;
-    }
-    setPending(true);
-    try {
-      await onSubmit(parsed.data);
-      setErrors({});
-      setMessage(undefined);
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
-
   const text = (name: (typeof FIELDS)[number], extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Input
+    <TextField
+      form={form}
+      name={name}
+      errors={errors}
       label={label(name)}
-      hintText={
+      hint={
         name === 'email'
           ? t('ui.users.fields.emailHint')
           : name === 'academie'
             ? t('ui.users.fields.academieHint')
             : undefined
       }
-      {...fieldState(errors, name)}
-      nativeInputProps={{
-        id: fieldId(form, name),
-        ...invalidProps(errors, name),
-        name,
-        defaultValue: (user?.[name as keyof User] as string | null | undefined) ?? '',
-        required: !(OPTIONAL as readonly string[]).includes(name),
-        ...extra,
-      }}
+      defaultValue={(user?.[name as keyof User] as string | null | undefined) ?? ''}
+      required={!(OPTIONAL as readonly string[]).includes(name)}
+      {...extra}
     />
   );
 
   return (
     <>
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} as={headingLevel} />
-      <form noValidate onSubmit={submit}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const values: Record<string, unknown> = readForm(event.currentTarget, [...OPTIONAL]);
+          if (!values.password) delete values.password;
+          void submit(values);
+        }}
+      >
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12">
@@ -114,26 +85,19 @@ export function UserForm({
           <div className="fr-col-12 fr-col-md-6">{text('firstName', { autoComplete: 'off' })}</div>
           <div className="fr-col-12 fr-col-md-6">{text('lastName', { autoComplete: 'off' })}</div>
           <div className="fr-col-12 fr-col-md-6">
-            <Select
+            <SelectField
+              form={form}
+              name="homeDomainId"
+              errors={errors}
               label={labels.homeDomainId}
-              {...fieldState(errors, 'homeDomainId')}
-              nativeSelectProps={{
-                id: fieldId(form, 'homeDomainId'),
-                ...invalidProps(errors, 'homeDomainId'),
-                name: 'homeDomainId',
-                required: true,
-                defaultValue: user?.homeDomainId ?? defaultDomainId ?? '',
-              }}
+              required
+              defaultValue={user?.homeDomainId ?? defaultDomainId ?? ''}
             >
               <option value="" disabled>
                 {t('ui.users.fields.chooseDomain')}
               </option>
-              {domains.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </Select>
+              <DomainOptions domains={domains} />
+            </SelectField>
           </div>
           <div className="fr-col-12 fr-col-md-6">{text('academie')}</div>
           <div className="fr-col-12 fr-col-md-6">{text('departement')}</div>
@@ -141,17 +105,14 @@ export function UserForm({
           <div className="fr-col-12 fr-col-md-6">{text('bodyGrade')}</div>
           {creating ? (
             <div className="fr-col-12 fr-col-md-6">
-              <Input
+              <TextField
+                form={form}
+                name="password"
+                errors={errors}
                 label={label('password')}
-                hintText={t('ui.users.fields.passwordHint')}
-                {...fieldState(errors, 'password')}
-                nativeInputProps={{
-                  id: fieldId(form, 'password'),
-                  ...invalidProps(errors, 'password'),
-                  name: 'password',
-                  type: 'password',
-                  autoComplete: 'new-password',
-                }}
+                hint={t('ui.users.fields.passwordHint')}
+                type="password"
+                autoComplete="new-password"
               />
             </div>
           ) : null}

@@ -2,17 +2,18 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useDomains, useUsers } from '../../api/queries.ts';
-import type { UserStatus } from '../../api/types.ts';
+import { type UserStatus, useUsers } from '../../api/accounts.ts';
+import { useDomains } from '../../api/domains.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, pageLinks, SearchCell, SearchForm } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 
@@ -44,11 +45,8 @@ export function UsersPage() {
   });
 
   const domainName = (id: string) => domains.find((d) => d.id === id)?.name ?? t('ui.common.none');
-  const pageCount = query.data ? Math.max(1, Math.ceil(query.data.total / PAGE_SIZE)) : 1;
 
-  function onSearch(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  function onSearch(data: FormData) {
     const next = new URLSearchParams();
     const nextQ = String(data.get('q') ?? '').trim();
     if (nextQ) next.set('q', nextQ);
@@ -57,12 +55,6 @@ export function UsersPage() {
     if (nextStatus) next.set('statut', nextStatus);
     setParams(next);
   }
-
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
-    return { to: `?${next.toString()}` };
-  };
 
   return (
     <>
@@ -81,50 +73,41 @@ export function UsersPage() {
           {t('ui.users.create')}
         </Button>
       ) : null}
-      <search>
-        <form onSubmit={onSearch} className="fr-mb-4w" key={params.toString()}>
-          <fieldset className="fr-fieldset">
-            <legend className="fr-fieldset__legend fr-fieldset__legend--regular">
-              {t('ui.users.searchLegend')}
-            </legend>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-5">
-              <Input
-                label={t('ui.users.q')}
-                hintText={t('ui.users.qHint')}
-                nativeInputProps={{ name: 'q', type: 'search', defaultValue: q }}
-              />
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
-              <Select
-                label={t('ui.users.domain')}
-                nativeSelectProps={{ name: 'domaine', defaultValue: domainParam }}
-              >
-                <option value={ALL}>{t('ui.common.allDomains')}</option>
-                {domains.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2">
-              <Select
-                label={t('ui.users.status')}
-                nativeSelectProps={{ name: 'statut', defaultValue: status ?? '' }}
-              >
-                <option value="">{t('ui.users.allStatuses')}</option>
-                <option value="active">{t('ui.userStatus.active')}</option>
-                <option value="suspended">{t('ui.userStatus.suspended')}</option>
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2 mg-align-end">
-              <Button type="submit" iconId="fr-icon-search-line">
-                {t('ui.common.search')}
-              </Button>
-            </div>
-          </fieldset>
-        </form>
-      </search>
+      <SearchForm
+        legend={t('ui.users.searchLegend')}
+        formKey={params.toString()}
+        submitLabel={t('ui.common.search')}
+        submitIcon="fr-icon-search-line"
+        buttonWidth={2}
+        onSearch={onSearch}
+      >
+        <SearchCell width={5}>
+          <Input
+            label={t('ui.users.q')}
+            hintText={t('ui.users.qHint')}
+            nativeInputProps={{ name: 'q', type: 'search', defaultValue: q }}
+          />
+        </SearchCell>
+        <SearchCell width={3}>
+          <Select
+            label={t('ui.users.domain')}
+            nativeSelectProps={{ name: 'domaine', defaultValue: domainParam }}
+          >
+            <option value={ALL}>{t('ui.common.allDomains')}</option>
+            <DomainOptions domains={domains} />
+          </Select>
+        </SearchCell>
+        <SearchCell width={2}>
+          <Select
+            label={t('ui.users.status')}
+            nativeSelectProps={{ name: 'statut', defaultValue: status ?? '' }}
+          >
+            <option value="">{t('ui.users.allStatuses')}</option>
+            <option value="active">{t('ui.userStatus.active')}</option>
+            <option value="suspended">{t('ui.userStatus.suspended')}</option>
+          </Select>
+        </SearchCell>
+      </SearchForm>
       {query.isPending ? (
         <Loading />
       ) : query.error ? (
@@ -157,9 +140,7 @@ export function UsersPage() {
               user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('ui.common.never'),
             ])}
           />
-          {pageCount > 1 ? (
-            <Pagination count={pageCount} defaultPage={page} showFirstLast getPageLinkProps={pageLink} />
-          ) : null}
+          <ListPages total={query.data.total} perPage={PAGE_SIZE} page={page} link={pageLinks(params)} />
         </>
       )}
     </>

@@ -1,17 +1,19 @@
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useAudit, useDomains, useUser } from '../../api/queries.ts';
-import type { AuditEvent } from '../../api/types.ts';
+import { useUser } from '../../api/accounts.ts';
+import { type AuditEvent, useAudit } from '../../api/audit.ts';
+import { useDomains } from '../../api/domains.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, pageLinks, SearchCell, SearchForm } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 
@@ -100,7 +102,6 @@ export function AuditPage() {
     page,
     pageSize: PAGE_SIZE,
   });
-  const pageCount = query.data ? Math.max(1, Math.ceil(query.data.total / PAGE_SIZE)) : 1;
   // The name of the person the log is filtered on: from their events, else from their account.
   const actorUser = useUser(actorId, Boolean(actorId) && canViewUsers);
   const actorName =
@@ -108,9 +109,7 @@ export function AuditPage() {
     (actorUser.data ? `${actorUser.data.firstName} ${actorUser.data.lastName}` : t('ui.audit.actorUnknown'));
   const exists = (key: string) => i18n.exists(key);
 
-  function onFilter(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  function onFilter(data: FormData) {
     const next = new URLSearchParams();
     const value = String(data.get('action') ?? '');
     if (value) next.set('action', value);
@@ -131,49 +130,37 @@ export function AuditPage() {
       <PageHeading title={t('ui.audit.title')} crumbs={[]}>
         <p>{t('ui.audit.intro')}</p>
       </PageHeading>
-      <search>
-        <form onSubmit={onFilter} className="fr-mb-4w" key={params.toString()}>
-          <fieldset className="fr-fieldset">
-            <legend className="fr-fieldset__legend fr-fieldset__legend--regular">
-              {t('ui.audit.filtersLegend')}
-            </legend>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-5">
-              <Select
-                label={t('ui.audit.action')}
-                nativeSelectProps={{ name: 'action', defaultValue: action }}
-              >
-                <option value="">{t('ui.audit.allActions')}</option>
-                {(AUDIT_ACTIONS as readonly string[]).includes(action) || !action ? null : (
-                  <option value={action}>{action}</option>
-                )}
-                {AUDIT_ACTIONS.map((code) => (
-                  <option key={code} value={code}>
-                    {actionLabel(t, code)}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-5">
-              <Select
-                label={t('ui.audit.domain')}
-                nativeSelectProps={{ name: 'domainId', defaultValue: domainParam }}
-              >
-                <option value={ALL}>{t('ui.common.allDomains')}</option>
-                {domains.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2 mg-align-end">
-              <Button type="submit" iconId="fr-icon-filter-line">
-                {t('ui.audit.filter')}
-              </Button>
-            </div>
-          </fieldset>
-        </form>
-      </search>
+      <SearchForm
+        legend={t('ui.audit.filtersLegend')}
+        formKey={params.toString()}
+        submitLabel={t('ui.audit.filter')}
+        submitIcon="fr-icon-filter-line"
+        buttonWidth={2}
+        onSearch={onFilter}
+      >
+        <SearchCell width={5}>
+          <Select label={t('ui.audit.action')} nativeSelectProps={{ name: 'action', defaultValue: action }}>
+            <option value="">{t('ui.audit.allActions')}</option>
+            {(AUDIT_ACTIONS as readonly string[]).includes(action) || !action ? null : (
+              <option value={action}>{action}</option>
+            )}
+            {AUDIT_ACTIONS.map((code) => (
+              <option key={code} value={code}>
+                {actionLabel(t, code)}
+              </option>
+            ))}
+          </Select>
+        </SearchCell>
+        <SearchCell width={5}>
+          <Select
+            label={t('ui.audit.domain')}
+            nativeSelectProps={{ name: 'domainId', defaultValue: domainParam }}
+          >
+            <option value={ALL}>{t('ui.common.allDomains')}</option>
+            <DomainOptions domains={domains} />
+          </Select>
+        </SearchCell>
+      </SearchForm>
       {actorId ? (
         <p className="mg-actions mg-align-center fr-mb-3w">
           <span>{t('ui.audit.actorFilter', { name: actorName })}</span>
@@ -209,18 +196,7 @@ export function AuditPage() {
               <DetailsCell key="details" lines={detailLines(t, exists, event)} />,
             ])}
           />
-          {pageCount > 1 ? (
-            <Pagination
-              count={pageCount}
-              defaultPage={page}
-              showFirstLast
-              getPageLinkProps={(n) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(n));
-                return { to: `?${next.toString()}` };
-              }}
-            />
-          ) : null}
+          <ListPages total={query.data.total} perPage={PAGE_SIZE} page={page} link={pageLinks(params)} />
         </>
       )}
     </>

@@ -1,13 +1,12 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { LoginBody } from '../../../shared/api.ts';
-import { ApiError, api } from '../../api/client.ts';
-import type { Me } from '../../api/types.ts';
+import { login } from '../../api/accounts.ts';
+import { ApiError } from '../../api/client.ts';
 import { forgetSignedOut, useMeQuery, useSetMe } from '../../app/auth.tsx';
 import {
   ErrorSummary,
@@ -15,12 +14,12 @@ import {
   fieldId,
   fieldState,
   invalidProps,
-  passwordMessages,
   problemFieldErrors,
   readForm,
   zodFieldErrors,
 } from '../../components/forms.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 
 const FORM = 'connexion';
@@ -65,7 +64,7 @@ export function LoginPage() {
     setPending(true);
     setSuspended(undefined);
     try {
-      const me = await api.post<Me>('/api/auth/login', parsed.data);
+      const me = await login(parsed.data);
       setMe(me);
       navigate(target, { replace: true });
     } catch (error) {
@@ -143,17 +142,12 @@ export function LoginPage() {
               />
             </div>
             <div className="fr-fieldset__element">
-              <PasswordInput
+              <PasswordField
+                form={FORM}
+                name="password"
+                errors={errors}
                 label={labels.password}
-                messagesHint=""
-                messages={passwordMessages(errors, 'password')}
-                nativeInputProps={{
-                  id: fieldId(FORM, 'password'),
-                  ...invalidProps(errors, 'password'),
-                  name: 'password',
-                  autoComplete: 'current-password',
-                  required: true,
-                }}
+                autoComplete="current-password"
               />
               <p className="fr-mt-1w">
                 <Link className="fr-link" to="/mot-de-passe-oublie">

@@ -1,32 +1,21 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput.js';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PasswordResetBody } from '../../../shared/api.ts';
-import { ApiError, api } from '../../api/client.ts';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  invalidProps,
-  passwordMessages,
-  readForm,
-  zodFieldErrors,
-} from '../../components/forms.tsx';
+import { checkPasswordToken, resetPassword } from '../../api/accounts.ts';
+import { ApiError } from '../../api/client.ts';
+import { ErrorSummary, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { DoneNotice, forgetLinkToken, NarrowPage, readLinkToken } from '../../components/NarrowPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { checkConfirmation, NewPasswordFields } from '../../components/PasswordField.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const FORM = 'reinitialisation';
-
-/** The token travels in the URL fragment (`#jeton=…`) so that it never reaches a server log. */
-function readToken(): string | null {
-  const hash = window.location.hash.replace(/^#/, '');
-  return new URLSearchParams(hash).get('jeton');
-}
 
 /** Asks the server whether the link can still be used, before showing the form. */
 function useTokenCheck(token: string | null) {
@@ -34,7 +23,7 @@ function useTokenCheck(token: string | null) {
     queryKey: ['password-reset-check', token],
     queryFn: async () => {
       try {
-        await api.post('/api/auth/password-reset/check', { token });
+        await checkPasswordToken(token ?? '');
         return true;
       } catch (error) {
         // A used, expired or unknown link (a malformed one fails validation): the page says so.
@@ -51,134 +40,89 @@ function useTokenCheck(token: string | null) {
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const problemMessage = useProblemMessage();
-  const [token] = useState(readToken);
+  const [token] = useState(readLinkToken);
   const check = useTokenCheck(token);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
   const [invalidToken, setInvalidToken] = useState(false);
   const [done, setDone] = useState(false);
-  const [pending, setPending] = useState(false);
   const labels = { password: t('ui.auth.reset.password'), confirm: t('ui.auth.reset.confirm') };
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = readForm(event.currentTarget);
-    const parsed = PasswordResetBody.safeParse({ token, password: values.password });
-    const next: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error, values, t);
-    delete next.token;
-    if (!next.confirm && values.confirm !== values.password) {
-      next.confirm = values.confirm ? t('ui.validation.passwordsDiffer') : t('ui.validation.required');
-    }
-    if (Object.keys(next).length > 0 || !parsed.success) {
-      setMessage(undefined);
-      setErrors(next);
-      return;
-    }
-    setPending(true);
-    try {
-      await api.post('/api/auth/password-reset', parsed.data);
-      // The token is spent: take it out of the address bar and history.
-      window.history.replaceState(null, '', window.location.pathname);
+  const { errors, message, pending, submit } = useFormSubmission(
+    PasswordResetBody,
+    async (data) => {
+      try {
+        await resetPassword(data);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'reset_token_invalid') setInvalidToken(true);
+        throw error;
+      }
+      forgetLinkToken();
       setDone(true);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'reset_token_invalid') setInvalidToken(true);
-      setErrors({});
-      setMessage(problemMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+    {
+      // The token comes from the link, not from a field: only the two passwords are the person's to fix.
+      check: (values, { token: _, ...errors }) => checkConfirmation(t, values, 'password', errors),
+    },
+  );
 
   return (
-    <div className="fr-grid-row fr-grid-row--center">
-      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
-        <PageHeading
-          title={t('ui.auth.reset.title')}
-          crumbs={[{ label: t('ui.auth.login.title'), to: '/connexion' }]}
-        />
-        {done ? (
-          <>
-            <Alert
-              className="fr-mb-3w"
-              severity="success"
-              role="status"
-              as="h2"
-              title={t('ui.auth.reset.doneTitle')}
-              description={t('ui.auth.reset.done')}
+    <NarrowPage>
+      <PageHeading
+        title={t('ui.auth.reset.title')}
+        crumbs={[{ label: t('ui.auth.login.title'), to: '/connexion' }]}
+      />
+      {done ? (
+        <DoneNotice title={t('ui.auth.reset.doneTitle')} text={t('ui.auth.reset.done')}>
+          <Link className="fr-btn" to="/connexion">
+            {t('ui.auth.reset.goToLogin')}
+          </Link>
+        </DoneNotice>
+      ) : !token ? (
+        <>
+          <Alert className="fr-mb-3w" severity="error" small description={t('ui.auth.reset.missingToken')} />
+          <Link className="fr-btn" to="/mot-de-passe-oublie">
+            {t('ui.auth.reset.askNewLink')}
+          </Link>
+        </>
+      ) : check.isPending ? (
+        <Loading label={t('ui.auth.reset.checking')} />
+      ) : check.error ? (
+        <ProblemAlert error={check.error} />
+      ) : check.data === false || invalidToken ? (
+        <>
+          <Alert
+            className="fr-mb-3w"
+            severity="error"
+            small
+            role="alert"
+            description={t('errors.resetTokenInvalid')}
+          />
+          <Link className="fr-btn" to="/mot-de-passe-oublie">
+            {t('ui.auth.reset.askNewLink')}
+          </Link>
+        </>
+      ) : (
+        <>
+          <p>{t('ui.auth.reset.intro')}</p>
+          <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void submit({ ...readForm(event.currentTarget), token });
+            }}
+          >
+            <NewPasswordFields
+              form={FORM}
+              name="password"
+              errors={errors}
+              labels={labels}
+              hint={t('ui.auth.reset.passwordHint')}
             />
-            <Link className="fr-btn" to="/connexion">
-              {t('ui.auth.reset.goToLogin')}
-            </Link>
-          </>
-        ) : !token ? (
-          <>
-            <Alert
-              className="fr-mb-3w"
-              severity="error"
-              small
-              description={t('ui.auth.reset.missingToken')}
-            />
-            <Link className="fr-btn" to="/mot-de-passe-oublie">
-              {t('ui.auth.reset.askNewLink')}
-            </Link>
-          </>
-        ) : check.isPending ? (
-          <Loading label={t('ui.auth.reset.checking')} />
-        ) : check.error ? (
-          <ProblemAlert error={check.error} />
-        ) : check.data === false || invalidToken ? (
-          <>
-            <Alert
-              className="fr-mb-3w"
-              severity="error"
-              small
-              role="alert"
-              description={t('errors.resetTokenInvalid')}
-            />
-            <Link className="fr-btn" to="/mot-de-passe-oublie">
-              {t('ui.auth.reset.askNewLink')}
-            </Link>
-          </>
-        ) : (
-          <>
-            <p>{t('ui.auth.reset.intro')}</p>
-            <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
-            <form noValidate onSubmit={onSubmit}>
-              <PasswordInput
-                className="fr-mb-3w"
-                label={labels.password}
-                hintText={t('ui.auth.reset.passwordHint')}
-                messagesHint=""
-                messages={passwordMessages(errors, 'password')}
-                nativeInputProps={{
-                  id: fieldId(FORM, 'password'),
-                  ...invalidProps(errors, 'password'),
-                  name: 'password',
-                  autoComplete: 'new-password',
-                  required: true,
-                }}
-              />
-              <PasswordInput
-                className="fr-mb-3w"
-                label={labels.confirm}
-                messagesHint=""
-                messages={passwordMessages(errors, 'confirm')}
-                nativeInputProps={{
-                  id: fieldId(FORM, 'confirm'),
-                  ...invalidProps(errors, 'confirm'),
-                  name: 'confirm',
-                  autoComplete: 'new-password',
-                  required: true,
-                }}
-              />
-              <Button type="submit" disabled={pending}>
-                {t('ui.auth.reset.submit')}
-              </Button>
-            </form>
-          </>
-        )}
-      </div>
-    </div>
+            <Button type="submit" disabled={pending}>
+              {t('ui.auth.reset.submit')}
+            </Button>
+          </form>
+        </>
+      )}
+    </NarrowPage>
   );
 }

@@ -1,27 +1,32 @@
 /** `/admin/cohortes/:id`: a cohort's name and description, its members (add by pasted list, remove), deletion. */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { CohortUpdateBody } from '../../../shared/enrolment.ts';
 import { formatDate } from '../../../shared/format.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-} from '../../components/forms.tsx';
+  addCohortMembers,
+  type CohortDetail,
+  cohortKeys,
+  deleteCohort,
+  removeCohortMember,
+  updateCohort,
+  useCohort,
+} from '../../api/cohorts.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
+import { TextAreaField, TextField } from '../../components/fields.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
-import { type CohortDetail, enrolmentKeys, useCohort } from '../enrolment/api.ts';
+import { personCells, RemoveButton } from '../../components/tableCells.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const deleteModal = createModal({ id: 'modale-suppression-cohorte', isOpenedByDefault: false });
 
@@ -42,7 +47,7 @@ export function CohortDetailPage() {
   if (query.isError) return <ProblemAlert error={query.error} />;
   const cohort = query.data;
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: enrolmentKeys.adminCohorts });
+    await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
   };
   const say = (message: string) => {
     setError(undefined);
@@ -53,7 +58,7 @@ export function CohortDetailPage() {
     setFlash(undefined);
     setError(undefined);
     try {
-      await api.delete(`/api/cohorts/${cohort.id}/members/${userId}`);
+      await removeCohortMember(cohort.id, userId);
       await refresh();
       say(t('ui.cohorts.removed', { name }));
     } catch (e) {
@@ -63,9 +68,9 @@ export function CohortDetailPage() {
 
   async function remove() {
     try {
-      await api.delete(`/api/cohorts/${cohort.id}`);
-      queryClient.removeQueries({ queryKey: enrolmentKeys.adminCohort(cohort.id) });
-      await queryClient.invalidateQueries({ queryKey: enrolmentKeys.adminCohorts });
+      await deleteCohort(cohort.id);
+      queryClient.removeQueries({ queryKey: cohortKeys.cohort(cohort.id) });
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
       navigate('/admin/cohortes', { state: { flash: t('ui.cohorts.deleted', { name: cohort.name }) } });
     } catch (e) {
       setError(e);
@@ -100,21 +105,14 @@ export function CohortDetailPage() {
           data={cohort.members.map((member) => {
             const name = `${member.firstName} ${member.lastName}`;
             return [
-              `${member.lastName} ${member.firstName}`,
-              <span key="email" className="mg-break">
-                {member.email}
-              </span>,
+              ...personCells(member),
               formatDate(member.addedAt),
-              <Button
+              <RemoveButton
                 key="remove"
-                size="small"
-                priority="tertiary"
-                iconId="fr-icon-close-line"
+                label={t('ui.cohorts.remove')}
+                ariaLabel={t('ui.cohorts.removeLabel', { name })}
                 onClick={() => void removeMember(member.userId, name)}
-                nativeButtonProps={{ 'aria-label': t('ui.cohorts.removeLabel', { name }) }}
-              >
-                {t('ui.cohorts.remove')}
-              </Button>,
+              />,
             ];
           })}
         />
@@ -138,20 +136,15 @@ export function CohortDetailPage() {
           {t('ui.cohorts.delete')}
         </Button>
       </div>
-      <deleteModal.Component
+      <ConfirmModal
+        modal={deleteModal}
         title={t('ui.cohorts.deleteTitle', { name: cohort.name })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.cohorts.deleteConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => void remove(),
-          },
-        ]}
+        confirmLabel={t('ui.cohorts.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => void remove()}
       >
         {t('ui.cohorts.deleteText')}
-      </deleteModal.Component>
+      </ConfirmModal>
     </>
   );
 }
@@ -183,16 +176,11 @@ function AddMembersForm({
     }
     setPending(true);
     try {
-      const result = await api.post<{ added: number; alreadyMembers: number }>(
-        `/api/cohorts/${cohort.id}/members`,
-        {
-          emails,
-        },
-      );
+      const result = await addCohortMembers(cohort.id, emails);
       setEmails('');
       setProblems([]);
       setMessage(undefined);
-      await queryClient.invalidateQueries({ queryKey: enrolmentKeys.adminCohort(cohort.id) });
+      await queryClient.invalidateQueries({ queryKey: cohortKeys.cohort(cohort.id) });
       await onAdded(result.added, result.alreadyMembers);
     } catch (error) {
       // Every wrong address is listed, with its line.
@@ -229,19 +217,16 @@ function AddMembersForm({
         <ErrorSummary form={ADD_FORM} errors={errors} labels={{ emails: t('ui.cohorts.addLabel') }} as="h3" />
       )}
       <form noValidate onSubmit={submit}>
-        <Input
-          textArea
+        <TextAreaField
+          form={ADD_FORM}
+          name="emails"
+          errors={errors}
           label={t('ui.cohorts.addLabel')}
-          hintText={t('ui.cohorts.addHint')}
-          {...fieldState(errors, 'emails')}
-          nativeTextAreaProps={{
-            id: fieldId(ADD_FORM, 'emails'),
-            rows: 5,
-            spellCheck: false,
-            value: emails,
-            onChange: (event) => setEmails(event.currentTarget.value),
-            ...invalidProps(errors, 'emails'),
-          }}
+          hint={t('ui.cohorts.addHint')}
+          rows={5}
+          spellCheck={false}
+          value={emails}
+          onChange={(event) => setEmails(event.currentTarget.value)}
         />
         <Button type="submit" iconId="fr-icon-user-add-line" disabled={pending}>
           {t('ui.cohorts.addSubmit')}
@@ -256,62 +241,33 @@ const EDIT_FORM = 'modifier-cohorte';
 function EditCohortForm({ cohort, onSaved }: { cohort: CohortDetail; onSaved: () => Promise<void> }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   const labels = { name: t('ui.cohorts.name'), description: t('ui.cohorts.description') };
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const name = String(data.get('name') ?? '').trim();
-    const description = String(data.get('description') ?? '').trim();
-    if (!name) {
-      setMessage(undefined);
-      setErrors({ name: t('ui.validation.required') });
-      return;
-    }
-    setPending(true);
-    try {
-      const updated = await api.patch<CohortDetail>(`/api/cohorts/${cohort.id}`, { name, description });
-      queryClient.setQueryData(enrolmentKeys.adminCohort(cohort.id), updated);
-      setErrors({});
-      setMessage(undefined);
-      await onSaved();
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+  const { errors, message, pending, onSubmit } = useFormSubmission(CohortUpdateBody, async (body) => {
+    const updated = await updateCohort(cohort.id, body);
+    queryClient.setQueryData(cohortKeys.cohort(cohort.id), updated);
+    await onSaved();
+  });
 
   return (
     <section className="fr-mt-6w" aria-labelledby="modifier-cohorte-titre">
       <h2 id="modifier-cohorte-titre">{t('ui.cohorts.editTitle')}</h2>
       <ErrorSummary form={EDIT_FORM} errors={errors} labels={labels} message={message} as="h3" />
-      <form noValidate onSubmit={submit}>
-        <Input
+      <form noValidate onSubmit={onSubmit}>
+        <TextField
+          form={EDIT_FORM}
+          name="name"
+          errors={errors}
           label={labels.name}
-          {...fieldState(errors, 'name')}
-          nativeInputProps={{
-            id: fieldId(EDIT_FORM, 'name'),
-            name: 'name',
-            defaultValue: cohort.name,
-            maxLength: 200,
-            ...invalidProps(errors, 'name'),
-          }}
+          defaultValue={cohort.name}
+          maxLength={200}
         />
-        <Input
+        <TextField
+          form={EDIT_FORM}
+          name="description"
+          errors={errors}
           label={`${labels.description} ${t('ui.common.optional')}`}
-          nativeInputProps={{
-            id: fieldId(EDIT_FORM, 'description'),
-            name: 'description',
-            defaultValue: cohort.description,
-            maxLength: 1000,
-          }}
+          defaultValue={cohort.description}
+          maxLength={1000}
         />
         <Button type="submit" disabled={pending}>
           {t('ui.cohorts.save')}

@@ -1,8 +1,6 @@
 /** `/admin/cohortes`: the cohorts of the domains one manages, and a form to create one. */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
-import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,17 +8,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { CohortCreateBody } from '../../../shared/enrolment.ts';
 import { formatDate, formatNumber } from '../../../shared/format.ts';
-import { api } from '../../api/client.ts';
-import { useDomains } from '../../api/queries.ts';
+import { type CohortDetail, cohortKeys, createCohort, useCohorts } from '../../api/cohorts.ts';
+import { useDomains } from '../../api/domains.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { ErrorSummary } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
-import { type CohortDetail, enrolmentKeys, useCohorts } from '../enrolment/api.ts';
 
 const FORM = 'creer-cohorte';
 
@@ -95,66 +94,48 @@ function CreateCohortForm({
     description: t('ui.cohorts.description'),
   };
   const initialDomain = domains.find((d) => d.id === workingDomain)?.id ?? domains[0]?.id ?? '';
-  const {
-    errors,
-    message,
-    pending,
-    submit: send,
-  } = useFormSubmission(CohortCreateBody, async (body) => {
-    const cohort = await api.post<CohortDetail>('/api/cohorts', body);
+  const { errors, message, pending, onSubmit } = useFormSubmission(CohortCreateBody, async (body) => {
+    const cohort = await createCohort(body);
     setGeneration((n) => n + 1);
-    await queryClient.invalidateQueries({ queryKey: enrolmentKeys.adminCohorts });
+    await queryClient.invalidateQueries({ queryKey: cohortKeys.all });
     onCreated(cohort);
   });
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void send(readForm(event.currentTarget));
-  }
 
   return (
     <section aria-labelledby="creer-cohorte-titre">
       <h2 id="creer-cohorte-titre">{t('ui.cohorts.createTitle')}</h2>
       <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} as="h3" />
-      <form noValidate onSubmit={submit} key={generation}>
+      <form noValidate onSubmit={onSubmit} key={generation}>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            <Select
+            <SelectField
+              form={FORM}
+              name="domainId"
+              errors={errors}
               label={labels.domainId}
-              {...fieldState(errors, 'domainId')}
-              nativeSelectProps={{
-                id: fieldId(FORM, 'domainId'),
-                name: 'domainId',
-                defaultValue: initialDomain,
-                ...invalidProps(errors, 'domainId'),
-              }}
+              defaultValue={initialDomain}
             >
-              {domains.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </Select>
+              <DomainOptions domains={domains} />
+            </SelectField>
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input
+            <TextField
+              form={FORM}
+              name="name"
+              errors={errors}
               label={labels.name}
-              {...fieldState(errors, 'name')}
-              nativeInputProps={{
-                id: fieldId(FORM, 'name'),
-                name: 'name',
-                required: true,
-                maxLength: 200,
-                autoComplete: 'off',
-                ...invalidProps(errors, 'name'),
-              }}
+              required
+              maxLength={200}
+              autoComplete="off"
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input
+            <TextField
+              form={FORM}
+              name="description"
+              errors={errors}
               label={`${labels.description} ${t('ui.common.optional')}`}
-              {...fieldState(errors, 'description')}
-              nativeInputProps={{ id: fieldId(FORM, 'description'), name: 'description', maxLength: 1000 }}
+              maxLength={1000}
             />
           </div>
         </div>

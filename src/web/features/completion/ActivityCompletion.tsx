@@ -4,9 +4,10 @@
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { useTranslation } from 'react-i18next';
+import { useCourseCompletion } from '../../api/completion.ts';
 import type { ActivitySummary } from '../../api/courses.ts';
 import './completion.css';
-import { shortDate, useCourseCompletion, useMarkDone } from './queries.ts';
+import { shortDate, useMarkDone } from './queries.ts';
 
 export function ActivityCompletion({
   courseId,

@@ -1,17 +1,13 @@
-/**
- * The completion rule of an activity in its edit form: the rules its kind supports (from the chooser's
- * list of kinds) and, for a graded rule, the pass grade. Kinds that cannot be tracked show nothing.
- */
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CompletionMode } from '../../../shared/completion.ts';
+import type { CompletionRule } from '../../api/completion.ts';
 import { useActivityKinds } from '../../api/courses.ts';
-import { type FieldErrors, fieldId, fieldState, invalidProps } from '../../components/forms.tsx';
-import type { CompletionRule } from './queries.ts';
+import { TextField } from '../../components/fields.tsx';
+import { type FieldErrors, fieldId } from '../../components/forms.tsx';
 
 /** Labels of the fields, for the form's error summary. */
 export function completionLabels(t: TFunction): Record<string, string> {
@@ -68,23 +64,21 @@ export function CompletionFields({
         />
       </div>
       {value.mode === 'grade' ? (
-        <Input
+        <TextField
+          form={form}
+          name="completion.passGrade"
+          errors={errors}
           label={t('ui.completion.fields.passGrade')}
-          hintText={t('ui.completion.fields.passGradeHint')}
-          {...fieldState(errors, 'completion.passGrade')}
-          nativeInputProps={{
-            id: fieldId(form, 'completion.passGrade'),
-            type: 'number',
-            inputMode: 'decimal',
-            min: 0,
-            max: 100,
-            step: 'any',
-            value: grade,
-            onChange: (event) => {
-              setGrade(event.target.value);
-              onChange(ruleOf('grade', event.target.value === '' ? Number.NaN : Number(event.target.value)));
-            },
-            ...invalidProps(errors, 'completion.passGrade'),
+          hint={t('ui.completion.fields.passGradeHint')}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={100}
+          step="any"
+          value={grade}
+          onChange={(event) => {
+            setGrade(event.target.value);
+            onChange(ruleOf('grade', event.target.value === '' ? Number.NaN : Number(event.target.value)));
           }}
         />
       ) : null}

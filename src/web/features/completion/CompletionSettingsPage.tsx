@@ -13,12 +13,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import type { CompletionMode } from '../../../shared/completion.ts';
-import { api } from '../../api/client.ts';
+import {
+  type CompletionRule,
+  type CourseCompletionCriteria,
+  completionKeys,
+  saveCompletionCriteria,
+  useCompletionCriteria,
+} from '../../api/completion.ts';
 import {
   type ActivityKindInfo,
   type ActivitySummary,
   type CoursePage,
   courseKeys,
+  updateActivity,
   useActivityKinds,
   useCoursePage,
 } from '../../api/courses.ts';
@@ -28,12 +35,6 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { kindText } from '../activities/registry.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
-import {
-  type CompletionRule,
-  type CourseCompletionCriteria,
-  completionKeys,
-  useCompletionCriteria,
-} from './queries.ts';
 
 const FORM = 'achevement';
 
@@ -129,7 +130,7 @@ function CompletionSettingsForm({
         const rule = ruleOf(activity);
         if (sameRule(rule, saved[activity.id]!)) continue;
         try {
-          await api.patch(`/api/activities/${encodeURIComponent(activity.id)}`, { completion: rule });
+          await updateActivity(activity.id, { completion: rule });
           setSaved((current) => ({ ...current, [activity.id]: rule }));
         } catch (error) {
           const fields = problemFieldErrors(error);
@@ -138,9 +139,7 @@ function CompletionSettingsForm({
         }
       }
       if (Object.keys(failed).length === 0) {
-        await api.put(`/api/courses/${encodeURIComponent(course.id)}/completion-criteria`, {
-          activities: which === 'all' ? 'all' : chosenTracked,
-        });
+        await saveCompletionCriteria(course.id, { activities: which === 'all' ? 'all' : chosenTracked });
         setDone(true);
       }
       setErrors(failed);

@@ -4,9 +4,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import { countedActivityIds, progressOf } from '../../../shared/completion.ts';
+import { useCompletionCriteria, useCourseCompletion } from '../../api/completion.ts';
 import type { ActivitySummary } from '../../api/courses.ts';
 import { ProgressMeter } from './ProgressMeter.tsx';
-import { useCompletionCriteria, useCourseCompletion, useRecordVisit } from './queries.ts';
+import { useRecordVisit } from './queries.ts';
 
 export function CourseProgressPanel({ courseId, show = true }: { courseId: string; show?: boolean }) {
   const { t } = useTranslation();

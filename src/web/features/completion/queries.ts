@@ -1,38 +1,14 @@
-/** Completion on the web side: the actor's completion in a course, their progress everywhere, and changes. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+/** Completion in the pages: dates as shown, whether a state is shown, and the changes a page makes. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type {
-  CompletionRule,
-  CourseCompletionCriteria,
-  MyCourseCompletion,
-  MyCourseProgress,
-} from '../../../shared/completion.ts';
-import { api } from '../../api/client.ts';
-import { courseKeys } from '../../api/courses.ts';
-
-export type { CompletionRule, CourseCompletionCriteria, MyCourseCompletion, MyCourseProgress };
-
-export const completionKeys = {
-  course: (courseId: string) => ['completion', courseId] as const,
-  criteria: (courseId: string) => ['completion', courseId, 'criteria'] as const,
-  mine: ['completion', 'me'] as const,
-};
+import { completionKeys, markDone, recordVisit, useCourseCompletion } from '../../api/completion.ts';
+import { progressKeys } from '../../api/progress.ts';
 
 /** "23/11/2026", the date of a completion. */
 export const shortDate = (iso: string) =>
   new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
     new Date(iso),
   );
-
-/** The logged-in person's completion in a course (shared by the progress bar and every activity's state). */
-export function useCourseCompletion(courseId: string, enabled = true) {
-  return useQuery({
-    queryKey: completionKeys.course(courseId),
-    queryFn: () => api.get<MyCourseCompletion>(`/api/courses/${encodeURIComponent(courseId)}/completion`),
-    enabled,
-    retry: false,
-  });
-}
 
 /**
  * Whether the person sees a completion state for this activity ("À faire", "Terminé le…"): they are
@@ -44,36 +20,16 @@ export function useShowsCompletion(courseId: string, mode: string | undefined, e
   return Boolean(enabled && data?.participant && (mode ?? 'none') !== 'none');
 }
 
-/** Their progress in each of their courses, for "Mon espace". */
-export function useMyProgress() {
-  return useQuery({
-    queryKey: completionKeys.mine,
-    queryFn: () => api.get<MyCourseProgress[]>('/api/me/progress'),
-    retry: false,
-  });
-}
-
-export function useCompletionCriteria(courseId: string) {
-  return useQuery({
-    queryKey: completionKeys.criteria(courseId),
-    queryFn: () =>
-      api.get<CourseCompletionCriteria>(`/api/courses/${encodeURIComponent(courseId)}/completion-criteria`),
-  });
-}
-
 /** Marks (or unmarks) a `manual` activity as done; the answer is the new completion of the course. */
 export function useMarkDone(courseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ activityId, done }: { activityId: string; done: boolean }) => {
-      const url = `/api/activities/${encodeURIComponent(activityId)}/completion`;
-      return done ? api.post<MyCourseCompletion>(url) : api.delete<MyCourseCompletion>(url);
-    },
+    mutationFn: ({ activityId, done }: { activityId: string; done: boolean }) => markDone(activityId, done),
     onSuccess: (completion) => {
       queryClient.setQueryData(completionKeys.course(courseId), completion);
       void queryClient.invalidateQueries({ queryKey: completionKeys.mine });
       // Where to continue is the first activity not done: it moves with this one.
-      void queryClient.invalidateQueries({ queryKey: courseKeys.progress(courseId) });
+      void queryClient.invalidateQueries({ queryKey: progressKeys.course(courseId) });
     },
   });
 }
@@ -87,6 +43,6 @@ export function useRecordVisit(courseId: string) {
   useEffect(() => {
     if (recorded.current === courseId) return;
     recorded.current = courseId;
-    api.post(`/api/courses/${encodeURIComponent(courseId)}/visit`).catch(() => undefined);
+    recordVisit(courseId).catch(() => undefined);
   }, [courseId]);
 }

@@ -4,7 +4,6 @@
  */
 
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import {
   type Announcements,
@@ -29,25 +28,23 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { SectionCreateBody, SectionUpdateBody } from '../../../shared/api.ts';
 import {
   type ActivitySummary,
   type CoursePage,
   courseKeys,
+  createSection,
   fetchCoursePage,
   type Section,
+  updateSection,
 } from '../../api/courses.ts';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-} from '../../components/forms.tsx';
+import { ConfirmModal } from '../../components/dialogs.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, fieldId } from '../../components/forms.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 import { RichText, RichTextEditor } from '../../components/RichTextEditor.tsx';
 import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../components/StaleVersion.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { ActivityChooser, chooserModal } from '../activities/ActivityChooser.tsx';
 import { kindUi } from '../activities/registry.tsx';
 import { AudienceBadge } from '../enrolment/AudienceBadge.tsx';
@@ -331,27 +328,22 @@ export function CourseEditor({ page, onFlash }: { page: CoursePage; onFlash: (me
             );
         }}
       />
-      <deleteSectionModal.Component
+      <ConfirmModal
+        modal={deleteSectionModal}
         title={t('ui.courses.edit.deleteSectionTitle', { title: deleting?.title ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.courses.edit.deleteConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => {
-              const section = deleting;
-              if (!section) return;
-              void run(() => editing.deleteSection(section.id)).then(() => {
-                onFlash(t('ui.courses.edit.sectionDeleted', { title: section.title }));
-                document.getElementById('titre-parcours')?.focus();
-              });
-            },
-          },
-        ]}
+        confirmLabel={t('ui.courses.edit.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => {
+          const section = deleting;
+          if (!section) return;
+          void run(() => editing.deleteSection(section.id)).then(() => {
+            onFlash(t('ui.courses.edit.sectionDeleted', { title: section.title }));
+            document.getElementById('titre-parcours')?.focus();
+          });
+        }}
       >
         {t('ui.courses.edit.deleteSectionText', { count: deleting?.activities.length ?? 0 })}
-      </deleteSectionModal.Component>
+      </ConfirmModal>
     </>
   );
 }
@@ -559,7 +551,9 @@ function EditableActivities({
   );
 }
 
-/** Edit a section's title and description in place. */
+/** A section's title and description, as its form edits them (the visibility is the eye button's). */
+const SectionText = SectionUpdateBody.pick({ title: true, description: true }).required();
+
 /** The section form's values, as sent. */
 function valuesOf(form: HTMLFormElement) {
   const data = new FormData(form);
@@ -569,12 +563,12 @@ function valuesOf(form: HTMLFormElement) {
   };
 }
 
+/** Edit a section's title and description in place. */
 function SectionForm({ section: current, onDone }: { section: Section; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
   // The course of the page (`/parcours/:id`): the description's images are uploaded there.
   const { id: courseId = '' } = useParams();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
   const formRef = useRef<HTMLFormElement>(null);
   const versioned = useVersionedForm({
     initial: current,
@@ -589,56 +583,39 @@ function SectionForm({ section: current, onDone }: { section: Section; onDone: (
   // The fields show the section as opened (or merged after a conflict), not as a refetch of the page has it.
   const section = versioned.base;
   const form = `section-${section.id}-form`;
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   const labels = {
     title: t('ui.courses.edit.sectionTitle'),
     description: t('ui.courses.edit.sectionDescription'),
   };
+  const { errors, message, pending, submit } = useFormSubmission(SectionText, async (data) => {
+    try {
+      await updateSection(section.id, data, versioned.version);
+    } catch (error) {
+      if (versioned.caught(error)) return;
+      throw error;
+    }
+    onDone(true);
+  });
   return (
     <form
       ref={formRef}
       className="fr-mt-2w mg-panel fr-p-2w"
       noValidate
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        const { title, description } = valuesOf(event.currentTarget);
-        if (!title) {
-          setErrors({ title: t('ui.validation.required') });
-          return;
-        }
-        setPending(true);
-        try {
-          await api.patch(`/api/sections/${section.id}`, { title, description }, versioned.headers);
-          onDone(true);
-        } catch (error) {
-          if (versioned.caught(error)) {
-            setErrors({});
-            setMessage(undefined);
-            return;
-          }
-          const fieldErrors = problemFieldErrors(error);
-          setErrors(fieldErrors);
-          setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-        } finally {
-          setPending(false);
-        }
+        void submit(valuesOf(event.currentTarget));
       }}
     >
       <StaleVersionAlert form={versioned} labels={labels} as="h3" />
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
       <div key={versioned.generation}>
-        <Input
+        <TextField
+          form={form}
+          name="title"
+          errors={errors}
           label={labels.title}
-          {...fieldState(errors, 'title')}
-          nativeInputProps={{
-            id: fieldId(form, 'title'),
-            name: 'title',
-            required: true,
-            defaultValue: section.title,
-            ...invalidProps(errors, 'title'),
-          }}
+          required
+          defaultValue={section.title}
         />
         <RichTextEditor
           id={fieldId(form, 'description')}
@@ -664,12 +641,19 @@ function SectionForm({ section: current, onDone }: { section: Section; onDone: (
 function AddSectionForm({ courseId, onAdded }: { courseId: string; onAdded: (title: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
   const form = 'nouvelle-section';
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const labels = { title: t('ui.courses.edit.sectionTitle') };
+  const { errors, message, pending, submit } = useFormSubmission(
+    SectionCreateBody.pick({ title: true }),
+    async ({ title }) => {
+      await createSection(courseId, { title });
+      await queryClient.invalidateQueries({ queryKey: courseKeys.page(courseId) });
+      formRef.current?.reset();
+      onAdded(title);
+      document.getElementById(fieldId(form, 'title'))?.focus();
+    },
+  );
   return (
     <section className="fr-mt-4w mg-panel fr-p-3w" aria-labelledby="ajout-section">
       <h2 id="ajout-section" className="fr-h5">
@@ -677,44 +661,21 @@ function AddSectionForm({ courseId, onAdded }: { courseId: string; onAdded: (tit
       </h2>
       <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
       <form
+        ref={formRef}
         noValidate
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault();
-          const formEl = event.currentTarget;
-          const title = String(new FormData(formEl).get('title') ?? '').trim();
-          if (!title) {
-            setErrors({ title: t('ui.validation.required') });
-            return;
-          }
-          setPending(true);
-          try {
-            await api.post(`/api/courses/${courseId}/sections`, { title });
-            await queryClient.invalidateQueries({ queryKey: courseKeys.page(courseId) });
-            formEl.reset();
-            setErrors({});
-            setMessage(undefined);
-            onAdded(title);
-            document.getElementById(fieldId(form, 'title'))?.focus();
-          } catch (error) {
-            const fieldErrors = problemFieldErrors(error);
-            setErrors(fieldErrors);
-            setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-          } finally {
-            setPending(false);
-          }
+          void submit({ title: String(new FormData(event.currentTarget).get('title') ?? '').trim() });
         }}
       >
-        <Input
+        <TextField
+          form={form}
+          name="title"
+          errors={errors}
           label={labels.title}
-          hintText={t('ui.courses.edit.sectionTitleHint')}
-          {...fieldState(errors, 'title')}
-          nativeInputProps={{
-            id: fieldId(form, 'title'),
-            name: 'title',
-            required: true,
-            autoComplete: 'off',
-            ...invalidProps(errors, 'title'),
-          }}
+          hint={t('ui.courses.edit.sectionTitleHint')}
+          required
+          autoComplete="off"
         />
         <Button type="submit" iconId="fr-icon-add-line" disabled={pending}>
           {t('ui.courses.edit.addSection')}

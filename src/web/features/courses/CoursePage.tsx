@@ -10,13 +10,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import {
-  type CoursePage as CoursePageData,
-  type CourseProgress,
-  flattenActivities,
-  useCoursePage,
-  useCourseProgress,
-} from '../../api/courses.ts';
+import { type CoursePage as CoursePageData, flattenActivities, useCoursePage } from '../../api/courses.ts';
+import { useSelfEnrolment } from '../../api/enrolment.ts';
+import { type CourseProgress, useCourseProgress } from '../../api/progress.ts';
 import { lazyWidget } from '../../app/lazy.tsx';
 import { AvailableFromNote } from '../../components/AvailableFromField.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -25,7 +21,6 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
 import { CourseProgressPanel, PreviewProgressPanel } from '../completion/CourseProgressPanel.tsx';
-import { useSelfEnrolment } from '../enrolment/api.ts';
 import { CourseSelfEnrol, SelfEnrolButton } from '../enrolment/SelfEnrolButton.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 import { SessionPracticalInfo } from '../workflow/SessionPracticalInfo.tsx';

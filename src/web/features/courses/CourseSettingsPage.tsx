@@ -3,30 +3,29 @@
  * below, its thumbnail (saved as soon as chosen).
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { CourseUpdateBody } from '../../../shared/api.ts';
-import { api } from '../../api/client.ts';
 import {
   type Course,
   type CoursePage,
   fetchCoursePage,
   refreshCourse,
+  updateCourse,
   useCoursePage,
 } from '../../api/courses.ts';
 import { AvailableFromField, fromLocalInput, toLocalInput } from '../../components/AvailableFromField.tsx';
-import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { ErrorSummary, fieldId, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { RichTextEditor } from '../../components/RichTextEditor.tsx';
 import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../components/StaleVersion.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseNav } from '../workflow/CourseNav.tsx';
+import { CourseFormatField, CourseNameFields, CourseSummaryField } from './CourseFields.tsx';
 import { ThumbnailSection } from './ThumbnailSection.tsx';
 
 const FIELDS = ['title', 'shortName', 'summary', 'format', 'visibility', 'availableFrom'] as const;
@@ -71,11 +70,7 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
   const { errors, message, pending, submit } = useFormSubmission(CourseUpdateBody, async (data) => {
     let updated: Course;
     try {
-      updated = await api.patch<Course>(
-        `/api/courses/${encodeURIComponent(course.id)}`,
-        data,
-        versioned.headers,
-      );
+      updated = await updateCourse(course.id, data, versioned.version);
     } catch (error) {
       if (versioned.caught(error)) return;
       throw error;
@@ -92,22 +87,6 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
     values.availableFrom = fromLocalInput(raw.availableFrom);
     return values;
   }
-
-  const text = (name: 'title' | 'shortName') => (
-    <Input
-      label={labels[name]}
-      hintText={t(`ui.courses.fields.${name}Hint`)}
-      {...fieldState(errors, name)}
-      nativeInputProps={{
-        id: fieldId(form, name),
-        name,
-        required: true,
-        autoComplete: 'off',
-        defaultValue: course[name],
-        ...invalidProps(errors, name),
-      }}
-    />
-  );
 
   return (
     <>
@@ -130,31 +109,9 @@ function CourseSettingsForm({ page }: { page: CoursePage }) {
         }}
       >
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
-        {text('title')}
-        {text('shortName')}
-        <RichTextEditor
-          id={fieldId(form, 'summary')}
-          name="summary"
-          label={`${labels.summary} ${t('ui.common.optional')}`}
-          hint={t('ui.courses.fields.summaryHint')}
-          defaultValue={course.summary}
-          error={errors.summary}
-          courseId={course.id}
-        />
-        <RadioButtons
-          legend={labels.format}
-          name="format"
-          state={errors.format ? 'error' : 'default'}
-          stateRelatedMessage={errors.format}
-          options={(['topics', 'modular'] as const).map((format) => ({
-            label: t(`ui.courses.formats.${format}`),
-            hintText: t(`ui.courses.formats.${format}Hint`),
-            nativeInputProps: {
-              value: format,
-              defaultChecked: course.format === format,
-            },
-          }))}
-        />
+        <CourseNameFields form={form} errors={errors} course={course} />
+        <CourseSummaryField form={form} errors={errors} course={course} />
+        <CourseFormatField errors={errors} course={course} />
         <RadioButtons
           legend={labels.visibility}
           name="visibility"

@@ -8,9 +8,10 @@ import { Upload } from '@codegouvfr/react-dsfr/Upload.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
-import { type Course, refreshCourse } from '../../api/courses.ts';
-import { useUpload } from '../activities/file/upload.ts';
+import { ApiError } from '../../api/client.ts';
+import { type Course, refreshCourse, removeCourseThumbnail, setCourseThumbnail } from '../../api/courses.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
+import { useUploadMessage } from '../../components/upload.ts';
 
 const FIELD_ID = 'vignette-parcours';
 const removeModal = createModal({ id: 'modale-suppression-vignette', isOpenedByDefault: false });
@@ -18,7 +19,7 @@ const removeModal = createModal({ id: 'modale-suppression-vignette', isOpenedByD
 export function ThumbnailSection({ course }: { course: Course }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { upload, message } = useUpload();
+  const message = useUploadMessage();
   const [url, setUrl] = useState(course.thumbnailUrl);
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
@@ -44,10 +45,7 @@ export function ThumbnailSection({ course }: { course: Course }) {
     if (!file) return;
     await run(async () => {
       try {
-        const updated = await upload<Course>('PUT', `/api/courses/${course.id}/thumbnail`, [file], {
-          field: 'thumbnail',
-        });
-        return updated.thumbnailUrl;
+        return (await setCourseThumbnail(course.id, file)).thumbnailUrl;
       } finally {
         input.value = '';
       }
@@ -56,7 +54,7 @@ export function ThumbnailSection({ course }: { course: Course }) {
 
   async function remove() {
     await run(async () => {
-      await api.delete(`/api/courses/${course.id}/thumbnail`);
+      await removeCourseThumbnail(course.id);
       document.getElementById(FIELD_ID)?.focus();
       return null;
     }, t('ui.courses.thumbnail.removed'));
@@ -107,20 +105,15 @@ export function ThumbnailSection({ course }: { course: Course }) {
       <p className="fr-sr-only" role="status">
         {pending ? t('ui.courses.thumbnail.pending') : (error ?? done ?? '')}
       </p>
-      <removeModal.Component
+      <ConfirmModal
+        modal={removeModal}
         title={t('ui.courses.thumbnail.removeTitle')}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.courses.thumbnail.removeConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => void remove(),
-          },
-        ]}
+        confirmLabel={t('ui.courses.thumbnail.removeConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => void remove()}
       >
         {t('ui.courses.thumbnail.removeText')}
-      </removeModal.Component>
+      </ConfirmModal>
     </section>
   );
 }

@@ -1,8 +1,16 @@
 /** Changes to a course's structure, applied to the cached page at once and then sent to the server. */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../../api/client.ts';
-import { type CoursePage, courseKeys, type Section } from '../../api/courses.ts';
+import {
+  type CoursePage,
+  courseKeys,
+  deleteSection,
+  moveActivity,
+  orderSections,
+  type Section,
+  updateActivity,
+  updateSection,
+} from '../../api/courses.ts';
 
 export type Visibility = 'visible' | 'hidden';
 
@@ -38,7 +46,7 @@ export function useCourseEditing(courseId: string, onError: (error: unknown) => 
             page,
             ids.map((id) => page.sections.find((s) => s.id === id)).filter((s): s is Section => Boolean(s)),
           ),
-        () => api.put(`/api/courses/${courseId}/sections/order`, { ids }),
+        () => orderSections(courseId, ids),
       ),
     /** Moves an activity to `position` in the section `sectionId` (index once removed from where it was). */
     moveActivity: (activityId: string, sectionId: string, position: number) =>
@@ -60,7 +68,7 @@ export function useCourseEditing(courseId: string, onError: (error: unknown) => 
             }),
           );
         },
-        () => api.post(`/api/activities/${activityId}/move`, { sectionId, position }),
+        () => moveActivity(activityId, { sectionId, position }),
       ),
     // The eye buttons send no version (If-Match): they change one field to what the person sees and
     // clicks, overwriting nothing typed; the server still moves the version on, so an edit form opened
@@ -72,7 +80,7 @@ export function useCourseEditing(courseId: string, onError: (error: unknown) => 
             page,
             page.sections.map((s) => (s.id === sectionId ? { ...s, visibility } : s)),
           ),
-        () => api.patch(`/api/sections/${sectionId}`, { visibility }),
+        () => updateSection(sectionId, { visibility }),
       ),
     setActivityVisibility: (activityId: string, visibility: Visibility) =>
       optimistic(
@@ -84,7 +92,7 @@ export function useCourseEditing(courseId: string, onError: (error: unknown) => 
               activities: s.activities.map((a) => (a.id === activityId ? { ...a, visibility } : a)),
             })),
           ),
-        () => api.patch(`/api/activities/${activityId}`, { visibility }),
+        () => updateActivity(activityId, { visibility }),
       ),
     deleteSection: (sectionId: string) =>
       optimistic(
@@ -93,7 +101,7 @@ export function useCourseEditing(courseId: string, onError: (error: unknown) => 
             page,
             page.sections.filter((s) => s.id !== sectionId),
           ),
-        () => api.delete(`/api/sections/${sectionId}`),
+        () => deleteSection(sectionId),
       ),
     refresh: () => queryClient.invalidateQueries({ queryKey: key }),
   };

@@ -5,9 +5,8 @@
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import { useTranslation } from 'react-i18next';
 import type { Audience } from '../../../shared/completion.ts';
-import { api } from '../../api/client.ts';
+import { setAudience, useCourseGroups } from '../../api/enrolment.ts';
 import type { FieldErrors } from '../../components/forms.tsx';
-import { useCourseGroups } from './api.ts';
 
 export const NO_AUDIENCE: Audience = { groupIds: [], groupingIds: [] };
 
@@ -22,7 +21,7 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
 export async function saveAudience(activityId: string, before: Audience | null, after: Audience) {
   const was = before ?? NO_AUDIENCE;
   if (sameIds(was.groupIds, after.groupIds) && sameIds(was.groupingIds, after.groupingIds)) return;
-  await api.put(`/api/activities/${activityId}/audience`, { audience: isEmpty(after) ? null : after });
+  await setAudience(activityId, isEmpty(after) ? null : after);
 }
 
 /** The first error about the audience, whichever of its lists it names. */

@@ -9,8 +9,13 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/format.ts';
+import {
+  type CsvFileInfo,
+  type EnrolmentReport,
+  type ReportEntry,
+  rejectedReport,
+} from '../../api/enrolment.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { type CsvFileInfo, type EnrolmentReport, type ReportEntry, rejectedReport } from './api.ts';
 
 const UNKNOWN_SHOWN = 10;
 

@@ -14,30 +14,26 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENROL_ROLES } from '../../../shared/enrolment.ts';
 import { formatNumber } from '../../../shared/format.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { useMeQuery } from '../../app/auth.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { ApiError } from '../../api/client.ts';
 import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-} from '../../components/forms.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
-import {
-  type BulkResult,
+  applyBulk,
   type BulkSource,
   type Candidates,
+  checkBulk,
   type EnrolmentReport,
   type EnrolRole,
-  fetchCandidates,
+  enrolPeople,
+  findCandidates,
   refreshEnrolment,
   rejectedReport,
-  sendBulk,
   useCourseCohorts,
-} from './api.ts';
+} from '../../api/enrolment.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { TextAreaField } from '../../components/fields.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { personCells } from '../../components/tableCells.tsx';
 import { BulkReport } from './BulkReport.tsx';
 
 type Tab = 'lists' | 'csv' | 'cohort' | 'person';
@@ -87,16 +83,14 @@ export function EnrolPanel({ courseId }: { courseId: string }) {
 
 /** Check, then confirm: the report of the last check, and what applying it said. */
 function useBulk(courseId: string, onDone: (message: string) => void) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const csrfToken = useMeQuery().data?.csrfToken;
   const [report, setReport] = useState<EnrolmentReport>();
   const [source, setSource] = useState<BulkSource>();
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
   // Whether to create the accounts of unknown addresses: chosen in the report, kept for the next checks.
   const [creating, setCreating] = useState(false);
-  const options = { csrfToken, locale: i18n.language };
 
   /** Checks a source; `keep`: the report stays on screen meanwhile (a choice made inside it). */
   async function check(given: BulkSource, keep = false) {
@@ -108,7 +102,7 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
     setError(undefined);
     if (!keep) setReport(undefined);
     try {
-      setReport(await sendBulk<EnrolmentReport>(courseId, next, 'validate', options));
+      setReport(await checkBulk(courseId, next));
       setSource(next);
     } catch (e) {
       setError(e);
@@ -123,7 +117,7 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
     setPending(true);
     setError(undefined);
     try {
-      const result = await sendBulk<BulkResult>(courseId, source, 'apply', options);
+      const result = await applyBulk(courseId, source);
       setReport(undefined);
       setSource(undefined);
       await refreshEnrolment(queryClient, courseId);
@@ -168,10 +162,22 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
   return { report, error, pending, check, confirm, cancel, creating, createAccounts };
 }
 
-function BulkOutcome({ bulk, showList }: { bulk: ReturnType<typeof useBulk>; showList: boolean }) {
+/** The report of the last check, with its confirmation; or why the check failed, unless the form says it. */
+function BulkOutcome({
+  bulk,
+  showList,
+  problemShownByForm = false,
+}: {
+  bulk: ReturnType<typeof useBulk>;
+  showList: boolean;
+  /** The CSV form shows a problem of its file on the file's field. */
+  problemShownByForm?: boolean;
+}) {
   return (
     <>
-      {bulk.error && !bulk.report ? <ProblemAlert error={bulk.error} className="fr-mt-3w" /> : null}
+      {bulk.error && !bulk.report && !problemShownByForm ? (
+        <ProblemAlert error={bulk.error} className="fr-mt-3w" />
+      ) : null}
       {bulk.report ? (
         <BulkReport
           report={bulk.report}
@@ -216,23 +222,19 @@ function ListsForm({ courseId, onDone }: { courseId: string; onDone: (message: s
         <div className="fr-grid-row fr-grid-row--gutters">
           {ENROL_ROLES.map((role) => (
             <div key={role} className="fr-col-12 fr-col-md-4">
-              <Input
-                textArea
+              <TextAreaField
+                form={LISTS_FORM}
+                name={role}
+                errors={errors}
                 label={labels[role]}
-                hintText={t('ui.enrolment.lists.hint')}
-                {...fieldState(errors, role)}
-                nativeTextAreaProps={{
-                  id: fieldId(LISTS_FORM, role),
-                  name: role,
-                  rows: 8,
-                  spellCheck: false,
-                  value: lists[role],
-                  onChange: (event) => {
-                    const value = event.currentTarget.value;
-                    setLists((current) => ({ ...current, [role]: value }));
-                    if (bulk.report) bulk.cancel();
-                  },
-                  ...invalidProps(errors, role),
+                hint={t('ui.enrolment.lists.hint')}
+                rows={8}
+                spellCheck={false}
+                value={lists[role]}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setLists((current) => ({ ...current, [role]: value }));
+                  if (bulk.report) bulk.cancel();
                 }}
               />
             </div>
@@ -299,18 +301,7 @@ function CsvForm({ courseId, onDone }: { courseId: string; onDone: (message: str
           {t('ui.enrolment.csv.check')}
         </Button>
       </form>
-      {bulk.report ? (
-        <BulkReport
-          report={bulk.report}
-          showList={false}
-          pending={bulk.pending}
-          error={bulk.error}
-          onConfirm={() => void bulk.confirm()}
-          onCancel={bulk.cancel}
-          creating={bulk.creating}
-          onCreateAccounts={bulk.createAccounts}
-        />
-      ) : null}
+      <BulkOutcome bulk={bulk} showList={false} problemShownByForm />
     </>
   );
 }
@@ -426,7 +417,7 @@ function PersonForm({ courseId, onDone }: { courseId: string; onDone: (message: 
 
   // What the actor may search (by name, or by exact address) decides the label: ask once.
   useEffect(() => {
-    fetchCandidates(courseId, '')
+    findCandidates(courseId, '')
       .then((answer) => setMode(answer.mode))
       .catch(setError);
   }, [courseId]);
@@ -446,7 +437,7 @@ function PersonForm({ courseId, onDone }: { courseId: string; onDone: (message: 
     setError(undefined);
     setPending(true);
     try {
-      setFound((await fetchCandidates(courseId, text)).items);
+      setFound((await findCandidates(courseId, text)).items);
     } catch (e) {
       setError(e);
     } finally {
@@ -460,10 +451,7 @@ function PersonForm({ courseId, onDone }: { courseId: string; onDone: (message: 
     const name = `${person.firstName} ${person.lastName}`;
     const roleName = t(`ui.enrolment.roles.${role}`).toLowerCase();
     try {
-      const result = await api.post<{ enrolled: number; reactivated: number; alreadyEnrolled: number }>(
-        `/api/courses/${encodeURIComponent(courseId)}/enrolments`,
-        { role, userIds: [person.id] },
-      );
+      const result = await enrolPeople(courseId, { role, userIds: [person.id] });
       await refreshEnrolment(queryClient, courseId);
       setFound(undefined);
       setQ('');
@@ -533,10 +521,7 @@ function PersonForm({ courseId, onDone }: { courseId: string; onDone: (message: 
             data={found.map((person) => {
               const name = `${person.firstName} ${person.lastName}`;
               return [
-                `${person.lastName} ${person.firstName}`,
-                <span key="email" className="mg-break">
-                  {person.email}
-                </span>,
+                ...personCells(person),
                 person.enrolledAs.length
                   ? person.enrolledAs.map((r) => t(`ui.enrolment.roles.${r}`)).join(', ')
                   : t('ui.common.none'),

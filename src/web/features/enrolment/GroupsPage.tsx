@@ -2,7 +2,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
@@ -11,16 +10,32 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { GroupCreateBody } from '../../../shared/enrolment.ts';
-import { api } from '../../api/client.ts';
 import { useCoursePage } from '../../api/courses.ts';
+import {
+  addGroupMembers,
+  createGroup,
+  createGrouping,
+  deleteGroup,
+  deleteGrouping,
+  type Group,
+  type Grouping,
+  refreshEnrolment,
+  removeGroupMember,
+  updateGroup,
+  updateGrouping,
+  useCourseGroups,
+  useEnrolments,
+} from '../../api/enrolment.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { personCells, RemoveButton } from '../../components/tableCells.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseNav } from '../workflow/CourseNav.tsx';
-import { type Group, type Grouping, refreshEnrolment, useCourseGroups, useEnrolments } from './api.ts';
 
 const deleteGroupModal = createModal({ id: 'modale-suppression-groupe', isOpenedByDefault: false });
 const deleteGroupingModal = createModal({ id: 'modale-suppression-groupement', isOpenedByDefault: false });
@@ -127,45 +142,30 @@ export function GroupsPage() {
         }}
       />
 
-      <deleteGroupModal.Component
+      <ConfirmModal
+        modal={deleteGroupModal}
         title={t('ui.groups.deleteTitle', { name: deletingGroup?.name ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.groups.deleteConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => {
-              const group = deletingGroup;
-              if (group)
-                void run(
-                  () => api.delete(`/api/groups/${group.id}`),
-                  t('ui.groups.deleted', { name: group.name }),
-                );
-            },
-          },
-        ]}
+        confirmLabel={t('ui.groups.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => {
+          const group = deletingGroup;
+          if (group) void run(() => deleteGroup(group.id), t('ui.groups.deleted', { name: group.name }));
+        }}
       >
         {t('ui.groups.deleteText')}
-      </deleteGroupModal.Component>
-      <deleteGroupingModal.Component
+      </ConfirmModal>
+      <ConfirmModal
+        modal={deleteGroupingModal}
         title={t('ui.groups.groupings.deleteTitle', { name: deletingGrouping?.name ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.groups.groupings.deleteConfirm'),
-            iconId: 'fr-icon-delete-line',
-            onClick: () => {
-              const grouping = deletingGrouping;
-              if (grouping)
-                void run(() => api.delete(`/api/groupings/${grouping.id}`), t('ui.groups.groupings.deleted'));
-            },
-          },
-        ]}
+        confirmLabel={t('ui.groups.groupings.deleteConfirm')}
+        confirmIcon="fr-icon-delete-line"
+        onConfirm={() => {
+          const grouping = deletingGrouping;
+          if (grouping) void run(() => deleteGrouping(grouping.id), t('ui.groups.groupings.deleted'));
+        }}
       >
         {t('ui.groups.groupings.deleteText')}
-      </deleteGroupingModal.Component>
+      </ConfirmModal>
     </>
   );
 }
@@ -179,53 +179,38 @@ function CreateGroupForm({ courseId, onCreated }: { courseId: string; onCreated:
   const queryClient = useQueryClient();
   const [generation, setGeneration] = useState(0);
   const labels = { name: t('ui.groups.name'), description: t('ui.groups.description') };
-  const {
-    errors,
-    message,
-    pending,
-    submit: send,
-  } = useFormSubmission(GroupCreateBody, async (body) => {
-    await api.post(`/api/courses/${encodeURIComponent(courseId)}/groups`, body);
+  const { errors, message, pending, onSubmit } = useFormSubmission(GroupCreateBody, async (body) => {
+    await createGroup(courseId, body);
     setGeneration((n) => n + 1);
     await refreshEnrolment(queryClient, courseId);
     onCreated(body.name);
   });
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void send(readForm(event.currentTarget));
-  }
-
   return (
     <section aria-labelledby="creer-groupe-titre">
       <h2 id="creer-groupe-titre">{t('ui.groups.createTitle')}</h2>
       <ErrorSummary form={CREATE_FORM} errors={errors} labels={labels} message={message} as="h3" />
-      <form noValidate onSubmit={submit} key={generation}>
+      <form noValidate onSubmit={onSubmit} key={generation}>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            <Input
+            <TextField
+              form={CREATE_FORM}
+              name="name"
+              errors={errors}
               label={labels.name}
-              {...fieldState(errors, 'name')}
-              nativeInputProps={{
-                id: fieldId(CREATE_FORM, 'name'),
-                name: 'name',
-                required: true,
-                maxLength: 100,
-                autoComplete: 'off',
-                ...invalidProps(errors, 'name'),
-              }}
+              required
+              maxLength={100}
+              autoComplete="off"
             />
           </div>
           <div className="fr-col-12 fr-col-md-5">
-            <Input
+            <TextField
+              form={CREATE_FORM}
+              name="description"
+              errors={errors}
               label={`${labels.description} ${t('ui.common.optional')}`}
-              {...fieldState(errors, 'description')}
-              nativeInputProps={{
-                id: fieldId(CREATE_FORM, 'description'),
-                name: 'description',
-                maxLength: 1000,
-                autoComplete: 'off',
-              }}
+              maxLength={1000}
+              autoComplete="off"
             />
           </div>
           <div className="fr-col-12 fr-col-md-3 mg-align-end">
@@ -297,10 +282,7 @@ function GroupCard({
         <RenameForm
           group={group}
           onDone={async (name, description) => {
-            const ok = await run(
-              () => api.patch(`/api/groups/${group.id}`, { name, description }),
-              t('ui.groups.renamed'),
-            );
+            const ok = await run(() => updateGroup(group.id, { name, description }), t('ui.groups.renamed'));
             if (ok) setRenaming(false);
           }}
           onCancel={() => setRenaming(false)}
@@ -321,29 +303,20 @@ function GroupCard({
           data={group.members.map((member) => {
             const name = `${member.firstName} ${member.lastName}`;
             return [
-              `${member.lastName} ${member.firstName}`,
-              <span key="email" className="mg-break">
-                {member.email}
-              </span>,
+              ...personCells(member),
               ...(manage
                 ? [
-                    <Button
+                    <RemoveButton
                       key="remove"
-                      size="small"
-                      priority="tertiary"
-                      iconId="fr-icon-close-line"
+                      label={t('ui.groups.remove')}
+                      ariaLabel={t('ui.groups.removeLabel', { name, group: group.name })}
                       onClick={() =>
                         void run(
-                          () => api.delete(`/api/groups/${group.id}/members/${member.userId}`),
+                          () => removeGroupMember(group.id, member.userId),
                           t('ui.groups.removed', { name }),
                         )
                       }
-                      nativeButtonProps={{
-                        'aria-label': t('ui.groups.removeLabel', { name, group: group.name }),
-                      }}
-                    >
-                      {t('ui.groups.remove')}
-                    </Button>,
+                    />,
                   ]
                 : []),
             ];
@@ -365,7 +338,7 @@ function RenameForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<FieldErrors>({});
   const form = `renommer-${group.id}`;
   return (
     <form
@@ -377,7 +350,7 @@ function RenameForm({
         const data = new FormData(event.currentTarget);
         const name = String(data.get('name') ?? '').trim();
         if (!name) {
-          setError(t('ui.validation.required'));
+          setErrors({ name: t('ui.validation.required') });
           return;
         }
         void onDone(name, String(data.get('description') ?? '').trim());
@@ -385,29 +358,24 @@ function RenameForm({
     >
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <Input
+          <TextField
+            form={form}
+            name="name"
+            errors={errors}
             label={t('ui.groups.name')}
-            state={error ? 'error' : 'default'}
-            stateRelatedMessage={error}
-            nativeInputProps={{
-              id: fieldId(form, 'name'),
-              name: 'name',
-              defaultValue: group.name,
-              maxLength: 100,
-              autoFocus: true,
-              ...(error ? { 'aria-invalid': true } : {}),
-            }}
+            defaultValue={group.name}
+            maxLength={100}
+            autoFocus
           />
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Input
+          <TextField
+            form={form}
+            name="description"
+            errors={errors}
             label={`${t('ui.groups.description')} ${t('ui.common.optional')}`}
-            nativeInputProps={{
-              id: fieldId(form, 'description'),
-              name: 'description',
-              defaultValue: group.description,
-              maxLength: 1000,
-            }}
+            defaultValue={group.description}
+            maxLength={1000}
           />
         </div>
         <div className="fr-col-12 fr-col-md-4 mg-align-end">
@@ -452,7 +420,7 @@ function AddMember({ courseId, group, run }: { courseId: string; group: Group; r
         const person = candidates.find((c) => c.userId === userId);
         if (!person) return;
         void run(
-          () => api.post(`/api/groups/${group.id}/members`, { userIds: [person.userId] }),
+          () => addGroupMembers(group.id, [person.userId]),
           t('ui.groups.added', { name: `${person.firstName} ${person.lastName}` }),
         ).then((ok) => ok && setUserId(''));
       }}
@@ -567,7 +535,7 @@ function Groupings({
           grouping={groupings.find((g) => g.id === editing)}
           onSubmit={async (name, groupIds) => {
             const ok = await run(
-              () => api.patch(`/api/groupings/${editing}`, { name, groupIds }),
+              () => updateGrouping(editing, { name, groupIds }),
               t('ui.groups.groupings.saved'),
             );
             if (ok) setEditing(undefined);
@@ -582,7 +550,7 @@ function Groupings({
             groups={groups}
             onSubmit={(name, groupIds) =>
               run(
-                () => api.post(`/api/courses/${encodeURIComponent(courseId)}/groupings`, { name, groupIds }),
+                () => createGrouping(courseId, { name, groupIds }),
                 t('ui.groups.groupings.created', { name }),
               )
             }
@@ -603,7 +571,7 @@ function GroupingForm({
   onSubmit: (name: string, groupIds: string[]) => Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [generation, setGeneration] = useState(0);
   const form = grouping ? `groupement-${grouping.id}` : 'creer-groupement';
   return (
@@ -617,10 +585,10 @@ function GroupingForm({
         const data = new FormData(event.currentTarget);
         const name = String(data.get('name') ?? '').trim();
         if (!name) {
-          setError(t('ui.validation.required'));
+          setErrors({ name: t('ui.validation.required') });
           return;
         }
-        setError(undefined);
+        setErrors({});
         void onSubmit(name, data.getAll('groupIds').map(String)).then(
           () => !grouping && setGeneration((n) => n + 1),
         );
@@ -633,18 +601,14 @@ function GroupingForm({
       </h3>
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-md-6">
-          <Input
+          <TextField
+            form={form}
+            name="name"
+            errors={errors}
             label={t('ui.groups.groupings.name')}
-            state={error ? 'error' : 'default'}
-            stateRelatedMessage={error}
-            nativeInputProps={{
-              id: fieldId(form, 'name'),
-              name: 'name',
-              defaultValue: grouping?.name ?? '',
-              maxLength: 100,
-              autoComplete: 'off',
-              ...(error ? { 'aria-invalid': true } : {}),
-            }}
+            defaultValue={grouping?.name ?? ''}
+            maxLength={100}
+            autoComplete="off"
           />
         </div>
       </div>

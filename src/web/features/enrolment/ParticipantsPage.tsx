@@ -3,7 +3,6 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,14 +11,22 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ENROL_ROLES } from '../../../shared/enrolment.ts';
 import { formatNumber } from '../../../shared/format.ts';
-import { api } from '../../api/client.ts';
 import { useCoursePage } from '../../api/courses.ts';
+import {
+  type Enrolment,
+  refreshEnrolment,
+  unenrol,
+  useCourseGroups,
+  useEnrolments,
+} from '../../api/enrolment.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, pageLinks, SearchCell, SearchForm } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { personCells, RemoveButton } from '../../components/tableCells.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
-import { type Enrolment, refreshEnrolment, useCourseGroups, useEnrolments } from './api.ts';
 import { EnrolPanel } from './EnrolPanel.tsx';
 
 const PAGE_SIZE = 50;
@@ -57,14 +64,11 @@ export function ParticipantsPage() {
   const course = page.data.course;
   const list = query.data;
   const filtered = Boolean(q || role || groupId);
-  const pageCount = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const nameOf = (e: Enrolment) => `${e.firstName} ${e.lastName}`;
   const roleOf = (e: Enrolment) => t(`ui.enrolment.roles.${e.role}`).toLowerCase();
   const manage = list.canManage && !list.closed;
 
-  function onSearch(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  function onSearch(data: FormData) {
     const next = new URLSearchParams();
     for (const [key, value] of data.entries()) {
       const text = String(value).trim();
@@ -73,18 +77,12 @@ export function ParticipantsPage() {
     setParams(next);
   }
 
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
-    return { to: `?${next.toString()}` };
-  };
-
-  async function unenrol() {
+  async function confirmUnenrol() {
     const enrolment = removing;
     if (!enrolment) return;
     setError(undefined);
     try {
-      await api.delete(`/api/enrolments/${enrolment.id}`);
+      await unenrol(enrolment.id);
       await refreshEnrolment(queryClient, id);
       setFlash(t('ui.enrolment.unenrolled', { name: nameOf(enrolment) }));
     } catch (e) {
@@ -127,59 +125,55 @@ export function ParticipantsPage() {
         <Alert className="fr-mb-3w" severity="success" small role="status" description={flash} />
       ) : null}
       {error ? <ProblemAlert error={error} /> : null}
-      <search>
-        <form onSubmit={onSearch} className="fr-mb-3w" key={params.toString()}>
-          <fieldset className="fr-fieldset">
-            <legend className="fr-fieldset__legend fr-fieldset__legend--regular">
-              {t('ui.enrolment.searchLegend')}
-            </legend>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-4">
-              <Input
-                label={t('ui.enrolment.q')}
-                hintText={t('ui.enrolment.qHint')}
-                nativeInputProps={{ name: 'q', type: 'search', defaultValue: q }}
-              />
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2">
-              <Select label={t('ui.enrolment.role')} nativeSelectProps={{ name: 'role', defaultValue: role }}>
-                <option value="">{t('ui.enrolment.allRoles')}</option>
-                {ENROL_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`ui.enrolment.roles.${r}`)}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2">
-              <Select
-                label={t('ui.enrolment.group')}
-                nativeSelectProps={{ name: 'groupe', defaultValue: groupId }}
-              >
-                <option value="">{t('ui.enrolment.allGroups')}</option>
-                {(groups.data?.groups ?? []).map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2">
-              <Select
-                label={t('ui.enrolment.status')}
-                nativeSelectProps={{ name: 'statut', defaultValue: status }}
-              >
-                <option value="active">{t('ui.enrolment.statusActive')}</option>
-                <option value="removed">{t('ui.enrolment.statusRemoved')}</option>
-              </Select>
-            </div>
-            <div className="fr-fieldset__element fr-col-12 fr-col-md-2 mg-align-end">
-              <Button type="submit" iconId="fr-icon-search-line">
-                {t('ui.common.search')}
-              </Button>
-            </div>
-          </fieldset>
-        </form>
-      </search>
+      <SearchForm
+        legend={t('ui.enrolment.searchLegend')}
+        formKey={params.toString()}
+        className="fr-mb-3w"
+        submitLabel={t('ui.common.search')}
+        submitIcon="fr-icon-search-line"
+        buttonWidth={2}
+        onSearch={onSearch}
+      >
+        <SearchCell width={4}>
+          <Input
+            label={t('ui.enrolment.q')}
+            hintText={t('ui.enrolment.qHint')}
+            nativeInputProps={{ name: 'q', type: 'search', defaultValue: q }}
+          />
+        </SearchCell>
+        <SearchCell width={2}>
+          <Select label={t('ui.enrolment.role')} nativeSelectProps={{ name: 'role', defaultValue: role }}>
+            <option value="">{t('ui.enrolment.allRoles')}</option>
+            {ENROL_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`ui.enrolment.roles.${r}`)}
+              </option>
+            ))}
+          </Select>
+        </SearchCell>
+        <SearchCell width={2}>
+          <Select
+            label={t('ui.enrolment.group')}
+            nativeSelectProps={{ name: 'groupe', defaultValue: groupId }}
+          >
+            <option value="">{t('ui.enrolment.allGroups')}</option>
+            {(groups.data?.groups ?? []).map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </Select>
+        </SearchCell>
+        <SearchCell width={2}>
+          <Select
+            label={t('ui.enrolment.status')}
+            nativeSelectProps={{ name: 'statut', defaultValue: status }}
+          >
+            <option value="active">{t('ui.enrolment.statusActive')}</option>
+            <option value="removed">{t('ui.enrolment.statusRemoved')}</option>
+          </Select>
+        </SearchCell>
+      </SearchForm>
       {list.items.length === 0 ? (
         <EmptyState
           message={
@@ -205,60 +199,39 @@ export function ParticipantsPage() {
               ...(manage && status === 'active' ? [t('ui.common.actions')] : []),
             ]}
             data={list.items.map((e) => [
-              `${e.lastName} ${e.firstName}`,
-              <span key="email" className="mg-break">
-                {e.email}
-              </span>,
+              ...personCells(e),
               t(`ui.enrolment.roles.${e.role}`),
               e.groups.length ? e.groups.map((g) => g.name).join(', ') : t('ui.common.none'),
               shortDate.format(new Date(status === 'removed' && e.removedAt ? e.removedAt : e.enrolledAt)),
               t(`ui.enrolment.methods.${e.method}`),
               ...(manage && status === 'active'
                 ? [
-                    <Button
+                    <RemoveButton
                       key="unenrol"
-                      size="small"
-                      priority="tertiary"
-                      iconId="fr-icon-close-line"
+                      label={t('ui.enrolment.unenrol')}
+                      ariaLabel={t('ui.enrolment.unenrolLabel', { name: nameOf(e), role: roleOf(e) })}
                       onClick={() => {
                         setRemoving(e);
                         setFlash(undefined);
                         unenrolModal.open();
                       }}
-                      nativeButtonProps={{
-                        'aria-label': t('ui.enrolment.unenrolLabel', { name: nameOf(e), role: roleOf(e) }),
-                      }}
-                    >
-                      {t('ui.enrolment.unenrol')}
-                    </Button>,
+                    />,
                   ]
                 : []),
             ])}
           />
-          {pageCount > 1 ? (
-            <Pagination
-              count={pageCount}
-              defaultPage={pageNumber}
-              showFirstLast
-              getPageLinkProps={pageLink}
-            />
-          ) : null}
+          <ListPages total={list.total} perPage={PAGE_SIZE} page={pageNumber} link={pageLinks(params)} />
         </>
       )}
-      <unenrolModal.Component
+      <ConfirmModal
+        modal={unenrolModal}
         title={t('ui.enrolment.unenrolTitle', { name: removing ? nameOf(removing) : '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.enrolment.unenrolConfirm'),
-            iconId: 'fr-icon-close-line',
-            onClick: () => void unenrol(),
-          },
-        ]}
+        confirmLabel={t('ui.enrolment.unenrolConfirm')}
+        confirmIcon="fr-icon-close-line"
+        onConfirm={() => void confirmUnenrol()}
       >
         {removing ? t('ui.enrolment.unenrolText', { name: nameOf(removing), role: roleOf(removing) }) : null}
-      </unenrolModal.Component>
+      </ConfirmModal>
       {manage ? <EnrolPanel courseId={course.id} /> : null}
     </>
   );

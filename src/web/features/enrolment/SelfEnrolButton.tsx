@@ -10,13 +10,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/format.ts';
-import { api } from '../../api/client.ts';
+import { accountKeys } from '../../api/accounts.ts';
+import { completionKeys } from '../../api/completion.ts';
 import { courseKeys } from '../../api/courses.ts';
-import { keys } from '../../api/queries.ts';
-import { useCourseCapabilities } from '../../api/workflow.ts';
+import { enrolmentKeys, setSelfEnrolment, useSelfEnrolment } from '../../api/enrolment.ts';
+import { useCourseCapabilities } from '../../api/roles.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { completionKeys } from '../completion/queries.ts';
-import { enrolmentKeys, type SelfEnrolmentState, useSelfEnrolment } from './api.ts';
 
 /**
  * The course page's offer to join: for someone of the domain who lands on a session open to
@@ -52,17 +52,13 @@ export function SelfEnrolButton({
     setPending(true);
     setError(undefined);
     try {
-      const path = `/api/courses/${encodeURIComponent(courseId)}/self-enrolment`;
-      const state =
-        method === 'POST'
-          ? await api.post<SelfEnrolmentState>(path)
-          : await api.delete<SelfEnrolmentState>(path);
+      const state = await setSelfEnrolment(courseId, method === 'POST');
       queryClient.setQueryData(enrolmentKeys.self(courseId), state);
       // Told first: the page holding this button may give way to the course as soon as access is refetched.
       onChange?.(state.enrolled);
       // Access to the course, the menus' capabilities and the lists of courses changed.
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.me }),
+        queryClient.invalidateQueries({ queryKey: accountKeys.me }),
         queryClient.invalidateQueries({ queryKey: courseKeys.all }),
         queryClient.invalidateQueries({ queryKey: enrolmentKeys.all(courseId) }),
         // The progress bar appears (or goes) with the enrolment.
@@ -117,20 +113,15 @@ export function SelfEnrolButton({
       ) : state.reason === 'sessionFull' ? (
         <p className="fr-mb-0">{t('ui.selfEnrolment.full')}</p>
       ) : null}
-      <leaveModal.Component
+      <ConfirmModal
+        modal={leaveModal}
         title={t('ui.selfEnrolment.unenrolTitle')}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.selfEnrolment.unenrolConfirm'),
-            iconId: 'fr-icon-close-line',
-            onClick: () => void act('DELETE'),
-          },
-        ]}
+        confirmLabel={t('ui.selfEnrolment.unenrolConfirm')}
+        confirmIcon="fr-icon-close-line"
+        onConfirm={() => void act('DELETE')}
       >
         {t('ui.selfEnrolment.unenrolText')}
-      </leaveModal.Component>
+      </ConfirmModal>
     </div>
   );
 }

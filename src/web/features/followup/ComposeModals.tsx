@@ -2,23 +2,15 @@
  * "Écrire aux participants" and "Envoyer une relance": a subject and a message sent to the people the
  * filter found, in a DSFR modal with its errors next to the fields.
  */
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
-import { useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FollowupCriteria, FollowupMessageBody } from '../../../shared/followup.ts';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-  readForm,
-  zodFieldErrors,
-} from '../../components/forms.tsx';
-import { useProblemMessage } from '../../components/ProblemAlert.tsx';
-import { messageParticipants, remindParticipants } from './api.ts';
+import { messageParticipants, remindParticipants } from '../../api/followup.ts';
+import { FormModal } from '../../components/dialogs.tsx';
+import { readForm } from '../../components/forms.tsx';
+import { MessageFields } from '../../components/MessageFields.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 export const messageModal = createModal({ id: 'modale-ecrire-participants', isOpenedByDefault: false });
 export const remindModal = createModal({ id: 'modale-relance-participants', isOpenedByDefault: false });
@@ -41,95 +33,54 @@ export function ComposeModal({
   onSent: (count: number) => void;
 }) {
   const { t } = useTranslation();
-  const problemMessage = useProblemMessage();
   const modal = kind === 'message' ? messageModal : remindModal;
   const form = kind === 'message' ? 'ecrire-participants' : 'relancer-participants';
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const labels = { subject: t('ui.followup.message.subject'), body: t('ui.followup.message.body') };
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const values = readForm(formElement);
-    const parsed = FollowupMessageBody.safeParse({ ...values, criteria });
-    if (!parsed.success) {
-      setMessage(undefined);
-      setErrors(zodFieldErrors(parsed.error, values, t));
-      return;
-    }
-    setPending(true);
-    try {
-      const count =
-        kind === 'message'
-          ? (await messageParticipants(courseId, parsed.data)).recipients
-          : ((await remindParticipants(courseId, parsed.data)).chosenCount ?? recipients);
-      setErrors({});
-      setMessage(undefined);
-      if (kind === 'message') formElement.reset();
-      modal.close();
-      onSent(count);
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+  const { errors, message, pending, submit } = useFormSubmission(FollowupMessageBody, async (body) => {
+    const count =
+      kind === 'message'
+        ? (await messageParticipants(courseId, body)).recipients
+        : ((await remindParticipants(courseId, body)).chosenCount ?? recipients);
+    if (kind === 'message') formRef.current?.reset();
+    modal.close();
+    onSent(count);
+  });
 
   return (
-    <modal.Component
+    <FormModal
+      modal={modal}
+      form={form}
       title={t(`ui.followup.${kind}.title`)}
-      titleAs="h2"
       size="large"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        {
-          children: t(`ui.followup.${kind}.submit`),
-          iconId: kind === 'message' ? 'fr-icon-mail-line' : 'fr-icon-notification-3-line',
-          doClosesModal: false,
-          type: 'submit',
-          disabled: pending,
-          nativeButtonProps: { form },
-        },
-      ]}
+      intro={t(`ui.followup.${kind}.intro`, { count: recipients })}
+      submitLabel={t(`ui.followup.${kind}.submit`)}
+      submitIcon={kind === 'message' ? 'fr-icon-mail-line' : 'fr-icon-notification-3-line'}
+      pending={pending}
+      errors={errors}
+      labels={labels}
+      message={message}
+      formRef={formRef}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit({ ...readForm(event.currentTarget), criteria });
+      }}
     >
-      <p>{t(`ui.followup.${kind}.intro`, { count: recipients })}</p>
-      <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
-      <form id={form} noValidate onSubmit={submit}>
-        <Input
-          label={labels.subject}
-          {...fieldState(errors, 'subject')}
-          nativeInputProps={{
-            id: fieldId(form, 'subject'),
-            name: 'subject',
-            required: true,
-            maxLength: 200,
-            autoComplete: 'off',
-            defaultValue:
-              kind === 'remind' ? t('ui.followup.remind.defaultSubject', { course: courseTitle }) : undefined,
-            ...invalidProps(errors, 'subject'),
-          }}
-        />
-        <Input
-          label={labels.body}
-          hintText={t('ui.followup.message.bodyHint')}
-          textArea
-          {...fieldState(errors, 'body')}
-          nativeTextAreaProps={{
-            id: fieldId(form, 'body'),
-            name: 'body',
-            required: true,
-            rows: 7,
-            maxLength: 10_000,
-            defaultValue:
-              kind === 'remind' ? t('ui.followup.remind.defaultBody', { course: courseTitle }) : undefined,
-            ...(errors.body ? { 'aria-invalid': true } : {}),
-          }}
-        />
-      </form>
-    </modal.Component>
+      <MessageFields
+        form={form}
+        errors={errors}
+        labels={labels}
+        bodyHint={t('ui.followup.message.bodyHint')}
+        rows={7}
+        defaults={
+          kind === 'remind'
+            ? {
+                subject: t('ui.followup.remind.defaultSubject', { course: courseTitle }),
+                body: t('ui.followup.remind.defaultBody', { course: courseTitle }),
+              }
+            : undefined
+        }
+      />
+    </FormModal>
   );
 }

@@ -4,25 +4,24 @@
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Tag } from '@codegouvfr/react-dsfr/Tag.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FollowupCriteria, FollowupGrid, SavedFilter } from '../../../shared/followup.ts';
-import { formatDate } from '../../../shared/format.ts';
 import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-} from '../../components/forms.tsx';
+  type FollowupCriteria,
+  type FollowupGrid,
+  type SavedFilter,
+  SavedFilterBody,
+} from '../../../shared/followup.ts';
+import { formatDate } from '../../../shared/format.ts';
+import { deleteSavedFilter, followupKeys, saveFilter } from '../../api/followup.ts';
+import { ConfirmModal, FormModal } from '../../components/dialogs.tsx';
+import { TextField } from '../../components/fields.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
-import { deleteSavedFilter, followupKeys, saveFilter } from './api.ts';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const saveModal = createModal({ id: 'modale-enregistrer-filtre', isOpenedByDefault: false });
 const deleteModal = createModal({ id: 'modale-supprimer-filtre', isOpenedByDefault: false });
@@ -98,38 +97,20 @@ export function CriteriaBar({
   const chips = chipsOf(criteria, meta, t);
   const [chosen, setChosen] = useState('');
   const [flash, setFlash] = useState<string>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   const form = 'enregistrer-filtre';
+  const formRef = useRef<HTMLFormElement>(null);
   const chosenFilter = savedFilters.find((f) => f.id === chosen);
-
-  async function save(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const name = String(new FormData(event.currentTarget).get('name') ?? '').trim();
-    if (!name) {
-      setMessage(undefined);
-      setErrors({ name: t('ui.validation.required') });
-      return;
-    }
-    setPending(true);
-    try {
+  const { errors, message, pending, onSubmit } = useFormSubmission(
+    SavedFilterBody.pick({ name: true }),
+    async ({ name }) => {
       const saved = await saveFilter(courseId, name, criteria);
       await queryClient.invalidateQueries({ queryKey: followupKeys.savedFilters(courseId) });
-      setErrors({});
-      setMessage(undefined);
       setChosen(saved.id);
       setFlash(t('ui.followup.saved.done', { name: saved.name }));
-      (event.target as HTMLFormElement).reset();
+      formRef.current?.reset();
       saveModal.close();
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+  );
 
   async function remove() {
     if (!chosenFilter) return;
@@ -215,54 +196,39 @@ export function CriteriaBar({
           </>
         ) : null}
       </div>
-      <saveModal.Component
+      <FormModal
+        modal={saveModal}
+        form={form}
         title={t('ui.followup.saved.saveTitle')}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.followup.saved.submit'),
-            doClosesModal: false,
-            type: 'submit',
-            disabled: pending,
-            nativeButtonProps: { form },
-          },
-        ]}
+        intro={t('ui.followup.saved.saveIntro')}
+        submitLabel={t('ui.followup.saved.submit')}
+        pending={pending}
+        errors={errors}
+        labels={{ name: t('ui.followup.saved.name') }}
+        message={message}
+        formRef={formRef}
+        onSubmit={onSubmit}
       >
-        <p>{t('ui.followup.saved.saveIntro')}</p>
-        <ErrorSummary
+        <TextField
           form={form}
+          name="name"
           errors={errors}
-          labels={{ name: t('ui.followup.saved.name') }}
-          message={message}
-          as="h3"
+          label={t('ui.followup.saved.name')}
+          hint={t('ui.followup.saved.nameHint')}
+          required
+          maxLength={100}
+          autoComplete="off"
         />
-        <form id={form} noValidate onSubmit={save}>
-          <Input
-            label={t('ui.followup.saved.name')}
-            hintText={t('ui.followup.saved.nameHint')}
-            {...fieldState(errors, 'name')}
-            nativeInputProps={{
-              id: fieldId(form, 'name'),
-              name: 'name',
-              required: true,
-              maxLength: 100,
-              autoComplete: 'off',
-              ...invalidProps(errors, 'name'),
-            }}
-          />
-        </form>
-      </saveModal.Component>
-      <deleteModal.Component
+      </FormModal>
+      <ConfirmModal
+        modal={deleteModal}
         title={t('ui.followup.saved.confirmDelete', { name: chosenFilter?.name ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          { children: t('ui.followup.saved.delete'), doClosesModal: false, onClick: () => void remove() },
-        ]}
+        confirmLabel={t('ui.followup.saved.delete')}
+        keepOpen
+        onConfirm={() => void remove()}
       >
         <p>{t('ui.followup.saved.confirmDeleteText')}</p>
-      </deleteModal.Component>
+      </ConfirmModal>
     </section>
   );
 }

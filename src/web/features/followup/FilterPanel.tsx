@@ -5,18 +5,12 @@
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENROLLED_ROLES, FollowupCriteria, type FollowupGrid } from '../../../shared/followup.ts';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-} from '../../components/forms.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, type FieldErrors, fieldId } from '../../components/forms.tsx';
 
 type Condition = { key: number; activityId: string; state: 'done' | 'notDone' };
 type Meta = Pick<FollowupGrid, 'activities' | 'groups' | 'facets'>;
@@ -146,17 +140,14 @@ export function FilterPanel({
         <p className="fr-hint-text">{t('ui.followup.filter.hint')}</p>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <Input
+            <TextField
+              form={FORM}
+              name="q"
+              errors={errors}
               label={labels.q}
-              hintText={t('ui.followup.filter.qHint')}
-              {...fieldState(errors, 'q')}
-              nativeInputProps={{
-                id: fieldId(FORM, 'q'),
-                name: 'q',
-                type: 'search',
-                defaultValue: criteria.q ?? '',
-                ...invalidProps(errors, 'q'),
-              }}
+              hint={t('ui.followup.filter.qHint')}
+              type="search"
+              defaultValue={criteria.q ?? ''}
             />
           </div>
           <div className="fr-col-12 fr-col-md-6">
@@ -198,20 +189,17 @@ export function FilterPanel({
             <p className="fr-hint-text">{t('ui.followup.filter.progressHint')}</p>
             <div className="mg-inline-fields">
               {(['progressMin', 'progressBelow'] as const).map((name) => (
-                <Input
+                <TextField
                   key={name}
+                  form={FORM}
+                  name={name}
+                  errors={errors}
                   label={t(`ui.followup.filter.${name}`)}
-                  {...fieldState(errors, name)}
-                  nativeInputProps={{
-                    id: fieldId(FORM, name),
-                    name,
-                    type: 'number',
-                    inputMode: 'numeric',
-                    min: 0,
-                    max: 100,
-                    defaultValue: criteria[name] ?? '',
-                    ...invalidProps(errors, name),
-                  }}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={100}
+                  defaultValue={criteria[name] ?? ''}
                 />
               ))}
             </div>
@@ -220,17 +208,14 @@ export function FilterPanel({
             <legend className="fr-text--bold fr-mb-1w">{t('ui.followup.filter.access')}</legend>
             <div className="mg-inline-fields">
               {(['lastAccessSince', 'lastAccessBefore'] as const).map((name) => (
-                <Input
+                <TextField
                   key={name}
+                  form={FORM}
+                  name={name}
+                  errors={errors}
                   label={t(`ui.followup.filter.${name}`)}
-                  {...fieldState(errors, name)}
-                  nativeInputProps={{
-                    id: fieldId(FORM, name),
-                    name,
-                    type: 'date',
-                    defaultValue: criteria[name] ?? '',
-                    ...invalidProps(errors, name),
-                  }}
+                  type="date"
+                  defaultValue={criteria[name] ?? ''}
                 />
               ))}
             </div>

@@ -5,24 +5,24 @@
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { FollowupCriteria, FollowupSort } from '../../../shared/followup.ts';
 import { useCoursePage } from '../../api/courses.ts';
+import { exportUrl, PAGE_SIZE, useFollowupGrid, useSavedFilters } from '../../api/followup.ts';
 import { useCan } from '../../app/auth.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { exportUrl, type GridView, PAGE_SIZE, useFollowupGrid, useSavedFilters, viewQuery } from './api.ts';
 import { ComposeModal, messageModal, remindModal } from './ComposeModals.tsx';
 import { CriteriaBar } from './CriteriaBar.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { GridTable } from './GridTable.tsx';
-import { readView } from './view.ts';
+import { type GridView, readView, viewQuery } from './view.ts';
 import './followup.css';
+import { ListPages } from '../../components/lists.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 
 export function FollowupPage() {
@@ -31,7 +31,7 @@ export function FollowupPage() {
   const [params, setParams] = useSearchParams();
   const { view, invalid } = readView(params);
   const course = useCoursePage(id);
-  const grid = useFollowupGrid(id, view);
+  const grid = useFollowupGrid(id, viewQuery(view));
   const saved = useSavedFilters(id);
   const canMessage = useCan('followup:message');
   const canRemind = useCan('followup:remind');
@@ -47,7 +47,6 @@ export function FollowupPage() {
   const pageLink = (page: number) => ({ to: `?${viewQuery({ ...view, page }).toString()}` });
 
   const data = grid.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const filtering = Object.keys(view.criteria).length > 0;
 
   return (
@@ -119,7 +118,7 @@ export function FollowupPage() {
                 <li>
                   <a
                     className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line fr-btn--icon-left"
-                    href={exportUrl(id, view, 'csv')}
+                    href={exportUrl(id, viewQuery(view, false), 'csv')}
                     download
                   >
                     {t('ui.followup.actions.exportCsv')}
@@ -128,7 +127,7 @@ export function FollowupPage() {
                 <li>
                   <a
                     className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line fr-btn--icon-left"
-                    href={exportUrl(id, view, 'xlsx')}
+                    href={exportUrl(id, viewQuery(view, false), 'xlsx')}
                     download
                   >
                     {t('ui.followup.actions.exportXlsx')}
@@ -168,15 +167,13 @@ export function FollowupPage() {
             ) : (
               <>
                 <GridTable grid={data} view={view} onSort={sortBy} />
-                {pages > 1 ? (
-                  <Pagination
-                    className="fr-mt-3w"
-                    count={pages}
-                    defaultPage={view.page}
-                    showFirstLast
-                    getPageLinkProps={pageLink}
-                  />
-                ) : null}
+                <ListPages
+                  className="fr-mt-3w"
+                  total={data.total}
+                  perPage={PAGE_SIZE}
+                  page={view.page}
+                  link={pageLink}
+                />
               </>
             )}
             <ComposeModal

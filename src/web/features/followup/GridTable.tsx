@@ -12,7 +12,7 @@ import {
   formatDuration,
 } from '../../../shared/followup.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
-import type { GridView } from './api.ts';
+import type { GridView } from './view.ts';
 
 const shortDate = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
 

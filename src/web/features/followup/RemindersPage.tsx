@@ -4,33 +4,33 @@
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type Reminder, ReminderBody } from '../../../shared/followup.ts';
 import { formatDateTime, formatNumber } from '../../../shared/format.ts';
 import { useCoursePage } from '../../api/courses.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
 import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-  readForm,
-  zodFieldErrors,
-} from '../../components/forms.tsx';
+  createReminder,
+  deleteReminder,
+  followupKeys,
+  sendReminderNow,
+  useReminders,
+} from '../../api/followup.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { MessageFields } from '../../components/MessageFields.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
-import { createReminder, deleteReminder, followupKeys, sendReminderNow, useReminders } from './api.ts';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import './followup.css';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { CourseNav } from '../workflow/CourseNav.tsx';
 
 const confirmModal = createModal({ id: 'modale-supprimer-relance', isOpenedByDefault: false });
@@ -60,13 +60,11 @@ export function RemindersPage() {
   const course = useCoursePage(id);
   const reminders = useReminders(id);
   const [target, setTarget] = useState<'not_started' | 'behind'>('behind');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
   const [flash, setFlash] = useState<string>();
-  const [pending, setPending] = useState(false);
   const [toDelete, setToDelete] = useState<Reminder>();
+  const formRef = useRef<HTMLFormElement>(null);
   const title = course.data?.course.title ?? '';
-  const labels: Record<string, string> = {
+  const labels = {
     target: t('ui.followup.reminders.target'),
     belowProgress: t('ui.followup.reminders.belowProgress'),
     subject: t('ui.followup.reminders.subject'),
@@ -75,12 +73,18 @@ export function RemindersPage() {
   };
   const refresh = () => queryClient.invalidateQueries({ queryKey: followupKeys.reminders(id) });
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
+  const { errors, message, pending, submit } = useFormSubmission(ReminderBody, async (body) => {
+    const created = await createReminder(id, body);
+    await refresh();
+    setFlash(t('ui.followup.reminders.created', { subject: created.subject }));
+    formRef.current?.reset();
+  });
+
+  /** The form's values as the body wants them: the date in UTC, the threshold as a number. */
+  function valuesOf(formElement: HTMLFormElement): Record<string, unknown> {
     const raw = readForm(formElement);
     const sendAt = raw.sendAt ? new Date(raw.sendAt) : null;
-    const values: Record<string, unknown> = {
+    return {
       target,
       subject: raw.subject,
       body: raw.body,
@@ -94,27 +98,6 @@ export function RemindersPage() {
           }
         : {}),
     };
-    const parsed = ReminderBody.safeParse(values);
-    if (!parsed.success) {
-      setMessage(undefined);
-      setErrors(zodFieldErrors(parsed.error, values, t));
-      return;
-    }
-    setPending(true);
-    try {
-      const created = await createReminder(id, parsed.data);
-      await refresh();
-      setErrors({});
-      setMessage(undefined);
-      setFlash(t('ui.followup.reminders.created', { subject: created.subject }));
-      formElement.reset();
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
   }
 
   async function sendNow(reminder: Reminder) {
@@ -164,7 +147,15 @@ export function RemindersPage() {
               {t('ui.followup.reminders.createTitle')}
             </h2>
             <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} as="h3" />
-            <form id={FORM} noValidate onSubmit={submit}>
+            <form
+              id={FORM}
+              ref={formRef}
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                void submit(valuesOf(event.currentTarget));
+              }}
+            >
               <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
               <RadioButtons
                 legend={labels.target}
@@ -181,63 +172,43 @@ export function RemindersPage() {
                 }))}
               />
               {target === 'behind' ? (
-                <Input
+                <TextField
+                  form={FORM}
+                  name="belowProgress"
+                  errors={errors}
                   label={labels.belowProgress}
-                  hintText={t('ui.followup.reminders.belowProgressHint')}
-                  {...fieldState(errors, 'belowProgress')}
-                  nativeInputProps={{
-                    id: fieldId(FORM, 'belowProgress'),
-                    name: 'belowProgress',
-                    type: 'number',
-                    inputMode: 'numeric',
-                    min: 1,
-                    max: 100,
-                    defaultValue: 50,
-                    required: true,
-                    ...invalidProps(errors, 'belowProgress'),
-                  }}
+                  hint={t('ui.followup.reminders.belowProgressHint')}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={100}
+                  defaultValue={50}
+                  required
                 />
               ) : null}
-              <Input
-                label={labels.subject}
-                {...fieldState(errors, 'subject')}
-                nativeInputProps={{
-                  id: fieldId(FORM, 'subject'),
-                  name: 'subject',
-                  required: true,
-                  maxLength: 200,
-                  autoComplete: 'off',
-                  defaultValue: title ? t('ui.followup.remind.defaultSubject', { course: title }) : '',
-                  ...invalidProps(errors, 'subject'),
-                }}
+              <MessageFields
+                form={FORM}
+                errors={errors}
+                labels={labels}
+                bodyHint={t('ui.followup.reminders.bodyHint')}
+                defaults={
+                  title
+                    ? {
+                        subject: t('ui.followup.remind.defaultSubject', { course: title }),
+                        body: t('ui.followup.remind.defaultBody', { course: title }),
+                      }
+                    : undefined
+                }
               />
-              <Input
-                label={labels.body}
-                hintText={t('ui.followup.reminders.bodyHint')}
-                textArea
-                {...fieldState(errors, 'body')}
-                nativeTextAreaProps={{
-                  id: fieldId(FORM, 'body'),
-                  name: 'body',
-                  required: true,
-                  rows: 6,
-                  maxLength: 10_000,
-                  defaultValue: title ? t('ui.followup.remind.defaultBody', { course: title }) : '',
-                  ...(errors.body ? { 'aria-invalid': true } : {}),
-                }}
-              />
-              <Input
+              <TextField
+                form={FORM}
+                name="sendAt"
+                errors={errors}
                 label={labels.sendAt}
-                hintText={t('ui.followup.reminders.sendAtHint')}
-                {...fieldState(errors, 'sendAt')}
-                nativeInputProps={{
-                  id: fieldId(FORM, 'sendAt'),
-                  name: 'sendAt',
-                  type: 'datetime-local',
-                  required: true,
-                  defaultValue: tomorrowMorning(),
-                  ...invalidProps(errors, 'sendAt'),
-                }}
+                hint={t('ui.followup.reminders.sendAtHint')}
+                type="datetime-local"
+                required
+                defaultValue={tomorrowMorning()}
               />
               <Button type="submit" iconId="fr-icon-calendar-line" disabled={pending}>
                 {t('ui.followup.reminders.submit')}
@@ -337,21 +308,16 @@ export function RemindersPage() {
           </p>
         </>
       )}
-      <confirmModal.Component
+      <ConfirmModal
+        modal={confirmModal}
         title={t('ui.followup.reminders.confirmDelete', { subject: toDelete?.subject ?? '' })}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('ui.followup.reminders.delete'),
-            iconId: 'fr-icon-delete-line',
-            doClosesModal: false,
-            onClick: () => void confirmDelete(),
-          },
-        ]}
+        confirmLabel={t('ui.followup.reminders.delete')}
+        confirmIcon="fr-icon-delete-line"
+        keepOpen
+        onConfirm={() => void confirmDelete()}
       >
         <p>{t('ui.followup.reminders.confirmDeleteText')}</p>
-      </confirmModal.Component>
+      </ConfirmModal>
     </>
   );
 }

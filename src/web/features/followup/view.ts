@@ -1,6 +1,17 @@
 /** The follow-up page's state lives in its address: criteria, order and page, readable and shareable. */
-import { FollowupQuery } from '../../../shared/followup.ts';
-import type { GridView } from './api.ts';
+import {
+  criteriaToQuery,
+  type FollowupCriteria,
+  FollowupQuery,
+  type FollowupSort,
+} from '../../../shared/followup.ts';
+
+export type GridView = {
+  criteria: FollowupCriteria;
+  sort: FollowupSort;
+  order: 'asc' | 'desc';
+  page: number;
+};
 
 export const DEFAULT_VIEW: GridView = { criteria: {}, sort: 'name', order: 'asc', page: 1 };
 
@@ -22,4 +33,13 @@ export function readView(params: URLSearchParams): { view: GridView; invalid: bo
   if (!parsed.success) return { view: DEFAULT_VIEW, invalid: true };
   const { criteria, sort, order, page } = parsed.data;
   return { view: { criteria, sort, order, page }, invalid: false };
+}
+
+/** The query string of a view (criteria, order, page), as the page's address and the server read it. */
+export function viewQuery(view: GridView, withPage = true): URLSearchParams {
+  const params = criteriaToQuery(view.criteria);
+  if (view.sort !== 'name') params.set('sort', view.sort);
+  if (view.order !== 'asc') params.set('order', view.order);
+  if (withPage && view.page > 1) params.set('page', String(view.page));
+  return params;
 }

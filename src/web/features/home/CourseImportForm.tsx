@@ -8,10 +8,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import type { Course } from '../../api/courses.ts';
+import { courseKeys, importCourse } from '../../api/courses.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
-import { useUpload } from '../activities/file/upload.ts';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
+import { useUploadMessage } from '../../components/upload.ts';
 
 type Problems = { path: string; message: string }[];
 
@@ -21,7 +22,7 @@ export function CourseImportForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [workingDomain] = useWorkingDomain();
-  const { upload, message } = useUpload();
+  const message = useUploadMessage();
   const [fileError, setFileError] = useState<string>();
   const [error, setError] = useState<string>();
   const [problems, setProblems] = useState<Problems>([]);
@@ -47,11 +48,8 @@ export function CourseImportForm() {
     setFileError(undefined);
     setPending(true);
     try {
-      const course = await upload<Course>('POST', '/api/courses/import', [file], {
-        field: 'archive',
-        fields: { domainId },
-      });
-      void queryClient.invalidateQueries({ queryKey: ['courses', 'list'] });
+      const course = await importCourse(file, domainId);
+      void queryClient.invalidateQueries({ queryKey: courseKeys.lists });
       navigate(`/parcours/${course.id}?edition=1`, {
         state: { flash: t('ui.courses.import.done', { title: course.title }) },
       });
@@ -112,11 +110,7 @@ export function CourseImportForm() {
                 defaultValue: defaultDomain,
               }}
             >
-              {me.domains.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <DomainOptions domains={me.domains} />
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-6">

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
 import { type Course, useCourses } from '../../api/courses.ts';
+import { type SpaceCourse, useMySpace } from '../../api/home.ts';
 import { useMe } from '../../app/auth.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -22,7 +23,6 @@ import { HiddenBadge } from '../courses/SectionContent.tsx';
 import { StageBadge } from '../workflow/StageBadge.tsx';
 import { CourseImportForm } from './CourseImportForm.tsx';
 import './home.css';
-import { type SpaceCourse, useMySpace } from './queries.ts';
 
 type Block = 'courses' | 'trainings' | 'designs';
 

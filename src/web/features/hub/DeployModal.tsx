@@ -1,18 +1,19 @@
 /** "Déployer dans mon domaine": the domain of the copy and its title, then the copy's life-cycle page. */
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
-import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { DeployBody, type DeployResult, type HubCourse, type HubSearchResult } from '../../../shared/hub.ts';
-import { api } from '../../api/client.ts';
-import { refreshHub } from '../../api/hub.ts';
+import { DeployBody } from '../../../shared/hub.ts';
+import { deployOffer, type HubCourse, type HubSearchResult, refreshHub } from '../../api/hub.ts';
 import { useWorkingDomain } from '../../app/domainChoice.ts';
-import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { DomainOptions } from '../../components/DomainOptions.tsx';
+import { submitButton } from '../../components/dialogs.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { ErrorSummary, readForm } from '../../components/forms.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 export const deployModal = createModal({ id: 'modale-deployer', isOpenedByDefault: false });
+const DEPLOY_FORM = 'deployer-parcours';
 
 type Domain = HubSearchResult['targetDomains'][number];
 
@@ -31,13 +32,8 @@ export function DeployModal({ offer, domains }: { offer: HubCourse | null; domai
       titleAs="h2"
       buttons={[
         { children: t('ui.common.cancel'), priority: 'secondary' },
-        {
-          children: t('hub.deploy.submit'),
-          iconId: 'fr-icon-git-branch-line',
-          doClosesModal: false,
-          type: 'submit',
-          nativeButtonProps: { form: 'deployer-parcours' },
-        },
+        // The form is the dialog's child, which knows when it is sending (see its submit).
+        submitButton(DEPLOY_FORM, t('hub.deploy.submit'), false, 'fr-icon-git-branch-line'),
       ]}
     >
       {/* Keyed by offer: each parcours opens the form with its own defaults. */}
@@ -51,10 +47,10 @@ function DeployForm({ offer, domains }: { offer: HubCourse; domains: Domain[] })
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [working] = useWorkingDomain();
-  const form = 'deployer-parcours';
+  const form = DEPLOY_FORM;
   const labels = { domainId: t('hub.deploy.domain'), title: t('hub.deploy.copyTitle') };
   const { errors, message, pending, submit } = useFormSubmission(DeployBody, async (data) => {
-    const deployed = await api.post<DeployResult>(`/api/offers/${offer.number}/deploy`, data);
+    const deployed = await deployOffer(offer.number, data);
     deployModal.close();
     await refreshHub(queryClient);
     navigate(`/parcours/${deployed.courseId}/cycle-de-vie`, {
@@ -76,33 +72,23 @@ function DeployForm({ offer, domains }: { offer: HubCourse; domains: Domain[] })
           if (!pending) void submit(readForm(event.currentTarget));
         }}
       >
-        <Select
+        <SelectField
+          form={form}
+          name="domainId"
+          errors={errors}
           label={labels.domainId}
           hint={t('hub.deploy.domainHint')}
-          {...fieldState(errors, 'domainId')}
-          nativeSelectProps={{
-            id: fieldId(form, 'domainId'),
-            name: 'domainId',
-            defaultValue: preferred,
-            ...invalidProps(errors, 'domainId'),
-          }}
+          defaultValue={preferred}
         >
-          {domains.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </Select>
-        <Input
+          <DomainOptions domains={domains} />
+        </SelectField>
+        <TextField
+          form={form}
+          name="title"
+          errors={errors}
           label={labels.title}
-          {...fieldState(errors, 'title')}
-          nativeInputProps={{
-            id: fieldId(form, 'title'),
-            name: 'title',
-            required: true,
-            defaultValue: offer.title,
-            ...invalidProps(errors, 'title'),
-          }}
+          required
+          defaultValue={offer.title}
         />
       </form>
     </>

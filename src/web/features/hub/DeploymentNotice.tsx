@@ -10,10 +10,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
-import type { Deployment } from '../../../shared/hub.ts';
-import { api } from '../../api/client.ts';
-import { refreshHub } from '../../api/hub.ts';
-import { refreshLifecycle, useCourseCapabilities } from '../../api/workflow.ts';
+import { type Deployment, refreshHub, updateDeployment } from '../../api/hub.ts';
+import { useCourseCapabilities } from '../../api/roles.ts';
+import { refreshLifecycle } from '../../api/workflow.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 
 const updateModal = createModal({ id: 'modale-mettre-a-jour-copie', isOpenedByDefault: false });
@@ -105,9 +105,7 @@ function UpdateModal({
     setPending(true);
     setError(undefined);
     try {
-      const after = await api.post<Deployment>(
-        `/api/courses/${encodeURIComponent(courseId)}/deployment/update`,
-      );
+      const after = await updateDeployment(courseId);
       // Closed before the refresh, which removes the notice holding the button.
       updateModal.close();
       await Promise.all([refreshHub(queryClient, courseId), refreshLifecycle(queryClient, courseId)]);
@@ -120,22 +118,17 @@ function UpdateModal({
   }
 
   return (
-    <updateModal.Component
+    <ConfirmModal
+      modal={updateModal}
       title={t('hub.deployment.confirmTitle')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        {
-          children: t('hub.deployment.confirm'),
-          iconId: 'fr-icon-refresh-line',
-          doClosesModal: false,
-          disabled: pending,
-          onClick: () => void update(),
-        },
-      ]}
+      confirmLabel={t('hub.deployment.confirm')}
+      confirmIcon="fr-icon-refresh-line"
+      keepOpen
+      pending={pending}
+      onConfirm={() => void update()}
     >
       {error ? <Alert className="fr-mb-2w" severity="error" small role="alert" description={error} /> : null}
       <p>{t('hub.deployment.confirmText', { version })}</p>
-    </updateModal.Component>
+    </ConfirmModal>
   );
 }

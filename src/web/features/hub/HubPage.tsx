@@ -5,7 +5,6 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Card } from '@codegouvfr/react-dsfr/Card.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { SearchBar } from '@codegouvfr/react-dsfr/SearchBar/index.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +14,7 @@ import type { HubCourse, HubSearchResult } from '../../../shared/hub.ts';
 import { useHubSearch } from '../../api/hub.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, pageLinks } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { DeployModal, deployModal, targetsFor } from './DeployModal.tsx';
@@ -34,11 +34,6 @@ export function HubPage() {
     if (text.trim()) next.set('q', text.trim());
     setParams(next);
   }
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
-    return { to: `?${next.toString()}` };
-  };
 
   return (
     <>
@@ -63,7 +58,7 @@ export function HubPage() {
         <Results
           result={search.data}
           q={q}
-          pageLink={pageLink}
+          pageLink={pageLinks(params)}
           onDeploy={(offer) => {
             setChosen(offer);
             deployModal.open();
@@ -93,7 +88,6 @@ function Results({
     ) : (
       <EmptyState message={t('hub.noOffer')} />
     );
-  const pageCount = Math.max(1, Math.ceil(result.total / result.perPage));
   return (
     <>
       <p role="status" className="fr-text--lead fr-mb-3w">
@@ -111,15 +105,13 @@ function Results({
           </li>
         ))}
       </ul>
-      {pageCount > 1 ? (
-        <Pagination
-          className="fr-mt-4w"
-          count={pageCount}
-          defaultPage={result.page}
-          showFirstLast
-          getPageLinkProps={pageLink}
-        />
-      ) : null}
+      <ListPages
+        className="fr-mt-4w"
+        total={result.total}
+        perPage={result.perPage}
+        page={result.page}
+        link={pageLink}
+      />
     </>
   );
 }

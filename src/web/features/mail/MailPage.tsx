@@ -1,13 +1,12 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useMailList } from '../../api/queries.ts';
-import type { MailMessage } from '../../api/types.ts';
+import { type MailMessage, useMailList } from '../../api/outbox.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 
@@ -26,7 +25,6 @@ export function MailPage() {
   const [params] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = useMailList(page);
-  const pageCount = query.data ? Math.max(1, Math.ceil(query.data.total / query.data.pageSize)) : 1;
   return (
     <>
       <PageHeading title={t('ui.mail.title')} crumbs={[]}>
@@ -59,14 +57,12 @@ export function MailPage() {
               String(mail.attempts),
             ])}
           />
-          {pageCount > 1 ? (
-            <Pagination
-              count={pageCount}
-              defaultPage={page}
-              showFirstLast
-              getPageLinkProps={(n) => ({ to: `?page=${n}` })}
-            />
-          ) : null}
+          <ListPages
+            total={query.data.total}
+            perPage={query.data.pageSize}
+            page={page}
+            link={(n) => ({ to: `?page=${n}` })}
+          />
         </>
       )}
     </>

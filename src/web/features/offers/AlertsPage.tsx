@@ -4,39 +4,33 @@
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
 import { PUBLICS } from '../../../shared/lifecycle.ts';
-import { type OfferSubscription, SubscriptionBody } from '../../../shared/offers.ts';
-import { api } from '../../api/client.ts';
+import { SubscriptionBody } from '../../../shared/offers.ts';
 import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-} from '../../components/forms.tsx';
+  deleteOfferSubscription,
+  type OfferSubscription,
+  offerKeys,
+  saveOfferSubscription,
+  useOfferSubscription,
+} from '../../api/offers.ts';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
+import { PublicsField } from '../workflow/PublicsField.tsx';
 
 const FORM = 'alertes';
-const PATH = '/api/me/offer-subscription';
-const KEY = ['offers', 'subscription'] as const;
 
 export function AlertsPage() {
   const { t } = useTranslation();
-  const query = useQuery({
-    queryKey: KEY,
-    queryFn: () => api.get<OfferSubscription | null>(PATH),
-    retry: false,
-  });
+  const query = useOfferSubscription();
   return (
     <>
       <PageHeading title={t('offers.alerts.title')} crumbs={[{ label: t('offers.title'), to: '/offres' }]}>
@@ -63,54 +57,50 @@ const splitKeywords = (text: string) =>
 function AlertsForm({ subscription }: { subscription: OfferSubscription | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const problemMessage = useProblemMessage();
   // Controlled fields: a refetch after saving must not reset what is shown.
   const [publics, setPublics] = useState<Set<string>>(() => new Set(subscription?.publics ?? []));
   const [keywords, setKeywords] = useState(() => subscription?.keywords.join(', ') ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState(false);
   const [done, setDone] = useState<'saved' | 'unsubscribed' | null>(null);
   const labels = { publics: t('offers.alerts.publics'), keywords: t('offers.alerts.keywords') };
 
-  async function send(action: () => Promise<OfferSubscription | null>, outcome: 'saved' | 'unsubscribed') {
-    setPending(true);
-    setDone(null);
-    try {
-      const next = await action();
-      queryClient.setQueryData(KEY, next);
-      if (!next) {
-        setPublics(new Set());
-        setKeywords('');
-      } else setKeywords(next.keywords.join(', '));
-      setErrors({});
-      setMessage(undefined);
-      setDone(outcome);
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
+  /** Shows the subscription as saved (or gone), and says so. */
+  function show(next: OfferSubscription | null, outcome: 'saved' | 'unsubscribed') {
+    queryClient.setQueryData(offerKeys.subscription, next);
+    if (!next) {
+      setPublics(new Set());
+      setKeywords('');
+    } else setKeywords(next.keywords.join(', '));
+    setDone(outcome);
   }
+
+  const { errors, message, pending, submit, run } = useFormSubmission(
+    SubscriptionBody,
+    async (body) => show(await saveOfferSubscription(body), 'saved'),
+    {
+      // Said in the form's own words: which keyword is wrong is the field's, anything else the publics'.
+      check: (_, found) => {
+        const next: FieldErrors = {};
+        for (const key of Object.keys(found)) {
+          if (key.startsWith('keywords')) next.keywords ??= t('offers.alerts.keywordsInvalid');
+          else next.publics ??= t('offers.alerts.errors.emptySubscription');
+        }
+        return next;
+      },
+    },
+  );
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const body = { publics: PUBLICS.filter((p) => publics.has(p)), keywords: splitKeywords(keywords) };
-    const parsed = SubscriptionBody.safeParse(body);
-    if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        if (issue.path[0] === 'keywords') next.keywords ??= t('offers.alerts.keywordsInvalid');
-        else next.publics ??= t('offers.alerts.errors.emptySubscription');
-      }
-      setDone(null);
-      setMessage(undefined);
-      setErrors(next);
-      return;
-    }
-    void send(() => api.put<OfferSubscription>(PATH, parsed.data), 'saved');
+    setDone(null);
+    void submit({ publics: PUBLICS.filter((p) => publics.has(p)), keywords: splitKeywords(keywords) });
+  }
+
+  function unsubscribe() {
+    setDone(null);
+    void run(async () => {
+      await deleteOfferSubscription();
+      show(null, 'unsubscribed');
+    });
   }
 
   return (
@@ -133,41 +123,30 @@ function AlertsForm({ subscription }: { subscription: OfferSubscription | null }
       </p>
       <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
       <form noValidate onSubmit={onSubmit}>
-        <div id={fieldId(FORM, 'publics')} tabIndex={-1}>
-          <Checkbox
-            legend={labels.publics}
-            hintText={t('offers.alerts.publicsHint')}
-            orientation="horizontal"
-            state={errors.publics ? 'error' : 'default'}
-            stateRelatedMessage={errors.publics}
-            options={PUBLICS.map((p) => ({
-              label: t(`ui.lifecycle.publics.${p}`),
-              nativeInputProps: {
-                name: 'publics',
-                value: p,
-                checked: publics.has(p),
-                onChange: (event) =>
-                  setPublics((current) => {
-                    const next = new Set(current);
-                    if (event.target.checked) next.add(p);
-                    else next.delete(p);
-                    return next;
-                  }),
-              },
-            }))}
-          />
-        </div>
-        <Input
-          label={labels.keywords}
-          hintText={t('offers.alerts.keywordsHint')}
-          {...fieldState(errors, 'keywords')}
-          nativeInputProps={{
-            id: fieldId(FORM, 'keywords'),
-            name: 'keywords',
-            value: keywords,
-            onChange: (event) => setKeywords(event.target.value),
-            ...invalidProps(errors, 'keywords'),
+        <PublicsField
+          form={FORM}
+          errors={errors}
+          legend={labels.publics}
+          hint={t('offers.alerts.publicsHint')}
+          checked={{
+            now: publics,
+            onToggle: (p, on) =>
+              setPublics((current) => {
+                const next = new Set(current);
+                if (on) next.add(p);
+                else next.delete(p);
+                return next;
+              }),
           }}
+        />
+        <TextField
+          form={FORM}
+          name="keywords"
+          errors={errors}
+          label={labels.keywords}
+          hint={t('offers.alerts.keywordsHint')}
+          value={keywords}
+          onChange={(event) => setKeywords(event.target.value)}
         />
         <ul className="fr-btns-group fr-btns-group--inline-md">
           <li>
@@ -177,17 +156,7 @@ function AlertsForm({ subscription }: { subscription: OfferSubscription | null }
           </li>
           {subscription ? (
             <li>
-              <Button
-                type="button"
-                priority="secondary"
-                disabled={pending}
-                onClick={() =>
-                  void send(async () => {
-                    await api.delete(PATH);
-                    return null;
-                  }, 'unsubscribed')
-                }
-              >
+              <Button type="button" priority="secondary" disabled={pending} onClick={unsubscribe}>
                 {t('offers.alerts.unsubscribe')}
               </Button>
             </li>

@@ -4,7 +4,6 @@
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs.js';
 import { useState } from 'react';
@@ -21,19 +20,14 @@ import {
   type OfferSearchQuery,
   PAGE_SIZES,
 } from '../../../shared/offers.ts';
+import { useOfferSearch } from '../../api/offers.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ListPages, SearchCell, SearchForm } from '../../components/lists.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { AlertsLink } from './AlertsLink.tsx';
-import {
-  exportLinks,
-  hasFilters,
-  paramsFromQuery,
-  queryFromParams,
-  toggleFacet,
-  useOfferSearch,
-} from './api.ts';
+import { exportLinks, hasFilters, paramsFromQuery, queryFromParams, toggleFacet } from './api.ts';
 import { CatalogueFacets } from './CatalogueFacets.tsx';
 import { CatalogueResults } from './CatalogueResults.tsx';
 import './offers.css';
@@ -42,18 +36,16 @@ export function CataloguePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
-  const search = useOfferSearch(query);
+  const search = useOfferSearch(paramsFromQuery(query));
   const go = (next: OfferSearchQuery) => setParams(paramsFromQuery(next));
 
-  function onSearch(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const q = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+  function onSearch(data: FormData) {
+    const q = String(data.get('q') ?? '').trim();
     go({ ...query, q, page: 1 });
   }
   const clearFacets = () => go({ ...query, ...emptyFacets(), page: 1 });
 
   const data = search.data;
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
   const pageLink = (page: number) => ({ to: `?${paramsFromQuery({ ...query, page }).toString()}` });
   const downloads = exportLinks(query);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -70,25 +62,25 @@ export function CataloguePage() {
         onTabChange={(kind) => go({ ...query, kind: kind as OfferKind, ...emptyFacets(), page: 1 })}
         tabs={OFFER_KINDS.map((kind) => ({ tabId: kind, label: t(`offers.catalogue.kinds.${kind}`) }))}
       >
-        <search>
-          <form onSubmit={onSearch} className="fr-mb-3w" key={`${query.kind}-${query.q}`}>
-            <fieldset className="fr-fieldset fr-mb-0">
-              <legend className="fr-fieldset__legend fr-sr-only">{t('offers.catalogue.searchLegend')}</legend>
-              <div className="fr-fieldset__element fr-col-12 fr-col-md-8">
-                <Input
-                  label={t('offers.catalogue.q')}
-                  hintText={t('offers.catalogue.qHint')}
-                  nativeInputProps={{ name: 'q', type: 'search', defaultValue: query.q }}
-                />
-              </div>
-              <div className="fr-fieldset__element fr-col-12 fr-col-md-4 mg-align-end">
-                <Button type="submit" iconId="fr-icon-search-line">
-                  {t('offers.catalogue.submit')}
-                </Button>
-              </div>
-            </fieldset>
-          </form>
-        </search>
+        <SearchForm
+          legend={t('offers.catalogue.searchLegend')}
+          legendHidden
+          formKey={`${query.kind}-${query.q}`}
+          className="fr-mb-3w"
+          fieldsetClassName="fr-mb-0"
+          submitLabel={t('offers.catalogue.submit')}
+          submitIcon="fr-icon-search-line"
+          buttonWidth={4}
+          onSearch={onSearch}
+        >
+          <SearchCell width={8}>
+            <Input
+              label={t('offers.catalogue.q')}
+              hintText={t('offers.catalogue.qHint')}
+              nativeInputProps={{ name: 'q', type: 'search', defaultValue: query.q }}
+            />
+          </SearchCell>
+        </SearchForm>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
             {/* On a phone the filters wait behind this button, so the results come first. */}
@@ -169,15 +161,13 @@ export function CataloguePage() {
                 <>
                   {search.isPlaceholderData ? <Loading label={t('offers.catalogue.updating')} /> : null}
                   <CatalogueResults items={data.items} />
-                  {pageCount > 1 ? (
-                    <Pagination
-                      className="fr-mt-3w"
-                      count={pageCount}
-                      defaultPage={query.page}
-                      showFirstLast
-                      getPageLinkProps={pageLink}
-                    />
-                  ) : null}
+                  <ListPages
+                    className="fr-mt-3w"
+                    total={data.total}
+                    perPage={data.perPage}
+                    page={query.page}
+                    link={pageLink}
+                  />
                   <div className="mg-offer-bottom fr-mt-4w">
                     <Select
                       className="fr-mb-0 mg-offer-select"

@@ -4,35 +4,19 @@
  */
 import { Notice } from '@codegouvfr/react-dsfr/Notice.js';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import type { ActivitySummary } from '../../../shared/api.ts';
-import type { OfferDemo } from '../../../shared/offers.ts';
+import { Link } from 'react-router';
+import type { ActivitySummary } from '../../api/courses.ts';
+import { type OfferDemo, useOfferDemo } from '../../api/offers.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RichText } from '../../components/RichTextEditor.tsx';
 import { kindUi } from '../activities/registry.tsx';
 import { ActivityKindLine } from '../courses/SectionContent.tsx';
-import { isNotFound, offerNumberOf, useOfferDemo, withdrawnOffer } from './api.ts';
+import { OfferGate } from './OfferGate.tsx';
 import { OfferHeading } from './OfferHeading.tsx';
-import { OfferNotFound, OfferWithdrawnNotice } from './PresentationPage.tsx';
 import './offers.css';
 
 export function DemoViewPage() {
-  const number = offerNumberOf(useParams().number);
-  return number === undefined ? <OfferNotFound /> : <Demo number={number} />;
-}
-
-function Demo({ number }: { number: number }) {
-  const query = useOfferDemo(number);
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    const withdrawn = withdrawnOffer(query.error);
-    if (withdrawn) return <OfferWithdrawnNotice offer={withdrawn} />;
-    if (isNotFound(query.error)) return <OfferNotFound />;
-    return <ProblemAlert error={query.error} />;
-  }
-  return <DemoView demo={query.data} />;
+  return <OfferGate load={useOfferDemo}>{(demo) => <DemoView demo={demo} />}</OfferGate>;
 }
 
 type DemoSection = OfferDemo['sections'][number];

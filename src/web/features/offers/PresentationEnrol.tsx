@@ -6,10 +6,10 @@ import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OfferPresentation } from '../../../shared/offers.ts';
+import { useSelfEnrolment } from '../../api/enrolment.ts';
+import { offerKeys } from '../../api/offers.ts';
 import { useMeQuery } from '../../app/auth.tsx';
-import { useSelfEnrolment } from '../enrolment/api.ts';
 import { SelfEnrolButton } from '../enrolment/SelfEnrolButton.tsx';
-import { offerKeys } from './api.ts';
 
 type Session = OfferPresentation['sessions'][number];
 

@@ -3,17 +3,12 @@
  * logging in); every offer shows its short link and opens its course in demonstration. A withdrawn
  * offer's page says so, since its short link lives on in mails and documents.
  */
-import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Badge } from '@codegouvfr/react-dsfr/Badge.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
-import type { OfferPresentation, OfferWithdrawn } from '../../../shared/offers.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { isNotFound, offerNumberOf, useOffer, withdrawnOffer } from './api.ts';
+import { type OfferPresentation, useOffer } from '../../api/offers.ts';
+import { OfferGate } from './OfferGate.tsx';
 import { OfferHeading } from './OfferHeading.tsx';
 import {
   PresentationFacts,
@@ -26,66 +21,7 @@ import { PresentationShortLink } from './PresentationShortLink.tsx';
 import './offers.css';
 
 export function PresentationPage() {
-  const number = offerNumberOf(useParams().number);
-  return number === undefined ? <OfferNotFound /> : <Presentation number={number} />;
-}
-
-function Presentation({ number }: { number: number }) {
-  const query = useOffer(number);
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    const withdrawn = withdrawnOffer(query.error);
-    if (withdrawn) return <OfferWithdrawnNotice offer={withdrawn} />;
-    if (isNotFound(query.error)) return <OfferNotFound />;
-    return <ProblemAlert error={query.error} />;
-  }
-  return <OfferView offer={query.data} />;
-}
-
-export function OfferNotFound() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <OfferHeading title={t('offers.presentation.notFound')} />
-      <EmptyState message={t('offers.presentation.notFound')} next={t('offers.presentation.notFoundNext')}>
-        <p className="fr-mt-2w fr-mb-0">
-          <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/offres">
-            {t('offers.presentation.backToCatalogue')}
-          </Link>
-        </p>
-      </EmptyState>
-    </>
-  );
-}
-
-export function OfferWithdrawnNotice({ offer }: { offer: OfferWithdrawn }) {
-  const { t } = useTranslation();
-  const values = { title: offer.offerTitle, number: offer.number };
-  return (
-    <>
-      <OfferHeading title={offer.offerTitle} />
-      <Alert
-        className="fr-mb-4w"
-        severity="warning"
-        title={t('offers.presentation.withdrawnTitle')}
-        // Right under the page's h1 (the DSFR's default h3 would skip a level).
-        as="h2"
-        description={
-          <>
-            <span className="fr-mb-1w" style={{ display: 'block' }}>
-              {offer.withdrawnAt
-                ? t('offers.presentation.withdrawn', { ...values, date: formatDate(offer.withdrawnAt) })
-                : t('offers.presentation.withdrawnNoDate', values)}
-            </span>
-            {t('offers.presentation.withdrawnNext')}
-          </>
-        }
-      />
-      <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/offres">
-        {t('offers.presentation.backToCatalogue')}
-      </Link>
-    </>
-  );
+  return <OfferGate load={useOffer}>{(offer) => <OfferView offer={offer} />}</OfferGate>;
 }
 
 function OfferView({ offer }: { offer: OfferPresentation }) {

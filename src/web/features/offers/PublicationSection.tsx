@@ -16,8 +16,9 @@ import { formatDate } from '../../../shared/format.ts';
 import type { Stage } from '../../../shared/lifecycle.ts';
 import { type Publication, shortLink } from '../../../shared/offers.ts';
 import type { Course } from '../../api/courses.ts';
-import { publishCourse, refreshPublication, usePublication, withdrawCourse } from '../../api/publication.ts';
-import { useCourseCapabilities } from '../../api/workflow.ts';
+import { publishCourse, refreshPublication, usePublication, withdrawCourse } from '../../api/offers.ts';
+import { useCourseCapabilities } from '../../api/roles.ts';
+import { ConfirmModal } from '../../components/dialogs.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 import './publication.css';
 
@@ -218,20 +219,15 @@ function Section({
       </ul>
       {published ? <p className="fr-hint-text">{t('offers.publication.updateHint')}</p> : null}
 
-      <withdrawModal.Component
+      <ConfirmModal
+        modal={withdrawModal}
         title={t('offers.publication.confirmWithdraw.title')}
-        titleAs="h2"
-        buttons={[
-          { children: t('ui.common.cancel'), priority: 'secondary' },
-          {
-            children: t('offers.publication.confirmWithdraw.submit'),
-            iconId: 'fr-icon-close-circle-line',
-            onClick: () => void act('withdraw'),
-          },
-        ]}
+        confirmLabel={t('offers.publication.confirmWithdraw.submit')}
+        confirmIcon="fr-icon-close-circle-line"
+        onConfirm={() => void act('withdraw')}
       >
         <p>{t('offers.publication.confirmWithdraw.text', { title: course.title })}</p>
-      </withdrawModal.Component>
+      </ConfirmModal>
     </section>
   );
 }

@@ -1,22 +1,6 @@
-/** The public catalogue: queries over `/api/offers`, and the catalogue's query as the page's URL. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  FACETS,
-  type Facet,
-  type OfferDemo,
-  type OfferPresentation,
-  OfferSearchQuery,
-  type OfferSearchResult,
-  OfferWithdrawn,
-} from '../../../shared/offers.ts';
-import { ApiError, api } from '../../api/client.ts';
-
-export const offerKeys = {
-  all: ['offers'] as const,
-  search: (query: string) => ['offers', 'search', query] as const,
-  offer: (number: number) => ['offers', number] as const,
-  demo: (number: number) => ['offers', number, 'demo'] as const,
-};
+/** The public catalogue's query as the page's URL (the search itself is `useOfferSearch` of `api/offers.ts`). */
+import { FACETS, type Facet, OfferSearchQuery } from '../../../shared/offers.ts';
+import { exportLinks as searchExportLinks } from '../../api/offers.ts';
 
 const DEFAULTS = OfferSearchQuery.parse({});
 
@@ -63,52 +47,10 @@ export function toggleFacet(query: OfferSearchQuery, facet: Facet, value: string
   return { ...query, [facet]: next, page: 1 };
 }
 
-export function useOfferSearch(query: OfferSearchQuery) {
-  const qs = paramsFromQuery(query).toString();
-  return useQuery({
-    queryKey: offerKeys.search(qs),
-    queryFn: () => api.get<OfferSearchResult>(qs ? `/api/offers?${qs}` : '/api/offers'),
-    placeholderData: keepPreviousData,
-  });
-}
-
 /** Links of the downloads of the current search (all its results, not the page shown). */
 export function exportLinks(query: OfferSearchQuery) {
   const params = paramsFromQuery({ ...query, page: 1 });
   params.delete('page');
   params.delete('perPage');
-  const qs = params.toString();
-  const suffix = qs ? `?${qs}` : '';
-  return { csv: `/api/offers/export.csv${suffix}`, pdf: `/api/offers/export.pdf${suffix}` };
-}
-
-export function useOffer(number: number) {
-  return useQuery({
-    queryKey: offerKeys.offer(number),
-    queryFn: () => api.get<OfferPresentation>(`/api/offers/${number}`),
-    retry: false,
-  });
-}
-
-export function useOfferDemo(number: number) {
-  return useQuery({
-    queryKey: offerKeys.demo(number),
-    queryFn: () => api.get<OfferDemo>(`/api/offers/${number}/demo`),
-    retry: false,
-  });
-}
-
-/** A withdrawn offer answers 410 with its number, kind, title and withdrawal date. */
-export function withdrawnOffer(error: unknown): OfferWithdrawn | undefined {
-  if (!(error instanceof ApiError) || error.status !== 410) return undefined;
-  return OfferWithdrawn.safeParse(error.problem).data;
-}
-
-export const isNotFound = (error: unknown) =>
-  error instanceof ApiError && (error.status === 404 || error.status === 400);
-
-/** `/offres/:number` gives digits only; anything else is no offer. */
-export function offerNumberOf(value: string | undefined): number | undefined {
-  if (!value || !/^\d{1,9}$/.test(value)) return undefined;
-  return Number(value);
+  return searchExportLinks(params);
 }

@@ -1,23 +1,13 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProfileFields } from '../../../shared/api.ts';
-import { api } from '../../api/client.ts';
-import type { Me } from '../../api/types.ts';
+import { type Me, updateProfile } from '../../api/accounts.ts';
 import { useSetMe } from '../../app/auth.tsx';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldId,
-  fieldState,
-  invalidProps,
-  problemFieldErrors,
-  readForm,
-  zodFieldErrors,
-} from '../../components/forms.tsx';
-import { useProblemMessage } from '../../components/ProblemAlert.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, readForm } from '../../components/forms.tsx';
+import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 const FORM = 'profil';
 const FIELDS = ['firstName', 'lastName', 'academie', 'departement', 'discipline', 'bodyGrade'] as const;
@@ -26,38 +16,12 @@ const OPTIONAL = ['academie', 'departement', 'discipline', 'bodyGrade'];
 export function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
   const setMe = useSetMe();
-  const problemMessage = useProblemMessage();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
   const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
   const labels: Record<string, string> = Object.fromEntries(FIELDS.map((f) => [f, t(`ui.profile.${f}`)]));
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const values = readForm(event.currentTarget, OPTIONAL);
-    const parsed = ProfileFields.safeParse(values);
-    if (!parsed.success) {
-      setMessage(undefined);
-      setErrors(zodFieldErrors(parsed.error, values, t));
-      return;
-    }
-    setPending(true);
-    try {
-      const next = await api.patch<Me>('/api/me', parsed.data);
-      setMe(next);
-      setErrors({});
-      setMessage(undefined);
-      setSaved(true);
-    } catch (error) {
-      const fieldErrors = problemFieldErrors(error);
-      setErrors(fieldErrors);
-      setMessage(Object.keys(fieldErrors).length ? undefined : problemMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+  const { errors, message, pending, submit } = useFormSubmission(ProfileFields, async (data) => {
+    setMe(await updateProfile(data));
+    setSaved(true);
+  });
 
   return (
     <>
@@ -77,26 +41,31 @@ export function ProfileForm({ me }: { me: Me }) {
           description={t('ui.common.saved')}
         />
       ) : null}
-      <form noValidate onSubmit={onSubmit}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSaved(false);
+          void submit(readForm(event.currentTarget, OPTIONAL));
+        }}
+      >
         <p className="fr-hint-text">{t('ui.common.requiredHint')}</p>
         <div className="fr-grid-row fr-grid-row--gutters">
           {FIELDS.map((field) => (
             <div key={field} className="fr-col-12 fr-col-md-6">
-              <Input
+              <TextField
+                form={FORM}
+                name={field}
+                errors={errors}
                 label={
                   OPTIONAL.includes(field) ? `${labels[field]} ${t('ui.common.optional')}` : labels[field]
                 }
-                hintText={field === 'bodyGrade' ? t('ui.profile.bodyGradeHint') : undefined}
-                {...fieldState(errors, field)}
-                nativeInputProps={{
-                  id: fieldId(FORM, field),
-                  ...invalidProps(errors, field),
-                  name: field,
-                  defaultValue: me.user[field] ?? '',
-                  required: !OPTIONAL.includes(field),
-                  autoComplete:
-                    field === 'firstName' ? 'given-name' : field === 'lastName' ? 'family-name' : 'off',
-                }}
+                hint={field === 'bodyGrade' ? t('ui.profile.bodyGradeHint') : undefined}
+                defaultValue={me.user[field] ?? ''}
+                required={!OPTIONAL.includes(field)}
+                autoComplete={
+                  field === 'firstName' ? 'given-name' : field === 'lastName' ? 'family-name' : 'off'
+                }
               />
             </div>
           ))}

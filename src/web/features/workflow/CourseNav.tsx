@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCourseCapabilities } from '../../api/workflow.ts';
+import { useCourseCapabilities } from '../../api/roles.ts';
 
 export type CoursePageName =
   | 'content'

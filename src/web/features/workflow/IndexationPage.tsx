@@ -5,7 +5,6 @@
 
 import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
@@ -13,17 +12,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
-import {
-  COLLECTIONS,
-  CourseMetadata,
-  ORIGINS,
-  PUBLICS,
-  REQUIRED_FOR_SESSION,
-} from '../../../shared/lifecycle.ts';
+import { COLLECTIONS, CourseMetadata, ORIGINS, REQUIRED_FOR_SESSION } from '../../../shared/lifecycle.ts';
 import { requiredToPublish } from '../../../shared/offers.ts';
-import { api } from '../../api/client.ts';
 import { type Course, fetchCoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
-import { refreshLifecycle } from '../../api/workflow.ts';
+import { refreshLifecycle, saveMetadata } from '../../api/workflow.ts';
+import { TextAreaField, TextField } from '../../components/fields.tsx';
 import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -32,6 +25,7 @@ import { RichTextEditor } from '../../components/RichTextEditor.tsx';
 import { changedKeys, StaleVersionAlert, useVersionedForm } from '../../components/StaleVersion.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { CourseNav } from './CourseNav.tsx';
+import { PublicsField } from './PublicsField.tsx';
 
 const form = 'indexation';
 const TEXTS = [
@@ -113,18 +107,14 @@ function IndexationForm({ course: current }: { course: Course }) {
   const versionRequired = requiredToPublish(course.stage).includes('version');
   const required = new Set<string>([...REQUIRED_FOR_SESSION, ...(versionRequired ? ['version'] : [])]);
   const hint = (name: string) =>
-    name === 'version' && versionRequired ? { hintText: t('ui.lifecycle.indexation.versionHint') } : {};
+    name === 'version' && versionRequired ? t('ui.lifecycle.indexation.versionHint') : undefined;
   const optional = (name: string) => (required.has(name) ? '' : ` ${t('ui.common.optional')}`);
   const label = (name: string) => t(`ui.lifecycle.indexation.${name}`);
   const labels = Object.fromEntries(FIELDS.map((name) => [name, label(name)]));
   const { errors, message, pending, submit } = useFormSubmission(CourseMetadata, async (data) => {
     let updated: Course;
     try {
-      updated = await api.put<Course>(
-        `/api/courses/${encodeURIComponent(course.id)}/metadata`,
-        data,
-        versioned.headers,
-      );
+      updated = await saveMetadata(course.id, data, versioned.version);
     } catch (error) {
       if (versioned.caught(error)) return;
       throw error;
@@ -219,23 +209,13 @@ function IndexationForm({ course: current }: { course: Course }) {
             </option>
           ))}
         </Select>
-        <div id={fieldId(form, 'publics')} tabIndex={-1}>
-          <Checkbox
-            legend={labels.publics}
-            hintText={t('ui.lifecycle.indexation.publicsHint')}
-            orientation="horizontal"
-            state={errors.publics ? 'error' : 'default'}
-            stateRelatedMessage={errors.publics}
-            options={PUBLICS.map((p) => ({
-              label: t(`ui.lifecycle.publics.${p}`),
-              nativeInputProps: {
-                name: 'publics',
-                value: p,
-                defaultChecked: metadata.publics?.includes(p) ?? false,
-              },
-            }))}
-          />
-        </div>
+        <PublicsField
+          form={form}
+          errors={errors}
+          legend={labels.publics}
+          hint={t('ui.lifecycle.indexation.publicsHint')}
+          checked={{ initial: metadata.publics ?? [] }}
+        />
         <RichTextEditor
           id={fieldId(form, 'objectives')}
           name="objectives"
@@ -259,44 +239,34 @@ function IndexationForm({ course: current }: { course: Course }) {
         </div>
         {duration('durationOnSite')}
         {duration('durationRemote')}
-        <Input
+        <TextField
+          form={form}
+          name="keywords"
+          errors={errors}
           label={`${labels.keywords}${optional('keywords')}`}
-          hintText={t('ui.lifecycle.indexation.keywordsHint')}
-          {...fieldState(errors, 'keywords')}
-          nativeInputProps={{
-            id: fieldId(form, 'keywords'),
-            name: 'keywords',
-            defaultValue: metadata.keywords?.join(', ') ?? '',
-            ...invalidProps(errors, 'keywords'),
-          }}
+          hint={t('ui.lifecycle.indexation.keywordsHint')}
+          defaultValue={metadata.keywords?.join(', ') ?? ''}
         />
         {TEXTS.map((name) =>
           LONG.includes(name) ? (
-            <Input
+            <TextAreaField
               key={name}
+              form={form}
+              name={name}
+              errors={errors}
               label={`${labels[name]}${optional(name)}`}
-              textArea
-              {...fieldState(errors, name)}
-              nativeTextAreaProps={{
-                id: fieldId(form, name),
-                name,
-                rows: 3,
-                defaultValue: metadata[name] ?? '',
-                ...invalidProps(errors, name),
-              }}
+              rows={3}
+              defaultValue={metadata[name] ?? ''}
             />
           ) : (
-            <Input
+            <TextField
               key={name}
+              form={form}
+              name={name}
+              errors={errors}
               label={`${labels[name]}${optional(name)}`}
-              {...hint(name)}
-              {...fieldState(errors, name)}
-              nativeInputProps={{
-                id: fieldId(form, name),
-                name,
-                defaultValue: metadata[name] ?? '',
-                ...invalidProps(errors, name),
-              }}
+              hint={hint(name)}
+              defaultValue={metadata[name] ?? ''}
             />
           ),
         )}

@@ -14,10 +14,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
 import type { Stage, Transition, Workflow } from '../../../shared/lifecycle.ts';
-import { api } from '../../api/client.ts';
 import { type Course, useCoursePage } from '../../api/courses.ts';
 import { useDeployment } from '../../api/hub.ts';
-import { refreshLifecycle, useWorkflow } from '../../api/workflow.ts';
+import {
+  isSimpleMove,
+  moveCourse,
+  refreshLifecycle,
+  type SimpleMove,
+  useWorkflow,
+} from '../../api/workflow.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert, useProblemMessage } from '../../components/ProblemAlert.tsx';
@@ -154,15 +159,6 @@ function Actions({
   const has = (transition: Transition) => allowed.some((x) => x.transition === transition);
   const isSession = workflow.isSession;
 
-  /** The moves without a form: one request, then the page shows the new stage. */
-  const SIMPLE: Partial<Record<Transition, [method: 'post' | 'delete', path: string]>> = {
-    make_template: ['post', 'template'],
-    unmake_template: ['delete', 'template'],
-    archive: ['post', 'archive'],
-    reopen: ['delete', 'archive'],
-    trash: ['post', 'trash'],
-    restore: ['delete', 'trash'],
-  };
   const FORMS: Partial<Record<Transition, () => void>> = {
     create_session: () => createSessionModal.open(),
     open: () => openModal.open(),
@@ -171,18 +167,16 @@ function Actions({
 
   function start(transition: Transition) {
     if (transition === 'trash') trashModal.open();
-    else if (SIMPLE[transition]) void run(transition);
+    else if (isSimpleMove(transition)) void run(transition);
     else FORMS[transition]?.();
   }
 
-  async function run(transition: Transition) {
-    const simple = SIMPLE[transition];
-    if (!simple) return;
+  /** The moves without a form: one request, then the page shows the new stage. */
+  async function run(transition: SimpleMove) {
     setPending(transition);
     setError(undefined);
     try {
-      const [method, path] = simple;
-      await api[method](`/api/courses/${encodeURIComponent(course.id)}/${path}`);
+      await moveCourse(course.id, transition);
       await refreshLifecycle(queryClient, course.id);
       onDone(t(`ui.lifecycle.done.${wordsOf(transition, isSession)}`, { title: course.title }));
     } catch (e) {

@@ -3,12 +3,12 @@
  * with its address), added and removed as the trainer plans them. The server keeps them in date order.
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import type { TFunction } from 'i18next';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ON_SITE_DAYS, type OnSiteDay } from '../../../shared/lifecycle.ts';
-import { type FieldErrors, fieldId, fieldState, invalidProps } from '../../components/forms.tsx';
+import { TextAreaField, TextField } from '../../components/fields.tsx';
+import { type FieldErrors, fieldId } from '../../components/forms.tsx';
 import './session.css';
 
 /** A row being edited, with a key that survives the removal of the rows before it. */
@@ -78,16 +78,14 @@ export function OnSiteDaysField({
   const input = (index: number, part: Exclude<(typeof PARTS)[number], 'place'>, type: string) => {
     const name = dayField(index, part);
     return (
-      <Input
+      <TextField
+        form={form}
+        name={name}
+        errors={errors}
         label={t(`ui.lifecycle.session.onSite.${part}`)}
-        {...fieldState(errors, name)}
-        nativeInputProps={{
-          id: fieldId(form, name),
-          type,
-          value: days[index]![part],
-          onChange: (event) => set(index, part, event.currentTarget.value),
-          ...invalidProps(errors, name),
-        }}
+        type={type}
+        value={days[index]![part]}
+        onChange={(event) => set(index, part, event.currentTarget.value)}
       />
     );
   };
@@ -96,19 +94,16 @@ export function OnSiteDaysField({
   const place = (index: number) => {
     const name = dayField(index, 'place');
     return (
-      <Input
+      <TextAreaField
+        form={form}
+        name={name}
+        errors={errors}
         label={t('ui.lifecycle.session.onSite.place')}
-        textArea
-        {...fieldState(errors, name)}
-        nativeTextAreaProps={{
-          id: fieldId(form, name),
-          rows: 2,
-          maxLength: 500,
-          value: days[index]!.place,
-          onChange: (event) => set(index, 'place', event.currentTarget.value),
-          autoComplete: 'street-address',
-          ...invalidProps(errors, name),
-        }}
+        rows={2}
+        maxLength={500}
+        value={days[index]!.place}
+        onChange={(event) => set(index, 'place', event.currentTarget.value)}
+        autoComplete="street-address"
       />
     );
   };

@@ -2,14 +2,11 @@
  * "Informations pratiques" on a session's course page: when the session runs, who trains, whom to write
  * to, and when and where to come for its on-site days. Nothing for a course that is not a session.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format.ts';
 import { isSession, type SessionPractical, type Stage } from '../../../shared/lifecycle.ts';
-import { api } from '../../api/client.ts';
+import { useSessionPractical } from '../../api/workflow.ts';
 import './session.css';
-
-export const practicalKey = (courseId: string) => ['course-practical', courseId] as const;
 
 /** "lundi 18 janvier 2027": a calendar day, the same wherever the reader is. */
 const dayFormat = new Intl.DateTimeFormat('fr-FR', {
@@ -34,11 +31,7 @@ export function SessionPracticalInfo({
   show?: boolean;
 }) {
   const session = isSession(course.stage);
-  const query = useQuery({
-    queryKey: practicalKey(course.id),
-    queryFn: () => api.get<SessionPractical>(`/api/courses/${encodeURIComponent(course.id)}/practical`),
-    enabled: show && session,
-  });
+  const query = useSessionPractical(course.id, show && session);
   if (!show || !session || !query.data) return null;
   return <Practical info={query.data} />;
 }

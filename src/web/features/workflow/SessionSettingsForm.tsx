@@ -4,19 +4,17 @@
  */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Session, SessionSettings } from '../../../shared/lifecycle.ts';
-import { api } from '../../api/client.ts';
+import { SessionSettings } from '../../../shared/lifecycle.ts';
 import type { Course } from '../../api/courses.ts';
-import { refreshLifecycle } from '../../api/workflow.ts';
-import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { refreshLifecycle, type Session, saveSession, workflowKeys } from '../../api/workflow.ts';
+import { TextField } from '../../components/fields.tsx';
+import { ErrorSummary, readForm } from '../../components/forms.tsx';
 import { fromLocalInput, toLocalInput } from '../../components/localDateTime.ts';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 import { type DraftDay, dayLabels, OnSiteDaysField } from './OnSiteDaysField.tsx';
-import { practicalKey } from './SessionPracticalInfo.tsx';
 
 const form = 'session';
 const GAIA = ['gaiaDispositif', 'gaiaModule', 'gaiaSession'] as const;
@@ -45,12 +43,12 @@ export function SessionSettingsForm({
     ...dayLabels(t, days.length),
   };
   const { errors, message, pending, submit } = useFormSubmission(SessionSettings, async (data) => {
-    const saved = await api.put<Session>(`/api/courses/${encodeURIComponent(course.id)}/session`, data);
+    const saved = await saveSession(course.id, data);
     // The server orders the days by date: the rows follow.
     setDays(saved.onSiteDays.map((day, key) => ({ ...day, key })));
     await Promise.all([
       refreshLifecycle(queryClient, course.id),
-      queryClient.invalidateQueries({ queryKey: practicalKey(course.id) }),
+      queryClient.invalidateQueries({ queryKey: workflowKeys.practical(course.id) }),
     ]);
     onSaved(t('ui.lifecycle.session.saved'));
   });
@@ -78,18 +76,20 @@ export function SessionSettingsForm({
     });
   }
 
-  const text = (name: string, value: string, extra: Record<string, unknown> = {}, hint?: string) => (
-    <Input
+  const text = (
+    name: string,
+    value: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+    hint?: string,
+  ) => (
+    <TextField
+      form={form}
+      name={name}
+      errors={errors}
       label={labels[name]}
-      {...(hint && { hintText: hint })}
-      {...fieldState(errors, name)}
-      nativeInputProps={{
-        id: fieldId(form, name),
-        name,
-        defaultValue: value,
-        ...invalidProps(errors, name),
-        ...extra,
-      }}
+      hint={hint}
+      defaultValue={value}
+      {...extra}
     />
   );
 

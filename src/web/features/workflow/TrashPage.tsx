@@ -7,9 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/format.ts';
-import { api } from '../../api/client.ts';
 import type { Course } from '../../api/courses.ts';
-import { refreshLifecycle, useTrash } from '../../api/workflow.ts';
+import { moveCourse, refreshLifecycle, useTrash } from '../../api/workflow.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -25,7 +24,7 @@ export function TrashPage() {
 
   async function restore(course: Course) {
     try {
-      const restored = await api.delete<Course>(`/api/courses/${encodeURIComponent(course.id)}/trash`);
+      const restored = await moveCourse(course.id, 'restore');
       await refreshLifecycle(queryClient, course.id);
       setNotice({
         ok: true,

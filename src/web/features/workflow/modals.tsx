@@ -1,7 +1,5 @@
 /** The workflow's dialogs: create a session, open it, announce it, put a course in the trash. */
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import type { FrIconClassName } from '@codegouvfr/react-dsfr/fr/generatedFromCss/classNames.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { useIsModalOpen } from '@codegouvfr/react-dsfr/Modal/useIsModalOpen.js';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,11 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { AnnounceBody, OpenSessionBody } from '../../../shared/lifecycle.ts';
-import { api } from '../../api/client.ts';
 import type { Course } from '../../api/courses.ts';
-import { refreshLifecycle } from '../../api/workflow.ts';
-import { ErrorSummary, fieldId, fieldState, invalidProps, readForm } from '../../components/forms.tsx';
+import { announceSession, createSession, openSession, refreshLifecycle } from '../../api/workflow.ts';
+import { ConfirmModal, FormModal } from '../../components/dialogs.tsx';
+import { TextField } from '../../components/fields.tsx';
+import { readForm } from '../../components/forms.tsx';
 import { fromLocalInput } from '../../components/localDateTime.ts';
+import { MessageFields } from '../../components/MessageFields.tsx';
 import { useFormSubmission } from '../../components/useFormSubmission.ts';
 
 export const createSessionModal = createModal({ id: 'modale-creer-session', isOpenedByDefault: false });
@@ -29,17 +29,6 @@ const CreateSessionForm = z.object({
   endsAt: z.iso.datetime({ offset: true }).nullable(),
 });
 
-function submitButton(form: string, label: string, pending: boolean, iconId: FrIconClassName) {
-  return {
-    children: label,
-    iconId,
-    doClosesModal: false,
-    type: 'submit' as const,
-    disabled: pending,
-    nativeButtonProps: { form },
-  };
-}
-
 export function CreateSessionModal({ course }: { course: Course }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -51,7 +40,7 @@ export function CreateSessionModal({ course }: { course: Course }) {
     endsAt: t('workflow.fields.session.endsAt'),
   };
   const { errors, message, pending, submit } = useFormSubmission(CreateSessionForm, async (data) => {
-    const session = await api.post<Course>(`/api/courses/${encodeURIComponent(course.id)}/sessions`, {
+    const session = await createSession(course.id, {
       title: data.title,
       settings: { startsAt: data.startsAt, endsAt: data.endsAt },
     });
@@ -62,57 +51,50 @@ export function CreateSessionModal({ course }: { course: Course }) {
     });
   });
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const raw = readForm(event.currentTarget);
-    void submit({
-      title: raw.title,
-      startsAt: fromLocalInput(raw.startsAt),
-      endsAt: fromLocalInput(raw.endsAt),
-    });
-  }
-
   const date = (name: 'startsAt' | 'endsAt') => (
-    <Input
+    <TextField
+      form={form}
+      name={name}
+      errors={errors}
       label={`${labels[name]} ${t('ui.common.optional')}`}
-      {...fieldState(errors, name)}
-      nativeInputProps={{
-        id: fieldId(form, name),
-        name,
-        type: 'datetime-local',
-        ...invalidProps(errors, name),
-      }}
+      type="datetime-local"
     />
   );
 
   return (
-    <createSessionModal.Component
+    <FormModal
+      modal={createSessionModal}
+      form={form}
       title={t('ui.lifecycle.createSession.title')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        submitButton(form, t('ui.lifecycle.createSession.submit'), pending, 'fr-icon-calendar-line'),
-      ]}
+      intro={t('ui.lifecycle.createSession.intro')}
+      submitLabel={t('ui.lifecycle.createSession.submit')}
+      submitIcon="fr-icon-calendar-line"
+      pending={pending}
+      errors={errors}
+      labels={labels}
+      message={message}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const raw = readForm(event.currentTarget);
+        void submit({
+          title: raw.title,
+          startsAt: fromLocalInput(raw.startsAt),
+          endsAt: fromLocalInput(raw.endsAt),
+        });
+      }}
     >
-      <p>{t('ui.lifecycle.createSession.intro')}</p>
-      <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
-      <form id={form} noValidate onSubmit={onSubmit}>
-        <Input
-          label={labels.title}
-          hintText={t('ui.lifecycle.createSession.sessionTitleHint')}
-          {...fieldState(errors, 'title')}
-          nativeInputProps={{
-            id: fieldId(form, 'title'),
-            name: 'title',
-            required: true,
-            defaultValue: `${course.title} — ${t('ui.lifecycle.createSession.defaultSuffix')}`,
-            ...invalidProps(errors, 'title'),
-          }}
-        />
-        {date('startsAt')}
-        {date('endsAt')}
-      </form>
-    </createSessionModal.Component>
+      <TextField
+        form={form}
+        name="title"
+        errors={errors}
+        label={labels.title}
+        hint={t('ui.lifecycle.createSession.sessionTitleHint')}
+        required
+        defaultValue={`${course.title} — ${t('ui.lifecycle.createSession.defaultSuffix')}`}
+      />
+      {date('startsAt')}
+      {date('endsAt')}
+    </FormModal>
   );
 }
 
@@ -137,46 +119,43 @@ export function OpenModal({
   useEffect(() => setChecked(selfEnrolment), [selfEnrolment]);
   useIsModalOpen(openModal, { onDisclose: () => setChecked(selfEnrolment) });
   const { errors, message, pending, submit } = useFormSubmission(OpenSessionBody, async (data) => {
-    await api.post(`/api/courses/${encodeURIComponent(course.id)}/open`, data);
+    await openSession(course.id, data);
     // Closed before the refresh, which removes the dialog once opening is no longer an action.
     openModal.close();
     await refreshLifecycle(queryClient, course.id);
     onDone(t('ui.lifecycle.done.open', { title: course.title }));
   });
   return (
-    <openModal.Component
+    <FormModal
+      modal={openModal}
+      form={form}
       title={t('ui.lifecycle.openSession.title')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        submitButton(form, t('ui.lifecycle.openSession.submit'), pending, 'fr-icon-play-line'),
-      ]}
+      intro={t('ui.lifecycle.openSession.intro')}
+      submitLabel={t('ui.lifecycle.openSession.submit')}
+      submitIcon="fr-icon-play-line"
+      pending={pending}
+      errors={errors}
+      labels={{}}
+      message={message}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit({ selfEnrolment: checked });
+      }}
     >
-      <p>{t('ui.lifecycle.openSession.intro')}</p>
-      <ErrorSummary form={form} errors={errors} labels={{}} message={message} as="h3" />
-      <form
-        id={form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit({ selfEnrolment: checked });
-        }}
-      >
-        <Checkbox
-          options={[
-            {
-              label: t('ui.lifecycle.openSession.selfEnrolment'),
-              hintText: t('ui.lifecycle.openSession.selfEnrolmentHint'),
-              nativeInputProps: {
-                name: 'selfEnrolment',
-                checked,
-                onChange: (event) => setChecked(event.currentTarget.checked),
-              },
+      <Checkbox
+        options={[
+          {
+            label: t('ui.lifecycle.openSession.selfEnrolment'),
+            hintText: t('ui.lifecycle.openSession.selfEnrolmentHint'),
+            nativeInputProps: {
+              name: 'selfEnrolment',
+              checked,
+              onChange: (event) => setChecked(event.currentTarget.checked),
             },
-          ]}
-        />
-      </form>
-    </openModal.Component>
+          },
+        ]}
+      />
+    </FormModal>
   );
 }
 
@@ -185,60 +164,35 @@ export function AnnounceModal({ course, onDone }: { course: Course; onDone: (mes
   const queryClient = useQueryClient();
   const form = 'annoncer-session';
   const labels = { subject: t('ui.lifecycle.announce.subject'), message: t('ui.lifecycle.announce.message') };
-  const { errors, message, pending, submit } = useFormSubmission(AnnounceBody, async (data) => {
-    const { recipients } = await api.post<{ recipients: number }>(
-      `/api/courses/${encodeURIComponent(course.id)}/announce`,
-      data,
-    );
+  const { errors, message, pending, onSubmit } = useFormSubmission(AnnounceBody, async (data) => {
+    const { recipients } = await announceSession(course.id, data);
     announceModal.close();
     await refreshLifecycle(queryClient, course.id);
     onDone(t('ui.lifecycle.announce.done', { count: recipients }));
   });
   return (
-    <announceModal.Component
+    <FormModal
+      modal={announceModal}
+      form={form}
       title={t('ui.lifecycle.announce.title')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        submitButton(form, t('ui.lifecycle.announce.submit'), pending, 'fr-icon-mail-line'),
-      ]}
+      intro={t('ui.lifecycle.announce.intro')}
+      submitLabel={t('ui.lifecycle.announce.submit')}
+      submitIcon="fr-icon-mail-line"
+      pending={pending}
+      errors={errors}
+      labels={labels}
+      message={message}
+      onSubmit={onSubmit}
     >
-      <p>{t('ui.lifecycle.announce.intro')}</p>
-      <ErrorSummary form={form} errors={errors} labels={labels} message={message} as="h3" />
-      <form
-        id={form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(readForm(event.currentTarget));
-        }}
-      >
-        <Input
-          label={labels.subject}
-          {...fieldState(errors, 'subject')}
-          nativeInputProps={{
-            id: fieldId(form, 'subject'),
-            name: 'subject',
-            required: true,
-            defaultValue: t('ui.lifecycle.announce.defaultSubject', { title: course.title }),
-            ...invalidProps(errors, 'subject'),
-          }}
-        />
-        <Input
-          label={labels.message}
-          hintText={t('ui.lifecycle.announce.messageHint')}
-          textArea
-          {...fieldState(errors, 'message')}
-          nativeTextAreaProps={{
-            id: fieldId(form, 'message'),
-            name: 'message',
-            required: true,
-            rows: 6,
-            ...invalidProps(errors, 'message'),
-          }}
-        />
-      </form>
-    </announceModal.Component>
+      <MessageFields
+        form={form}
+        errors={errors}
+        labels={{ subject: labels.subject, body: labels.message }}
+        bodyName="message"
+        bodyHint={t('ui.lifecycle.announce.messageHint')}
+        defaults={{ subject: t('ui.lifecycle.announce.defaultSubject', { title: course.title }) }}
+      />
+    </FormModal>
   );
 }
 
@@ -253,17 +207,16 @@ export function TrashModal({
 }) {
   const { t } = useTranslation();
   return (
-    <trashModal.Component
+    <ConfirmModal
+      modal={trashModal}
       title={t('ui.lifecycle.trash.title')}
-      titleAs="h2"
-      buttons={[
-        { children: t('ui.common.cancel'), priority: 'secondary' },
-        { children: t('ui.lifecycle.trash.submit'), iconId: 'fr-icon-delete-line', onClick: onConfirm },
-      ]}
+      confirmLabel={t('ui.lifecycle.trash.submit')}
+      confirmIcon="fr-icon-delete-line"
+      onConfirm={onConfirm}
     >
       <p>
         {t(isSession ? 'ui.lifecycle.trash.textSession' : 'ui.lifecycle.trash.text', { title: course.title })}
       </p>
-    </trashModal.Component>
+    </ConfirmModal>
   );
 }

@@ -1,35 +1,22 @@
-/** File: one document to download, or to open in the browser when it is a PDF or an image. */
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { Upload } from '@codegouvfr/react-dsfr/Upload.js';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { FileInfo } from '../../../../shared/api.ts';
-import { ApiError, api } from '../../../api/client.ts';
+import {
+  activityFileKeys,
+  activityFileUrl,
+  type FileInfo,
+  uploadActivityFile,
+  useActivityFile,
+} from '../../../api/activities.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { fieldId, fieldState, invalidProps } from '../../../components/forms.tsx';
+import { TextField } from '../../../components/fields.tsx';
 import { Loading } from '../../../components/Loading.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { useUploadMessage } from '../../../components/upload.ts';
 import { type ActivityEditorProps, type ActivityKindUi, type ActivityViewProps, str } from '../types.ts';
-import { fileDetail, fileFormat, formatSize, useUpload } from './upload.ts';
-
-const fileKey = (id: string) => ['activities', id, 'file'] as const;
-
-/** The activity's file, or `null` when none has been uploaded yet. */
-function useFileInfo(id: string) {
-  return useQuery({
-    queryKey: fileKey(id),
-    queryFn: async () => {
-      try {
-        return await api.get<FileInfo>(`/api/activities/${id}/file/info`);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-  });
-}
+import { fileDetail, fileFormat, formatSize } from './format.ts';
 
 /** Opened in the browser rather than downloaded: what browsers show by themselves. */
 const viewable = (mime: string) => mime === 'application/pdf' || mime.startsWith('image/');
@@ -49,13 +36,13 @@ export function DownloadLink({ href, label, info }: { href: string; label: strin
 
 function FileView({ activity }: ActivityViewProps) {
   const { t } = useTranslation();
-  const query = useFileInfo(activity.id);
+  const query = useActivityFile(activity.id);
   if (query.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
   const info = query.data;
   if (!info) return <EmptyState message={t('ui.activities.file.none')} />;
   const name = str(activity.settings.displayName) || info.filename;
-  const href = `/api/activities/${activity.id}/file`;
+  const href = activityFileUrl(activity.id);
   return (
     <>
       <p className="fr-mb-2w">
@@ -78,25 +65,39 @@ function FileView({ activity }: ActivityViewProps) {
   );
 }
 
-/** Replaces the activity's file; shown once the activity exists. */
-function FileUploader({ activityId }: { activityId: string }) {
+/**
+ * A file field that sends the file as soon as it is chosen, replacing the one the activity had (its file,
+ * its video); shown once the activity exists. `children`: what stands above the field.
+ */
+export function ReplaceFile({
+  id,
+  label,
+  hint,
+  accept,
+  send,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  accept?: string;
+  send: (file: File) => Promise<FileInfo>;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const { upload, message } = useUpload();
-  const query = useFileInfo(activityId);
+  const message = useUploadMessage();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const [pending, setPending] = useState(false);
 
-  async function send(input: HTMLInputElement) {
+  async function choose(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
     setPending(true);
     setError(undefined);
     setDone(undefined);
     try {
-      const info = await upload<FileInfo>('PUT', `/api/activities/${activityId}/file`, [file]);
-      queryClient.setQueryData(fileKey(activityId), info);
+      const info = await send(file);
       setDone(t('ui.activities.file.uploaded', { name: info.filename }));
     } catch (e) {
       setError(message(e));
@@ -106,32 +107,54 @@ function FileUploader({ activityId }: { activityId: string }) {
     }
   }
 
-  const info = query.data;
   return (
     <div className="fr-mb-3w">
-      {info ? (
-        <p className="fr-mb-1w">
-          {t('ui.activities.file.current')}{' '}
-          <DownloadLink href={`/api/activities/${activityId}/file`} label={info.filename} info={info} />
-        </p>
-      ) : query.isSuccess ? (
-        <p className="fr-mb-1w">{t('ui.activities.file.none')}</p>
-      ) : null}
+      {children}
       <Upload
-        label={info ? t('ui.activities.file.replace') : t('ui.activities.file.choose')}
-        hint={t('ui.activities.file.hint')}
+        label={label}
+        hint={hint}
         disabled={pending}
         state={error ? 'error' : done ? 'success' : 'default'}
         stateRelatedMessage={error ?? done}
         nativeInputProps={{
-          id: 'activite-settings.file',
-          onChange: (event) => void send(event.currentTarget),
+          id,
+          ...(accept ? { accept } : {}),
+          onChange: (event) => void choose(event.currentTarget),
         }}
       />
       <p className="fr-sr-only" role="status">
         {pending ? t('ui.activities.upload.pending') : (done ?? '')}
       </p>
     </div>
+  );
+}
+
+/** Replaces the activity's file, below the current one. */
+function FileUploader({ activityId }: { activityId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const query = useActivityFile(activityId);
+  const info = query.data;
+  return (
+    <ReplaceFile
+      id="activite-settings.file"
+      label={info ? t('ui.activities.file.replace') : t('ui.activities.file.choose')}
+      hint={t('ui.activities.file.hint')}
+      send={async (file) => {
+        const uploaded = await uploadActivityFile(activityId, file);
+        queryClient.setQueryData(activityFileKeys.file(activityId), uploaded);
+        return uploaded;
+      }}
+    >
+      {info ? (
+        <p className="fr-mb-1w">
+          {t('ui.activities.file.current')}{' '}
+          <DownloadLink href={activityFileUrl(activityId)} label={info.filename} info={info} />
+        </p>
+      ) : query.isSuccess ? (
+        <p className="fr-mb-1w">{t('ui.activities.file.none')}</p>
+      ) : null}
+    </ReplaceFile>
   );
 }
 
@@ -184,7 +207,6 @@ export function PendingFiles({
 function FileEditor({ form, settings, onChange, errors, onPendingUpload }: ActivityEditorProps) {
   const { t } = useTranslation();
   const { activityId } = useParams();
-  const { upload } = useUpload();
   return (
     <>
       {activityId ? (
@@ -195,23 +217,21 @@ function FileEditor({ form, settings, onChange, errors, onPendingUpload }: Activ
           label={t('ui.activities.file.choose')}
           hint={t('ui.activities.file.hintNew')}
           onPendingUpload={onPendingUpload}
-          send={(id, files) => upload('PUT', `/api/activities/${id}/file`, files.slice(0, 1))}
+          send={(id, files) => uploadActivityFile(id, files[0]!)}
         />
       )}
-      <Input
+      <TextField
+        form={form}
+        name="settings.displayName"
+        errors={errors}
         label={t('ui.activities.file.displayName')}
-        hintText={t('ui.activities.file.displayNameHint')}
-        {...fieldState(errors, 'settings.displayName')}
-        nativeInputProps={{
-          id: fieldId(form, 'settings.displayName'),
-          autoComplete: 'off',
-          value: str(settings.displayName),
-          onChange: (event) => {
-            const value = event.target.value;
-            const { displayName: _, ...rest } = settings;
-            onChange(value.trim() ? { ...rest, displayName: value } : rest);
-          },
-          ...invalidProps(errors, 'settings.displayName'),
+        hint={t('ui.activities.file.displayNameHint')}
+        autoComplete="off"
+        value={str(settings.displayName)}
+        onChange={(event) => {
+          const value = event.target.value;
+          const { displayName: _, ...rest } = settings;
+          onChange(value.trim() ? { ...rest, displayName: value } : rest);
         }}
       />
     </>

@@ -1,27 +1,25 @@
 /** Folder: several files, each to download, or all at once as a zip. */
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Upload } from '@codegouvfr/react-dsfr/Upload.js';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { FolderFile } from '../../../../shared/api.ts';
-import { api } from '../../../api/client.ts';
+import {
+  activityFileKeys,
+  addFolderFiles,
+  type FolderFile,
+  folderFileUrl,
+  folderZipUrl,
+  removeFolderFile,
+  useFolder,
+} from '../../../api/activities.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { Loading } from '../../../components/Loading.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { useUploadMessage } from '../../../components/upload.ts';
 import { DownloadLink, PendingFiles } from '../file/index.tsx';
-import { useUpload } from '../file/upload.ts';
 import type { ActivityEditorProps, ActivityKindUi, ActivityViewProps } from '../types.ts';
-
-const folderKey = (id: string) => ['activities', id, 'folder'] as const;
-
-function useFolder(id: string) {
-  return useQuery({
-    queryKey: folderKey(id),
-    queryFn: () => api.get<FolderFile[]>(`/api/activities/${id}/folder`),
-  });
-}
 
 function FolderView({ activity }: ActivityViewProps) {
   const { t } = useTranslation();
@@ -30,7 +28,6 @@ function FolderView({ activity }: ActivityViewProps) {
   if (query.isError) return <ProblemAlert error={query.error} />;
   const files = query.data;
   if (files.length === 0) return <EmptyState message={t('ui.activities.folder.empty')} />;
-  const base = `/api/activities/${activity.id}/folder`;
   return (
     <>
       <p className="fr-text--sm mg-muted">{t('ui.activities.folder.count', { count: files.length })}</p>
@@ -38,7 +35,7 @@ function FolderView({ activity }: ActivityViewProps) {
         {files.map((f) => (
           <li key={f.id} className="fr-mb-1w">
             <DownloadLink
-              href={`${base}/${f.id}`}
+              href={folderFileUrl(activity.id, f.id)}
               label={t('ui.activities.folder.download', { name: f.filename })}
               info={f}
             />
@@ -48,7 +45,7 @@ function FolderView({ activity }: ActivityViewProps) {
       {/* A plain link: the zip is a download, not a page of the app. */}
       <a
         className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line"
-        href={`${base}.zip`}
+        href={folderZipUrl(activity.id)}
         download
       >
         {t('ui.activities.folder.downloadAll')}
@@ -61,12 +58,11 @@ function FolderView({ activity }: ActivityViewProps) {
 function FolderFiles({ activityId }: { activityId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { upload, message } = useUpload();
+  const message = useUploadMessage();
   const query = useFolder(activityId);
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState(false);
-  const base = `/api/activities/${activityId}/folder`;
 
   async function send(input: HTMLInputElement) {
     const files = [...(input.files ?? [])];
@@ -75,9 +71,9 @@ function FolderFiles({ activityId }: { activityId: string }) {
     setError(undefined);
     setStatus(t('ui.activities.upload.pending'));
     try {
-      const added = await upload<FolderFile[]>('POST', base, files);
-      await queryClient.invalidateQueries({ queryKey: folderKey(activityId) });
-      setStatus(t('ui.activities.folder.added', { count: added?.length ?? files.length }));
+      const added = await addFolderFiles(activityId, files);
+      await queryClient.invalidateQueries({ queryKey: activityFileKeys.folder(activityId) });
+      setStatus(t('ui.activities.folder.added', { count: added.length }));
     } catch (e) {
       setError(message(e));
       setStatus('');
@@ -90,8 +86,8 @@ function FolderFiles({ activityId }: { activityId: string }) {
   async function remove(f: FolderFile) {
     setError(undefined);
     try {
-      await api.delete(`${base}/${f.id}`);
-      await queryClient.invalidateQueries({ queryKey: folderKey(activityId) });
+      await removeFolderFile(activityId, f.id);
+      await queryClient.invalidateQueries({ queryKey: activityFileKeys.folder(activityId) });
       setStatus(t('ui.activities.folder.removed', { name: f.filename }));
     } catch (e) {
       setError(message(e));
@@ -107,7 +103,7 @@ function FolderFiles({ activityId }: { activityId: string }) {
         <ul className="fr-mb-2w">
           {files.map((f) => (
             <li key={f.id} className="fr-mb-1w">
-              <DownloadLink href={`${base}/${f.id}`} label={f.filename} info={f} />{' '}
+              <DownloadLink href={folderFileUrl(activityId, f.id)} label={f.filename} info={f} />{' '}
               <Button
                 type="button"
                 size="small"
@@ -144,7 +140,6 @@ function FolderFiles({ activityId }: { activityId: string }) {
 function FolderEditor({ onPendingUpload }: ActivityEditorProps) {
   const { t } = useTranslation();
   const { activityId } = useParams();
-  const { upload } = useUpload();
   return activityId ? (
     <FolderFiles activityId={activityId} />
   ) : (
@@ -154,7 +149,7 @@ function FolderEditor({ onPendingUpload }: ActivityEditorProps) {
       hint={t('ui.activities.folder.hintNew')}
       multiple
       onPendingUpload={onPendingUpload}
-      send={(id, files) => upload('POST', `/api/activities/${id}/folder`, files)}
+      send={addFolderFiles}
     />
   );
 }

@@ -1,8 +1,7 @@
 /** Link to a resource elsewhere on the web. */
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useTranslation } from 'react-i18next';
-import { fieldId, fieldState } from '../../../components/forms.tsx';
+import { TextField } from '../../../components/fields.tsx';
 import {
   type ActivityEditorProps,
   type ActivityKindUi,
@@ -45,20 +44,18 @@ function UrlEditor({ form, settings, onChange, errors }: ActivityEditorProps) {
   const { t } = useTranslation();
   return (
     <>
-      <Input
+      <TextField
+        form={form}
+        name="settings.url"
+        errors={errors}
         label={t('ui.activities.url.url')}
-        hintText={t('ui.activities.url.urlHint')}
-        {...fieldState(errors, 'settings.url')}
-        nativeInputProps={{
-          id: fieldId(form, 'settings.url'),
-          type: 'url',
-          required: true,
-          spellCheck: false,
-          autoComplete: 'off',
-          value: str(settings.url),
-          onChange: (event) => onChange({ ...settings, url: event.target.value.trim() }),
-          ...(errors['settings.url'] ? { 'aria-invalid': true } : {}),
-        }}
+        hint={t('ui.activities.url.urlHint')}
+        type="url"
+        required
+        spellCheck={false}
+        autoComplete="off"
+        value={str(settings.url)}
+        onChange={(event) => onChange({ ...settings, url: event.target.value.trim() })}
       />
       <Checkbox
         options={[

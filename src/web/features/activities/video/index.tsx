@@ -1,15 +1,11 @@
-/** Video: embedded from an allowed host (Pod, PeerTube), or an uploaded MP4/WebM file. */
-import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
-import { Upload } from '@codegouvfr/react-dsfr/Upload.js';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { FileInfo } from '../../../../shared/api.ts';
+import { activityVideoUrl, uploadActivityVideo } from '../../../api/activities.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { fieldId, fieldState, invalidProps } from '../../../components/forms.tsx';
-import { PendingFiles } from '../file/index.tsx';
-import { fileDetail, useUpload } from '../file/upload.ts';
+import { TextField } from '../../../components/fields.tsx';
+import { fileDetail } from '../file/format.ts';
+import { PendingFiles, ReplaceFile } from '../file/index.tsx';
 import {
   type ActivityEditorProps,
   type ActivityKindUi,
@@ -18,11 +14,14 @@ import {
   str,
 } from '../types.ts';
 
+/** The formats of an uploaded video: those every browser plays. */
+const VIDEO_TYPES = 'video/mp4,video/webm';
+
 function VideoView({ activity }: ActivityViewProps) {
   const { t } = useTranslation();
   const { settings } = activity;
   if (settings.source === 'upload') {
-    const src = `/api/activities/${activity.id}/video`;
+    const src = activityVideoUrl(activity.id);
     return (
       <>
         {/* biome-ignore lint/a11y/useMediaCaption: captions are not uploaded yet; the file can be downloaded. */}
@@ -76,53 +75,20 @@ function VideoView({ activity }: ActivityViewProps) {
 /** Replaces the uploaded video; shown once the activity exists. */
 function VideoUploader({ activityId }: { activityId: string }) {
   const { t } = useTranslation();
-  const { upload, message } = useUpload();
-  const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string>();
-  const [pending, setPending] = useState(false);
-
-  async function send(input: HTMLInputElement) {
-    const file = input.files?.[0];
-    if (!file) return;
-    setPending(true);
-    setError(undefined);
-    setDone(undefined);
-    try {
-      const info = await upload<FileInfo>('PUT', `/api/activities/${activityId}/video`, [file]);
-      setDone(t('ui.activities.file.uploaded', { name: info.filename }));
-    } catch (e) {
-      setError(message(e));
-    } finally {
-      setPending(false);
-      input.value = '';
-    }
-  }
-
   return (
-    <div className="fr-mb-3w">
-      <Upload
-        label={t('ui.activities.video.file')}
-        hint={t('ui.activities.video.fileHint')}
-        disabled={pending}
-        state={error ? 'error' : done ? 'success' : 'default'}
-        stateRelatedMessage={error ?? done}
-        nativeInputProps={{
-          id: 'activite-settings.video',
-          accept: 'video/mp4,video/webm',
-          onChange: (event) => void send(event.currentTarget),
-        }}
-      />
-      <p className="fr-sr-only" role="status">
-        {pending ? t('ui.activities.upload.pending') : (done ?? '')}
-      </p>
-    </div>
+    <ReplaceFile
+      id="activite-settings.video"
+      label={t('ui.activities.video.file')}
+      hint={t('ui.activities.video.fileHint')}
+      accept={VIDEO_TYPES}
+      send={(file) => uploadActivityVideo(activityId, file)}
+    />
   );
 }
 
 function VideoEditor({ form, settings, onChange, errors, onPendingUpload }: ActivityEditorProps) {
   const { t } = useTranslation();
   const { activityId } = useParams();
-  const { upload } = useUpload();
   const source = settings.source === 'upload' ? 'upload' : 'embed';
   // The upload needs the activity’s id: on the creation page, it comes after saving.
   const savedUpload = activityId !== undefined && source === 'upload';
@@ -159,20 +125,18 @@ function VideoEditor({ form, settings, onChange, errors, onPendingUpload }: Acti
         ]}
       />
       {source === 'embed' ? (
-        <Input
+        <TextField
+          form={form}
+          name="settings.url"
+          errors={errors}
           label={t('ui.activities.video.url')}
-          hintText={t('ui.activities.video.urlHint')}
-          {...fieldState(errors, 'settings.url')}
-          nativeInputProps={{
-            id: fieldId(form, 'settings.url'),
-            type: 'url',
-            required: true,
-            spellCheck: false,
-            autoComplete: 'off',
-            value: str(settings.url),
-            onChange: (event) => onChange({ source: 'embed', url: event.target.value.trim() }),
-            ...invalidProps(errors, 'settings.url'),
-          }}
+          hint={t('ui.activities.video.urlHint')}
+          type="url"
+          required
+          spellCheck={false}
+          autoComplete="off"
+          value={str(settings.url)}
+          onChange={(event) => onChange({ source: 'embed', url: event.target.value.trim() })}
         />
       ) : savedUpload ? (
         <VideoUploader activityId={activityId} />
@@ -181,9 +145,9 @@ function VideoEditor({ form, settings, onChange, errors, onPendingUpload }: Acti
           id="activite-settings.video"
           label={t('ui.activities.video.file')}
           hint={t('ui.activities.video.fileHintNew')}
-          accept="video/mp4,video/webm"
+          accept={VIDEO_TYPES}
           onPendingUpload={onPendingUpload}
-          send={(id, files) => upload('PUT', `/api/activities/${id}/video`, files.slice(0, 1))}
+          send={(id, files) => uploadActivityVideo(id, files[0]!)}
         />
       )}
     </>

@@ -1,10 +1,5 @@
-/**
- * Files in the interface: sizes and formats as the DSFR writes them. The upload itself lives in
- * `components/upload.ts` (the rich-text editor uses it too) and is re-exported here for the kinds.
- */
-import type { FileInfo } from '../../../../shared/api.ts';
-
-export { type UploadOptions, upload, useUpload } from '../../../components/upload.ts';
+/** Files in the interface: sizes and formats as the DSFR writes them. */
+import type { FileInfo } from '../../../api/activities.ts';
 
 /** "1,2 Mo", "850 ko", "12 octets": sizes as the DSFR writes them. */
 export function formatSize(bytes: number, locale = 'fr-FR'): string {
