@@ -8,6 +8,7 @@ import { authenticate } from '../../platform/auth/sessions.ts';
 import { emit } from '../../platform/events/index.ts';
 import { Jobs } from '../../platform/jobs/index.ts';
 import { type ApiClient, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { domains } from '../domains/schema.ts';
 import { activities } from './schema.ts';
 import { type Ctx, deleteActivity, updateActivity } from './service.ts';
@@ -30,7 +31,11 @@ afterAll(() => t.close());
 
 /** A course in the designer's domain, followed by the demo participant, holding pages with these titles. */
 async function courseWith(...titles: string[]) {
-  const course = await designer.post('/api/courses', { domainId: aix, title: 'Cache', shortName: 'CACHE' });
+  const course = await designer.post('/api/courses', {
+    domainId: aix,
+    title: 'Cache',
+    shortName: uniqueShortName('CACHE'),
+  });
   expect(course.statusCode, course.body).toBe(201);
   const id = course.json().id as string;
   await t.enrol(id, 'participant@magistere.test');

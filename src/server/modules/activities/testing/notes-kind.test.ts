@@ -12,6 +12,7 @@ import { contexts } from '../../../platform/access/schema.ts';
 import { fileLinks } from '../../../platform/files/index.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { multipartBody } from '../../../testing/multipart.ts';
+import { uniqueShortName } from '../../../testing/names.ts';
 import { users } from '../../accounts/schema.ts';
 import { activityCompletions } from '../../completion/schema.ts';
 import { describeCourse, type Manifest } from '../../courses/archive.ts';
@@ -120,7 +121,11 @@ const attachmentSha = async () =>
 /** A parcours with one notes activity holding two notes of its designer, one with an attachment. */
 async function parcoursWithNotes() {
   const course = (
-    await designer.post('/api/courses', { domainId: aix, title: 'Prendre des notes', shortName: 'NOTES' })
+    await designer.post('/api/courses', {
+      domainId: aix,
+      title: 'Prendre des notes',
+      shortName: uniqueShortName('NOTES'),
+    })
   ).json();
   const sectionId = (await designer.get(`/api/courses/${course.id}`)).json().sections[0].id;
   const created = await designer.post(`/api/courses/${course.id}/activities`, {
@@ -213,7 +218,7 @@ describe('the activity contract, through a kind the engine does not know', () =>
         domainId: aix,
         domainContextId: (await domainContextId(tx, aix))!,
         title: 'Copie avec les notes des participants',
-        shortName: 'NOTES-FULL',
+        shortName: uniqueShortName('NOTES-FULL'),
         createdBy: participantId,
         withUserData: true,
       }),
