@@ -12,6 +12,7 @@ import { defineFollowupJobs } from './modules/followup/reminders.ts';
 import { defineOfferJobs } from './modules/offers/digest.ts';
 import { offerReactions } from './modules/offers/reactions.ts';
 import { AuthCache } from './platform/auth/cache.ts';
+import { forgetProcessMemos } from './platform/cache/index.ts';
 import { connect } from './platform/db/index.ts';
 import { Events } from './platform/events/index.ts';
 import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
@@ -26,6 +27,7 @@ export async function createRuntime(
   databaseUrl: string,
   onError: (error: unknown) => void = () => {},
 ) {
+  forgetProcessMemos();
   const database = connect(databaseUrl, 20);
   const jobs = new Jobs(databaseUrl, { enabled: config.jobs, onError });
   const mailer = new Mailer({

@@ -34,10 +34,11 @@ let participant: ApiClient;
 let trainer: ApiClient;
 let aix = '';
 let participantId = '';
+let unregister = () => {};
 
 beforeAll(async () => {
   // Before the application is built, so that the kind's routes are mounted.
-  registerActivityKind(notes);
+  unregister = registerActivityKind(notes);
   t = await startTestApp();
   await t.pool.query(NOTES_DDL);
   aix = (await t.db.select().from(domains).where(eq(domains.slug, 'ac-aix-marseille')))[0]!.id;
@@ -47,7 +48,10 @@ beforeAll(async () => {
   participant = await t.as('participant@magistere.test');
   trainer = await t.as('formateur@magistere.test');
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  unregister();
+});
 
 const INDEXATION = {
   collection: 'formation',
