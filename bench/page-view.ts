@@ -18,6 +18,8 @@
  * The CPU used meanwhile is given for wrk, the server's processes, its PostgreSQL backends and the whole
  * machine: on two cores, client and server compete, and a figure is only worth what the client left.
  * Any answer other than a 2xx (a 304 included: no validator is sent) fails the bench, with what came back.
+ * BENCH_CACHE=warm replays a warm view instead: the requests Chromium sent on opening the page again, with
+ * its validators (If-None-Match…), and a 304 expected exactly where Chromium got one.
  *
  * Run: `npm run build`, then `npm run bench -- page-view`. BENCH_DURATION (s, default 20) per measure after
  * a 3 s warm-up, BENCH_CONCURRENCY (default `1,8,32`), BENCH_SHAPES (default `S,M`), BENCH_VIEWS (default
@@ -54,7 +56,7 @@ type Step = {
 };
 
 type Capture = {
-  /** The shell and the API calls of a cold view: what is replayed. */
+  /** The shell and the API calls of a cold view (BENCH_CACHE=cold), or of a warm one (warm): what is replayed. */
   steps: Step[];
   cold: Step[];
   warm: Step[];
@@ -62,16 +64,10 @@ type Capture = {
   overlap: number[];
 };
 
-/** Headers never replayed as captured: the session's own, the connection's, and the cache validators. */
-const DROPPED = new Set([
-  'cookie',
-  'host',
-  'content-length',
-  'connection',
-  'if-none-match',
-  'if-modified-since',
-  'x-csrf-token',
-]);
+/** Headers never replayed as captured: the session's own and the connection's. */
+const DROPPED = new Set(['cookie', 'host', 'content-length', 'connection', 'x-csrf-token']);
+/** The cache validators: replayed only in the warm replay (BENCH_CACHE=warm). */
+const VALIDATORS = ['if-none-match', 'if-modified-since'];
 
 function kindOf(request: Request, pathname: string): Step['kind'] {
   if (request.resourceType() === 'document') return 'document';
@@ -90,7 +86,8 @@ async function record(
   const listener = (request: Request) => {
     if (new URL(request.url()).origin === origin) requests.push(request);
   };
-  // What Playwright does not say: which answers came from the browser's cache (memory or disk).
+  // What Playwright does not say: which answers came from the browser's cache (memory or disk), and the
+  // status on the wire (a revalidated fetch answered 304 is reported as the cached 200).
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const fromCache = new Map<string, number>();
@@ -99,6 +96,8 @@ async function record(
   const hit = (url: string) => fromCache.set(url, (fromCache.get(url) ?? 0) + 1);
   cdp.on('Network.requestWillBeSent', (event) => urlOf.set(event.requestId, event.request.url));
   cdp.on('Network.requestServedFromCache', (event) => servedFromCache.add(event.requestId));
+  const wireStatus = new Map<string, number>();
+  cdp.on('Network.responseReceivedExtraInfo', (event) => wireStatus.set(event.requestId, event.statusCode));
   cdp.on('Network.responseReceived', (event) => {
     if (
       event.response.fromDiskCache ||
@@ -118,6 +117,11 @@ async function record(
     if (url && !fromCache.has(url)) hit(url);
   }
   await cdp.detach();
+  const wireStatuses = new Map<string, number[]>();
+  for (const [id, status] of wireStatus) {
+    const url = urlOf.get(id);
+    if (url) wireStatuses.set(url, [...(wireStatuses.get(url) ?? []), status]);
+  }
   const shown = new URL(page.url()).pathname;
   if (shown !== pathname) throw new Error(`${pathname} : redirigé vers ${shown}`);
   const steps: Step[] = [];
@@ -138,7 +142,7 @@ async function record(
       headers,
       ...(body !== null ? { body } : {}),
       kind: kindOf(request, url.pathname),
-      status: response?.status() ?? 0,
+      status: wireStatuses.get(request.url())?.shift() ?? response?.status() ?? 0,
       cached: cachedLeft > 0,
       conditional: 'if-none-match' in sent || 'if-modified-since' in sent,
       start: timing.startTime,
@@ -179,6 +183,7 @@ async function capture(
   origin: string,
   session: Session,
   pathname: string,
+  cache: 'cold' | 'warm',
 ): Promise<Capture> {
   const context = await browser.newContext({ locale: 'fr-FR' });
   try {
@@ -198,7 +203,9 @@ async function capture(
         .map((s) => `à chaud ${s.method} ${s.path} ${s.status}`),
     ];
     if (wrong.length) throw new Error(`${pathname} dans Chromium : ${wrong.join(', ')}`);
-    const steps = cold.filter((s) => !s.cached && (s.kind === 'document' || s.kind === 'api'));
+    const steps = (cache === 'cold' ? cold : warm).filter(
+      (s) => !s.cached && (s.kind === 'document' || s.kind === 'api'),
+    );
     return { steps, cold, warm, overlap: overlapGroups(steps) };
   } finally {
     await context.close();
@@ -212,6 +219,7 @@ function tallyView(steps: Step[]) {
     return {
       sent: sent.length,
       revalidated: sent.filter((s) => s.conditional).length,
+      revalidations: sent.filter((s) => s.conditional).map((s) => `${s.method} ${s.path} → ${s.status}`),
       notModified: sent.filter((s) => s.status === 304).length,
       fromCache: steps.filter((s) => s.kind === kind && s.cached).length,
     };
@@ -235,7 +243,7 @@ function summarise(view: ReturnType<typeof describeView>) {
     (['document', 'api', 'assets', 'otherStatic'] as const)
       .map((kind) => {
         const k = t[kind];
-        return `${kind} ${k.sent}${k.revalidated ? ` (${k.revalidated} revalidés, ${k.notModified} × 304)` : ''}${k.fromCache ? ` + ${k.fromCache} du cache` : ''}`;
+        return `${kind} ${k.sent}${k.revalidated ? ` (revalidés : ${k.revalidations.join(', ')})` : ''}${k.fromCache ? ` + ${k.fromCache} du cache` : ''}`;
       })
       .join(', ');
   return `à froid : ${part(view.cold)} ; à chaud : ${part(view.warm)}`;
@@ -257,13 +265,16 @@ function luaString(value: string) {
  * as the next session of its share (user k of c takes sessions k, k + c, k + 2c… modulo their number), and
  * keeps every view's duration (first request sent → last answer read, CLOCK_MONOTONIC).
  */
-function wrkScript(steps: Step[], sessions: Session[], origin: string) {
+function wrkScript(steps: Step[], sessions: Session[], origin: string, cache: 'cold' | 'warm') {
   const stepLines = steps.map((s) => {
-    const headers = Object.entries({ ...s.headers, ...(s.method !== 'GET' ? { origin } : {}) })
+    // Cold: no validator, every answer must be a 2xx. Warm: the browser's validators, and a 304 is expected
+    // exactly where the browser got one.
+    const sent = Object.entries(s.headers).filter(([name]) => cache === 'warm' || !VALIDATORS.includes(name));
+    const headers = Object.entries({ ...Object.fromEntries(sent), ...(s.method !== 'GET' ? { origin } : {}) })
       .map(([name, value]) => `[${luaString(name)}] = ${luaString(value)}`)
       .join(', ');
     const unsafe = s.method !== 'GET' && s.method !== 'HEAD';
-    return `  { method = ${luaString(s.method)}, path = ${luaString(s.path)}, unsafe = ${unsafe}, body = ${
+    return `  { method = ${luaString(s.method)}, path = ${luaString(s.path)}, unsafe = ${unsafe}, expect304 = ${cache === 'warm' && s.status === 304}, body = ${
       s.body === undefined ? 'nil' : luaString(s.body)
     }, headers = { ${headers} } },`;
   });
@@ -326,7 +337,11 @@ end
 
 function response(status, headers, body)
   local s = steps[step]
-  check_status(status, s.method .. " " .. s.path, body)
+  if s.expect304 then
+    if status ~= 304 then check_status(0, s.method .. " " .. s.path .. " (304 attendu, reçu " .. status .. ")", body) end
+  else
+    check_status(status, s.method .. " " .. s.path, body)
+  end
   if step == #steps then
     views = views + 1
     durations[views] = now_ms() - started
@@ -359,51 +374,47 @@ end
 `;
 }
 
-/** CPU seconds (user + system) used so far by a process and its children that are still alive. */
-function processTreeCpu(pid: number): number {
-  const ticks = 100; // USER_HZ, 100 on Linux
-  const parents = new Map<number, number>();
-  const cpu = new Map<number, number>();
+/** CPU seconds (user + system) of every process now, with its parent and command line. */
+function processes() {
+  const all = new Map<number, { parent: number; cpu: number; cmdline: string }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
-      cpu.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+      all.set(Number(entry), {
+        parent: Number(fields[1]),
+        cpu: (Number(fields[11]) + Number(fields[12])) / 100, // USER_HZ, 100 on Linux
+        cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '),
+      });
     } catch {
       // gone meanwhile
     }
   }
-  const tree = new Set([pid]);
+  return all;
+}
+
+type Snapshot = ReturnType<typeof processes>;
+
+/** The server's process and its descendants (workers), and the PostgreSQL backends of its database. */
+function serverPids(snapshot: Snapshot, pid: number | undefined, database: string) {
+  const tree = new Set(pid ? [pid] : []);
   for (let grown = true; grown; ) {
     grown = false;
-    for (const [child, parent] of parents)
+    for (const [child, { parent }] of snapshot)
       if (tree.has(parent) && !tree.has(child)) {
         tree.add(child);
         grown = true;
       }
   }
-  let total = 0;
-  for (const p of tree) total += cpu.get(p) ?? 0;
-  return total / ticks;
+  // A backend's process title names its database: "postgres: user database host(port) state".
+  const backends = [...snapshot].filter(([, p]) => p.cmdline.includes(` ${database} `)).map(([id]) => id);
+  return { server: [...tree], database: backends };
 }
 
-/** CPU seconds used so far by the PostgreSQL backends of `database` (their process title names it). */
-function databaseCpu(database: string): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total / 100;
+/** CPU seconds used between two snapshots by `pids` (one started in between counts from zero; one gone is lost). */
+function cpuBetween(before: Snapshot, after: Snapshot, pids: number[]) {
+  return pids.reduce((sum, pid) => sum + (after.get(pid)?.cpu ?? 0) - (before.get(pid)?.cpu ?? 0), 0);
 }
 
 /** Busy and total CPU time of the whole machine so far (jiffies). */
@@ -452,8 +463,7 @@ async function replay(
     '--',
     String(users),
   ];
-  const serverBefore = server.pid ? processTreeCpu(server.pid) : 0;
-  const databaseBefore = databaseCpu(server.database);
+  const before = processes();
   const machineBefore = machineCpu();
   // bash's `times` gives the CPU time of its finished children: wrk's own cost.
   const child = spawn('bash', ['-c', 'wrk "$@"; code=$?; times; exit $code', 'wrk', ...args], {
@@ -465,8 +475,8 @@ async function replay(
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   const machineAfter = machineCpu();
-  const serverAfter = server.pid ? processTreeCpu(server.pid) : 0;
-  const databaseAfter = databaseCpu(server.database);
+  const after = processes();
+  const pids = serverPids(after, server.pid, server.database);
   const lines = stdout.split('\n');
   const line = lines.find((l) => l.startsWith('JSON '));
   if (code !== 0 || !line) throw new Error(`wrk (code ${code}) : ${stderr || stdout}`);
@@ -501,8 +511,8 @@ async function replay(
     requestP99Ms: round(r.requestP99),
     requestsPerSecond: Math.round(r.requests / r.seconds),
     clientCores: Math.round((clientSeconds / r.seconds) * 100) / 100,
-    serverCores: Math.round(((serverAfter - serverBefore) / r.seconds) * 100) / 100,
-    databaseCores: Math.round(((databaseAfter - databaseBefore) / r.seconds) * 100) / 100,
+    serverCores: Math.round((cpuBetween(before, after, pids.server) / r.seconds) * 100) / 100,
+    databaseCores: Math.round((cpuBetween(before, after, pids.database) / r.seconds) * 100) / 100,
     machineBusyCores:
       Math.round(
         ((machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total)) *
@@ -572,6 +582,7 @@ export async function run(): Promise<number> {
   const workers = count('BENCH_WORKERS', 2, 2, 64);
   const seconds = durationSeconds();
   const warmup = SMOKE ? 1 : 3;
+  const cache = list('BENCH_CACHE', 'cold', ['cold', 'warm'])[0] as 'cold' | 'warm';
 
   const database = await createDatabase();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'page-view-'));
@@ -603,14 +614,14 @@ export async function run(): Promise<number> {
         for (const name of viewNames) {
           const view = VIEWS[name];
           const pathname = view.path(course);
-          const captured = await capture(browser, target.url, sessions[0]!, pathname);
+          const captured = await capture(browser, target.url, sessions[0]!, pathname, cache);
           const described = describeView(captured);
           views[`${shape} ${name}`] = described;
           console.error(
             `${shape} ${view.label} (${pathname}) : ${described.requests} requêtes rejouées — ${described.sequence.join(', ')} ; en vol ensemble dans Chromium : ${described.browserOverlap.join(' + ')} ; ${summarise(described)}`,
           );
           const script = path.join(scratch, `${shape}-${name}.lua`);
-          await writeFile(script, wrkScript(captured.steps, sessions, target.url));
+          await writeFile(script, wrkScript(captured.steps, sessions, target.url, cache));
           for (const users of concurrency) {
             const server = { ...(target.pid ? { pid: target.pid } : {}), database: database.name };
             await replay(target.url, script, users, warmup, server);
@@ -623,7 +634,7 @@ export async function run(): Promise<number> {
         }
       }
       console.log(
-        `\npage-view — ${workers} processus (WORKERS), ${sessionCount} sessions, ${seconds} s par mesure, vues rejouées en séquence`,
+        `\npage-view — ${workers} processus (WORKERS), ${sessionCount} sessions, ${seconds} s par mesure, vues rejouées en séquence, cache ${cache === 'cold' ? 'froid (sans validateur)' : 'chaud (validateurs du navigateur, 304 attendus)'}`,
       );
       console.log(
         '| forme | vue | requêtes/vue | c | vues/s | p50 ms | p95 ms | p99 ms | req/s | p95 req ms | CPU wrk | CPU serveur | CPU PostgreSQL | CPU machine |',
@@ -634,7 +645,15 @@ export async function run(): Promise<number> {
           `| ${shape} | ${VIEWS[view as keyof typeof VIEWS].label} | ${views[`${shape} ${view}`]!.requests} | ${users} | ${f.viewsPerSecond} | ${f.viewP50Ms} | ${f.viewP95Ms} | ${f.viewP99Ms} | ${f.requestsPerSecond} | ${f.requestP95Ms} | ${f.clientCores} | ${f.serverCores} | ${f.databaseCores} | ${f.machineBusyCores} |`,
         );
       console.log(
-        JSON.stringify({ bench: 'page-view', workers, sessions: sessionCount, seconds, views, results }),
+        JSON.stringify({
+          bench: 'page-view',
+          workers,
+          sessions: sessionCount,
+          seconds,
+          cache,
+          views,
+          results,
+        }),
       );
       return 0;
     } finally {
