@@ -116,7 +116,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
-  const timer = sleep(STOP_TIMEOUT_MS).then(() => 'timeout' as const);
+  // Unreferenced: once the server has stopped, this timer must not keep the bench's process alive 30 s more.
+  const timer = new Promise<'timeout'>((resolve) =>
+    setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref(),
+  );
   if ((await Promise.race([exited, timer])) === 'timeout') {
     console.error(`le serveur ne s’est pas arrêté en ${STOP_TIMEOUT_MS / 1000} s : SIGKILL`);
     if (child.pid) process.kill(-child.pid, 'SIGKILL');
