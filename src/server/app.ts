@@ -181,6 +181,7 @@ export async function buildApp(
     files: deps.files,
     mailer: deps.mailer,
     bus: deps.bus,
+    jobs: deps.jobs,
     publicUrl: config.publicUrl,
     clock: deps.clock,
   });

@@ -72,12 +72,13 @@ async function main() {
   }
 
   const runtime = await during('préparation des services', () =>
-    createRuntime(config, databaseUrl, (error) =>
-      // A lost connection is one line, not the driver's whole client object; anything else keeps its stack.
-      (error as { code?: unknown })?.code
-        ? console.error(`Tâches de fond : ${(error as Error).message}`)
-        : console.error('Tâches de fond :', error),
-    ),
+    createRuntime(config, databaseUrl, {
+      onError: (error) =>
+        // A lost connection is one line, not the driver's whole client object; anything else keeps its stack.
+        (error as { code?: unknown })?.code
+          ? console.error(`Tâches de fond : ${(error as Error).message}`)
+          : console.error('Tâches de fond :', error),
+    }),
   );
   cleanups.push(() => runtime.stop());
   await during('application des migrations', () => applyMigrations(runtime.database));

@@ -7,13 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/can.ts';
-import type { Ctx } from '../../platform/http/context.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { activitiesOutOfReach, coursePage, pageAccess, type Sight } from '../courses/index.ts';
 import { audienceNames } from '../enrolment/index.ts';
 import type { CachedPage, CoursePageCache } from './page-cache.ts';
 
 /** What reading a page needs: the request's database and time, and the node's page cache. */
-export type PageCtx = Pick<Ctx, 'db' | 'now'> & { pages: CoursePageCache };
+export type PageCtx = Pick<RequestCtx, 'db' | 'now'> & { pages: CoursePageCache };
 
 /** Who reads the page; `asParticipant`: an editor's preview of what participants see. */
 export type Viewer = { actor: Actor; asParticipant?: boolean };

@@ -18,7 +18,7 @@ import { activities } from './schema.ts';
  * A session reused for a new group: every activity's kind removes people's work (attempts, posts,
  * submissions), keeping what the designer made.
  */
-export async function resetCourseUserData(tx: Tx, files: Files, courseId: string, now = new Date()) {
+export async function resetCourseUserData(tx: Tx, files: Files, courseId: string, now: Date) {
   const held = await tx
     .select()
     .from(activities)
@@ -35,7 +35,7 @@ async function activitiesWithUserData(tx: Tx) {
 }
 
 /** A person's data in every activity that holds some, for the GDPR's export: one entry per activity. */
-export async function exportPersonActivityData(tx: Tx, files: Files, userId: string, now = new Date()) {
+export async function exportPersonActivityData(tx: Tx, files: Files, userId: string, now: Date) {
   const found: { courseId: string; activityId: string; kind: string; title: string; data: unknown }[] = [];
   for (const activity of await activitiesWithUserData(tx)) {
     const data = await exportActivityUserData({ tx, files, now }, activity, userId);
@@ -52,7 +52,7 @@ export async function exportPersonActivityData(tx: Tx, files: Files, userId: str
 }
 
 /** Erases a person's data in every activity (the GDPR's right to erasure), in the caller's transaction. */
-export async function erasePersonActivityData(tx: Tx, files: Files, userId: string, now = new Date()) {
+export async function erasePersonActivityData(tx: Tx, files: Files, userId: string, now: Date) {
   for (const activity of await activitiesWithUserData(tx))
     await eraseActivityUserData({ tx, files, now }, activity, userId);
 }
