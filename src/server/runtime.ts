@@ -52,7 +52,7 @@ export async function createRuntime(
   recordOutcomesWith(reportActivityOutcome);
   defineFileJobs(jobs, files);
   defineAccountJobs(jobs, database.db, config.session);
-  defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl });
+  defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   defineOfferJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   // Redis, when configured, holds what several nodes must share in memory (rate-limit counters today).
   const redis = config.redisUrl
