@@ -51,7 +51,7 @@ export async function createRuntime(
   defineAudience(inAudience);
   recordOutcomesWith(reportActivityOutcome);
   defineFileJobs(jobs, files);
-  defineAccountJobs(jobs, database.db, config.session);
+  defineAccountJobs(jobs, database.db, config.session, clock);
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   defineOfferJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   // Redis, when configured, holds what several nodes must share in memory (rate-limit counters today).

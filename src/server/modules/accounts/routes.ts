@@ -18,8 +18,7 @@ import {
 } from '../../../shared/api.ts';
 import { canSomewhere } from '../../platform/access/can.ts';
 import { allCapabilities } from '../../platform/access/capabilities.ts';
-import type { Origin } from '../../platform/audit/index.ts';
-import { type Authenticated, authenticate } from '../../platform/auth/sessions.ts';
+import { authenticate } from '../../platform/auth/sessions.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
@@ -65,13 +64,6 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     maxFailuresPerAddress: config.loginMaxFailuresPerAddressPerMinute,
   };
   const secure = config.publicUrl.startsWith('https:');
-  const ctxOf = (request: { auth: Authenticated | null; origin: Origin }) => ({
-    db,
-    actor: actorOf(request),
-    origin: request.origin,
-    mailer,
-    publicUrl: config.publicUrl,
-  });
   const userContext = async (request: { params: unknown }) =>
     userContextId(db, (request.params as { id: string }).id);
 
@@ -109,6 +101,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         request.body.email,
         request.body.password,
         request.origin,
+        request.ctx.now,
         request.cookies[SESSION_COOKIE],
       );
       reply.setCookie(SESSION_COOKIE, session.token, {
@@ -118,7 +111,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         secure,
         maxAge: Math.floor(config.session.absoluteMs / 1000),
       });
-      const auth = await authenticate(db, session.token, config.session, authCache);
+      const auth = await authenticate(db, session.token, config.session, authCache, request.ctx.now);
       return describeMe(auth!.actor, session.csrfToken);
     },
   );
@@ -140,7 +133,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['authentification'], body: PasswordResetRequestBody },
     },
     async (request, reply) => {
-      await requestPasswordReset(authDeps, request.body.email, request.origin);
+      await requestPasswordReset(authDeps, request.body.email, request.origin, request.ctx.now);
       return reply.status(202).send();
     },
   );
@@ -152,7 +145,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['authentification'], body: PasswordTokenBody },
     },
     async (request, reply) => {
-      await checkPasswordToken(db, request.body.token);
+      await checkPasswordToken(db, request.body.token, request.ctx.now);
       return reply.status(204).send();
     },
   );
@@ -164,7 +157,13 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['authentification'], body: PasswordResetBody },
     },
     async (request, reply) => {
-      await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
+      await resetPassword(
+        authDeps,
+        request.body.token,
+        request.body.password,
+        request.origin,
+        request.ctx.now,
+      );
       return reply.status(204).send();
     },
   );
@@ -182,7 +181,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['mon compte'], body: ProfileFields.partial(), response: { 200: Me } },
     },
     async (request) => {
-      await updateProfile(db, actorOf(request), request.origin, request.body);
+      await updateProfile(db, actorOf(request), request.origin, request.body, request.ctx.now);
       return describeMe(actorOf(request), request.auth!.csrfToken);
     },
   );
@@ -206,6 +205,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         currentPassword,
         newPassword,
         request.origin,
+        request.ctx.now,
       );
       return reply.status(204).send();
     },
@@ -226,7 +226,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       config: { access: { capability: caps['user:manage'] } },
       schema: { tags: ['utilisateurs'], body: UserCreateBody, response: { 201: User } },
     },
-    async (request, reply) => reply.status(201).send(toUser(await createUser(ctxOf(request), request.body))),
+    async (request, reply) => reply.status(201).send(toUser(await createUser(request.ctx, request.body))),
   );
 
   app.get(
@@ -249,7 +249,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['utilisateurs'], params: IdParams, body: UserUpdateBody, response: { 200: User } },
     },
     async (request) => {
-      return toUser(await updateUser(ctxOf(request), request.params.id, request.body));
+      return toUser(await updateUser(request.ctx, request.params.id, request.body));
     },
   );
 
@@ -263,7 +263,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         config: { access: { capability: caps['user:manage'], context: userContext } },
         schema: { tags: ['utilisateurs'], params: IdParams, response: { 200: User } },
       },
-      async (request) => toUser(await setUserStatus(ctxOf(request), request.params.id, status)),
+      async (request) => toUser(await setUserStatus(request.ctx, request.params.id, status)),
     );
   }
 
@@ -274,7 +274,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['utilisateurs'], params: IdParams },
     },
     async (request, reply) => {
-      await deleteUser(ctxOf(request), request.params.id);
+      await deleteUser(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );

@@ -88,7 +88,7 @@ export function registerGuard(
     if (access && (access !== 'public' || request.routeOptions.url?.startsWith('/api/'))) {
       const token = request.cookies[SESSION_COOKIE];
       if (token && token.length < 200)
-        request.auth = await authenticate(options.db, token, options.session, options.cache);
+        request.auth = await authenticate(options.db, token, options.session, options.cache, request.ctx.now);
     }
     if (UNSAFE.has(request.method)) refuseCrossSite(request, allowedOrigin);
   });

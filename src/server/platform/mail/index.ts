@@ -73,6 +73,8 @@ export class Mailer {
         );
         await writeFile(file, info.message as Buffer);
       }
+      // When it actually left, on the machine's time, like the database's created_at: a delivery record,
+      // not an instant of the application's (which a test may have moved).
       await this.#db
         .update(mailMessages)
         .set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, error: null, file })
