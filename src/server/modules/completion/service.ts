@@ -236,7 +236,7 @@ export async function activityOpened(db: Db, actor: Actor, activity: ActivityRow
 /** The participant marks (or unmarks) an activity with the `manual` rule as done; returns their completion. */
 export async function setManual(ctx: CompletionCtx, activityId: string, done: boolean) {
   const { now } = ctx;
-  const activity = await visibleActivity({ db: ctx.db, actor: ctx.actor, now }, activityId);
+  const activity = await visibleActivity(ctx, activityId);
   if (activity.completion.mode !== 'manual')
     throw problems.conflict('completion_not_manual', 'errors.completion.notManual');
   await ctx.db.transaction(async (tx) => {

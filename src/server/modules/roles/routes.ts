@@ -69,10 +69,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { capability: caps['role:assign'] } },
       schema: { tags: ['rôles'], body: RoleAssignBody, response: { 201: RoleAssignment } },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await assignRole({ db, actor: actorOf(request), origin: request.origin }, request.body)),
+    async (request, reply) => reply.status(201).send(await assignRole(request.ctx, request.body)),
   );
 
   app.delete(
@@ -82,7 +79,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['rôles'], params: z.object({ id: Uuid }) },
     },
     async (request, reply) => {
-      await removeRole({ db, actor: actorOf(request), origin: request.origin }, request.params.id);
+      await removeRole(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
