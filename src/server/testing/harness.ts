@@ -40,7 +40,8 @@ export async function startTestApp(
   });
   const databaseUrl = withDatabase(serverUrl, name);
   // The tests' clock: moved by a test (t.clock.set / advance) instead of sleeping. Requests, jobs and
-  // reactions to events all read it.
+  // reactions to events all read it — sessions too: moved past the idle limit (2 h), a client logged in
+  // before is signed out, as a person would be; log in again (t.as) after such a jump.
   const clock = new MovableClock();
   const runtime = await createRuntime(config, databaseUrl, { clock });
   await runtime.deps.jobs.start();
