@@ -243,6 +243,9 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST) {
     }
     // `//api/nowhere`, `/API/x` and `/api` are unknown API routes (a 404 problem), not pages of the app.
     if (/^\/+api(\/|$)/i.test(pathname)) return reply.callNotFound();
+    // A bundle of an earlier build (a page open across a deploy): a 404 the app's loader recovers from
+    // by reloading, not the shell, which the browser would refuse to run as a script.
+    if (/^\/+assets\//i.test(pathname)) return reply.callNotFound();
     return sendIndex(reply);
   });
 }
