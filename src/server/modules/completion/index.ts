@@ -3,6 +3,8 @@ export { completionCapabilities } from './policy.ts';
 export { type CompletionSummary, completedBy, completionSummaryIn } from './queries.ts';
 export {
   activityOpened,
+  myCourseCompletion,
   myProgress,
+  recordPresence,
   reportActivityOutcome,
 } from './service.ts';

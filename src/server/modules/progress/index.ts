@@ -1,2 +1,2 @@
 /** The progress module's public face: what other modules may use. */
-export { resumePoints } from './service.ts';
+export { courseProgress, resumePoints } from './service.ts';

@@ -1,2 +1,2 @@
 /** The roles module's public face: what other modules may use. */
-export { listAssignments } from './service.ts';
+export { capabilitiesInCourse, listAssignments } from './service.ts';
