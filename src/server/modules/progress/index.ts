@@ -1,2 +1,4 @@
 /** The progress module's public face: what other modules may use. */
+
+export { progressPersonalData } from './personal-data.ts';
 export { resumePoints } from './service.ts';
