@@ -1637,6 +1637,8 @@ export const ui: Widen<typeof fr> = {
       reasonHint:
         'For example: I am leaving the Éducation nationale. The administrator reviewing the request will read it.',
       confirmed: 'I understand that the deletion of my account is final.',
+      confirmation: 'Confirmation',
+      confirmRequired: 'Tick this box to confirm your request.',
       submit: 'Send the request',
       sent: 'Your deletion request was sent to the administrators of your domain.',
       pendingTitle: 'Deletion request under review',

@@ -1671,6 +1671,8 @@ export const ui = {
       reasonHint:
         'Par exemple\u00a0: je quitte l’Éducation nationale. L’administrateur qui examine la demande le lira.',
       confirmed: 'Je comprends que la suppression de mon compte est définitive.',
+      confirmation: 'Confirmation',
+      confirmRequired: 'Cochez cette case pour confirmer votre demande.',
       submit: 'Envoyer la demande',
       sent: 'Votre demande de suppression a été envoyée aux administrateurs de votre domaine.',
       pendingTitle: 'Demande de suppression en cours d’examen',

@@ -11,23 +11,22 @@ import { activityCompletions, courseCompletions, coursePresence } from './schema
 export const completionPersonalData: PersonalDataHolder = {
   key: 'completion',
   async export({ tx }, userId) {
-    const [states, completed, presence] = await Promise.all([
-      tx
-        .select()
-        .from(activityCompletions)
-        .where(eq(activityCompletions.userId, userId))
-        .orderBy(asc(activityCompletions.completedAt)),
-      tx
-        .select()
-        .from(courseCompletions)
-        .where(eq(courseCompletions.userId, userId))
-        .orderBy(asc(courseCompletions.completedAt)),
-      tx
-        .select()
-        .from(coursePresence)
-        .where(eq(coursePresence.userId, userId))
-        .orderBy(asc(coursePresence.firstAt)),
-    ]);
+    // One after the other: the caller's transaction is one connection.
+    const states = await tx
+      .select()
+      .from(activityCompletions)
+      .where(eq(activityCompletions.userId, userId))
+      .orderBy(asc(activityCompletions.completedAt));
+    const completed = await tx
+      .select()
+      .from(courseCompletions)
+      .where(eq(courseCompletions.userId, userId))
+      .orderBy(asc(courseCompletions.completedAt));
+    const presence = await tx
+      .select()
+      .from(coursePresence)
+      .where(eq(coursePresence.userId, userId))
+      .orderBy(asc(coursePresence.firstAt));
     const courseIds = [...new Set([...completed, ...presence, ...states].map((row) => row.courseId))];
     const titles = await titlesOf(
       tx,

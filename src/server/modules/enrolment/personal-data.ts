@@ -13,15 +13,17 @@ import { courseGroups, enrolments, groupMembers } from './schema.ts';
 export const enrolmentPersonalData: PersonalDataHolder = {
   key: 'enrolments',
   async export({ tx }, userId) {
-    const [rows, groups] = await Promise.all([
-      tx.select().from(enrolments).where(eq(enrolments.userId, userId)).orderBy(asc(enrolments.enrolledAt)),
-      tx
-        .select({ courseId: courseGroups.courseId, name: courseGroups.name, addedAt: groupMembers.addedAt })
-        .from(groupMembers)
-        .innerJoin(courseGroups, eq(courseGroups.id, groupMembers.groupId))
-        .where(eq(groupMembers.userId, userId))
-        .orderBy(asc(groupMembers.addedAt)),
-    ]);
+    const rows = await tx
+      .select()
+      .from(enrolments)
+      .where(eq(enrolments.userId, userId))
+      .orderBy(asc(enrolments.enrolledAt));
+    const groups = await tx
+      .select({ courseId: courseGroups.courseId, name: courseGroups.name, addedAt: groupMembers.addedAt })
+      .from(groupMembers)
+      .innerJoin(courseGroups, eq(courseGroups.id, groupMembers.groupId))
+      .where(eq(groupMembers.userId, userId))
+      .orderBy(asc(groupMembers.addedAt));
     const titles = await titlesOf(tx, [...new Set([...rows, ...groups].map((r) => r.courseId))], []);
     const course = (id: string) => ({ courseId: id, courseTitle: titles.courses.get(id) ?? null });
     return {

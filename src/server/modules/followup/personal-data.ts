@@ -12,23 +12,17 @@ import { reminderDeliveries, reminders, savedFilters } from './schema.ts';
 export const followupPersonalData: PersonalDataHolder = {
   key: 'followup',
   async export({ tx }, userId) {
-    const [filters, received] = await Promise.all([
-      tx
-        .select()
-        .from(savedFilters)
-        .where(eq(savedFilters.ownerId, userId))
-        .orderBy(asc(savedFilters.createdAt)),
-      tx
-        .select({
-          courseId: reminders.courseId,
-          subject: reminders.subject,
-          sentAt: reminderDeliveries.sentAt,
-        })
-        .from(reminderDeliveries)
-        .innerJoin(reminders, eq(reminders.id, reminderDeliveries.reminderId))
-        .where(eq(reminderDeliveries.userId, userId))
-        .orderBy(asc(reminderDeliveries.sentAt)),
-    ]);
+    const filters = await tx
+      .select()
+      .from(savedFilters)
+      .where(eq(savedFilters.ownerId, userId))
+      .orderBy(asc(savedFilters.createdAt));
+    const received = await tx
+      .select({ courseId: reminders.courseId, subject: reminders.subject, sentAt: reminderDeliveries.sentAt })
+      .from(reminderDeliveries)
+      .innerJoin(reminders, eq(reminders.id, reminderDeliveries.reminderId))
+      .where(eq(reminderDeliveries.userId, userId))
+      .orderBy(asc(reminderDeliveries.sentAt));
     const titles = await titlesOf(tx, [...new Set([...filters, ...received].map((r) => r.courseId))], []);
     const course = (id: string) => ({ courseId: id, courseTitle: titles.courses.get(id) ?? null });
     return {
