@@ -118,3 +118,44 @@ test('a person downloads their data, asks for their account to be deleted; the r
   await login(person, email, PASSWORD);
   await expect(person.getByText('Adresse électronique ou mot de passe incorrect.')).toBeVisible();
 });
+
+test('the referent refuses a request with a reason, which the person reads on her profile', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const email = `gaelle.reste.${Date.now().toString(36)}@magistere.test`;
+  await newPerson(browser, email);
+  const person = await (await browser.newContext({ viewport: MOBILE })).newPage();
+  await login(person, email, PASSWORD);
+  await expect(person.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
+  const me = (await (await person.request.get('/api/me')).json()) as { csrfToken: string };
+  const asked = await person.request.post('/api/me/erasure-request', {
+    headers: { 'x-csrf-token': me.csrfToken, origin: new URL(person.url()).origin },
+    data: { reason: 'Je change de ministère.', confirmed: true },
+  });
+  expect(asked.status(), await asked.text()).toBe(201);
+
+  const referent = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await login(referent, 'referent@magistere.test');
+  await expect(referent.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
+  await referent.goto('/admin/demandes-de-suppression');
+  const row = referent.getByRole('row').filter({ hasText: email });
+  await row.getByRole('button', { name: 'Refuser la demande de Gaëlle Oubli' }).click();
+  const dialog = referent.getByRole('dialog', { name: 'Refuser la demande de Gaëlle Oubli' });
+  await dialog.getByRole('button', { name: 'Refuser la demande' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Motif du refus\u00a0: Ce champ est obligatoire.');
+  await dialog.getByLabel('Motif du refus').fill('Vous animez une session jusqu’en juin.');
+  await expectNoAxeViolations(referent);
+  await dialog.getByRole('button', { name: 'Refuser la demande' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(referent.getByText('La demande de Gaëlle Oubli a été refusée.')).toBeVisible();
+
+  await person.goto('/profil');
+  const section = person.getByRole('region', { name: 'Mes données personnelles' });
+  await expect(section.getByText('Demande de suppression refusée')).toBeVisible();
+  await expect(section).toContainText('Motif\u00a0: Vous animez une session jusqu’en juin.');
+  // She may ask again.
+  await expect(section.getByRole('button', { name: 'Demander la suppression de mon compte' })).toBeVisible();
+  await expectNoAxeViolations(person);
+  await shot(person, 'refus-390');
+});
