@@ -19,6 +19,7 @@ import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
 import { multipartBody } from './testing/multipart.ts';
+import { uniqueShortName } from './testing/names.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -41,7 +42,11 @@ beforeAll(async () => {
   // A course of Aix with a section and a page, made by its designer.
   const designer = await t.as('concepteur@magistere.test');
   ids.course = (
-    await designer.post('/api/courses', { domainId: ids.aix, title: 'Parcours test', shortName: 'T1' })
+    await designer.post('/api/courses', {
+      domainId: ids.aix,
+      title: 'Parcours test',
+      shortName: uniqueShortName('T1'),
+    })
   ).json().id;
   await t.enrol(ids.course!, 'participant@magistere.test');
   ids.section = (await designer.post(`/api/courses/${ids.course}/sections`, { title: 'Séance 1' })).json().id;
@@ -103,7 +108,11 @@ beforeAll(async () => {
   const people = await newPeople(t, 'acces', 8);
   enrolEmails.push(...people.map((p) => p.email));
   ids.enrolCourse = (
-    await designer.post('/api/courses', { domainId: ids.aix, title: 'Inscriptions', shortName: 'INS' })
+    await designer.post('/api/courses', {
+      domainId: ids.aix,
+      title: 'Inscriptions',
+      shortName: uniqueShortName('INS'),
+    })
   ).json().id;
   await trainer.post(`/api/courses/${ids.enrolCourse}/enrolments/lists/apply`, {
     lists: {
@@ -144,7 +153,11 @@ beforeAll(async () => {
     },
   ]);
   ids.sessionCourse = (
-    await designer.post('/api/courses', { domainId: ids.aix, title: 'Session ouverte', shortName: 'SO' })
+    await designer.post('/api/courses', {
+      domainId: ids.aix,
+      title: 'Session ouverte',
+      shortName: uniqueShortName('SO'),
+    })
   ).json().id;
   await setStage(t, ids.sessionCourse!, 'session_running', { selfEnrolment: true });
 
@@ -181,7 +194,11 @@ beforeAll(async () => {
 
   // — Offer: a published course of its own, for its public demo. —
   const demoCourse = (
-    await designer.post('/api/courses', { domainId: ids.aix, title: 'Démonstration', shortName: 'DEMO' })
+    await designer.post('/api/courses', {
+      domainId: ids.aix,
+      title: 'Démonstration',
+      shortName: uniqueShortName('DEMO'),
+    })
   ).json().id;
   const [demoOffer] = await t.db
     .insert(offers)
@@ -214,8 +231,16 @@ async function workflowFixtures() {
     origin: 'academie',
   };
   const dates = { startsAt: '2027-01-01T09:00:00+01:00', endsAt: '2027-02-01T09:00:00+01:00' };
-  ids.wfCourse = await post('/api/courses', { domainId: ids.aix, title: 'Cycle de vie', shortName: 'CV' });
-  ids.indexedCourse = await post('/api/courses', { domainId: ids.aix, title: 'Indexé', shortName: 'IX' });
+  ids.wfCourse = await post('/api/courses', {
+    domainId: ids.aix,
+    title: 'Cycle de vie',
+    shortName: uniqueShortName('CV'),
+  });
+  ids.indexedCourse = await post('/api/courses', {
+    domainId: ids.aix,
+    title: 'Indexé',
+    shortName: uniqueShortName('IX'),
+  });
   await designer.put(`/api/courses/${ids.indexedCourse}/metadata`, indexation);
   ids.runningSession = await post(`/api/courses/${ids.indexedCourse}/sessions`, {
     title: 'En cours',
@@ -503,7 +528,8 @@ const cases: Case[] = [
   {
     method: 'POST',
     url: () => `/api/courses/${ids.template}/from-template`,
-    body: () => Promise.resolve({ domainId: ids.aix, title: 'Depuis le gabarit', shortName: 'DG' }),
+    body: () =>
+      Promise.resolve({ domainId: ids.aix, title: 'Depuis le gabarit', shortName: uniqueShortName('DG') }),
     allowed: [D, 201],
     refused: [A.participant, 403],
   },
@@ -519,7 +545,7 @@ const cases: Case[] = [
   {
     method: 'POST',
     url: '/api/courses',
-    body: () => Promise.resolve({ domainId: ids.aix, title: 'Nouveau', shortName: 'N' }),
+    body: () => Promise.resolve({ domainId: ids.aix, title: 'Nouveau', shortName: uniqueShortName('N') }),
     allowed: [D, 201],
     refused: [A.participant, 403],
   },

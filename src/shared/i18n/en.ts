@@ -30,6 +30,7 @@ export const en: Catalogue = {
     resetTokenInvalid: 'This reset link is no longer valid. Ask for a new one.',
     emailTaken: 'An account already exists with this e-mail address.',
     slugTaken: 'A domain already uses this identifier.',
+    shortNameTaken: 'Another course of this domain already has this short name. Choose another one.',
     unknownDomain: 'This domain does not exist.',
     unknownUser: 'This user does not exist.',
     unknownContext: 'This context does not exist.',

@@ -33,6 +33,7 @@ export const fr = {
     resetTokenInvalid: 'Ce lien de réinitialisation n’est plus valide. Demandez-en un nouveau.',
     emailTaken: 'Un compte existe déjà avec cette adresse électronique.',
     slugTaken: 'Un domaine porte déjà cet identifiant.',
+    shortNameTaken: 'Ce nom abrégé est déjà celui d’un autre parcours de ce domaine. Choisissez-en un autre.',
     unknownDomain: 'Ce domaine n’existe pas.',
     unknownUser: 'Cet utilisateur n’existe pas.',
     unknownContext: 'Ce contexte n’existe pas.',

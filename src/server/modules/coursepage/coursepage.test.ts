@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { domains } from '../domains/schema.ts';
 
 let t: TestApp;
@@ -20,7 +21,11 @@ describe('course page', () => {
   it('shows an activity to a participant once the clock reaches its opening, the cached page ending then', async () => {
     const aix = (await t.db.select().from(domains)).find((d) => d.slug === 'ac-aix-marseille')!.id;
     const course = (
-      await designer.post('/api/courses', { domainId: aix, title: 'À l’heure', shortName: 'HEURE' })
+      await designer.post('/api/courses', {
+        domainId: aix,
+        title: 'À l’heure',
+        shortName: uniqueShortName('HEURE'),
+      })
     ).json().id as string;
     await t.enrol(course, 'participant@magistere.test');
     const section = (await designer.get(`/api/courses/${course}`)).json().sections[0].id;

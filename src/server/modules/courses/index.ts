@@ -1,7 +1,7 @@
 /** The courses module's public face: what other modules may use. */
 
 export { forgetInAudiences, setActivityAudience } from './audience.ts';
-export { clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
+export { assertShortNameFree, clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
 export {
   completionCriteria,
   completionRulesFor,
