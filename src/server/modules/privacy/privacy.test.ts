@@ -26,10 +26,11 @@ let admin: ApiClient;
 let courseId = '';
 let activityId = '';
 const PASSWORD = 'Magistere-demo-2026';
+let unregister = () => {};
 
 beforeAll(async () => {
   // Before the application is built, so that the kind's routes are mounted.
-  registerActivityKind(notes);
+  unregister = registerActivityKind(notes);
   t = await startTestApp();
   await t.pool.query(NOTES_DDL);
   designer = await t.as('concepteur@magistere.test');
@@ -46,7 +47,11 @@ beforeAll(async () => {
   expect(created.statusCode, created.body).toBe(201);
   activityId = created.json().id;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  // The workers share their modules: the test-only kind leaves with this file.
+  unregister();
+});
 
 /** A person of Aix enrolled in the course, who opened the activity, wrote a note and is in a group. */
 async function learner(prefix: string, note: string) {
