@@ -662,6 +662,12 @@ const cases: Case[] = [
     refused: [A.observer, 403],
   },
   {
+    method: 'GET',
+    url: () => `/api/courses/${ids.course}/mine`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
     method: 'POST',
     url: '/api/courses/import',
     // The archive of the test course, exported in beforeAll.
