@@ -31,6 +31,7 @@ import { offerAlertRoutes } from './modules/offers/alerts-routes.ts';
 import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
 import { listAssignments } from './modules/roles/index.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
@@ -208,6 +209,7 @@ export async function buildApp(
   await app.register(offerDemoRoutes);
   await app.register(offerAlertRoutes);
   await app.register(hubRoutes);
+  await app.register(privacyRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;

@@ -81,6 +81,10 @@ const PresentationPage = lazyNamed(
   'PresentationPage',
 );
 const UnsubscribePage = lazyNamed(() => import('../features/offers/UnsubscribePage.tsx'), 'UnsubscribePage');
+const ErasureRequestsPage = lazyNamed(
+  () => import('../features/privacy/ErasureRequestsPage.tsx'),
+  'ErasureRequestsPage',
+);
 const ProfilePage = lazyNamed(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage');
 const IndexationPage = lazyNamed(() => import('../features/workflow/IndexationPage.tsx'), 'IndexationPage');
 const LifecyclePage = lazyNamed(() => import('../features/workflow/LifecyclePage.tsx'), 'LifecyclePage');
@@ -209,6 +213,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireCapability anyOf={['audit:view']}>
                 <AuditPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/demandes-de-suppression',
+            element: (
+              <RequireCapability anyOf={['privacy:decide_erasure']}>
+                <ErasureRequestsPage />
               </RequireCapability>
             ),
           },

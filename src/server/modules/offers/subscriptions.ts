@@ -13,6 +13,7 @@ import { newToken } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
+import type { PersonalDataHolder } from '../../platform/privacy/index.ts';
 import { offerSubscriptions } from './schema.ts';
 
 export type SubscriptionCtx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'now'>;
@@ -110,3 +111,18 @@ export async function unsubscribeByToken(db: Db, origin: Origin, token: string):
     });
   });
 }
+
+/**
+ * The person's "Prévenez-moi" subscription (GDPR): in their export without its unsubscribe token (a
+ * secret of the link, not data about them), removed on erasure.
+ */
+export const subscriptionPersonalData: PersonalDataHolder = {
+  key: 'offerAlerts',
+  async export({ tx }, userId) {
+    const [row] = await tx.select().from(offerSubscriptions).where(eq(offerSubscriptions.userId, userId));
+    return row ? toSubscription(row) : null;
+  },
+  async erase({ tx }, userId) {
+    await tx.delete(offerSubscriptions).where(eq(offerSubscriptions.userId, userId));
+  },
+};
