@@ -9,20 +9,15 @@ import {
   PasswordResetRequestBody,
   PasswordTokenBody,
   ProfileFields,
-  type RoleAssignment,
   User,
   UserCreateBody,
   UserListQuery,
   UserUpdateBody,
   Uuid,
 } from '../../../shared/api.ts';
-import { canSomewhere } from '../../platform/access/can.ts';
-import { allCapabilities } from '../../platform/access/capabilities.ts';
 import { authenticate } from '../../platform/auth/sessions.ts';
-import type { Tx } from '../../platform/db/index.ts';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { toDomain, visibleDomains } from '../domains/index.ts';
 import {
   type AuthDeps,
   changePassword,
@@ -31,6 +26,7 @@ import {
   requestPasswordReset,
   resetPassword,
 } from './auth.ts';
+import { meDescriber, type RolesOf } from './me.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import {
   createUser,
@@ -51,7 +47,7 @@ const IdParams = z.object({ id: Uuid });
  * What the account routes take from modules above accounts, wired by the application: the roles a person
  * holds, each named where it applies, for /api/me (the roles module's answer; accounts cannot ask it).
  */
-export type AccountRoutesOptions = { rolesOf: (db: Tx, userId: string) => Promise<RoleAssignment[]> };
+export type AccountRoutesOptions = { rolesOf: RolesOf };
 
 export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async (app, { rolesOf }) => {
   const { db, mailer, config, authCache } = app.deps;
@@ -67,27 +63,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
   const userContext = async (request: { params: unknown }) =>
     userContextId(db, (request.params as { id: string }).id);
 
-  /** What /api/me says of a user; kept a few seconds in the AuthCache, which every access change clears. */
-  async function describeMe(
-    actor: ReturnType<typeof actorOf>,
-    csrfToken: string,
-  ): Promise<z.infer<typeof Me>> {
-    type View = Omit<z.infer<typeof Me>, 'csrfToken'>;
-    let view = authCache.getView<View>(actor.userId);
-    if (!view) {
-      const user = await findUser(db, actor.userId);
-      if (!user) throw problems.unauthenticated();
-      const [roles, domains] = await Promise.all([rolesOf(db, actor.userId), visibleDomains(db, actor)]);
-      view = {
-        user: toUser(user),
-        roles,
-        capabilities: allCapabilities().filter((capability) => canSomewhere(actor, capability)),
-        domains: domains.map(toDomain),
-      };
-      authCache.setView(actor.userId, view);
-    }
-    return { ...view, csrfToken };
-  }
+  const describeMe = meDescriber({ db, authCache, rolesOf });
 
   app.post(
     '/api/auth/login',
