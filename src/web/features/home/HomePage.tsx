@@ -124,7 +124,7 @@ export function HomePage() {
                 {t('ui.home.roles.item', {
                   role: t(`ui.roles.${assignment.role}`),
                   // A role in a course is named by the course's title when it is one of the blocks'.
-                  context:
+                  scope:
                     courseTitles.get(assignment.contextId) ||
                     assignment.contextLabel ||
                     t(`ui.contextLevels.${assignment.contextLevel}`),
