@@ -1,12 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
 import { demoEmail, expectNoAxeViolations, login } from './support.ts';
 
-async function newCourse(page: Page, title: string) {
+async function newCourse(page: Page, title: string, shortName: string) {
   const me = await (await page.request.get('/api/me')).json();
   const domains = (await (await page.request.get('/api/domains')).json()) as { id: string; slug: string }[];
   const response = await page.request.post('/api/courses', {
     headers: { 'x-csrf-token': me.csrfToken },
-    data: { domainId: domains.find((d) => d.slug === 'ac-aix-marseille')!.id, title, shortName: 'E2E-INS' },
+    data: { domainId: domains.find((d) => d.slug === 'ac-aix-marseille')!.id, title, shortName },
   });
   expect(response.status()).toBe(201);
   return (await response.json()).id as string;
@@ -17,7 +17,7 @@ test('a designer enrols 3 people by pasted addresses and 20 by CSV with two grou
 }) => {
   await login(page, 'concepteur@magistere.test');
   await expect(page).not.toHaveURL(/connexion/);
-  const course = await newCourse(page, 'Session e2e : inscriptions');
+  const course = await newCourse(page, 'Session e2e : inscriptions', 'E2E-INS');
   await page.goto(`/parcours/${course}/participants`);
   await expect(page.getByRole('heading', { level: 1, name: 'Participants' })).toBeVisible();
   await expect(page.getByText('Personne n’est encore inscrit dans ce parcours.')).toBeVisible();
@@ -160,7 +160,7 @@ test('a local administrator keeps a cohort, enrols it, and enrols one person fou
   await page.screenshot({ path: 'test-results/screens/cohorte.png', fullPage: true });
 
   // The cohort, enrolled in a course of the domain.
-  const course = await newCourse(page, 'Session e2e : cohorte');
+  const course = await newCourse(page, 'Session e2e : cohorte', 'E2E-COHORTE');
   await page.goto(`/parcours/${course}/participants`);
   // The tabs follow the keyboard, as the DSFR's do.
   await page.getByRole('tab', { name: 'Coller des adresses' }).focus();

@@ -31,6 +31,7 @@ import { offerAlertRoutes } from './modules/offers/alerts-routes.ts';
 import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
 import { listAssignments } from './modules/roles/index.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
@@ -207,6 +208,7 @@ export async function buildApp(
   await app.register(offerDemoRoutes);
   await app.register(offerAlertRoutes);
   await app.register(hubRoutes);
+  await app.register(privacyRoutes);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
   return app;
@@ -242,6 +244,9 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST) {
     }
     // `//api/nowhere`, `/API/x` and `/api` are unknown API routes (a 404 problem), not pages of the app.
     if (/^\/+api(\/|$)/i.test(pathname)) return reply.callNotFound();
+    // A bundle of an earlier build (a page open across a deploy): a 404 the app's loader recovers from
+    // by reloading, not the shell, which the browser would refuse to run as a script.
+    if (/^\/+assets\//i.test(pathname)) return reply.callNotFound();
     return sendIndex(reply);
   });
 }

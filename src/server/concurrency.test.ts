@@ -10,6 +10,7 @@ import { domainId } from './modules/enrolment/testing.ts';
 import { getVersionedSetting, VIDEO_HOSTS_KEY } from './modules/settings/service.ts';
 import { auditEvents } from './platform/audit/schema.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from './testing/harness.ts';
+import { uniqueShortName } from './testing/names.ts';
 
 let t: TestApp;
 /** Two designers of the same course (the second, the local administrator, may edit every course of Aix). */
@@ -28,7 +29,7 @@ async function newCourse(title: string) {
   const response = await first.post('/api/courses', {
     domainId: await domainId(t),
     title,
-    shortName: title.slice(0, 20),
+    shortName: uniqueShortName(title.slice(0, 20)),
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: string; version: number; metadataVersion: number };

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -49,6 +50,7 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(100),
   DEMO_DATA: Bool.default(true),
   JOBS: Bool.default(true),
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   TRUST_PROXY: Bool.default(false),
   METRICS_TOKEN: z.string().trim().min(16, 'doit compter au moins 16 caractères').optional(),
 });
@@ -75,6 +77,11 @@ export type Config = {
   authCacheMs: number;
   demoData: boolean;
   jobs: boolean;
+  /**
+   * Processes serving the port: one per core by default. Jobs run in the first only; without REDIS_URL
+   * their caches forget together through PostgreSQL.
+   */
+  workers: number;
   trustProxy: boolean;
   /** The bearer token `/metrics` asks for; unset, `/metrics` is not served. */
   metricsToken: string | undefined;
@@ -111,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadMaxMb: e.UPLOAD_MAX_MB,
     demoData: e.DEMO_DATA,
     jobs: e.JOBS,
+    workers: e.WORKERS ?? availableParallelism(),
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
   };

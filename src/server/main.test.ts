@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,8 @@ async function waitReady(port: number, run: { output: () => string }, child: Chi
       (r) => r.ok,
       () => false,
     );
-    if (ok) return;
+    // Ready when the banner is out: with several workers the first answers before the others listen.
+    if (ok && run.output().includes('Magistère est prêt')) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`not ready:\n${run.output()}`);
@@ -55,6 +57,55 @@ async function loginAs(port: number, email: string, password = 'Magistere-demo-2
     cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '',
     body: await response.json(),
   };
+}
+
+/** What the routes used here answer, as far as these tests read it. */
+type Answer = {
+  worker?: number;
+  csrfToken?: string;
+  course?: { title: string };
+} & Array<{ id: string; shortName: string }>;
+
+/** One request over a given connection pool: with one kept-alive socket, always the same worker. */
+function call(
+  port: number,
+  agent: http.Agent,
+  method: string,
+  url: string,
+  options: { cookie?: string; csrf?: string; body?: unknown } = {},
+) {
+  return new Promise<{ status: number; cookie: string; body: Answer }>((resolve, reject) => {
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        agent,
+        headers: {
+          ...(payload && { 'content-type': 'application/json' }),
+          ...(options.cookie && { cookie: options.cookie }),
+          ...(options.csrf && { 'x-csrf-token': options.csrf }),
+        },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            cookie: response.headers['set-cookie']?.[0]?.split(';')[0] ?? '',
+            body: text ? JSON.parse(text) : undefined,
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
 
 describe('the server process', () => {
@@ -128,6 +179,56 @@ describe('the server process', () => {
     expect(await second.exited).toBe(0);
     // Graceful: the database stopped after the server and the jobs, not under them.
     expect(second.output()).not.toMatch(/terminating connection|Error/);
+  }, 180_000);
+
+  it('runs a worker per core on one port: both serve the same session, an edit through one is seen on the other at once', async () => {
+    const port = await freePort();
+    const run = start({ PORT: String(port), WORKERS: '2' });
+    await waitReady(port, run, run.child);
+    expect(run.output()).toMatch(/Processus : 2 sur le même port/);
+    // Connections kept alive, one per worker: the cluster hands new connections to the workers in turn.
+    const byWorker = new Map<number, http.Agent>();
+    for (let i = 0; i < 20 && byWorker.size < 2; i++) {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const ready = await call(port, agent, 'GET', '/readyz');
+      const worker = ready.body.worker ?? 0;
+      if (byWorker.has(worker)) agent.destroy();
+      else byWorker.set(worker, agent);
+    }
+    expect(byWorker.size).toBe(2);
+    const [a, b] = [...byWorker.values()] as [http.Agent, http.Agent];
+
+    const participant = await call(port, a, 'POST', '/api/auth/login', {
+      body: { email: 'participant@magistere.test', password: 'Magistere-demo-2026' },
+    });
+    expect(participant.status).toBe(200);
+    // The session opened on one worker is known to the other.
+    expect((await call(port, b, 'GET', '/api/me', { cookie: participant.cookie })).status).toBe(200);
+    const courses = await call(port, b, 'GET', '/api/courses', { cookie: participant.cookie });
+    const session = courses.body.find((c) => c.shortName === 'MEMOIRE-C34-S1')!;
+    const titleOn = async (agent: http.Agent) =>
+      (await call(port, agent, 'GET', `/api/courses/${session.id}`, { cookie: participant.cookie })).body
+        .course?.title;
+    // Both workers keep the page in memory…
+    const before = await titleOn(a);
+    expect(await titleOn(b)).toBe(before);
+
+    const admin = await call(port, a, 'POST', '/api/auth/login', {
+      body: { email: 'admin@magistere.test', password: 'Magistere-demo-2026' },
+    });
+    const renamed = await call(port, a, 'PATCH', `/api/courses/${session.id}`, {
+      cookie: admin.cookie,
+      csrf: admin.body.csrfToken,
+      body: { title: 'Renommée sur un processus' },
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    // …and the other forgets it with the change, without waiting for its expiry.
+    expect(await titleOn(b)).toBe('Renommée sur un processus');
+
+    for (const agent of [a, b]) agent.destroy();
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).not.toMatch(/terminating connection|Error|relancé/);
   }, 180_000);
 
   it('refuses a bad configuration with a French message and exit code 2', async () => {

@@ -14,10 +14,12 @@ import { newPeople, setStage } from './modules/enrolment/testing.ts';
 import { seedFollowup } from './modules/followup/testing.ts';
 import { originCourse, publishInOffer } from './modules/hub/testing.ts';
 import { offerSubscriptions, offers } from './modules/offers/schema.ts';
+import { erasureRequests } from './modules/privacy/schema.ts';
 import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
 import { multipartBody } from './testing/multipart.ts';
+import { uniqueShortName } from './testing/names.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -40,7 +42,11 @@ beforeAll(async () => {
   // A course of Aix with a section and a page, made by its designer.
   const designer = await t.as('concepteur@magistere.test');
   ids.course = (
-    await designer.post('/api/courses', { domainId: ids.aix, title: 'Parcours test', shortName: 'T1' })
+    await designer.post('/api/courses', {
+      domainId: ids.aix,
+      title: 'Parcours test',
+      shortName: uniqueShortName('T1'),
+    })
   ).json().id;
   await t.enrol(ids.course!, 'participant@magistere.test');
   ids.section = (await designer.post(`/api/courses/${ids.course}/sections`, { title: 'Séance 1' })).json().id;
@@ -102,7 +108,11 @@ beforeAll(async () => {
   const people = await newPeople(t, 'acces', 8);
   enrolEmails.push(...people.map((p) => p.email));
   ids.enrolCourse = (
-    await designer.post('/api/courses', { domainId: ids.aix, title: 'Inscriptions', shortName: 'INS' })
+    await designer.post('/api/courses', {
+      domainId: ids.aix,
+      title: 'Inscriptions',
+      shortName: uniqueShortName('INS'),
+    })
   ).json().id;
   await trainer.post(`/api/courses/${ids.enrolCourse}/enrolments/lists/apply`, {
     lists: {
@@ -143,7 +153,11 @@ beforeAll(async () => {
     },
   ]);
   ids.sessionCourse = (
-    await designer.post('/api/courses', { domainId: ids.aix, title: 'Session ouverte', shortName: 'SO' })
+    await designer.post('/api/courses', {
+      domainId: ids.aix,
+      title: 'Session ouverte',
+      shortName: uniqueShortName('SO'),
+    })
   ).json().id;
   await setStage(t, ids.sessionCourse!, 'session_running', { selfEnrolment: true });
 
@@ -180,13 +194,28 @@ beforeAll(async () => {
 
   // — Offer: a published course of its own, for its public demo. —
   const demoCourse = (
-    await designer.post('/api/courses', { domainId: ids.aix, title: 'Démonstration', shortName: 'DEMO' })
+    await designer.post('/api/courses', {
+      domainId: ids.aix,
+      title: 'Démonstration',
+      shortName: uniqueShortName('DEMO'),
+    })
   ).json().id;
   const [demoOffer] = await t.db
     .insert(offers)
     .values({ kind: 'course', courseId: demoCourse, domainId: ids.aix!, title: 'Démonstration' })
     .returning();
   ids.demoOffer = String(demoOffer!.number);
+
+  // — Privacy: two pending erasure requests of people of Aix, one to approve, one to refuse. —
+  const pendingErasure = async (email: string) =>
+    (
+      await t.db
+        .insert(erasureRequests)
+        .values({ userId: await newAixUser(email), domainId: ids.aix!, reason: 'Je pars.' })
+        .returning()
+    )[0]!.id;
+  ids.erasureToApprove = await pendingErasure('a-effacer@magistere.test');
+  ids.erasureToRefuse = await pendingErasure('a-garder@magistere.test');
 });
 afterAll(() => t.close());
 
@@ -202,8 +231,16 @@ async function workflowFixtures() {
     origin: 'academie',
   };
   const dates = { startsAt: '2027-01-01T09:00:00+01:00', endsAt: '2027-02-01T09:00:00+01:00' };
-  ids.wfCourse = await post('/api/courses', { domainId: ids.aix, title: 'Cycle de vie', shortName: 'CV' });
-  ids.indexedCourse = await post('/api/courses', { domainId: ids.aix, title: 'Indexé', shortName: 'IX' });
+  ids.wfCourse = await post('/api/courses', {
+    domainId: ids.aix,
+    title: 'Cycle de vie',
+    shortName: uniqueShortName('CV'),
+  });
+  ids.indexedCourse = await post('/api/courses', {
+    domainId: ids.aix,
+    title: 'Indexé',
+    shortName: uniqueShortName('IX'),
+  });
   await designer.put(`/api/courses/${ids.indexedCourse}/metadata`, indexation);
   ids.runningSession = await post(`/api/courses/${ids.indexedCourse}/sessions`, {
     title: 'En cours',
@@ -491,7 +528,8 @@ const cases: Case[] = [
   {
     method: 'POST',
     url: () => `/api/courses/${ids.template}/from-template`,
-    body: () => Promise.resolve({ domainId: ids.aix, title: 'Depuis le gabarit', shortName: 'DG' }),
+    body: () =>
+      Promise.resolve({ domainId: ids.aix, title: 'Depuis le gabarit', shortName: uniqueShortName('DG') }),
     allowed: [D, 201],
     refused: [A.participant, 403],
   },
@@ -507,7 +545,7 @@ const cases: Case[] = [
   {
     method: 'POST',
     url: '/api/courses',
-    body: () => Promise.resolve({ domainId: ids.aix, title: 'Nouveau', shortName: 'N' }),
+    body: () => Promise.resolve({ domainId: ids.aix, title: 'Nouveau', shortName: uniqueShortName('N') }),
     allowed: [D, 201],
     refused: [A.participant, 403],
   },
@@ -620,6 +658,12 @@ const cases: Case[] = [
   {
     method: 'GET',
     url: () => `/api/courses/${ids.course}/progress`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/courses/${ids.course}/mine`,
     allowed: [A.participant, 200],
     refused: [A.observer, 403],
   },
@@ -883,6 +927,46 @@ const cases: Case[] = [
     refused: [A.trainer, 403],
   },
   { method: 'GET', url: '/api/audit', allowed: [A.observer, 200], refused: [A.participant, 403] },
+  // The GDPR: one's own data and deletion request; the requests, for the administrators who decide.
+  { method: 'GET', url: '/api/me/personal-data', allowed: [A.participant, 200], refused: ['anonymous', 401] },
+  {
+    method: 'GET',
+    url: '/api/me/erasure-request',
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'POST',
+    url: '/api/me/erasure-request',
+    body: { reason: 'Je change de métier.', confirmed: true },
+    allowed: [A.observer, 201],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'DELETE',
+    url: '/api/me/erasure-request',
+    allowed: [A.observer, 204],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'GET',
+    url: '/api/privacy/erasure-requests',
+    allowed: [A.referent, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/privacy/erasure-requests/${ids.erasureToApprove}/approve`,
+    allowed: [A.referent, 200],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/privacy/erasure-requests/${ids.erasureToRefuse}/refuse`,
+    body: { reason: 'Vous animez une session en cours.' },
+    allowed: [A.admin, 200],
+    refused: [A.observer, 403],
+  },
   { method: 'GET', url: '/api/admin/mail', allowed: [A.admin, 200], refused: [A.referent, 403] },
   {
     method: 'GET',

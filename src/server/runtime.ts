@@ -12,13 +12,14 @@ import { defineFollowupJobs } from './modules/followup/reminders.ts';
 import { defineOfferJobs } from './modules/offers/digest.ts';
 import { offerReactions } from './modules/offers/reactions.ts';
 import { AuthCache } from './platform/auth/cache.ts';
+import { forgetProcessMemos } from './platform/cache/index.ts';
 import { connect } from './platform/db/index.ts';
 import { Events } from './platform/events/index.ts';
 import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
 import { systemClock } from './platform/http/context.ts';
 import { Jobs } from './platform/jobs/index.ts';
 import { Mailer } from './platform/mail/index.ts';
-import { Bus } from './platform/realtime/bus.ts';
+import { Bus, postgresTransport, redisTransport } from './platform/realtime/bus.ts';
 
 /** Wires the platform's services on one database; main.ts and the tests both start from here. */
 export async function createRuntime(
@@ -26,6 +27,7 @@ export async function createRuntime(
   databaseUrl: string,
   onError: (error: unknown) => void = () => {},
 ) {
+  forgetProcessMemos();
   const database = connect(databaseUrl, 20);
   const jobs = new Jobs(databaseUrl, { enabled: config.jobs, onError });
   const mailer = new Mailer({
@@ -55,7 +57,11 @@ export async function createRuntime(
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
   redis?.on('error', onError);
-  const bus = new Bus(redis);
+  // Other nodes hear this one through Redis when there is one; the workers of one machine without Redis,
+  // through their database.
+  const bus = new Bus(
+    redis ? redisTransport(redis) : config.workers > 1 ? postgresTransport(databaseUrl) : undefined,
+  );
   // Before anything writes: every transaction on this database carries the events emitted in it.
   const events = new Events({ bus, db: database.db });
   await events.ready;

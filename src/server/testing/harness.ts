@@ -34,6 +34,8 @@ export async function startTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     JOBS: 'false',
+    // One node unless a test asks for the workers of one machine (their bus then goes through PostgreSQL).
+    WORKERS: '1',
     PUBLIC_URL: 'http://localhost:3000',
     DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'magistere-test-')),
     ...env,

@@ -146,6 +146,11 @@ export const common: Shape<'common'> = {
     cohorts: {
       nav: 'Cohorts',
     },
+    privacy: {
+      admin: {
+        nav: 'Deletion requests',
+      },
+    },
   },
   hub: {
     nav: 'Designers’ network',

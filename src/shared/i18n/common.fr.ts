@@ -144,6 +144,11 @@ export const common = {
     cohorts: {
       nav: 'Cohortes',
     },
+    privacy: {
+      admin: {
+        nav: 'Demandes de suppression',
+      },
+    },
   },
   hub: {
     nav: 'Réseau des concepteurs',

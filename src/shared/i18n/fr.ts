@@ -22,6 +22,7 @@ import { lifecycle } from './lifecycle.fr.ts';
 import { type FrNamespaces, mergeNamespaces, type Widen } from './namespaces.ts';
 import { offerCatalogue } from './offerCatalogue.fr.ts';
 import { offers } from './offers.fr.ts';
+import { privacy } from './privacy.fr.ts';
 import { profile } from './profile.fr.ts';
 import { selfEnrolment } from './selfEnrolment.fr.ts';
 import { server } from './server.fr.ts';
@@ -49,6 +50,7 @@ export const frNamespaces: FrNamespaces = {
   followup,
   profile,
   legal,
+  privacy,
   server,
 };
 

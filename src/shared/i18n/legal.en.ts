@@ -43,7 +43,7 @@ export const legal: Shape<'legal'> = {
           'A local account without login for three years is warned, then suspended, then deleted.',
         rights: 'Your rights',
         rightsText:
-          'You have the right to access, rectify, erase and port your data. You can correct your information on the “My profile” page. Self-service export and erasure are not available yet: send your request to your local administrator, who can delete your account and erase your data. You can also refer the matter to the CNIL.',
+          'You have the right to access, rectify, erase and port your data. You can correct your information on the “My profile” page. On the same page, you can download your data and ask for your account to be deleted, which an administrator of your domain reviews. You can also refer the matter to the CNIL.',
       },
       cookies: {
         title: 'Cookie management',

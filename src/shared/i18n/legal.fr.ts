@@ -42,7 +42,7 @@ export const legal = {
           'Un compte local sans connexion pendant trois ans est signalé, puis suspendu, puis supprimé.',
         rights: 'Vos droits',
         rightsText:
-          'Vous disposez d’un droit d’accès, de rectification, d’effacement et de portabilité de vos données. Vous pouvez corriger vos informations sur la page «\u00a0Mon profil\u00a0». L’export et l’effacement en libre-service ne sont pas encore disponibles\u00a0: adressez votre demande à votre administrateur local, qui peut supprimer votre compte et effacer vos données. Vous pouvez aussi saisir la CNIL.',
+          'Vous disposez d’un droit d’accès, de rectification, d’effacement et de portabilité de vos données. Vous pouvez corriger vos informations sur la page «\u00a0Mon profil\u00a0». Sur cette même page, vous pouvez télécharger vos données et demander la suppression de votre compte, qu’un administrateur de votre domaine examine. Vous pouvez aussi saisir la CNIL.',
       },
       cookies: {
         title: 'Gestion des cookies',

@@ -23,6 +23,7 @@ import type { legal } from './legal.fr.ts';
 import type { lifecycle } from './lifecycle.fr.ts';
 import type { offerCatalogue } from './offerCatalogue.fr.ts';
 import type { offers } from './offers.fr.ts';
+import type { privacy } from './privacy.fr.ts';
 import type { profile } from './profile.fr.ts';
 import type { selfEnrolment } from './selfEnrolment.fr.ts';
 import type { server } from './server.fr.ts';
@@ -50,6 +51,7 @@ export const NAMESPACES = [
   'followup',
   'profile',
   'legal',
+  'privacy',
   'server',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
@@ -77,6 +79,7 @@ export type FrNamespaces = {
   followup: typeof followup;
   profile: typeof profile;
   legal: typeof legal;
+  privacy: typeof privacy;
   server: typeof server;
 };
 

@@ -23,9 +23,6 @@ export const profile: Shape<'profile'> = {
       confirmPassword: 'Confirm the new password',
       changePassword: 'Change the password',
       passwordChanged: 'Your password has been changed. Your other sessions have been closed.',
-      dataTitle: 'My personal data',
-      dataText:
-        'Exporting and erasing your personal data from this page is not available yet. Meanwhile, ask your local administrator, who can delete your account and erase your data.',
     },
   },
 };

@@ -21,9 +21,6 @@ export const profile = {
       confirmPassword: 'Confirmation du nouveau mot de passe',
       changePassword: 'Changer le mot de passe',
       passwordChanged: 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.',
-      dataTitle: 'Mes données personnelles',
-      dataText:
-        'L’export et l’effacement de vos données personnelles depuis cette page ne sont pas encore disponibles. En attendant, adressez votre demande à votre administrateur local, qui peut supprimer votre compte et effacer vos données.',
     },
   },
 } as const;

@@ -21,6 +21,7 @@ export const server: Shape<'server'> = {
       'Your account is suspended: it can no longer be used to log in. To have it reactivated, contact the local administrator of your domain or, failing that, your académie’s support.',
     emailTaken: 'An account already exists with this e-mail address.',
     slugTaken: 'A domain already uses this identifier.',
+    shortNameTaken: 'Another course of this domain already has this short name. Choose another one.',
     unknownDomain: 'This domain does not exist.',
     unknownUser: 'This user does not exist.',
     unknownContext: 'This context does not exist.',

@@ -20,6 +20,7 @@ export const server = {
       'Votre compte est suspendu\u00a0: il ne permet plus de se connecter. Pour le faire réactiver, adressez-vous à l’administrateur local de votre domaine ou, à défaut, à l’assistance de votre académie.',
     emailTaken: 'Un compte existe déjà avec cette adresse électronique.',
     slugTaken: 'Un domaine porte déjà cet identifiant.',
+    shortNameTaken: 'Ce nom abrégé est déjà celui d’un autre parcours de ce domaine. Choisissez-en un autre.',
     unknownDomain: 'Ce domaine n’existe pas.',
     unknownUser: 'Cet utilisateur n’existe pas.',
     unknownContext: 'Ce contexte n’existe pas.',

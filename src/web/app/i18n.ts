@@ -37,6 +37,7 @@ const LOADERS: { [N in PageNamespace]: () => Promise<FrNamespaces[N]> } = {
   followup: () => import('../../shared/i18n/followup.fr.ts').then((m) => m.followup),
   profile: () => import('../../shared/i18n/profile.fr.ts').then((m) => m.profile),
   legal: () => import('../../shared/i18n/legal.fr.ts').then((m) => m.legal),
+  privacy: () => import('../../shared/i18n/privacy.fr.ts').then((m) => m.privacy),
 };
 
 export const PAGE_NAMESPACES = Object.keys(LOADERS) as PageNamespace[];

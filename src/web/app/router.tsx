@@ -145,7 +145,15 @@ const PresentationPage = lazyPage(
 const UnsubscribePage = lazyPage(() => import('../features/offers/UnsubscribePage.tsx'), 'UnsubscribePage', [
   'offers',
 ]);
-const ProfilePage = lazyPage(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage', ['profile']);
+const ErasureRequestsPage = lazyPage(
+  () => import('../features/privacy/ErasureRequestsPage.tsx'),
+  'ErasureRequestsPage',
+  ['privacy'],
+);
+const ProfilePage = lazyPage(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage', [
+  'profile',
+  'privacy',
+]);
 const IndexationPage = lazyPage(() => import('../features/workflow/IndexationPage.tsx'), 'IndexationPage', [
   'editor',
   'lifecycle',
@@ -281,6 +289,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireCapability anyOf={['audit:view']}>
                 <AuditPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/demandes-de-suppression',
+            element: (
+              <RequireCapability anyOf={['privacy:decide_erasure']}>
+                <ErasureRequestsPage />
               </RequireCapability>
             ),
           },

@@ -9,5 +9,6 @@ export {
   nameFromEmail,
 } from './local-accounts.ts';
 export { people, personMatches } from './people.ts';
+export { accountPersonalData } from './personal-data.ts';
 export { accountCapabilities } from './policy.ts';
 export { findUser, findUsersByIds, type UserRow, userContextId, userNames, usersByEmail } from './service.ts';

@@ -19,6 +19,7 @@ import type { Mailer } from '../../platform/mail/index.ts';
 import { domainContextId, getDomain } from '../domains/index.ts';
 import { issuePasswordLink } from './passwords.ts';
 import { searchMatches } from './people.ts';
+import { anonymiseAccount } from './personal-data.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import { userSearchText, users } from './schema.ts';
 import { destroyUserSessions } from './sessions.ts';
@@ -244,23 +245,7 @@ export async function deleteUser(ctx: Ctx, id: string): Promise<void> {
     const user = await findUser(tx, id);
     if (!user) throw problems.notFound();
     const contextId = await requireManage(tx, ctx.actor, user.homeDomainId);
-    await tx
-      .update(users)
-      .set({
-        email: `supprime-${id}@invalid`,
-        passwordHash: null,
-        firstName: 'Utilisateur',
-        lastName: 'supprimé',
-        academie: null,
-        departement: null,
-        discipline: null,
-        bodyGrade: null,
-        status: 'suspended',
-        deletedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, id));
-    await destroyUserSessions(tx, id);
+    await anonymiseAccount(tx, id, new Date());
     await tx.delete(roleAssignments).where(eq(roleAssignments.userId, id));
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,

@@ -28,6 +28,11 @@ export function registerActivityKind(kind: AnyActivityKind) {
   if (byName.has(kind.kind)) throw new Error(`activity kind ${kind.kind} registered twice`);
   KINDS.push(kind);
   byName.set(kind.kind, kind);
+  // The suite's next files may run in the same process: they must find the platform's kinds only.
+  return function unregister() {
+    KINDS.splice(KINDS.indexOf(kind), 1);
+    byName.delete(kind.kind);
+  };
 }
 
 /** The routes every kind declares, made with what the course engine lends them. */

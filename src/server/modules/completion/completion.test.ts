@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countedActivityIds, progressOf } from '../../../shared/completion.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { users } from '../accounts/schema.ts';
 import { activities, courses } from '../courses/schema.ts';
 import { domains } from '../domains/schema.ts';
@@ -32,7 +33,11 @@ afterAll(() => t.close());
 /** A course of Aix with a first section, made by the designer; returns its id and the section's. */
 async function newCourse(title: string) {
   const course = (
-    await designer.post('/api/courses', { domainId: aix, title, shortName: title.slice(0, 10) })
+    await designer.post('/api/courses', {
+      domainId: aix,
+      title,
+      shortName: uniqueShortName(title.slice(0, 10)),
+    })
   ).json().id as string;
   await t.enrol(course, 'participant@magistere.test');
   const sectionId = (await designer.get(`/api/courses/${course}`)).json().sections[0].id as string;

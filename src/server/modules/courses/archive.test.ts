@@ -9,6 +9,7 @@ import { png } from '../../demo/thumbnail.ts';
 import { BlobHashMismatchError, blobs, fileLinks } from '../../platform/files/index.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { multipartBody } from '../../testing/multipart.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { samples, upload } from '../activities/file/testing.ts';
 import { domains } from '../domains/schema.ts';
 import { describeCourse } from './archive.ts';
@@ -188,7 +189,7 @@ describe('course archive', () => {
       await designer.post('/api/courses', {
         domainId: aix,
         title: 'Parcours avec fichiers',
-        shortName: 'FICHIERS',
+        shortName: uniqueShortName('FICHIERS'),
       })
     ).json().id;
     const sectionId = (await designer.get(`/api/courses/${id}`)).json().sections[0].id;
@@ -385,7 +386,7 @@ describe('course archive', () => {
         version: 1,
         course: {
           title: 'Empreintes',
-          shortName: 'E',
+          shortName: uniqueShortName('E'),
           summary: '',
           format: 'topics',
           visibility: 'visible',
@@ -503,7 +504,11 @@ describe('course archive', () => {
   it('is refused to a participant, for export and import alike', async () => {
     const participant = await t.as('participant@magistere.test');
     const id = (
-      await designer.post('/api/courses', { domainId: aix, title: 'Privé', shortName: 'PRIV' })
+      await designer.post('/api/courses', {
+        domainId: aix,
+        title: 'Privé',
+        shortName: uniqueShortName('PRIV'),
+      })
     ).json().id;
     expect((await participant.get(`/api/courses/${id}/archive`)).statusCode).toBe(403);
     expect((await importZip(participant, await zipOf([['manifest.json', '{}']]))).statusCode).toBe(403);

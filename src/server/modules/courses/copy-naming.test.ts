@@ -82,3 +82,52 @@ describe('naming copies', () => {
     expect(elsewhere).toMatchObject({ title: 'Évaluer par compétences', shortName: 'EVAL-COMP-N' });
   });
 });
+
+describe('short names typed by hand', () => {
+  it('refuses a short name another course of the domain holds, on creation and in the settings', async () => {
+    const first = await created('Oral en cycle 3', 'ORAL-C3-U');
+    const holders = async () =>
+      (await designer.get(`/api/courses?domainId=${aix}`))
+        .json<Named[]>()
+        .filter((course) => course.shortName === 'ORAL-C3-U').length;
+    expect(await holders()).toBe(1);
+
+    const again = await designer.post('/api/courses', {
+      domainId: aix,
+      title: 'Autre',
+      shortName: 'ORAL-C3-U',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.json()).toMatchObject({
+      code: 'short_name_taken',
+      errors: [{ path: 'shortName', message: expect.stringContaining('nom abrégé') }],
+    });
+    expect(await holders()).toBe(1);
+
+    const second = await created('Oral en cycle 4', 'ORAL-C4-U');
+    const renamed = await designer.patch(`/api/courses/${second.id}`, { shortName: 'ORAL-C3-U' });
+    expect(renamed.statusCode).toBe(409);
+    // A course keeps its own name when its other settings are saved; another domain may use the name.
+    expect(
+      (await designer.patch(`/api/courses/${first.id}`, { shortName: 'ORAL-C3-U', title: 'Oral, cycle 3' }))
+        .statusCode,
+    ).toBe(200);
+    const [template] = (await designer.get(`/api/courses?domainId=${aix}`))
+      .json<(Named & { stage: string })[]>()
+      .filter((course) => course.stage === 'template');
+    const fromTemplate = await designer.post(`/api/courses/${template!.id}/from-template`, {
+      domainId: aix,
+      title: 'Depuis le gabarit',
+      shortName: 'ORAL-C3-U',
+    });
+    expect(fromTemplate.statusCode, fromTemplate.body).toBe(409);
+    expect(await holders()).toBe(1);
+    const elsewhere = await admin.post('/api/courses', {
+      domainId: bordeaux,
+      title: 'Oral',
+      shortName: 'ORAL-C3-U',
+    });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+  });
+});

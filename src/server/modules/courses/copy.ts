@@ -4,6 +4,7 @@ import type { Stage } from '../../../shared/lifecycle.ts';
 import { createContext } from '../../platform/access/contexts.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
+import { problems } from '../../platform/http/problem.ts';
 import { activitiesRemoved, activityCopied } from '../activities/index.ts';
 import { activities, courses, sections } from './schema.ts';
 import { thumbnailOwner } from './thumbnail.ts';
@@ -25,6 +26,27 @@ export type CopyTarget = {
 
 const SHORT_NAME_MAX = 100;
 
+/** Short names of one domain are given one at a time, to the end of the transaction. */
+async function lockShortNames(tx: Tx, domainId: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('course_short_name'), hashtext(${domainId}))`);
+}
+
+/**
+ * A short name typed for a course (creation, settings) must be free in its domain: it names one course
+ * there, as in Moodle. Refused with a 409 on the field, never renamed behind the person's back (a copy's
+ * name, proposed by the platform, is numbered instead: `freeShortName`). `exceptId`: the course being renamed, which may keep its own name.
+ */
+export async function assertShortNameFree(tx: Tx, domainId: string, wanted: string, exceptId?: string) {
+  await lockShortNames(tx, domainId);
+  const [holder] = await tx
+    .select({ id: courses.id })
+    .from(courses)
+    .where(and(eq(courses.domainId, domainId), eq(courses.shortName, wanted)))
+    .limit(1);
+  if (holder && holder.id !== exceptId)
+    throw problems.conflict('short_name_taken', 'errors.shortNameTaken', 'shortName');
+}
+
 /**
  * A short name no course of the domain holds: the wanted one if free, else it with the next number
  * (`MATHS` → `MATHS-2`, `MATHS-3`…). A number already in the name is kept as it is (`MATHS-2027` →
@@ -32,7 +54,7 @@ const SHORT_NAME_MAX = 100;
  * (a lock held to the end of the transaction), so two at once never get the same number.
  */
 export async function freeShortName(tx: Tx, domainId: string, wanted: string): Promise<string> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('course_short_name'), hashtext(${domainId}))`);
+  await lockShortNames(tx, domainId);
   // Room for the number (up to "-999999") in the longest names.
   const base = wanted.slice(0, SHORT_NAME_MAX - 7);
   const taken = (

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contexts, roleAssignments } from '../../platform/access/schema.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { users } from '../accounts/schema.ts';
 import { domains } from '../domains/schema.ts';
 import { activities, courses, type sections } from './schema.ts';
@@ -26,7 +27,7 @@ async function newCourse(title = 'Les micro-gestes en situation d’enseignement
   const response = await designer.post('/api/courses', {
     domainId: aix,
     title,
-    shortName: 'MICRO',
+    shortName: uniqueShortName('MICRO'),
     summary: '<p>Un parcours <strong>court</strong>.</p>',
   });
   expect(response.statusCode, response.body).toBe(201);
@@ -53,8 +54,13 @@ describe('courses', () => {
   it('refuses a course in a domain where the designer holds no role, and bad fields, writing nothing', async () => {
     const before = await count(courses);
     expect(
-      (await designer.post('/api/courses', { domainId: bordeaux, title: 'Ailleurs', shortName: 'A' }))
-        .statusCode,
+      (
+        await designer.post('/api/courses', {
+          domainId: bordeaux,
+          title: 'Ailleurs',
+          shortName: uniqueShortName('A'),
+        })
+      ).statusCode,
     ).toBe(403);
     const bad = problemOf(
       await designer.post('/api/courses', { domainId: aix, title: '', shortName: 'x'.repeat(200) }),

@@ -1,7 +1,7 @@
 /** The courses module's public face: what other modules may use. */
 
 export { forgetInAudiences, setActivityAudience } from './audience.ts';
-export { clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
+export { assertShortNameFree, clearCourseContent, copyCourse, copyCourseContent } from './copy.ts';
 export {
   completionCriteria,
   completionRulesFor,
@@ -44,6 +44,7 @@ export {
   sessionsOf,
   toSession,
 } from './sessions.ts';
+export { activityUserData } from './user-data.ts';
 export {
   activitiesOutOfReach,
   courseShown,

@@ -1,6 +1,7 @@
 /**
  * The course page cache hears of every change through domain events, whoever writes: a background job, a
- * service called outside any route, a script that emits after writing — and, with Redis, another node.
+ * service called outside any route, a script that emits after writing — and another node, through Redis or
+ * PostgreSQL.
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { authenticate } from '../../platform/auth/sessions.ts';
 import { emit } from '../../platform/events/index.ts';
 import { Jobs } from '../../platform/jobs/index.ts';
 import { type ApiClient, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { domains } from '../domains/schema.ts';
 import { activities } from './schema.ts';
 import { type Ctx, deleteActivity, updateActivity } from './service.ts';
@@ -19,9 +21,9 @@ let designer: ApiClient;
 let participant: ApiClient;
 let aix = '';
 beforeAll(async () => {
-  // With Redis when there is one: the second node below shares it with this one. Sessions are remembered a
-  // minute, as pages are: only the events can make a node forget them within the few seconds waited below.
-  t = await startTestApp({ AUTH_CACHE_SECONDS: '60', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) });
+  // Sessions are remembered a minute, as pages are: only the events can make a node forget them within the
+  // few seconds waited below.
+  t = await startTestApp({ AUTH_CACHE_SECONDS: '60' });
   aix = (await t.db.select().from(domains).where(eq(domains.slug, 'ac-aix-marseille')))[0]!.id;
   designer = await t.as('concepteur@magistere.test');
   participant = await t.as('participant@magistere.test');
@@ -30,7 +32,15 @@ afterAll(() => t.close());
 
 /** A course in the designer's domain, followed by the demo participant, holding pages with these titles. */
 async function courseWith(...titles: string[]) {
-  const course = await designer.post('/api/courses', { domainId: aix, title: 'Cache', shortName: 'CACHE' });
+  return courseOn(t, designer, ...titles);
+}
+
+async function courseOn(t: TestApp, designer: ApiClient, ...titles: string[]) {
+  const course = await designer.post('/api/courses', {
+    domainId: aix,
+    title: 'Cache',
+    shortName: uniqueShortName('CACHE'),
+  });
   expect(course.statusCode, course.body).toBe(201);
   const id = course.json().id as string;
   await t.enrol(id, 'participant@magistere.test');
@@ -114,31 +124,47 @@ describe('the course page after a write made outside any route', () => {
   });
 });
 
-// Needs a Redis server, named by REDIS_URL (CI sets it): two nodes of one platform talk through it.
-describe.skipIf(!redisUrl)('two nodes sharing Redis', () => {
-  it('a write on one node makes the other forget its cached course page', async () => {
-    const b = await t.otherNode();
-    const participantOnB = await b.as('participant@magistere.test');
-    const { id, activityIds } = await courseWith('Sur le nœud A');
-    await cached(participantOnB, id);
-    expect(await titlesOn(participantOnB, id)).toEqual(['Sur le nœud A']);
-    // Node B's page would live a minute; the change on node A reaches it through Redis.
-    expect(
-      (await designer.patch(`/api/activities/${activityIds[0]}`, { title: 'Changé sur A' })).statusCode,
-    ).toBe(200);
-    expect(await until(async () => (await titlesOn(participantOnB, id)).join() === 'Changé sur A')).toBe(
-      true,
-    );
-  });
+/**
+ * Two nodes of one platform, each with its own memory, on one database: they hear each other through Redis
+ * (REDIS_URL, which CI sets) or, for the workers of one machine without Redis, through PostgreSQL.
+ */
+function twoNodes(through: string, env: Record<string, string>) {
+  describe(`two nodes hearing each other through ${through}`, () => {
+    let a: TestApp;
+    let designerOnA: ApiClient;
+    beforeAll(async () => {
+      a = await startTestApp({ AUTH_CACHE_SECONDS: '60', ...env });
+      designerOnA = await a.as('concepteur@magistere.test');
+    });
+    afterAll(() => a.close());
 
-  it('an access change on one node ends the cached session on the other', async () => {
-    const b = await t.otherNode();
-    const observer = await b.as('observateur@magistere.test');
-    const me = await observer.get('/api/me');
-    expect(me.statusCode).toBe(200);
-    const admin = await t.as('admin@magistere.test');
-    expect((await admin.post(`/api/users/${me.json().user.id}/suspend`)).statusCode).toBe(200);
-    // Node B remembered the session for a few seconds; the suspension on node A ends it there at once.
-    expect(await until(async () => (await observer.get('/api/me')).statusCode === 401)).toBe(true);
+    it('a write on one node makes the other forget its cached course page', async () => {
+      const b = await a.otherNode();
+      const participantOnB = await b.as('participant@magistere.test');
+      const { id, activityIds } = await courseOn(a, designerOnA, 'Sur le nœud A');
+      await cached(participantOnB, id);
+      expect(await titlesOn(participantOnB, id)).toEqual(['Sur le nœud A']);
+      // Node B's page would live a minute; the change on node A reaches it through the bus.
+      expect(
+        (await designerOnA.patch(`/api/activities/${activityIds[0]}`, { title: 'Changé sur A' })).statusCode,
+      ).toBe(200);
+      expect(await until(async () => (await titlesOn(participantOnB, id)).join() === 'Changé sur A')).toBe(
+        true,
+      );
+    });
+
+    it('an access change on one node ends the cached session on the other', async () => {
+      const b = await a.otherNode();
+      const observer = await b.as('observateur@magistere.test');
+      const me = await observer.get('/api/me');
+      expect(me.statusCode).toBe(200);
+      const admin = await a.as('admin@magistere.test');
+      expect((await admin.post(`/api/users/${me.json().user.id}/suspend`)).statusCode).toBe(200);
+      // Node B remembered the session for a few seconds; the suspension on node A ends it there at once.
+      expect(await until(async () => (await observer.get('/api/me')).statusCode === 401)).toBe(true);
+    });
   });
-});
+}
+
+if (redisUrl) twoNodes('Redis', { REDIS_URL: redisUrl });
+twoNodes('PostgreSQL', { WORKERS: '2' });

@@ -35,7 +35,7 @@ import {
 } from '../activities/index.ts';
 import { domainContextId } from '../domains/index.ts';
 import { archiveStream, describeCourse, importArchive } from './archive.ts';
-import { copyCourse } from './copy.ts';
+import { assertShortNameFree, copyCourse } from './copy.ts';
 import { dropFromCriteria } from './criteria.ts';
 import { cleanMetadata } from './metadata.ts';
 import { courseCapabilities as caps } from './policy.ts';
@@ -205,12 +205,14 @@ export async function createCourse(ctx: Ctx, input: z.infer<typeof CourseCreateB
     if (domainContext === undefined)
       throw problems.invalid('unknown_domain', 'errors.unknownDomain', 'domainId');
     if (!(await can(tx, ctx.actor, caps['course:create'], domainContext))) throw problems.forbidden();
+    const shortName = sanitizePlainText(input.shortName, 100);
+    await assertShortNameFree(tx, input.domainId, shortName);
     const [course] = await tx
       .insert(courses)
       .values({
         domainId: input.domainId,
         title: title(input.title),
-        shortName: sanitizePlainText(input.shortName, 100),
+        shortName,
         summary: sanitizeRichText(input.summary),
         format: input.format,
         createdBy: ctx.actor.userId,
@@ -236,11 +238,14 @@ export async function updateCourse(
   return ctx.db.transaction(async (tx) => {
     const course = await getCourse(tx, id);
     assertVersion(course.version, expected);
+    const shortName = input.shortName === undefined ? undefined : sanitizePlainText(input.shortName, 100);
+    if (shortName !== undefined && shortName !== course.shortName)
+      await assertShortNameFree(tx, course.domainId, shortName, id);
     const [updated] = await tx
       .update(courses)
       .set({
         ...(input.title !== undefined && { title: title(input.title) }),
-        ...(input.shortName !== undefined && { shortName: sanitizePlainText(input.shortName, 100) }),
+        ...(shortName !== undefined && { shortName }),
         ...(input.summary !== undefined && { summary: sanitizeRichText(input.summary) }),
         ...(input.format !== undefined && { format: input.format }),
         ...(input.visibility !== undefined && { visibility: input.visibility }),

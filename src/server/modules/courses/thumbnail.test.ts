@@ -5,6 +5,7 @@ import { png } from '../../demo/thumbnail.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { blobs, fileLinks } from '../../platform/files/index.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { samples, upload } from '../activities/file/testing.ts';
 import { domains } from '../domains/schema.ts';
 import { THUMBNAIL_MAX_BYTES, THUMBNAIL_OWNER_TYPE } from './thumbnail.ts';
@@ -25,7 +26,11 @@ afterAll(() => t.close());
 const solid = (r: number, g: number, b: number, size = 32) => png(size, size, () => [r, g, b]);
 
 async function newCourse(title = 'Parcours avec vignette') {
-  const response = await designer.post('/api/courses', { domainId: aix, title, shortName: 'VIGNETTE' });
+  const response = await designer.post('/api/courses', {
+    domainId: aix,
+    title,
+    shortName: uniqueShortName('VIGNETTE'),
+  });
   expect(response.statusCode, response.body).toBe(201);
   expect(response.json().thumbnailUrl).toBeNull();
   // The demo participant follows it (a participant sees only the courses she is enrolled in).

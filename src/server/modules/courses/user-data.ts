@@ -6,6 +6,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
+import type { PersonalDataHolder } from '../../platform/privacy/index.ts';
 import {
   eraseActivityUserData,
   exportActivityUserData,
@@ -13,6 +14,7 @@ import {
   resetActivityUserData,
 } from '../activities/index.ts';
 import { activities } from './schema.ts';
+import { titlesOf } from './service.ts';
 
 /**
  * A session reused for a new group: every activity's kind removes people's work (attempts, posts,
@@ -56,3 +58,21 @@ export async function erasePersonActivityData(tx: Tx, files: Files, userId: stri
   for (const activity of await activitiesWithUserData(tx))
     await eraseActivityUserData({ tx, files, now }, activity, userId);
 }
+
+/**
+ * People's data in activities, as the GDPR holder of the course engine: each activity where a kind holds
+ * some of the person's data, named with its course; erased by each kind (`userData.erase`).
+ */
+export const activityUserData: PersonalDataHolder = {
+  key: 'activities',
+  async export({ tx, files, now }, userId) {
+    const found = await exportPersonActivityData(tx, files, userId, now);
+    const titles = await titlesOf(tx, [...new Set(found.map((f) => f.courseId))], []);
+    return found.map(({ courseId, ...rest }) => ({
+      courseId,
+      courseTitle: titles.courses.get(courseId) ?? null,
+      ...rest,
+    }));
+  },
+  erase: ({ tx, files, now }, userId) => erasePersonActivityData(tx, files, userId, now),
+};

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { contexts, roleAssignments } from '../../platform/access/schema.ts';
 import type { ApiClient, TestApp } from '../../testing/harness.ts';
 import { multipartBody } from '../../testing/multipart.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { users } from '../accounts/schema.ts';
 import { courseSessions, courses } from '../courses/schema.ts';
 import { domains } from '../domains/schema.ts';
@@ -18,7 +19,7 @@ export async function newCourse(t: TestApp, title = 'Parcours d’essai') {
   const response = await designer.post('/api/courses', {
     domainId: await domainId(t),
     title,
-    shortName: title.slice(0, 20),
+    shortName: uniqueShortName(title.slice(0, 20)),
   });
   if (response.statusCode !== 201) throw new Error(response.body);
   return response.json().id as string;

@@ -17,6 +17,7 @@ import {
   type FollowupSort,
   progressPercent,
 } from '../../../shared/followup.ts';
+import { processMemo } from '../../platform/cache/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
 import { findUsersByIds } from '../accounts/index.ts';
@@ -192,7 +193,7 @@ function cacheTtl(value: string | undefined): number {
   return ms;
 }
 const MAX_CACHED_COURSES = 50;
-const recent = new Map<string, { at: number; data: Promise<CourseData> }>();
+const recent = processMemo<string, { at: number; data: Promise<CourseData> }>();
 
 export function recentCourseData(
   db: Tx,

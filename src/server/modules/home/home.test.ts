@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MySpace, SpaceCourse } from '../../../shared/home.ts';
 import { type ApiClient, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { courses } from '../courses/schema.ts';
 import { courseContext, domainId, newPeople, setStage } from '../enrolment/testing.ts';
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const made = await designer.post('/api/courses', {
     domainId: aix,
     title: 'Brouillon du jour',
-    shortName: 'BROUILLON',
+    shortName: uniqueShortName('BROUILLON'),
   });
   expect(made.statusCode, made.body).toBe(201);
   draft = made.json().id;
@@ -114,7 +115,11 @@ describe('Mon espace', () => {
     const [person] = await newPeople(t, 'espace-participante', 1);
     const make = async (title: string) => {
       const id = (
-        await designer.post('/api/courses', { domainId: aix, title, shortName: title.slice(0, 10) })
+        await designer.post('/api/courses', {
+          domainId: aix,
+          title,
+          shortName: uniqueShortName(title.slice(0, 10)),
+        })
       ).json().id;
       const enrolled = await designer.post(`/api/courses/${id}/enrolments`, {
         role: 'participant',

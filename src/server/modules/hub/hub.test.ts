@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { users } from '../accounts/schema.ts';
 import { activities, courses, sections } from '../courses/schema.ts';
 import { enrolments } from '../enrolment/schema.ts';
@@ -251,7 +252,11 @@ describe('the course hub', () => {
     const { number } = await publishedOrigin();
     const deployed = await deploy(number);
     const own = (
-      await aixDesigner.post('/api/courses', { domainId: aix, title: 'Le mien', shortName: 'M' })
+      await aixDesigner.post('/api/courses', {
+        domainId: aix,
+        title: 'Le mien',
+        shortName: uniqueShortName('M'),
+      })
     ).json();
     const state = await aixDesigner.get(`/api/courses/${own.id}/deployment`);
     expect(state.statusCode).toBe(200);
@@ -374,7 +379,11 @@ describe('the course hub', () => {
     expect(state.offer.status).toBe('withdrawn');
 
     const notDeployed = (
-      await bordeauxDesigner.post('/api/courses', { domainId: bordeaux, title: 'Local', shortName: 'L' })
+      await bordeauxDesigner.post('/api/courses', {
+        domainId: bordeaux,
+        title: 'Local',
+        shortName: uniqueShortName('L'),
+      })
     ).json();
     const refused = problemOf(
       await bordeauxDesigner.post(`/api/courses/${notDeployed.id}/deployment/update`),

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { CourseMetadata } from '../../../shared/lifecycle.ts';
 import type { ApiClient, TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { domains } from '../domains/schema.ts';
 
 export async function domainIdOf(t: TestApp, slug: string) {
@@ -25,7 +26,11 @@ export const ORIGIN_METADATA: CourseMetadata = {
 /** A parcours of dgesco with two sections and three pages, indexed at version 1.0. */
 export async function originCourse(t: TestApp, admin: ApiClient, title = 'Évaluer par compétences') {
   const dgesco = await domainIdOf(t, 'dgesco');
-  const course = await admin.post('/api/courses', { domainId: dgesco, title, shortName: 'EVAL-COMP' });
+  const course = await admin.post('/api/courses', {
+    domainId: dgesco,
+    title,
+    shortName: uniqueShortName('EVAL-COMP'),
+  });
   if (course.statusCode !== 201) throw new Error(course.body);
   const id = course.json().id as string;
   for (const [section, pages] of [

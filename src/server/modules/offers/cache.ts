@@ -1,4 +1,5 @@
 import type { OfferSearchQuery, OfferSearchResult } from '../../../shared/offers.ts';
+import { processMemo } from '../../platform/cache/index.ts';
 
 /**
  * A short memo of catalogue searches. The offer changes a few times a day and people search it all day,
@@ -9,7 +10,7 @@ import type { OfferSearchQuery, OfferSearchResult } from '../../../shared/offers
 const TTL_MS = 15_000;
 const MAX_ENTRIES = 1000;
 
-const entries = new Map<string, { at: number; result: Promise<OfferSearchResult> }>();
+const entries = processMemo<string, { at: number; result: Promise<OfferSearchResult> }>();
 
 /** Two queries asking the same thing (facet values in another order) share one key. */
 export function searchKey(query: OfferSearchQuery): string {

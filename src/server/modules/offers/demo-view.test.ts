@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { domains } from '../domains/schema.ts';
 import { offers } from './schema.ts';
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
     await designer.post('/api/courses', {
       domainId: aix!.id,
       title: 'Résoudre des problèmes en mathématiques',
-      shortName: 'MATHS-DEMO',
+      shortName: uniqueShortName('MATHS-DEMO'),
       summary: '<p>Des situations de recherche pour le cycle 3.</p>',
     })
   ).json().id;
@@ -47,7 +48,11 @@ beforeAll(async () => {
     .returning();
   published = row!.number;
   const other = (
-    await designer.post('/api/courses', { domainId: aix!.id, title: 'Ancienne offre', shortName: 'OLD' })
+    await designer.post('/api/courses', {
+      domainId: aix!.id,
+      title: 'Ancienne offre',
+      shortName: uniqueShortName('OLD'),
+    })
   ).json().id;
   const [old] = await t.db
     .insert(offers)

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferPresentation, Publication } from '../../../shared/offers.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { domains } from '../domains/schema.ts';
 import { offers, offerVersions } from './schema.ts';
 
@@ -44,7 +45,7 @@ async function newCourse(title = 'Évaluer pour faire apprendre') {
   const response = await designer.post('/api/courses', {
     domainId: aix,
     title,
-    shortName: 'EVAL',
+    shortName: uniqueShortName('EVAL'),
     summary: '<p>Un parcours sur <em>l’évaluation</em> positive.</p>',
   });
   expect(response.statusCode, response.body).toBe(201);

@@ -12,6 +12,7 @@ import { type Origin, record } from '../../platform/audit/index.ts';
 import { newToken } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
+import type { PersonalDataHolder } from '../../platform/privacy/index.ts';
 import { offerSubscriptions } from './schema.ts';
 
 export type SubscriptionCtx = { db: Db; actor: Actor; origin: Origin };
@@ -108,3 +109,18 @@ export async function unsubscribeByToken(db: Db, origin: Origin, token: string):
     });
   });
 }
+
+/**
+ * The person's "Prévenez-moi" subscription (GDPR): in their export without its unsubscribe token (a
+ * secret of the link, not data about them), removed on erasure.
+ */
+export const subscriptionPersonalData: PersonalDataHolder = {
+  key: 'offerAlerts',
+  async export({ tx }, userId) {
+    const [row] = await tx.select().from(offerSubscriptions).where(eq(offerSubscriptions.userId, userId));
+    return row ? toSubscription(row) : null;
+  },
+  async erase({ tx }, userId) {
+    await tx.delete(offerSubscriptions).where(eq(offerSubscriptions.userId, userId));
+  },
+};

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { domains } from '../domains/schema.ts';
 import { newPeople, setStage } from '../enrolment/testing.ts';
 
@@ -13,7 +14,9 @@ beforeAll(async () => {
   const aix = (await t.db.select().from(domains)).find((d) => d.slug === 'ac-aix-marseille')!.id;
   designer = await t.as('concepteur@magistere.test');
   participant = await t.as('participant@magistere.test');
-  course = (await designer.post('/api/courses', { domainId: aix, title: 'Suivi', shortName: 'S' })).json().id;
+  course = (
+    await designer.post('/api/courses', { domainId: aix, title: 'Suivi', shortName: uniqueShortName('S') })
+  ).json().id;
   await t.enrol(course, 'participant@magistere.test');
   const sectionId = (await designer.get(`/api/courses/${course}`)).json().sections[0].id;
   for (const title of ['Un', 'Deux', 'Caché']) {
@@ -64,7 +67,11 @@ describe('continue where I stopped', () => {
   beforeAll(async () => {
     const aix = (await t.db.select().from(domains)).find((d) => d.slug === 'ac-aix-marseille')!.id;
     resume = (
-      await designer.post('/api/courses', { domainId: aix, title: 'Reprendre', shortName: 'R' })
+      await designer.post('/api/courses', {
+        domainId: aix,
+        title: 'Reprendre',
+        shortName: uniqueShortName('R'),
+      })
     ).json().id;
     const first = (await designer.get(`/api/courses/${resume}`)).json().sections[0].id;
     const second = (await designer.post(`/api/courses/${resume}/sections`, { title: 'Séance 2' })).json().id;

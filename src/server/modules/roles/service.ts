@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RoleAssignBody, RoleAssignment, RoleContextOption } from '../../../shared/api.ts';
 import type { ContextLevel, Role } from '../../../shared/roles.ts';
-import { type Actor, can, canInPath, scopeOf } from '../../platform/access/can.ts';
+import { type Actor, can, canInPath, reachIn, scopeOf } from '../../platform/access/can.ts';
+import { allCapabilities } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { contexts, roleAssignments } from '../../platform/access/schema.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
@@ -172,4 +173,12 @@ export async function removeRole(ctx: Ctx, assignmentId: string): Promise<string
     await emit(tx, { type: 'access.changed', userId: row.assignment.userId });
     return row.assignment.userId;
   });
+}
+
+/** What the actor may do in a course: the interface shows the pages and actions these allow. */
+export async function capabilitiesInCourse(db: Tx, actor: Actor, courseId: string) {
+  const context = await findContext(db, 'course', courseId);
+  if (!context) throw problems.notFound();
+  const where = await reachIn(db, context);
+  return allCapabilities().filter((capability) => canInPath(actor, capability, where.path, where.gate));
 }

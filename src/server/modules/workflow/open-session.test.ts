@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { courseSessions, courses } from '../courses/schema.ts';
 import { domainId, newPeople } from '../enrolment/testing.ts';
 
@@ -29,7 +30,7 @@ async function sessionWith(selfEnrolment: boolean) {
     await designer.post(`/api/courses/${templateId}/from-template`, {
       domainId: aix,
       title: 'Ouvrir une session',
-      shortName: 'OUVRIR',
+      shortName: uniqueShortName('OUVRIR'),
     })
   ).json();
   const indexed = await designer.put(`/api/courses/${course.id}/metadata`, {

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, SessionPractical } from '../../../shared/lifecycle.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { courseSessions } from '../courses/schema.ts';
 import { domains } from '../domains/schema.ts';
 
@@ -31,7 +32,7 @@ async function hybridSession(contact?: string) {
   const course = await designer.post('/api/courses', {
     domainId: aix,
     title: 'Enseigner l’oral en hybride',
-    shortName: 'ORAL-HYB',
+    shortName: uniqueShortName('ORAL-HYB'),
   });
   expect(course.statusCode, course.body).toBe(201);
   const indexed = await designer.put(`/api/courses/${course.json().id}/metadata`, {
@@ -151,7 +152,11 @@ describe('practical information of a session', () => {
   it('is for the session’s people: 404 for a course that is not a session, 403 outside it, 401 anonymous', async () => {
     const id = await hybridSession();
     const parcours = (
-      await designer.post('/api/courses', { domainId: aix, title: 'Sans session', shortName: 'SS' })
+      await designer.post('/api/courses', {
+        domainId: aix,
+        title: 'Sans session',
+        shortName: uniqueShortName('SS'),
+      })
     ).json().id as string;
     expect(problemOf(await designer.get(`/api/courses/${parcours}/practical`)).status).toBe(404);
     const outsider = await t.as('observateur@magistere.test');

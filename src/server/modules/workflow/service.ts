@@ -31,6 +31,7 @@ import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
 import { findUsersByIds } from '../accounts/index.ts';
 import {
   addSession,
+  assertShortNameFree,
   changeSession,
   copiesOf,
   copyCourse,
@@ -232,11 +233,14 @@ export async function createFromTemplate(
       throw problems.invalid('unknown_domain', 'errors.unknownDomain', 'domainId');
     if (!(await can(tx, ctx.actor, courseCapabilities['course:create'], domainContext)))
       throw problems.forbidden();
+    // Typed in the same form as a new course's: refused when taken, as there.
+    const shortName = sanitizePlainText(input.shortName, 100);
+    await assertShortNameFree(tx, input.domainId, shortName);
     const course = await copyCourse(tx, ctx.files, templateId, {
       domainId: input.domainId,
       domainContextId: domainContext,
       title: sanitizePlainText(input.title, 255),
-      shortName: sanitizePlainText(input.shortName, 100),
+      shortName,
       createdBy: ctx.actor.userId,
       stage: 'construction',
     });

@@ -4,6 +4,7 @@ import { roleAssignments } from '../../platform/access/schema.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { mailMessages } from '../../platform/mail/schema.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { uniqueShortName } from '../../testing/names.ts';
 import { users } from '../accounts/schema.ts';
 import { courseSessions, courses } from '../courses/schema.ts';
 import { domains } from '../domains/schema.ts';
@@ -43,7 +44,7 @@ async function courseFromTemplate(title = 'Mémoriser au cycle 3') {
   const response = await designer.post(`/api/courses/${templateId}/from-template`, {
     domainId: aix,
     title,
-    shortName: 'MEM-C3',
+    shortName: uniqueShortName('MEM-C3'),
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: string; stage: string; originId: string };
@@ -73,7 +74,7 @@ describe('the course life cycle', () => {
     const refused = await designer.post(`/api/courses/${course.id}/from-template`, {
       domainId: aix,
       title: 'Copie',
-      shortName: 'C',
+      shortName: uniqueShortName('C'),
     });
     expect(problemOf(refused).status).toBe(400);
     expect(await count(courses)).toBe(before);
@@ -83,7 +84,7 @@ describe('the course life cycle', () => {
         await participant.post(`/api/courses/${templateId}/from-template`, {
           domainId: aix,
           title: 'X',
-          shortName: 'X',
+          shortName: uniqueShortName('X'),
         })
       ).statusCode,
     ).toBe(403);

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { ContextLevel } from '../../../shared/roles.ts';
+import { processMemo } from '../cache/index.ts';
 import type { Tx } from '../db/index.ts';
 import { contexts, PLATFORM_CONTEXT_ID } from './schema.ts';
 
@@ -14,7 +15,7 @@ export function pathIds(path: string): number[] {
  * Contexts of the platform, domains and courses never move once created: they are remembered by id and by
  * instance, so access checks on hot routes cost no query. Activity contexts come and go, and are not kept.
  */
-const stable = new Map<string, ContextRow>();
+const stable = processMemo<string, ContextRow>();
 const remember = (row: ContextRow | undefined) => {
   if (row && row.level !== 'activity') {
     if (stable.size > 100_000) stable.clear();

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { hashToken, safeEqual } from '../auth/tokens.ts';
@@ -58,7 +59,8 @@ export function registerOps(app: FastifyInstance, db: Db) {
     async (_request, reply) => {
       try {
         await db.execute('SELECT 1');
-        return { status: 'ready' };
+        // Which worker answered (WORKERS > 1): how an operator, or a test, sees that every one serves.
+        return { status: 'ready', ...(cluster.isWorker && { worker: cluster.worker!.id }) };
       } catch {
         return reply.status(503).send({ status: 'unavailable' });
       }

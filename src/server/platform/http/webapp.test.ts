@@ -31,6 +31,12 @@ describe.skipIf(!built)('the web app', () => {
     }
   });
 
+  it('answers a bundle of an earlier build with a 404, never with the shell', async () => {
+    const response = await t.anonymous().get('/assets/index-0ld0ld0l.js');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).not.toMatch(/html/);
+  });
+
   it('never answers an API spelling with the shell', async () => {
     const response = await t.anonymous().get('/%61pi/nowhere');
     expect(response.statusCode).toBe(404);

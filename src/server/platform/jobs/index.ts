@@ -20,6 +20,7 @@ export class Jobs {
   readonly #definitions = new Map<string, JobDefinition<object>>();
   readonly #enabled: boolean;
   #started = false;
+  #stopping = false;
 
   constructor(connectionString: string, options: { enabled: boolean; onError?: (error: unknown) => void }) {
     this.#enabled = options.enabled;
@@ -30,7 +31,11 @@ export class Jobs {
       supervise: options.enabled,
       schedule: options.enabled,
     });
-    this.#boss.on('error', options.onError ?? (() => {}));
+    // Once stopping, the database may close pg-boss's idle connections before its pool ends: their
+    // "terminating connection" is the goodbye of a stop, not an error to report.
+    this.#boss.on('error', (error) => {
+      if (!this.#stopping) options.onError?.(error);
+    });
   }
 
   define<T extends object>(definition: JobDefinition<T>): void {
@@ -68,6 +73,7 @@ export class Jobs {
   }
 
   async stop(): Promise<void> {
+    this.#stopping = true;
     if (this.#started) await this.#boss.stop({ graceful: true, timeout: 10_000 });
   }
 }

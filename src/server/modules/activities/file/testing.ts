@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { ApiClient, TestApp } from '../../../testing/harness.ts';
 import { multipartBody } from '../../../testing/multipart.ts';
+import { uniqueShortName } from '../../../testing/names.ts';
 import { domains } from '../../domains/schema.ts';
 
 export type Part = { filename: string; content: Buffer | string; type?: string; field?: string };
@@ -38,7 +39,7 @@ export async function courseWithActivity(
     await designer.post('/api/courses', {
       domainId: aix!.id,
       title: 'Parcours avec fichiers',
-      shortName: 'F',
+      shortName: uniqueShortName('F'),
     })
   ).json().id as string;
   // The demo participant follows it (a participant sees only the courses she is enrolled in).

@@ -12,6 +12,7 @@ import { contexts } from '../../../platform/access/schema.ts';
 import { fileLinks } from '../../../platform/files/index.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { multipartBody } from '../../../testing/multipart.ts';
+import { uniqueShortName } from '../../../testing/names.ts';
 import { users } from '../../accounts/schema.ts';
 import { activityCompletions } from '../../completion/schema.ts';
 import { describeCourse, type Manifest } from '../../courses/archive.ts';
@@ -33,10 +34,11 @@ let participant: ApiClient;
 let trainer: ApiClient;
 let aix = '';
 let participantId = '';
+let unregister = () => {};
 
 beforeAll(async () => {
   // Before the application is built, so that the kind's routes are mounted.
-  registerActivityKind(notes);
+  unregister = registerActivityKind(notes);
   t = await startTestApp();
   await t.pool.query(NOTES_DDL);
   aix = (await t.db.select().from(domains).where(eq(domains.slug, 'ac-aix-marseille')))[0]!.id;
@@ -46,7 +48,10 @@ beforeAll(async () => {
   participant = await t.as('participant@magistere.test');
   trainer = await t.as('formateur@magistere.test');
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  unregister();
+});
 
 const INDEXATION = {
   collection: 'formation',
@@ -120,7 +125,11 @@ const attachmentSha = async () =>
 /** A parcours with one notes activity holding two notes of its designer, one with an attachment. */
 async function parcoursWithNotes() {
   const course = (
-    await designer.post('/api/courses', { domainId: aix, title: 'Prendre des notes', shortName: 'NOTES' })
+    await designer.post('/api/courses', {
+      domainId: aix,
+      title: 'Prendre des notes',
+      shortName: uniqueShortName('NOTES'),
+    })
   ).json();
   const sectionId = (await designer.get(`/api/courses/${course.id}`)).json().sections[0].id;
   const created = await designer.post(`/api/courses/${course.id}/activities`, {
@@ -213,7 +222,7 @@ describe('the activity contract, through a kind the engine does not know', () =>
         domainId: aix,
         domainContextId: (await domainContextId(tx, aix))!,
         title: 'Copie avec les notes des participants',
-        shortName: 'NOTES-FULL',
+        shortName: uniqueShortName('NOTES-FULL'),
         createdBy: participantId,
         withUserData: true,
       }),
