@@ -7,10 +7,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Link, type LinkProps, RouterProvider } from 'react-router';
-import { fr } from '../shared/i18n/fr.ts';
-import { createI18nWith } from '../shared/i18n/instance.ts';
 import { accountKeys, type Me } from './api/accounts.ts';
 import { ApiError, setCsrfToken } from './api/client.ts';
+import { i18n } from './app/i18n.ts';
 import { router } from './app/router.tsx';
 
 declare module '@codegouvfr/react-dsfr/link.js' {
@@ -21,8 +20,6 @@ declare module '@codegouvfr/react-dsfr/link.js' {
 
 startReactDsfr({ defaultColorScheme: 'system', Link });
 
-// French only: the English catalogue serves the API's clients, not this app.
-const i18n = createI18nWith({ fr: { translation: fr } }, 'fr');
 document.documentElement.lang = 'fr';
 
 /** A request answered 401 means the session is gone: forget the person, RequireAuth sends to /connexion. */
