@@ -14,19 +14,19 @@
  */
 import http from 'node:http';
 import { createDatabase, generateCourse } from './lib/generate.ts';
-import { login, measure, report, startTarget } from './lib/harness.ts';
+import { count, durationSeconds, login, measure, report, startTarget } from './lib/harness.ts';
 import { measureWithWrk, wrkAvailable } from './lib/wrk.ts';
-
-function count(name: string, fallback: number) {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new Error(`${name} invalide`);
-  return value;
-}
 
 /** The body as sent on the wire (fetch would decode it). */
 function rawBody(url: string, headers: Record<string, string>): Promise<{ bytes: number; encoding: string }> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { headers, timeout: 30_000 }, (response) => {
+      const status = response.statusCode ?? 0;
+      if (status < 200 || status > 299) {
+        response.resume();
+        reject(new Error(`${url} : ${status}`));
+        return;
+      }
       let bytes = 0;
       response.on('data', (chunk: Buffer) => (bytes += chunk.length));
       response.on('end', () =>
@@ -48,9 +48,9 @@ export async function run(): Promise<number> {
     );
     return 2;
   }
-  const sections = count('BENCH_SECTIONS', 12);
-  const perSection = count('BENCH_ACTIVITIES_PER_SECTION', 60);
-  const participants = count('BENCH_PARTICIPANTS', 1000);
+  const sections = count('BENCH_SECTIONS', 12, 3);
+  const perSection = count('BENCH_ACTIVITIES_PER_SECTION', 60, 10);
+  const participants = count('BENCH_PARTICIPANTS', 1000, 20);
   const database = await createDatabase();
   try {
     const target = await startTarget({ env: { DATABASE_URL: database.url, JOBS: 'false' } });
@@ -92,12 +92,7 @@ export async function run(): Promise<number> {
       if (process.env.BENCH_CLIENT === 'wrk') {
         if (!wrkAvailable()) throw new Error('wrk absent : apt-get install wrk');
         const headers = { cookie, ...(encoding ? { 'accept-encoding': encoding } : {}) };
-        const figures = measureWithWrk(
-          `${target.url}${path}`,
-          headers,
-          50,
-          Number(process.env.BENCH_DURATION ?? 20),
-        );
+        const figures = measureWithWrk(`${target.url}${path}`, headers, 50, durationSeconds());
         console.log(JSON.stringify(figures));
         return figures.non2xx || figures.errors ? 1 : 0;
       }

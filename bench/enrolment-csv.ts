@@ -13,13 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase } from './lib/generate.ts';
-import { DEMO_PASSWORD, startTarget } from './lib/harness.ts';
-
-function count(name: string, fallback: number, max: number) {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} invalide`);
-  return value;
-}
+import { count, expect2xx, type Session, signIn, startTarget } from './lib/harness.ts';
 
 /** `n` accounts `enrol.<tag>.<i>@magistere.test` of Aix, in one statement. */
 async function createPeople(databaseUrl: string, n: number, tag: string): Promise<string[]> {
@@ -40,22 +34,6 @@ async function createPeople(databaseUrl: string, n: number, tag: string): Promis
   return Array.from({ length: n }, (_, i) => `enrol.${tag}.${i + 1}@magistere.test`);
 }
 
-type Session = { cookie: string; csrf: string };
-
-async function signIn(url: string, email: string): Promise<Session> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`connexion de ${email} : ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('mag_sid='))!;
-  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
-
 async function call(url: string, session: Session, path: string, body: FormData | object) {
   const headers: Record<string, string> = {
     cookie: session.cookie,
@@ -71,7 +49,8 @@ async function call(url: string, session: Session, path: string, body: FormData 
   });
   const text = await response.text();
   const ms = performance.now() - started;
-  if (response.status >= 300) throw new Error(`${path} : ${response.status} ${text.slice(0, 500)}`);
+  if (response.status < 200 || response.status > 299)
+    throw new Error(`${path} : ${response.status} ${text.slice(0, 500)}`);
   return { ms, json: JSON.parse(text) as Record<string, unknown> };
 }
 
@@ -82,8 +61,8 @@ export async function run(): Promise<number> {
     );
     return 2;
   }
-  const rows = count('BENCH_ROWS', 10_000, 10_000);
-  const runs = count('BENCH_RUNS', 3, 20);
+  const rows = count('BENCH_ROWS', 10_000, 200, 10_000);
+  const runs = count('BENCH_RUNS', 3, 1, 20);
   const database = await createDatabase();
   try {
     const target = await startTarget({ env: { DATABASE_URL: database.url, JOBS: 'false' } });
@@ -98,7 +77,10 @@ export async function run(): Promise<number> {
       const designer = await signIn(target.url, 'concepteur@magistere.test');
       const trainer = await signIn(target.url, 'formateur@magistere.test');
       const domains = (await (
-        await fetch(`${target.url}/api/domains`, { headers: { cookie: designer.cookie } })
+        await expect2xx(
+          await fetch(`${target.url}/api/domains`, { headers: { cookie: designer.cookie } }),
+          'GET /api/domains',
+        )
       ).json()) as { id: string; slug: string }[];
       const aix = domains.find((d) => d.slug === 'ac-aix-marseille')!.id;
       const form = () => {
@@ -123,9 +105,12 @@ export async function run(): Promise<number> {
           throw new Error(`inscrits : ${apply.json.enrolled}, attendu ${rows}`);
         // Checked once: the course lists them, with their groups.
         const list = (await (
-          await fetch(`${target.url}/api/courses/${course.json.id}/enrolments?pageSize=1`, {
-            headers: { cookie: trainer.cookie },
-          })
+          await expect2xx(
+            await fetch(`${target.url}/api/courses/${course.json.id}/enrolments?pageSize=1`, {
+              headers: { cookie: trainer.cookie },
+            }),
+            'GET /api/courses/:id/enrolments',
+          )
         ).json()) as { total: number; items: { groups: unknown[] }[] };
         if (list.total !== rows || list.items[0]?.groups.length !== 1)
           throw new Error(`liste inattendue : ${JSON.stringify(list).slice(0, 300)}`);

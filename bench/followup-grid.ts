@@ -16,14 +16,8 @@
  */
 import pg from 'pg';
 import { createDatabase, generateCourse } from './lib/generate.ts';
-import { login, measure, report, startTarget } from './lib/harness.ts';
+import { count, durationSeconds, login, measure, report, startTarget } from './lib/harness.ts';
 import { measureWithWrk, wrkAvailable } from './lib/wrk.ts';
-
-function count(name: string, fallback: number) {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new Error(`${name} invalide`);
-  return value;
-}
 
 /**
  * Enrolments, groups and completion for the generated course, in SQL. Participant g (1-based) reaches a
@@ -135,8 +129,8 @@ export async function run(): Promise<number> {
     );
     return 2;
   }
-  const participants = count('BENCH_PARTICIPANTS', 1000);
-  const activities = count('BENCH_ACTIVITIES', 60);
+  const participants = count('BENCH_PARTICIPANTS', 1000, 40);
+  const activities = count('BENCH_ACTIVITIES', 60, 12);
   const connections = count('BENCH_CONNECTIONS', 10);
   const extra = process.env.BENCH_QUERY ?? '';
   const cache = process.env.BENCH_CACHE ?? 'on';
@@ -191,7 +185,7 @@ export async function run(): Promise<number> {
           `${target.url}${path}`,
           { cookie, 'accept-encoding': 'gzip' },
           connections,
-          Number(process.env.BENCH_DURATION ?? 20),
+          durationSeconds(),
         );
         console.log(JSON.stringify(figures));
         return figures.non2xx || figures.errors ? 1 : 0;

@@ -21,21 +21,15 @@ import { loadCourseData } from '../src/server/modules/followup/grid.ts';
 import { connect } from '../src/server/platform/db/index.ts';
 import { addFollowupData } from './followup-grid.ts';
 import { createDatabase, generateCourse } from './lib/generate.ts';
-import { startTarget } from './lib/harness.ts';
-
-function count(name: string, fallback: number) {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new Error(`${name} invalide`);
-  return value;
-}
+import { count, startTarget } from './lib/harness.ts';
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 export async function run(): Promise<number> {
-  const participants = count('BENCH_PARTICIPANTS', 1000);
-  const activities = count('BENCH_ACTIVITIES', 60);
-  const reads = count('BENCH_READS', 30);
+  const participants = count('BENCH_PARTICIPANTS', 1000, 40);
+  const activities = count('BENCH_ACTIVITIES', 60, 12);
+  const reads = count('BENCH_READS', 30, 3);
   const database = await createDatabase();
   try {
     // The server migrates and seeds the database, then stops: the reads run here.

@@ -11,7 +11,7 @@
  * default 5000), BENCH_SERVER_ARGS, BENCH_PG_ADMIN_URL. BENCH_URL is not supported.
  */
 import { createDatabase } from './lib/generate.ts';
-import { measure, report, startTarget } from './lib/harness.ts';
+import { count, expect2xx, measure, report, SMOKE, startTarget } from './lib/harness.ts';
 import { generateOffers } from './offers-generator.ts';
 
 const TEXTS = [
@@ -50,14 +50,15 @@ export async function run(): Promise<number> {
     );
     return 2;
   }
-  const training = Number(process.env.BENCH_OFFERS ?? 5000);
-  if (!Number.isInteger(training) || training < 1 || training > 1_000_000)
-    throw new Error('BENCH_OFFERS invalide');
+  const training = count('BENCH_OFFERS', 5000, 2500);
   const database = await createDatabase();
   try {
     const target = await startTarget({ env: { DATABASE_URL: database.url, JOBS: 'false' } });
     try {
-      const made = await generateOffers(database.url, { training });
+      const made = await generateOffers(database.url, {
+        training,
+        ...(SMOKE ? { course: 60, withdrawn: 15 } : {}),
+      });
       console.error(
         `données : ${made.training} formations, ${made.course} parcours publiés, ${made.withdrawn} retirées (${made.ms} ms, base ${database.name})`,
       );
@@ -65,14 +66,15 @@ export async function run(): Promise<number> {
       // Every request answers, with results and facet counts: a bench of empty pages would measure nothing.
       let totals = 0;
       for (const path of paths) {
-        const response = await fetch(`${target.url}${path}`);
+        const response = await expect2xx(await fetch(`${target.url}${path}`), `GET ${path}`);
         const text = await response.text();
-        if (response.status !== 200) throw new Error(`${path} : ${response.status} ${text.slice(0, 500)}`);
         const result = JSON.parse(text) as Result;
         if (!result.facets?.public?.length) throw new Error(`${path} : pas de facettes`);
         totals += result.total;
       }
-      const all = (await (await fetch(`${target.url}/api/offers`)).json()) as Result;
+      const all = (await (
+        await expect2xx(await fetch(`${target.url}/api/offers`), 'GET /api/offers')
+      ).json()) as Result;
       console.error(
         `vérifié : ${paths.length} requêtes, ${Math.round(totals / paths.length)} résultats en moyenne ; catalogue sans filtre : ${all.total} formations`,
       );

@@ -48,10 +48,28 @@ export type CourseSpec = {
   domain?: string;
   sections?: number;
   activitiesPerSection?: number;
+  /** Total number of activities, dealt round-robin over the sections (instead of `activitiesPerSection`). */
+  activities?: number;
   participants?: number;
+  /**
+   * Also write an active enrolment per participant (method `manual`), as enrolling through the product does:
+   * "Mon espace" and the participants list read enrolments, access control reads the role assignment.
+   */
+  enrol?: boolean;
   /** Distinguishes the accounts of several generated courses in one database. */
   tag?: string;
 };
+
+/**
+ * The course sizes of Moodle's own generator (`admin/tool/generator`, "make test course"): S has 10 sections,
+ * 10 assignments, 50 pages, 3 file resources and a forum (64 activities) and 100 students; M has 100 sections,
+ * 100 assignments, 200 pages, 6 file resources and a forum (307 activities) and 1,000 students. Magistère has
+ * no assignment or forum kind yet: the same counts are made of pages, labels and links (`activity()` below).
+ */
+export const MOODLE_SHAPES = {
+  S: { sections: 10, activities: 64, participants: 100 },
+  M: { sections: 100, activities: 307, participants: 1000 },
+} as const satisfies Record<string, CourseSpec>;
 
 export type GeneratedCourse = {
   courseId: string;
@@ -191,6 +209,7 @@ export async function generateCourse(databaseUrl: string, spec: CourseSpec = {})
   const domainSlug = spec.domain ?? 'ac-aix-marseille';
   const nSections = spec.sections ?? 12;
   const perSection = spec.activitiesPerSection ?? 60;
+  const nActivities = spec.activities ?? nSections * perSection;
   const nParticipants = spec.participants ?? 1000;
   const tag = spec.tag ?? randomBytes(3).toString('hex');
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -232,6 +251,12 @@ export async function generateCourse(databaseUrl: string, spec: CourseSpec = {})
       ],
     );
     const courseId = course.rows[0]!.id;
+    // A session (stage `session_*`) always has its row of session facts: opened a month ago, two to go.
+    await client.query(
+      `INSERT INTO course_sessions (course_id, starts_at, ends_at, opened_at)
+       VALUES ($1, now() - interval '30 days', now() + interval '60 days', now() - interval '30 days')`,
+      [courseId],
+    );
     const courseContext = await client.query<{ id: number; path: string }>(
       `WITH n AS (SELECT nextval(pg_get_serial_sequence('contexts', 'id'))::int AS id)
        INSERT INTO contexts (id, level, instance_id, parent_id, path, depth)
@@ -253,13 +278,19 @@ export async function generateCourse(databaseUrl: string, spec: CourseSpec = {})
     const sectionIds = sectionRows.rows.sort((a, b) => a.position - b.position).map((r) => r.id);
 
     // Activities: generated in JS for varied content, sent as multi-row inserts of at most 500 rows.
-    const rows = sectionIds.flatMap((sectionId, s) =>
-      Array.from({ length: perSection }, (_, p) => ({
-        sectionId,
-        position: p,
-        ...activity(s * perSection + p),
-      })),
-    );
+    const rows = spec.activities
+      ? Array.from({ length: nActivities }, (_, i) => ({
+          sectionId: sectionIds[i % nSections]!,
+          position: Math.floor(i / nSections),
+          ...activity(i),
+        }))
+      : sectionIds.flatMap((sectionId, s) =>
+          Array.from({ length: perSection }, (_, p) => ({
+            sectionId,
+            position: p,
+            ...activity(s * perSection + p),
+          })),
+        );
     for (let start = 0; start < rows.length; start += 500) {
       const batch = rows.slice(start, start + 500);
       const values: unknown[] = [];
@@ -291,7 +322,9 @@ export async function generateCourse(databaseUrl: string, spec: CourseSpec = {})
                 ($7::text[])[1 + g % array_length($7::text[], 1)], 'Professeur certifié'
            FROM generate_series(1, $4::int) g
          RETURNING id)
-       INSERT INTO role_assignments (user_id, role, context_id) SELECT id, 'participant', $8 FROM u`,
+       , ra AS (INSERT INTO role_assignments (user_id, role, context_id) SELECT id, 'participant', $8 FROM u)
+       INSERT INTO enrolments (course_id, user_id, role, method, enrolled_by)
+       SELECT $9, id, 'participant', 'manual', $10 FROM u WHERE $11::boolean`,
       [
         tag,
         passwordHash,
@@ -335,15 +368,20 @@ export async function generateCourse(databaseUrl: string, spec: CourseSpec = {})
           'Histoire-géographie',
         ],
         courseContextId,
+        courseId,
+        createdBy,
+        spec.enrol ?? false,
       ],
     );
     await client.query('COMMIT');
-    await client.query('ANALYZE courses, course_sections, activities, contexts, users, role_assignments');
+    await client.query(
+      'ANALYZE courses, course_sections, activities, contexts, users, role_assignments, enrolments',
+    );
     return {
       courseId,
       courseContextId,
       sections: nSections,
-      activities: nSections * perSection,
+      activities: nActivities,
       participants: nParticipants,
       participantEmail: (n) => `bench.${tag}.${n}@magistere.test`,
     };

