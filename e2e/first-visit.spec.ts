@@ -61,6 +61,52 @@ test('the login page and the catalogue leave the editor and drag and drop to the
   expect(scripts.some((s) => s.includes('/TipTapEditor-'))).toBe(true);
 });
 
+/** Paths of the scripts holding zod (the names of its classes survive minification). */
+function zodScriptsOf(page: Page): string[] {
+  const found: string[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    const body = await response.text().catch(() => '');
+    if (body.includes('$ZodObject')) found.push(new URL(response.url()).pathname);
+  });
+  return found;
+}
+
+test('the catalogue and the login page come without zod; the login form fetches it when used', async ({
+  page,
+}) => {
+  const zod = zodScriptsOf(page);
+  await page.goto('/offres');
+  await expect(page.locator('main h3 a').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(zod).toEqual([]);
+
+  await page.goto('/connexion');
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(zod).toEqual([]);
+
+  // On a slow network the schema is still on its way when the form is sent: the button says so and
+  // waits, then the form is checked as before.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/.+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.getByLabel('Adresse électronique').focus();
+  await page.keyboard.press('Enter');
+  const waiting = page.getByRole('button', { name: 'Connexion…' });
+  await expect(waiting).toBeDisabled();
+  await expectNoAxeViolations(page);
+  release();
+  await expect(page.getByRole('heading', { name: 'Le formulaire contient des erreurs' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeEnabled();
+  expect(zod.length).toBeGreaterThan(0);
+});
+
 test('while a page’s code loads, the frame is drawn and the wait is announced', async ({ page }) => {
   let release = () => {};
   const released = new Promise<void>((resolve) => {

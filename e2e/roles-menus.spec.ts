@@ -6,6 +6,7 @@ const ADMIN_LINKS = [
   'Domaines',
   'Hébergeurs de vidéos',
   'Journal d’activité',
+  'Demandes de suppression',
   'Courriels envoyés',
 ] as const;
 type AdminLink = (typeof ADMIN_LINKS)[number];
@@ -16,7 +17,7 @@ const CASES: { email: string; name: string; role: string; admin: AdminLink[] }[]
     email: 'referent@magistere.test',
     name: 'Karim Benali',
     role: 'Administrateur local (référent)',
-    admin: ['Utilisateurs', 'Journal d’activité'],
+    admin: ['Utilisateurs', 'Journal d’activité', 'Demandes de suppression'],
   },
   {
     email: 'gestionnaire@magistere.test',
@@ -97,6 +98,7 @@ test('a participant typing an admin address sees the refusal page, not the data'
     '/admin/domaines',
     '/admin/hebergeurs-video',
     '/admin/journal',
+    '/admin/demandes-de-suppression',
     '/admin/courriels',
   ]) {
     await page.goto(url);

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
@@ -7,12 +7,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { createI18n } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
+import { meDescriber } from './modules/accounts/index.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { sessionStore } from './modules/accounts/sessions.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -31,6 +32,7 @@ import { offerAlertRoutes } from './modules/offers/alerts-routes.ts';
 import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
 import { progressRoutes } from './modules/progress/routes.ts';
 import { listAssignments } from './modules/roles/index.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
@@ -181,6 +183,7 @@ export async function buildApp(
     files: deps.files,
     mailer: deps.mailer,
     bus: deps.bus,
+    jobs: deps.jobs,
     publicUrl: config.publicUrl,
     clock: deps.clock,
   });
@@ -207,16 +210,25 @@ export async function buildApp(
   await app.register(offerDemoRoutes);
   await app.register(offerAlertRoutes);
   await app.register(hubRoutes);
+  await app.register(privacyRoutes);
 
-  if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app);
+  // The web app's first answer carries who is signed in: the app draws without asking /api/me first.
+  const describeMe = meDescriber({ db: deps.db, authCache: deps.authCache, rolesOf: listAssignments });
+  const boot: ShellBoot = async (request) => ({
+    me: request.auth ? await describeMe(request.auth.actor, request.auth.csrfToken).catch(() => null) : null,
+  });
+  if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app, WEB_DIST, boot);
   return app;
 }
 
+/** What the shell tells the app at once about the request's person, as JSON (`#mg-boot`). */
+export type ShellBoot = (request: FastifyRequest) => Promise<unknown>;
+
 /**
  * Serves the built single-page app from `root`; unknown non-API paths get its index so client routes work
- * on reload.
+ * on reload. With `boot`, the index carries the person's data: it is private to them, never an ETag.
  */
-export async function registerWebApp(app: FastifyInstance, root = WEB_DIST) {
+export async function registerWebApp(app: FastifyInstance, root = WEB_DIST, boot?: ShellBoot) {
   // Hashed bundles never change under their name: browsers keep them a year without asking again. Only the
   // HTML shell, which names the current bundles, is revalidated.
   const assets = path.join(root, 'assets') + path.sep;
@@ -229,11 +241,22 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST) {
     cacheControl: false,
     setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)),
   });
-  const sendIndex = (reply: import('fastify').FastifyReply) => reply.sendFile('index.html');
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
-    sendIndex(reply),
+  const shell = readFileSync(path.join(root, 'index.html'), 'utf8');
+  const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!boot) return reply.sendFile('index.html');
+    // Inside a <script> element: no `</script>` may close it early, whatever a name holds.
+    const data = JSON.stringify(await boot(request)).replace(/</g, '\\u003c');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'private, no-cache')
+      .header('vary', 'cookie')
+      .send(shell.replace('</head>', `<script id="mg-boot" type="application/json">${data}</script></head>`));
+  };
+  const shellConfig = { access: 'public' as const, readsSession: true };
+  app.get('/', { config: shellConfig, schema: { hide: true } }, (request, reply) =>
+    sendIndex(request, reply),
   );
-  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/*', { config: shellConfig, schema: { hide: true } }, async (request, reply) => {
     // The router's decoded path, not the raw URL: `/%61pi/x` is `/api/x`.
     const pathname = `/${(request.params as { '*': string })['*']}`;
     const file = path.join(root, pathname);
@@ -245,6 +268,6 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST) {
     // A bundle of an earlier build (a page open across a deploy): a 404 the app's loader recovers from
     // by reloading, not the shell, which the browser would refuse to run as a script.
     if (/^\/+assets\//i.test(pathname)) return reply.callNotFound();
-    return sendIndex(reply);
+    return sendIndex(request, reply);
   });
 }

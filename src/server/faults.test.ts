@@ -81,7 +81,8 @@ async function waitReady(server: Server, ms = 90_000) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) throw new Error(`exited early:\n${server.output()}`);
-    if ((await status(server, '/readyz')) === 200) return;
+    // With several workers the first answers before the others listen: ready once the banner is out.
+    if ((await status(server, '/readyz')) === 200 && server.output().includes('Magistère est prêt')) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`not ready:\n${server.output()}`);

@@ -76,7 +76,7 @@ async function main() {
   const clustered = config.workers > 1;
   // Clustered, this process only prepares the database and watches over the workers, who run the jobs.
   const runtime = await during('préparation des services', () =>
-    createRuntime(clustered ? { ...config, jobs: false } : config, databaseUrl, reportJobError),
+    createRuntime(clustered ? { ...config, jobs: false } : config, databaseUrl, { onError: reportJobError }),
   );
   cleanups.push(() => runtime.stop());
   await during('application des migrations', () => applyMigrations(runtime.database));
@@ -188,7 +188,7 @@ async function worker() {
   // The primary gone (killed), nobody would stop this worker any more.
   process.on('disconnect', stopWorker);
   const runtime = await during('préparation des services', () =>
-    createRuntime(config, config.databaseUrl!, reportJobError),
+    createRuntime(config, config.databaseUrl!, { onError: reportJobError }),
   );
   cleanups.push(() => runtime.stop());
   await serve(runtime);

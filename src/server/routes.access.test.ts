@@ -14,6 +14,7 @@ import { newPeople, setStage } from './modules/enrolment/testing.ts';
 import { seedFollowup } from './modules/followup/testing.ts';
 import { originCourse, publishInOffer } from './modules/hub/testing.ts';
 import { offerSubscriptions, offers } from './modules/offers/schema.ts';
+import { erasureRequests } from './modules/privacy/schema.ts';
 import { hashToken } from './platform/auth/tokens.ts';
 import { mailMessages } from './platform/mail/schema.ts';
 import { type ApiClient, startTestApp, type TestApp } from './testing/harness.ts';
@@ -204,6 +205,17 @@ beforeAll(async () => {
     .values({ kind: 'course', courseId: demoCourse, domainId: ids.aix!, title: 'Démonstration' })
     .returning();
   ids.demoOffer = String(demoOffer!.number);
+
+  // — Privacy: two pending erasure requests of people of Aix, one to approve, one to refuse. —
+  const pendingErasure = async (email: string) =>
+    (
+      await t.db
+        .insert(erasureRequests)
+        .values({ userId: await newAixUser(email), domainId: ids.aix!, reason: 'Je pars.' })
+        .returning()
+    )[0]!.id;
+  ids.erasureToApprove = await pendingErasure('a-effacer@magistere.test');
+  ids.erasureToRefuse = await pendingErasure('a-garder@magistere.test');
 });
 afterAll(() => t.close());
 
@@ -650,6 +662,12 @@ const cases: Case[] = [
     refused: [A.observer, 403],
   },
   {
+    method: 'GET',
+    url: () => `/api/courses/${ids.course}/mine`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
     method: 'POST',
     url: '/api/courses/import',
     // The archive of the test course, exported in beforeAll.
@@ -909,6 +927,46 @@ const cases: Case[] = [
     refused: [A.trainer, 403],
   },
   { method: 'GET', url: '/api/audit', allowed: [A.observer, 200], refused: [A.participant, 403] },
+  // The GDPR: one's own data and deletion request; the requests, for the administrators who decide.
+  { method: 'GET', url: '/api/me/personal-data', allowed: [A.participant, 200], refused: ['anonymous', 401] },
+  {
+    method: 'GET',
+    url: '/api/me/erasure-request',
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'POST',
+    url: '/api/me/erasure-request',
+    body: { reason: 'Je change de métier.', confirmed: true },
+    allowed: [A.observer, 201],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'DELETE',
+    url: '/api/me/erasure-request',
+    allowed: [A.observer, 204],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'GET',
+    url: '/api/privacy/erasure-requests',
+    allowed: [A.referent, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/privacy/erasure-requests/${ids.erasureToApprove}/approve`,
+    allowed: [A.referent, 200],
+    refused: [A.manager, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/privacy/erasure-requests/${ids.erasureToRefuse}/refuse`,
+    body: { reason: 'Vous animez une session en cours.' },
+    allowed: [A.admin, 200],
+    refused: [A.observer, 403],
+  },
   { method: 'GET', url: '/api/admin/mail', allowed: [A.admin, 200], refused: [A.referent, 403] },
   {
     method: 'GET',

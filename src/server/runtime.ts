@@ -16,17 +16,21 @@ import { forgetProcessMemos } from './platform/cache/index.ts';
 import { connect } from './platform/db/index.ts';
 import { Events } from './platform/events/index.ts';
 import { defineFileJobs, Files, LocalBlobStore } from './platform/files/index.ts';
-import { systemClock } from './platform/http/context.ts';
+import { type Clock, systemClock } from './platform/http/context.ts';
 import { Jobs } from './platform/jobs/index.ts';
 import { Mailer } from './platform/mail/index.ts';
 import { Bus, postgresTransport, redisTransport } from './platform/realtime/bus.ts';
 
-/** Wires the platform's services on one database; main.ts and the tests both start from here. */
+/**
+ * Wires the platform's services on one database; main.ts and the tests both start from here. `clock` is
+ * the time of every request, job and reaction (the tests' is one they move).
+ */
 export async function createRuntime(
   config: Config,
   databaseUrl: string,
-  onError: (error: unknown) => void = () => {},
+  options: { onError?: (error: unknown) => void; clock?: Clock } = {},
 ) {
+  const { onError = () => {}, clock = systemClock } = options;
   forgetProcessMemos();
   const database = connect(databaseUrl, 20);
   const jobs = new Jobs(databaseUrl, { enabled: config.jobs, onError });
@@ -49,9 +53,9 @@ export async function createRuntime(
   defineAudience(inAudience);
   recordOutcomesWith(reportActivityOutcome);
   defineFileJobs(jobs, files);
-  defineAccountJobs(jobs, database.db, config.session);
-  defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl });
-  defineOfferJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl });
+  defineAccountJobs(jobs, database.db, config.session, clock);
+  defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
+  defineOfferJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   // Redis, when configured, holds what several nodes must share in memory (rate-limit counters today).
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
@@ -68,8 +72,8 @@ export async function createRuntime(
   const authCache = new AuthCache({ ttlMs: config.authCacheMs, events });
   // Modules reacting to others' events, like their jobs, hang on the runtime: a write from a job or a
   // script gets the same reactions as one from a route.
-  completionReactions(events, database.db, files);
-  offerReactions(events, database.db);
+  completionReactions(events, database.db, files, clock);
+  offerReactions(events, database.db, clock);
   const deps: Deps = {
     config,
     db: database.db,
@@ -80,7 +84,7 @@ export async function createRuntime(
     events,
     authCache,
     files,
-    clock: systemClock,
+    clock,
   };
   return {
     deps,

@@ -3,7 +3,8 @@
  * Every request body and every response of the JSON API is described here once.
  */
 import { z } from 'zod';
-import { Audience, CompletionModeSchema, CompletionRule } from './completion.ts';
+import { Audience, CompletionModeSchema, CompletionRule, MyCourseCompletion } from './completion.ts';
+import { SelfEnrolmentState } from './enrolment.ts';
 import { CourseMetadata, Stage } from './lifecycle.ts';
 import { CONTEXT_LEVELS, ROLES } from './roles.ts';
 
@@ -381,4 +382,17 @@ export const CourseProgress = z.object({
   viewed: z.array(Uuid),
   resumeActivityId: Uuid.nullable(),
 });
+
+/**
+ * What a course is for its reader, beside its page (which is shared and cached): what they may do, their
+ * completion, where they stand, whether they may enrol. One answer per view: `GET /api/courses/:id/mine`.
+ */
+export const CourseMine = z.object({
+  capabilities: z.array(z.string()),
+  completion: MyCourseCompletion,
+  progress: CourseProgress,
+  selfEnrolment: SelfEnrolmentState,
+});
+export type CourseMine = z.infer<typeof CourseMine>;
+
 export type CourseProgress = z.infer<typeof CourseProgress>;

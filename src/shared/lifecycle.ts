@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLLECTIONS, ORIGINS, PUBLICS } from './indexation.ts';
 
 /**
  * The stages of a course's life: a template (gabarit), a parcours in construction, then sessions copied
@@ -24,36 +25,8 @@ export const isSession = (stage: Stage) => stage.startsWith('session_');
 export const openToLearners = (stage: Stage) =>
   stage === 'construction' || stage === 'session_running' || stage === 'session_archived';
 
-/** Who a training is for, as Magistère's indexation names them. */
-export const PUBLICS = [
-  'enseignants_1d',
-  'enseignants_2d',
-  'enseignants_lp',
-  'cpe',
-  'psyen',
-  'aesh',
-  'encadrement',
-  'inspection',
-  'formateurs',
-  'administratifs',
-  'sante_social',
-  'tous',
-] as const;
-export type Public = (typeof PUBLICS)[number];
-
-/** The kind of training (Magistère's "collection"). */
-export const COLLECTIONS = [
-  'autoformation',
-  'formation',
-  'action',
-  'espace_collaboratif',
-  'reseau',
-  'webinaire',
-] as const;
-export type Collection = (typeof COLLECTIONS)[number];
-
-/** Where a course comes from: the ministry, an académie, or shared by several. */
-export const ORIGINS = ['national', 'academie', 'mutualise'] as const;
+// The indexation's vocabulary lives in a module without zod, for the pages that only need its words.
+export { COLLECTIONS, type Collection, ORIGINS, type Origin, PUBLICS, type Public } from './indexation.ts';
 
 const Text = (max: number) => z.string().trim().max(max);
 /** A duration in minutes (0 to 1,000 hours). */

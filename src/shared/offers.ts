@@ -1,12 +1,39 @@
 import { z } from 'zod';
-import { COLLECTIONS, CourseMetadata, ORIGINS, PUBLICS, type Stage } from './lifecycle.ts';
+import { COLLECTIONS, ORIGINS, PUBLICS } from './indexation.ts';
+import { CourseMetadata, type Stage } from './lifecycle.ts';
+import {
+  DURATION_BUCKET_KEYS,
+  type DurationBucket,
+  durationBucketNamed,
+  FACETS,
+  MODALITIES,
+  OFFER_KINDS,
+  OFFER_SORTS,
+  type OfferKind,
+  PAGE_SIZES,
+  SEARCH_DEFAULTS,
+  SEARCH_LIMITS,
+} from './offer-search.ts';
 
-/**
- * The offer: `training` (offre de formation) lists sessions one can enrol in, reached at `/f<number>`;
- * `course` (offre de parcours) lists parcours that designers of other domains deploy, at `/p<number>`.
- */
-export const OFFER_KINDS = ['training', 'course'] as const;
-export type OfferKind = (typeof OFFER_KINDS)[number];
+// The search's words and limits are in a module without zod (the catalogue's page reads its address with
+// them); the server's schema below is built from the same lists.
+export {
+  DURATION_BUCKET_KEYS,
+  DURATION_BUCKETS,
+  type DurationBucket,
+  durationBucketOf,
+  EXPORT_MAX_OFFERS,
+  FACETS,
+  type Facet,
+  MODALITIES,
+  type Modality,
+  modalityOf,
+  OFFER_KINDS,
+  OFFER_SORTS,
+  type OfferKind,
+  PAGE_SIZES,
+} from './offer-search.ts';
+
 export const OFFER_STATUSES = ['published', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
@@ -14,78 +41,41 @@ export type OfferStatus = (typeof OFFER_STATUSES)[number];
 export const SHORT_LINK_PREFIX: Record<OfferKind, 'f' | 'p'> = { training: 'f', course: 'p' };
 export const shortLink = (kind: OfferKind, number: number) => `/${SHORT_LINK_PREFIX[kind]}${number}`;
 
-export const MODALITIES = ['presentiel', 'distance', 'hybride'] as const;
-export type Modality = (typeof MODALITIES)[number];
-
-/** Modality from the two durations: only on site, only at distance, or both. Null when neither is known. */
-export function modalityOf(onSite = 0, remote = 0): Modality | null {
-  if (onSite > 0 && remote > 0) return 'hybride';
-  if (onSite > 0) return 'presentiel';
-  if (remote > 0) return 'distance';
-  return null;
-}
-
-/**
- * The duration facet's buckets, in minutes: [min, max) — a bound belongs to the bucket it starts, so
- * exactly 9 h is "9 h et plus", and the labels say "à moins de" for the upper bounds.
- */
-export const DURATION_BUCKETS = {
-  lt3h: [0, 180],
-  '3to6h': [180, 360],
-  '6to9h': [360, 540],
-  from9h: [540, Number.POSITIVE_INFINITY],
-} as const;
-export type DurationBucket = keyof typeof DURATION_BUCKETS;
-export const DURATION_BUCKET_KEYS = Object.keys(DURATION_BUCKETS) as DurationBucket[];
-
-export function durationBucketOf(minutes: number): DurationBucket {
-  return DURATION_BUCKET_KEYS.find((key) => minutes < DURATION_BUCKETS[key][1]) ?? 'from9h';
-}
-
-export const OFFER_SORTS = ['relevance', 'recent', 'title', 'start'] as const;
-export const PAGE_SIZES = [10, 20, 50] as const;
-
 /** A repeated query parameter may come as one string or several. */
 const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(30));
+  z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item).max(SEARCH_LIMITS.values),
+  );
 
-/** The catalogue's query string: text, facets (several values of one facet are OR-ed), sort and page. */
+/**
+ * The catalogue's query string: text, facets (several values of one facet are OR-ed), sort and page. The web
+ * app reads the same query without zod (`readOfferSearchQuery`); `offer-search.test.ts` keeps them in step.
+ */
 export const OfferSearchQuery = z.object({
-  kind: z.enum(OFFER_KINDS).default('training'),
-  q: z.string().trim().max(200).default(''),
+  kind: z.enum(OFFER_KINDS).default(SEARCH_DEFAULTS.kind),
+  q: z.string().trim().max(SEARCH_LIMITS.q).default(SEARCH_DEFAULTS.q),
   public: many(z.enum(PUBLICS)),
   collection: many(z.enum(COLLECTIONS)),
   modality: many(z.enum(MODALITIES)),
   duration: many(
-    // `gt9h` was the last bucket's name in links shared before it became "9 h et plus".
     z.preprocess(
-      (v) => (v === 'gt9h' ? 'from9h' : v),
+      (v) => (typeof v === 'string' ? durationBucketNamed(v) : v),
       z.enum(DURATION_BUCKET_KEYS as [DurationBucket, ...DurationBucket[]]),
     ),
   ),
-  domain: many(z.string().trim().min(1).max(100)),
+  domain: many(z.string().trim().min(1).max(SEARCH_LIMITS.domain)),
   origin: many(z.enum(ORIGINS)),
-  keyword: many(z.string().trim().min(1).max(60)),
-  sort: z.enum(OFFER_SORTS).default('relevance'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  keyword: many(z.string().trim().min(1).max(SEARCH_LIMITS.keyword)),
+  sort: z.enum(OFFER_SORTS).default(SEARCH_DEFAULTS.sort),
+  page: z.coerce.number().int().min(1).max(SEARCH_LIMITS.page).default(SEARCH_DEFAULTS.page),
   perPage: z.coerce
     .number()
     .int()
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .default(20),
+    .default(SEARCH_DEFAULTS.perPage),
 });
 export type OfferSearchQuery = z.infer<typeof OfferSearchQuery>;
-
-export const FACETS = [
-  'public',
-  'collection',
-  'modality',
-  'duration',
-  'domain',
-  'origin',
-  'keyword',
-] as const;
-export type Facet = (typeof FACETS)[number];
 
 export const OfferCard = z.object({
   id: z.string(),
@@ -198,9 +188,6 @@ export type OfferWithdrawn = z.infer<typeof OfferWithdrawn>;
 /** Publishing or republishing; the notes go with a new version of a course offer. */
 export const PublishBody = z.object({ releaseNotes: z.string().trim().max(5000).optional() });
 export type PublishBody = z.infer<typeof PublishBody>;
-
-/** Most offers one download (CSV or PDF) holds; the catalogue says so beside the buttons. */
-export const EXPORT_MAX_OFFERS = 2000;
 
 export const SubscriptionBody = z
   .object({

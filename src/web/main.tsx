@@ -7,10 +7,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Link, type LinkProps, RouterProvider } from 'react-router';
-import { fr } from '../shared/i18n/fr.ts';
-import { createI18nWith } from '../shared/i18n/instance.ts';
+import { accountKeys, type Me } from './api/accounts.ts';
 import { ApiError, setCsrfToken } from './api/client.ts';
-import { keys } from './api/queries.ts';
+import { i18n } from './app/i18n.ts';
 import { router } from './app/router.tsx';
 
 declare module '@codegouvfr/react-dsfr/link.js' {
@@ -21,15 +20,13 @@ declare module '@codegouvfr/react-dsfr/link.js' {
 
 startReactDsfr({ defaultColorScheme: 'system', Link });
 
-// French only: the English catalogue serves the API's clients, not this app.
-const i18n = createI18nWith({ fr: { translation: fr } }, 'fr');
 document.documentElement.lang = 'fr';
 
 /** A request answered 401 means the session is gone: forget the person, RequireAuth sends to /connexion. */
 function onError(error: unknown, queryKey?: readonly unknown[]) {
-  if (error instanceof ApiError && error.status === 401 && queryKey?.[0] !== keys.me[0]) {
+  if (error instanceof ApiError && error.status === 401 && queryKey?.[0] !== accountKeys.me[0]) {
     setCsrfToken(undefined);
-    queryClient.setQueryData(keys.me, null);
+    queryClient.setQueryData(accountKeys.me, null);
   }
 }
 
@@ -44,6 +41,14 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+// The server's first answer says who is signed in (`#mg-boot`): the first page draws without asking.
+const boot = document.getElementById('mg-boot')?.textContent;
+if (boot) {
+  const { me } = JSON.parse(boot) as { me: Me | null };
+  setCsrfToken(me?.csrfToken);
+  queryClient.setQueryData(accountKeys.me, me);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -145,7 +145,14 @@ const MANIPULATE = manifest(
   ],
 );
 
-async function createCourse(tx: Tx, files: Files, domain: Domain, designerId: string, m: Manifest) {
+async function createCourse(
+  tx: Tx,
+  files: Files,
+  domain: Domain,
+  designerId: string,
+  m: Manifest,
+  now: Date,
+) {
   const { errors, settings } = await checkManifest(tx, m, new Set());
   if (errors.length) throw new Error(`demo course ${m.course.title}: ${JSON.stringify(errors)}`);
   return createFromManifest(
@@ -153,7 +160,7 @@ async function createCourse(tx: Tx, files: Files, domain: Domain, designerId: st
     files,
     m,
     settings,
-    { domainId: domain.id, domainContextId: domain.contextId, createdBy: designerId },
+    { domainId: domain.id, domainContextId: domain.contextId, createdBy: designerId, now },
     () => Promise.reject(new Error('no file in the demo offer courses')),
   );
 }
@@ -173,6 +180,7 @@ async function createSession(
     selfEnrolment: boolean;
     maxParticipants: number | null;
   },
+  now: Date,
 ) {
   const course = await copyCourse(tx, files, originId, {
     domainId: domain.id,
@@ -181,6 +189,7 @@ async function createSession(
     shortName: session.shortName,
     createdBy: designerId,
     stage: session.stage,
+    now,
   });
   await tx.insert(courseSessions).values({
     courseId: course.id,
@@ -198,7 +207,7 @@ export async function seedDemoOffers(
   files: Files,
   domainsBySlug: Map<string, Domain>,
   designerId: string,
-  now = new Date(),
+  now: Date,
 ) {
   const aix = domainsBySlug.get('ac-aix-marseille')!;
   const dgesco = domainsBySlug.get('dgesco')!;
@@ -210,31 +219,47 @@ export async function seedDemoOffers(
     });
 
   // The national parcours and one of its sessions, later in the year, not open to self-enrolment.
-  const problems = await createCourse(tx, files, dgesco, designerId, PROBLEMS);
+  const problems = await createCourse(tx, files, dgesco, designerId, PROBLEMS, now);
   await publish(problems.id, 20);
-  const problemsSession = await createSession(tx, files, dgesco, designerId, problems.id, {
-    title: 'Résoudre des problèmes en mathématiques au cycle 3 — session nationale 2027',
-    shortName: 'MATHS-PB-C3-2027',
-    stage: 'session_preparation',
-    startsAt: new Date(now.getTime() + 40 * DAY),
-    endsAt: new Date(now.getTime() + 130 * DAY),
-    selfEnrolment: false,
-    maxParticipants: 200,
-  });
+  const problemsSession = await createSession(
+    tx,
+    files,
+    dgesco,
+    designerId,
+    problems.id,
+    {
+      title: 'Résoudre des problèmes en mathématiques au cycle 3 — session nationale 2027',
+      shortName: 'MATHS-PB-C3-2027',
+      stage: 'session_preparation',
+      startsAt: new Date(now.getTime() + 40 * DAY),
+      endsAt: new Date(now.getTime() + 130 * DAY),
+      selfEnrolment: false,
+      maxParticipants: 200,
+    },
+    now,
+  );
   await publish(problemsSession.id, 10);
 
   // An académie parcours and its session running now, open to self-enrolment, with its trainer.
-  const manipulate = await createCourse(tx, files, aix, designerId, MANIPULATE);
+  const manipulate = await createCourse(tx, files, aix, designerId, MANIPULATE, now);
   await publish(manipulate.id, 15);
-  const manipulateSession = await createSession(tx, files, aix, designerId, manipulate.id, {
-    title: 'Manipuler, verbaliser, abstraire : les mathématiques au cycle 2 — session de printemps',
-    shortName: 'MATHS-MVA-C2-S1',
-    stage: 'session_running',
-    startsAt: new Date(now.getTime() - 3 * DAY),
-    endsAt: new Date(now.getTime() + 60 * DAY),
-    selfEnrolment: true,
-    maxParticipants: 40,
-  });
+  const manipulateSession = await createSession(
+    tx,
+    files,
+    aix,
+    designerId,
+    manipulate.id,
+    {
+      title: 'Manipuler, verbaliser, abstraire : les mathématiques au cycle 2 — session de printemps',
+      shortName: 'MATHS-MVA-C2-S1',
+      stage: 'session_running',
+      startsAt: new Date(now.getTime() - 3 * DAY),
+      endsAt: new Date(now.getTime() + 60 * DAY),
+      selfEnrolment: true,
+      maxParticipants: 40,
+    },
+    now,
+  );
   await publish(manipulateSession.id, 3);
   const [trainer] = await tx.select().from(users).where(eq(users.email, 'formateur@magistere.test'));
   const context = (await findContext(tx, 'course', manipulateSession.id))!;

@@ -187,8 +187,11 @@ const DISCIPLINES = [
   'Professeur des écoles',
 ];
 
-/** Loads the demo domains and accounts into an empty database; does nothing if any domain exists. */
-export async function seedDemo(db: Db, files: Files): Promise<boolean> {
+/**
+ * Loads the demo domains and accounts into an empty database; does nothing if any domain exists. The
+ * demo's dates are set around `now`: start-up has no request, so the machine's time by default.
+ */
+export async function seedDemo(db: Db, files: Files, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two nodes starting together must not both seed.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727275)`);
@@ -243,14 +246,15 @@ export async function seedDemo(db: Db, files: Files): Promise<boolean> {
         domainId: home.id,
         domainContextId: home.contextId,
         createdBy: designer.id,
+        now,
         ...(course.stage ? { stage: course.stage } : {}),
       };
       await createFromManifest(tx, files, course.manifest, settings, target, async (sha) =>
         Readable.from([demo.files.get(sha)!]),
       );
     }
-    await seedDemoSession(tx, files, bySlug.get('ac-aix-marseille')!, designer.id);
-    await seedDemoOffers(tx, files, bySlug, designer.id);
+    await seedDemoSession(tx, files, bySlug.get('ac-aix-marseille')!, designer.id, now);
+    await seedDemoOffers(tx, files, bySlug, designer.id, now);
     return true;
   });
 }

@@ -21,7 +21,7 @@ export async function seedDemoSession(
   files: Files,
   domain: { id: string; contextId: number },
   designerId: string,
-  now = new Date(),
+  now: Date,
 ) {
   const [origin] = await tx.select().from(courses).where(eq(courses.shortName, 'MEMOIRE-C34'));
   if (!origin) return;
@@ -32,6 +32,7 @@ export async function seedDemoSession(
     shortName: 'MEMOIRE-C34-S1',
     createdBy: designerId,
     stage: 'session_running',
+    now,
   });
   await tx.insert(courseSessions).values({
     courseId: session.id,

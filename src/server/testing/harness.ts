@@ -41,10 +41,11 @@ export async function startTestApp(
     ...env,
   });
   const databaseUrl = withDatabase(serverUrl, name);
-  const runtime = await createRuntime(config, databaseUrl);
-  // The tests' clock: moved by a test (t.clock.set / advance) instead of sleeping.
+  // The tests' clock: moved by a test (t.clock.set / advance) instead of sleeping. Requests, jobs and
+  // reactions to events all read it — sessions too: moved past the idle limit (2 h), a client logged in
+  // before is signed out, as a person would be; log in again (t.as) after such a jump.
   const clock = new MovableClock();
-  runtime.deps.clock = clock;
+  const runtime = await createRuntime(config, databaseUrl, { clock });
   await runtime.deps.jobs.start();
   const app = await buildApp(runtime.deps, options);
   await app.ready();
@@ -66,8 +67,7 @@ export async function startTestApp(
      * the same Redis when `REDIS_URL` was given) and at the same time. Closed with this one.
      */
     async otherNode() {
-      const other = await createRuntime(config, databaseUrl);
-      other.deps.clock = clock;
+      const other = await createRuntime(config, databaseUrl, { clock });
       const otherApp = await buildApp(other.deps);
       await otherApp.ready();
       const close = async () => {

@@ -1,233 +1,55 @@
-import { audience } from './audience.en.ts';
-import type { Catalogue } from './fr.ts';
-import { hub } from './hub.en.ts';
-import { offers } from './offers.en.ts';
-import { ui } from './ui.en.ts';
+/** English catalogue — second locale, for the API's clients; same namespaces and keys as the French one. */
 
-/** English catalogue — second locale. */
-export const en: Catalogue = {
-  ui,
-  audience,
-  hub,
+import { activities } from './activities.en.ts';
+import { admin } from './admin.en.ts';
+import { audience } from './audience.en.ts';
+import { auth } from './auth.en.ts';
+import { cohorts } from './cohorts.en.ts';
+import { common } from './common.en.ts';
+import { completion } from './completion.en.ts';
+import { courses } from './courses.en.ts';
+import { editor } from './editor.en.ts';
+import { enrolment } from './enrolment.en.ts';
+import { followup } from './followup.en.ts';
+import type { Catalogue } from './fr.ts';
+import { home } from './home.en.ts';
+import { hub } from './hub.en.ts';
+import { indexation } from './indexation.en.ts';
+import { legal } from './legal.en.ts';
+import { lifecycle } from './lifecycle.en.ts';
+import { mergeNamespaces, type Namespace, type Shape } from './namespaces.ts';
+import { offerCatalogue } from './offerCatalogue.en.ts';
+import { offers } from './offers.en.ts';
+import { privacy } from './privacy.en.ts';
+import { profile } from './profile.en.ts';
+import { selfEnrolment } from './selfEnrolment.en.ts';
+import { server } from './server.en.ts';
+import { users } from './users.en.ts';
+
+export const enNamespaces: { [N in Namespace]: Shape<N> } = {
+  common,
+  auth,
+  home,
+  courses,
+  activities,
+  editor,
+  completion,
+  lifecycle,
+  indexation,
+  offerCatalogue,
   offers,
-  errors: {
-    validation: 'The submitted data is not valid.',
-    validationField: 'This field is not valid.',
-    required: 'This field is required.',
-    notFound: 'The requested resource was not found.',
-    staleVersion: 'Someone else has changed this content since you opened it.',
-    invalidIfMatch: 'The If-Match header must give the version edited, for example "3".',
-    unauthenticated: 'You must log in to access this page.',
-    forbidden: 'You do not have the rights needed for this action.',
-    csrf: 'The request was refused for security reasons. Reload the page and try again.',
-    crossOrigin: 'Request refused: it does not come from this site.',
-    tooManyLoginAttempts: 'Too many login attempts. Please wait a minute before trying again.',
-    tooManyRequests: 'Too many requests. Please wait before trying again.',
-    badCredentials: 'Wrong e-mail address or password.',
-    wrongCurrentPassword: 'The current password is wrong.',
-    accountSuspended:
-      'Your account is suspended: it can no longer be used to log in. To have it reactivated, contact the local administrator of your domain or, failing that, your académie’s support.',
-    resetTokenInvalid: 'This reset link is no longer valid. Ask for a new one.',
-    emailTaken: 'An account already exists with this e-mail address.',
-    slugTaken: 'A domain already uses this identifier.',
-    shortNameTaken: 'Another course of this domain already has this short name. Choose another one.',
-    unknownDomain: 'This domain does not exist.',
-    unknownUser: 'This user does not exist.',
-    unknownContext: 'This context does not exist.',
-    cannotAssignRole: 'You cannot assign this role in this context.',
-    roleAlreadyAssigned: 'This role is already assigned to this user in this context.',
-    cannotActOnSelf: 'You cannot do this to your own account.',
-    payloadTooLarge: 'The submitted content is too large.',
-    unsupportedMediaType: 'The format of the submitted content is not accepted.',
-    internal: 'An unexpected error occurred. Please try again later.',
-    fileTooLarge: 'The file exceeds the maximum allowed size.',
-    unsafeUrl: 'This web address is invalid or not allowed.',
-    edge: {
-      badRequest: 'The request is not valid.',
-      badUrl: 'The requested address holds an invalid encoding.',
-      invalidJson: 'The submitted content is not valid JSON.',
-      nulCharacter: 'The submitted text holds a NUL character (U+0000), which is not accepted.',
-      metricsToken: 'Missing or wrong metrics access token.',
-    },
-    archiveMissing: 'Attach the course archive (.zip file).',
-    archiveInvalid: 'The archive could not be imported. Nothing was saved.',
-    archive: {
-      unreadable: 'This file is not a readable zip archive.',
-      tooManyEntries: 'The archive holds more than {{max}} entries.',
-      forbiddenPath: 'Forbidden path in the archive.',
-      tooLarge: 'The unpacked archive exceeds the allowed size.',
-      ratio: 'Abnormal compression ratio: the archive is refused for safety.',
-      noManifest: 'The manifest.json file is missing.',
-      manifestTooLarge: 'The manifest is too large.',
-      badJson: 'The manifest is not valid JSON.',
-      unknownKind: 'Unknown activity kind: {{kind}}.',
-      missingFile: 'File named in the manifest but missing from the archive.',
-      unexpectedEntry: 'Unexpected entry in the archive.',
-      hashMismatch: 'The file content does not match its fingerprint.',
-      damagedFile: 'This file of the archive cannot be read: its data is damaged.',
-      thumbnail: 'The thumbnail must be a JPEG, PNG or WebP image of at most 2 MB.',
-      kindData: 'The data of this activity cannot be read by its kind.',
-    },
-    unknownActivityKind: 'This kind of activity does not exist.',
-    unknownSection: 'This section does not exist in this course.',
-    orderMismatch: 'The order sent must name each section of the course exactly once.',
-    fileRequired: 'No file was sent.',
-    imageTypeRefused: 'Only PNG, JPEG, GIF or WebP images are accepted.',
-    thumbnailTypeRefused: 'The thumbnail must be a JPEG, PNG or WebP image.',
-    videoTypeRefused: 'Only MP4 or WebM videos are accepted.',
-    videoHttpsRequired: 'The video address must start with https://.',
-    videoUrlUnrecognised: 'This address is not that of a PeerTube or Pod video.',
-    videoHostNotAllowed: 'This video host is not allowed on the platform. Ask an administrator to add it.',
-    invalidHostname: 'This host name is not valid (example: podeduc.apps.education.fr).',
-    followup: {
-      progressRange: 'The minimum progress must be lower than the maximum progress.',
-      dateRange: 'The “since” date must come before the “before” date.',
-      doneAndNotDone: 'An activity cannot be both completed and not completed.',
-      unknownGroup: 'This group does not exist in this course.',
-      unknownActivity: 'This activity is not tracked in this course.',
-      unknownParticipant: 'This person is not enrolled as a participant in this course.',
-      noRecipients: 'No participant matches this filter: nothing was sent.',
-      filterNameTaken: 'You already have a saved filter with this name in this course.',
-      reminderSent: 'This reminder has already been sent: it can no longer be changed or deleted.',
-      belowProgressOnlyBehind:
-        'The progress threshold only applies to reminders for participants who are behind.',
-      emptyUpdate: 'Give at least one change.',
-    },
-    enrolment: {
-      nothingToChange: 'No change was sent.',
-      closedTrash: 'Enrolment is closed: this course is in the trash. Restore it to enrol or unenrol people.',
-      closedArchived: 'Enrolment is closed: this session is archived. Reopen it to enrol or unenrol people.',
-      nobody: 'Choose at least one person to enrol.',
-      nothingToEnrol: 'No e-mail address to enrol was found.',
-      tooManyEntries: 'A bulk enrolment is limited to {{max}} lines. Split your list.',
-      reportHasErrors: 'Nobody was enrolled: the report has errors. Fix the lines shown and try again.',
-      notEnrolled: 'This person is not (or no longer) enrolled in this course.',
-      unknownCohort: 'This cohort does not exist in the course’s domain.',
-      accountCreationForbidden:
-        'You may not create accounts in this domain. Ask your domain’s local administrator to create them.',
-      csvMissing: 'Attach the enrolment CSV file.',
-      csvEmpty: 'The file has no line to enrol.',
-      csvUnreadable: 'The CSV file is malformed (unclosed quotes?) near line {{line}}.',
-      csvNoEmailColumn: 'The header row has no “email” column.',
-      csvTooManyRows: 'The file has more than {{max}} lines. Split it into several files.',
-      alreadyEnrolled: 'You are already enrolled in this session.',
-      sessionNotRunning: 'This session is not open for enrolment.',
-      selfEnrolmentOff: 'This session is not open for self-enrolment. Ask its trainer to enrol you.',
-      sessionFull: 'This session is full: every seat has been taken.',
-      selfUnenrolRefused: 'You were enrolled by the training team: ask them to unenrol you.',
-      groupNameTaken: 'A group of this course already has this name.',
-      groupingNameTaken: 'A grouping of this course already has this name.',
-      memberNotEnrolled: 'Only people enrolled in the course can join a group.',
-      unknownGroup: 'This group does not exist in this course.',
-      unknownGrouping: 'This grouping does not exist in this course.',
-      emptyAudience: 'Choose at least one group or grouping, or open the activity to everyone.',
-    },
-    cohorts: {
-      nameTaken: 'A cohort of this domain already has this name.',
-      nothingToAdd: 'Enter at least one e-mail address.',
-      membersInvalid: 'Nobody was added: some addresses are invalid or unknown.',
-      invalidEmail: 'Line {{line}}: “{{email}}” is not a valid e-mail address.',
-      unknownEmail: 'Line {{line}}: no account uses the address {{email}}.',
-    },
-    completion: {
-      modeUnsupported: 'This kind of activity does not allow this completion condition.',
-      criteriaInvalid: 'The course completion criteria are not valid.',
-      criteriaNotTracked: 'This activity has no completion condition: it cannot count towards the course.',
-      notManual: 'This activity is not marked as done by hand.',
-      notTracked: 'This activity has no completion condition.',
-      failedNeedsGrade: 'Only a graded activity can be marked as failed.',
-      notParticipant: 'This person does not take this course as a participant.',
-    },
-  },
-  workflow: {
-    stages: {
-      template: 'Template',
-      construction: 'Course in construction',
-      session_preparation: 'Session in preparation',
-      session_running: 'Running session',
-      session_archived: 'Archived session',
-      trash: 'Trash',
-    },
-    errors: {
-      wrongStage: 'This action is not possible at this stage of the course.',
-      blocked: 'This action is not possible yet: some information is missing.',
-      notATemplate: 'This course is not a template.',
-      notASession: 'This course is not a session.',
-      invalidGaia: 'A GAIA identifier holds only letters, digits, "-" and "_".',
-      invalidTime: 'Enter a time such as 09:30.',
-      endTimeBeforeStart: 'The end time must be after the start time.',
-      dayOutsideSession: 'This day must fall between the session’s start and end dates.',
-    },
-    blockers: {
-      forbidden: 'You are not allowed to do this.',
-      missingField: 'Fill in the field "{{field}}".',
-      endBeforeStart: 'The end date must come after the start date.',
-      noParticipants: 'Enrol at least one participant before announcing the session.',
-      archiveFirst: 'Archive the session before putting it in the trash.',
-    },
-    fields: {
-      metadata: {
-        collection: 'Collection',
-        publics: 'Audiences',
-        objectives: 'Objectives',
-        origin: 'Origin',
-      },
-      session: { startsAt: 'Start date', endsAt: 'End date' },
-    },
-    mail: {
-      dates: 'The session runs from {{start}} to {{end}}.',
-      announce:
-        'Hello {{name}},\n\nYou are enrolled in the session "{{title}}".\n{{dates}}\n\n{{message}}\n\nOpen the session: {{link}}',
-    },
-  },
-  mail: {
-    signature: 'The Magistère team',
-    passwordReset: {
-      subject: 'Reset your Magistère password',
-      validity: '30 minutes',
-      body: 'Hello {{name}},\n\nYou asked to reset your Magistère password.\nTo choose a new password, open this link (valid {{validity}}, once):\n\n{{link}}\n\nIf you did not ask for this, ignore this message: your password is unchanged.',
-    },
-    welcome: {
-      subject: 'Your Magistère account was created',
-      validity: '7 days',
-      body: 'Hello {{name}},\n\nAn account was created for you on Magistère with the address {{email}}.\nTo choose your password, open this link (valid {{validity}}, once):\n\n{{link}}',
-    },
-    enrolment: {
-      subject: 'Enrolment in the session “{{title}}”',
-      body: 'Hello {{name}},\n\nYou are enrolled as {{roles}} in the session “{{title}}” on Magistère.\n{{dates}}\n\nOpen the session: {{link}}',
-      dates: 'The session runs from {{start}} to {{end}}.',
-      noDates: 'The training team will tell you the dates of the session.',
-      roles: { participant: 'participant', trainer: 'trainer', tutor: 'tutor' },
-      and: ' and ',
-      newAccount:
-        'A Magistère account was just created for you: another mail invites you to choose your password.',
-    },
-    followup: {
-      message: 'Hello {{name}},\n\n{{message}}\n\n{{sender}}, for the course “{{course}}”\n{{link}}',
-      reminder:
-        'Hello {{name}},\n\n{{message}}\n\nTo resume the course “{{course}}”:\n{{link}}\n\n{{signature}}',
-    },
-  },
-  followup: {
-    sheets: { grid: 'Follow-up', attendance: 'Participation' },
-    columns: {
-      lastName: 'Last name',
-      firstName: 'First name',
-      email: 'E-mail address',
-      roles: 'Role',
-      groups: 'Groups',
-      academie: 'Académie',
-      departement: 'Département',
-      discipline: 'Subject',
-      progress: 'Progress (%)',
-      completed: 'Activities completed',
-      courseCompletedAt: 'Course completed on',
-      firstAccess: 'First access',
-      lastAccess: 'Last access',
-      timeSpent: 'Time spent',
-      minutes: 'Time spent (minutes)',
-    },
-    cell: { failed: 'not passed' },
-    roles: { participant: 'Participant', trainer: 'Trainer', tutor: 'Tutor' },
-  },
+  hub,
+  audience,
+  users,
+  admin,
+  cohorts,
+  enrolment,
+  selfEnrolment,
+  followup,
+  profile,
+  legal,
+  privacy,
+  server,
 };
+
+export const en: Catalogue = mergeNamespaces(enNamespaces);

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CourseCompletionCriteria } from '../../shared/completion.ts';
 import { get, path, send } from './client.ts';
+import { partOfCourseView } from './course-view.ts';
 
 export type {
   CompletionRule,
@@ -21,7 +22,10 @@ export const completionKeys = {
 export function useCourseCompletion(courseId: string, enabled = true) {
   return useQuery({
     queryKey: completionKeys.course(courseId),
-    queryFn: () => get(path`/api/courses/${courseId}/completion`, (c) => c.completion.MyCourseCompletion),
+    queryFn: () =>
+      partOfCourseView(courseId, 'completion', () =>
+        get(path`/api/courses/${courseId}/completion`, (c) => c.completion.MyCourseCompletion),
+      ),
     enabled,
     retry: false,
   });
@@ -57,4 +61,3 @@ export const markDone = (activityId: string, done: boolean) =>
   });
 
 /** Tells the server the person opened the course page (their presence). */
-export const recordVisit = (courseId: string) => send('POST', path`/api/courses/${courseId}/visit`);

@@ -13,3 +13,4 @@ export * as home from '../../shared/home.ts';
 export * as hub from '../../shared/hub.ts';
 export * as lifecycle from '../../shared/lifecycle.ts';
 export * as offers from '../../shared/offers.ts';
+export * as privacy from '../../shared/privacy.ts';

@@ -14,6 +14,7 @@ import type {
   ManualEnrolBody,
 } from '../../shared/enrolment.ts';
 import { ApiError, get, multipart, path, send } from './client.ts';
+import { partOfCourseView } from './course-view.ts';
 
 export type {
   BulkResult,
@@ -132,7 +133,10 @@ export function useCourseCohorts(courseId: string, enabled: boolean) {
 export function useSelfEnrolment(courseId: string) {
   return useQuery({
     queryKey: enrolmentKeys.self(courseId),
-    queryFn: () => get(`${course(courseId)}/self-enrolment`, (c) => c.enrolment.SelfEnrolmentState),
+    queryFn: () =>
+      partOfCourseView(courseId, 'selfEnrolment', () =>
+        get(`${course(courseId)}/self-enrolment`, (c) => c.enrolment.SelfEnrolmentState),
+      ),
     retry: false,
   });
 }

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { get, path, send } from './client.ts';
 import { completionKeys } from './completion.ts';
+import { partOfCourseView } from './course-view.ts';
 
 export type { CourseProgress } from '../../shared/api.ts';
 
@@ -12,7 +13,10 @@ export const progressKeys = { course: (courseId: string) => ['course-progress', 
 export function useCourseProgress(courseId: string, enabled = true) {
   return useQuery({
     queryKey: progressKeys.course(courseId),
-    queryFn: () => get(path`/api/courses/${courseId}/progress`, (c) => c.api.CourseProgress),
+    queryFn: () =>
+      partOfCourseView(courseId, 'progress', () =>
+        get(path`/api/courses/${courseId}/progress`, (c) => c.api.CourseProgress),
+      ),
     enabled,
     retry: false,
   });

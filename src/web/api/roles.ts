@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { RoleAssignBody } from '../../shared/api.ts';
 import { get, path, send } from './client.ts';
+import { partOfCourseView } from './course-view.ts';
 
 export type { RoleAssignment, RoleContextOption } from '../../shared/api.ts';
 export type { ContextLevel, Role } from '../../shared/roles.ts';
@@ -17,7 +18,10 @@ export const roleKeys = {
 export function useCourseCapabilities(courseId: string) {
   return useQuery({
     queryKey: roleKeys.courseCapabilities(courseId),
-    queryFn: () => get(path`/api/courses/${courseId}/capabilities`, (c) => c.z.array(c.z.string())),
+    queryFn: () =>
+      partOfCourseView(courseId, 'capabilities', () =>
+        get(path`/api/courses/${courseId}/capabilities`, (c) => c.z.array(c.z.string())),
+      ),
     staleTime: 30_000,
   });
 }

@@ -65,6 +65,11 @@ function useNavigationItems(me: Me | null | undefined): MainNavigationProps.Item
     { cap: can('platform:configure'), text: t('ui.nav.videoHosts'), to: '/admin/hebergeurs-video' },
     { cap: can('cohort:manage'), text: t('ui.cohorts.nav'), to: '/admin/cohortes' },
     { cap: can('audit:view'), text: t('ui.nav.audit'), to: '/admin/journal' },
+    {
+      cap: can('privacy:decide_erasure'),
+      text: t('ui.privacy.admin.nav'),
+      to: '/admin/demandes-de-suppression',
+    },
     { cap: can('mail:view'), text: t('ui.nav.mail'), to: '/admin/courriels' },
   ].filter((entry) => entry.cap);
   if (admin.length > 0) {

@@ -4,6 +4,7 @@
  */
 import { type ComponentProps, type ComponentType, lazy, Suspense } from 'react';
 import { Loading } from '../components/Loading.tsx';
+import { loadNamespaces, type PageNamespace } from './i18n.ts';
 
 /** A chunk that could not be loaded: after a deploy, or with the network gone. */
 export class ChunkLoadError extends Error {
@@ -42,6 +43,18 @@ export function lazyNamed<K extends string, M extends Record<K, AnyComponent>>(
   name: K,
 ) {
   return lazy(() => load().then((module) => ({ default: module[name] }), reloadOnce));
+}
+
+/**
+ * A page of the router: its chunk and the namespaces of strings it draws (besides `common`), fetched
+ * together; the router's Suspense shows the loading line until both are there.
+ */
+export function lazyPage<K extends string, M extends Record<K, AnyComponent>>(
+  load: () => Promise<M>,
+  name: K,
+  namespaces: readonly PageNamespace[],
+) {
+  return lazyNamed(() => Promise.all([load(), loadNamespaces(namespaces)]).then(([module]) => module), name);
 }
 
 /** The app's loading line, announced to screen readers. */

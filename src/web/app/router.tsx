@@ -1,90 +1,170 @@
 /** Every page of the app, under the DSFR frame. French URLs. */
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout.tsx';
-import { lazyNamed } from './lazy.tsx';
+import { lazyPage } from './lazy.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAuth, RequireCapability } from './RequireAuth.tsx';
 import { RouteError } from './RouteError.tsx';
 
-// Every page is a chunk of its own, loaded when first shown (Layout's Suspense waits for it).
-const ActivityEditPage = lazyNamed(
+// Every page is a chunk of its own, loaded when first shown with the namespaces of strings it draws besides
+// `common` (Layout's Suspense waits for both; `i18n.test.ts` checks each list against the page's keys).
+const ActivityEditPage = lazyPage(
   () => import('../features/activities/ActivityEditPage.tsx'),
   'ActivityEditPage',
+  ['courses', 'activities', 'editor', 'completion', 'audience'],
 );
-const ActivityViewPage = lazyNamed(
+const ActivityViewPage = lazyPage(
   () => import('../features/activities/ActivityViewPage.tsx'),
   'ActivityViewPage',
+  ['courses', 'activities', 'editor', 'completion', 'audience'],
 );
-const DomainsPage = lazyNamed(() => import('../features/admin-domains/DomainsPage.tsx'), 'DomainsPage');
-const VideoHostsPage = lazyNamed(
+const DomainsPage = lazyPage(() => import('../features/admin-domains/DomainsPage.tsx'), 'DomainsPage', [
+  'admin',
+]);
+const VideoHostsPage = lazyPage(
   () => import('../features/admin-settings/VideoHostsPage.tsx'),
   'VideoHostsPage',
+  ['admin'],
 );
-const UserCreatePage = lazyNamed(
+const UserCreatePage = lazyPage(
   () => import('../features/admin-users/UserCreatePage.tsx'),
   'UserCreatePage',
+  ['users'],
 );
-const UserDetailPage = lazyNamed(
+const UserDetailPage = lazyPage(
   () => import('../features/admin-users/UserDetailPage.tsx'),
   'UserDetailPage',
+  ['users'],
 );
-const UsersPage = lazyNamed(() => import('../features/admin-users/UsersPage.tsx'), 'UsersPage');
-const AuditPage = lazyNamed(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
-const ForgotPasswordPage = lazyNamed(
+const UsersPage = lazyPage(() => import('../features/admin-users/UsersPage.tsx'), 'UsersPage', ['users']);
+const AuditPage = lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage', ['users', 'admin']);
+const ForgotPasswordPage = lazyPage(
   () => import('../features/auth/ForgotPasswordPage.tsx'),
   'ForgotPasswordPage',
+  ['auth'],
 );
-const LoginPage = lazyNamed(() => import('../features/auth/LoginPage.tsx'), 'LoginPage');
-const ResetPasswordPage = lazyNamed(
+const LoginPage = lazyPage(() => import('../features/auth/LoginPage.tsx'), 'LoginPage', ['auth']);
+const ResetPasswordPage = lazyPage(
   () => import('../features/auth/ResetPasswordPage.tsx'),
   'ResetPasswordPage',
+  ['auth'],
 );
-const CohortDetailPage = lazyNamed(
+const CohortDetailPage = lazyPage(
   () => import('../features/cohorts/CohortDetailPage.tsx'),
   'CohortDetailPage',
+  ['cohorts'],
 );
-const CohortsPage = lazyNamed(() => import('../features/cohorts/CohortsPage.tsx'), 'CohortsPage');
-const CompletionSettingsPage = lazyNamed(
+const CohortsPage = lazyPage(() => import('../features/cohorts/CohortsPage.tsx'), 'CohortsPage', ['cohorts']);
+const CompletionSettingsPage = lazyPage(
   () => import('../features/completion/CompletionSettingsPage.tsx'),
   'CompletionSettingsPage',
+  ['activities', 'editor', 'completion'],
 );
-const CourseCreatePage = lazyNamed(
+const CourseCreatePage = lazyPage(
   () => import('../features/courses/CourseCreatePage.tsx'),
   'CourseCreatePage',
+  ['courses', 'editor'],
 );
-const CoursePage = lazyNamed(() => import('../features/courses/CoursePage.tsx'), 'CoursePage');
-const CourseSettingsPage = lazyNamed(
+const CoursePage = lazyPage(() => import('../features/courses/CoursePage.tsx'), 'CoursePage', [
+  'courses',
+  'activities',
+  'editor',
+  'completion',
+  'lifecycle',
+  'audience',
+  'selfEnrolment',
+]);
+const CourseSettingsPage = lazyPage(
   () => import('../features/courses/CourseSettingsPage.tsx'),
   'CourseSettingsPage',
+  ['courses', 'editor'],
 );
-const GroupsPage = lazyNamed(() => import('../features/enrolment/GroupsPage.tsx'), 'GroupsPage');
-const ParticipantsPage = lazyNamed(
+const GroupsPage = lazyPage(() => import('../features/enrolment/GroupsPage.tsx'), 'GroupsPage', [
+  'enrolment',
+]);
+const ParticipantsPage = lazyPage(
   () => import('../features/enrolment/ParticipantsPage.tsx'),
   'ParticipantsPage',
+  ['enrolment'],
 );
-const AttendancePage = lazyNamed(() => import('../features/followup/AttendancePage.tsx'), 'AttendancePage');
-const FollowupPage = lazyNamed(() => import('../features/followup/FollowupPage.tsx'), 'FollowupPage');
-const RemindersPage = lazyNamed(() => import('../features/followup/RemindersPage.tsx'), 'RemindersPage');
-const HomePage = lazyNamed(() => import('../features/home/HomePage.tsx'), 'HomePage');
-const HubPage = lazyNamed(() => import('../features/hub/HubPage.tsx'), 'HubPage');
-const AccessibilityPage = lazyNamed(() => import('../features/legal/LegalPages.tsx'), 'AccessibilityPage');
-const CookiesPage = lazyNamed(() => import('../features/legal/LegalPages.tsx'), 'CookiesPage');
-const LegalNoticePage = lazyNamed(() => import('../features/legal/LegalPages.tsx'), 'LegalNoticePage');
-const PersonalDataPage = lazyNamed(() => import('../features/legal/LegalPages.tsx'), 'PersonalDataPage');
-const MailDetailPage = lazyNamed(() => import('../features/mail/MailDetailPage.tsx'), 'MailDetailPage');
-const MailPage = lazyNamed(() => import('../features/mail/MailPage.tsx'), 'MailPage');
-const AlertsPage = lazyNamed(() => import('../features/offers/AlertsPage.tsx'), 'AlertsPage');
-const CataloguePage = lazyNamed(() => import('../features/offers/CataloguePage.tsx'), 'CataloguePage');
-const DemoViewPage = lazyNamed(() => import('../features/offers/DemoViewPage.tsx'), 'DemoViewPage');
-const PresentationPage = lazyNamed(
+const AttendancePage = lazyPage(() => import('../features/followup/AttendancePage.tsx'), 'AttendancePage', [
+  'audience',
+  'followup',
+]);
+const FollowupPage = lazyPage(() => import('../features/followup/FollowupPage.tsx'), 'FollowupPage', [
+  'audience',
+  'followup',
+]);
+const RemindersPage = lazyPage(() => import('../features/followup/RemindersPage.tsx'), 'RemindersPage', [
+  'followup',
+]);
+const HomePage = lazyPage(() => import('../features/home/HomePage.tsx'), 'HomePage', [
+  'home',
+  'courses',
+  'activities',
+  'editor',
+  'completion',
+  'audience',
+]);
+const HubPage = lazyPage(() => import('../features/hub/HubPage.tsx'), 'HubPage', ['hub']);
+const AccessibilityPage = lazyPage(() => import('../features/legal/LegalPages.tsx'), 'AccessibilityPage', [
+  'legal',
+]);
+const CookiesPage = lazyPage(() => import('../features/legal/LegalPages.tsx'), 'CookiesPage', ['legal']);
+const LegalNoticePage = lazyPage(() => import('../features/legal/LegalPages.tsx'), 'LegalNoticePage', [
+  'legal',
+]);
+const PersonalDataPage = lazyPage(() => import('../features/legal/LegalPages.tsx'), 'PersonalDataPage', [
+  'legal',
+]);
+const MailDetailPage = lazyPage(() => import('../features/mail/MailDetailPage.tsx'), 'MailDetailPage', [
+  'admin',
+]);
+const MailPage = lazyPage(() => import('../features/mail/MailPage.tsx'), 'MailPage', ['admin']);
+const AlertsPage = lazyPage(() => import('../features/offers/AlertsPage.tsx'), 'AlertsPage', [
+  'indexation',
+  'offers',
+]);
+const CataloguePage = lazyPage(() => import('../features/offers/CataloguePage.tsx'), 'CataloguePage', [
+  'indexation',
+  'offerCatalogue',
+]);
+const DemoViewPage = lazyPage(() => import('../features/offers/DemoViewPage.tsx'), 'DemoViewPage', [
+  'courses',
+  'activities',
+  'editor',
+  'completion',
+  'offers',
+  'audience',
+]);
+const PresentationPage = lazyPage(
   () => import('../features/offers/PresentationPage.tsx'),
   'PresentationPage',
+  ['editor', 'indexation', 'offerCatalogue', 'offers', 'selfEnrolment'],
 );
-const UnsubscribePage = lazyNamed(() => import('../features/offers/UnsubscribePage.tsx'), 'UnsubscribePage');
-const ProfilePage = lazyNamed(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage');
-const IndexationPage = lazyNamed(() => import('../features/workflow/IndexationPage.tsx'), 'IndexationPage');
-const LifecyclePage = lazyNamed(() => import('../features/workflow/LifecyclePage.tsx'), 'LifecyclePage');
-const TrashPage = lazyNamed(() => import('../features/workflow/TrashPage.tsx'), 'TrashPage');
+const UnsubscribePage = lazyPage(() => import('../features/offers/UnsubscribePage.tsx'), 'UnsubscribePage', [
+  'offers',
+]);
+const ErasureRequestsPage = lazyPage(
+  () => import('../features/privacy/ErasureRequestsPage.tsx'),
+  'ErasureRequestsPage',
+  ['privacy'],
+);
+const ProfilePage = lazyPage(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage', [
+  'profile',
+  'privacy',
+]);
+const IndexationPage = lazyPage(() => import('../features/workflow/IndexationPage.tsx'), 'IndexationPage', [
+  'editor',
+  'lifecycle',
+  'indexation',
+]);
+const LifecyclePage = lazyPage(() => import('../features/workflow/LifecyclePage.tsx'), 'LifecyclePage', [
+  'lifecycle',
+  'offers',
+  'hub',
+]);
+const TrashPage = lazyPage(() => import('../features/workflow/TrashPage.tsx'), 'TrashPage', ['lifecycle']);
 
 const USERS = ['user:view', 'user:manage'];
 
@@ -209,6 +289,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireCapability anyOf={['audit:view']}>
                 <AuditPage />
+              </RequireCapability>
+            ),
+          },
+          {
+            path: 'admin/demandes-de-suppression',
+            element: (
+              <RequireCapability anyOf={['privacy:decide_erasure']}>
+                <ErasureRequestsPage />
               </RequireCapability>
             ),
           },

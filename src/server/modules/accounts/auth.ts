@@ -89,6 +89,7 @@ export async function login(
   email: string,
   password: string,
   origin: Origin,
+  now: Date,
   previousToken?: string,
 ): Promise<{ userId: string; token: string; csrfToken: string }> {
   const { db } = deps;
@@ -129,8 +130,8 @@ export async function login(
   }
   return db.transaction(async (tx) => {
     if (previousToken) await destroySessionByToken(tx, previousToken);
-    const session = await createSession(tx, user.id, origin, deps.session);
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    const session = await createSession(tx, user.id, origin, deps.session, now);
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     await record(tx, origin, {
       actorId: user.id,
       action: 'auth.login',
@@ -145,11 +146,16 @@ export async function login(
 }
 
 /** Mails a reset link to an active account; says nothing about whether the account exists. */
-export async function requestPasswordReset(deps: AuthDeps, email: string, origin: Origin): Promise<void> {
+export async function requestPasswordReset(
+  deps: AuthDeps,
+  email: string,
+  origin: Origin,
+  now: Date,
+): Promise<void> {
   const user = await findUserByEmail(deps.db, email);
   if (user?.status !== 'active') return;
   const mailId = await deps.db.transaction(async (tx) => {
-    const id = await issuePasswordLink(tx, deps.mailer, deps.publicUrl, user, 'reset');
+    const id = await issuePasswordLink(tx, deps.mailer, deps.publicUrl, user, 'reset', now);
     await record(tx, origin, {
       actorId: user.id,
       action: 'auth.password_reset_requested',
@@ -163,7 +169,7 @@ export async function requestPasswordReset(deps: AuthDeps, email: string, origin
 }
 
 /** Whether a mailed token can still be used, so the page can say so before the person types anything. */
-export async function checkPasswordToken(db: Db, token: string, now = new Date()): Promise<void> {
+export async function checkPasswordToken(db: Db, token: string, now: Date): Promise<void> {
   const [row] = await db
     .select({ id: passwordTokens.id })
     .from(passwordTokens)
@@ -181,14 +187,15 @@ export async function resetPassword(
   token: string,
   password: string,
   origin: Origin,
+  now: Date,
 ): Promise<string> {
   const passwordHash = await hashPassword(password);
   return deps.db.transaction(async (tx) => {
-    const consumed = await consumePasswordToken(tx, token);
+    const consumed = await consumePasswordToken(tx, token, now);
     const user = consumed ? await findUser(tx, consumed.userId) : undefined;
     if (!consumed || user?.status !== 'active')
       throw problems.invalid('reset_token_invalid', 'errors.resetTokenInvalid', 'token');
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
     await tx.delete(passwordTokens).where(eq(passwordTokens.userId, user.id));
     await destroyUserSessions(tx, user.id);
     await record(tx, origin, {
@@ -214,6 +221,7 @@ export async function changePassword(
   current: string,
   next: string,
   origin: Origin,
+  now: Date,
 ): Promise<void> {
   const user = await findUser(deps.db, userId);
   if (!user || !(await verifyPassword(user.passwordHash, current))) {
@@ -221,7 +229,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(next);
   await deps.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId));
     await tx.delete(passwordTokens).where(eq(passwordTokens.userId, userId));
     await destroyUserSessions(tx, userId, sessionId);
     await record(tx, origin, {

@@ -24,7 +24,7 @@ export async function issuePasswordLink(
   publicUrl: string,
   user: typeof users.$inferSelect,
   kind: 'reset' | 'welcome',
-  now = new Date(),
+  now: Date,
 ): Promise<string> {
   const token = newToken();
   const minutes = LINK_MINUTES[kind];
@@ -65,7 +65,7 @@ export const usableToken = (token: string, now: Date) =>
 export async function consumePasswordToken(
   tx: Tx,
   token: string,
-  now = new Date(),
+  now: Date,
 ): Promise<{ userId: string; passwordHash: string | null } | undefined> {
   const [owner] = await tx
     .select({ userId: passwordTokens.userId })

@@ -9,21 +9,15 @@ import {
   PasswordResetRequestBody,
   PasswordTokenBody,
   ProfileFields,
-  type RoleAssignment,
   User,
   UserCreateBody,
   UserListQuery,
   UserUpdateBody,
   Uuid,
 } from '../../../shared/api.ts';
-import { canSomewhere } from '../../platform/access/can.ts';
-import { allCapabilities } from '../../platform/access/capabilities.ts';
-import type { Origin } from '../../platform/audit/index.ts';
-import { type Authenticated, authenticate } from '../../platform/auth/sessions.ts';
-import type { Tx } from '../../platform/db/index.ts';
+import { authenticate } from '../../platform/auth/sessions.ts';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { toDomain, visibleDomains } from '../domains/index.ts';
 import {
   type AuthDeps,
   changePassword,
@@ -32,6 +26,7 @@ import {
   requestPasswordReset,
   resetPassword,
 } from './auth.ts';
+import { meDescriber, type RolesOf } from './me.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import {
   createUser,
@@ -52,7 +47,7 @@ const IdParams = z.object({ id: Uuid });
  * What the account routes take from modules above accounts, wired by the application: the roles a person
  * holds, each named where it applies, for /api/me (the roles module's answer; accounts cannot ask it).
  */
-export type AccountRoutesOptions = { rolesOf: (db: Tx, userId: string) => Promise<RoleAssignment[]> };
+export type AccountRoutesOptions = { rolesOf: RolesOf };
 
 export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async (app, { rolesOf }) => {
   const { db, mailer, config, authCache } = app.deps;
@@ -65,37 +60,10 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     maxFailuresPerAddress: config.loginMaxFailuresPerAddressPerMinute,
   };
   const secure = config.publicUrl.startsWith('https:');
-  const ctxOf = (request: { auth: Authenticated | null; origin: Origin }) => ({
-    db,
-    actor: actorOf(request),
-    origin: request.origin,
-    mailer,
-    publicUrl: config.publicUrl,
-  });
   const userContext = async (request: { params: unknown }) =>
     userContextId(db, (request.params as { id: string }).id);
 
-  /** What /api/me says of a user; kept a few seconds in the AuthCache, which every access change clears. */
-  async function describeMe(
-    actor: ReturnType<typeof actorOf>,
-    csrfToken: string,
-  ): Promise<z.infer<typeof Me>> {
-    type View = Omit<z.infer<typeof Me>, 'csrfToken'>;
-    let view = authCache.getView<View>(actor.userId);
-    if (!view) {
-      const user = await findUser(db, actor.userId);
-      if (!user) throw problems.unauthenticated();
-      const [roles, domains] = await Promise.all([rolesOf(db, actor.userId), visibleDomains(db, actor)]);
-      view = {
-        user: toUser(user),
-        roles,
-        capabilities: allCapabilities().filter((capability) => canSomewhere(actor, capability)),
-        domains: domains.map(toDomain),
-      };
-      authCache.setView(actor.userId, view);
-    }
-    return { ...view, csrfToken };
-  }
+  const describeMe = meDescriber({ db, authCache, rolesOf });
 
   app.post(
     '/api/auth/login',
@@ -109,6 +77,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         request.body.email,
         request.body.password,
         request.origin,
+        request.ctx.now,
         request.cookies[SESSION_COOKIE],
       );
       reply.setCookie(SESSION_COOKIE, session.token, {
@@ -118,7 +87,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         secure,
         maxAge: Math.floor(config.session.absoluteMs / 1000),
       });
-      const auth = await authenticate(db, session.token, config.session, authCache);
+      const auth = await authenticate(db, session.token, config.session, authCache, request.ctx.now);
       return describeMe(auth!.actor, session.csrfToken);
     },
   );
@@ -140,7 +109,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['authentification'], body: PasswordResetRequestBody },
     },
     async (request, reply) => {
-      await requestPasswordReset(authDeps, request.body.email, request.origin);
+      await requestPasswordReset(authDeps, request.body.email, request.origin, request.ctx.now);
       return reply.status(202).send();
     },
   );
@@ -152,7 +121,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['authentification'], body: PasswordTokenBody },
     },
     async (request, reply) => {
-      await checkPasswordToken(db, request.body.token);
+      await checkPasswordToken(db, request.body.token, request.ctx.now);
       return reply.status(204).send();
     },
   );
@@ -164,7 +133,13 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['authentification'], body: PasswordResetBody },
     },
     async (request, reply) => {
-      await resetPassword(authDeps, request.body.token, request.body.password, request.origin);
+      await resetPassword(
+        authDeps,
+        request.body.token,
+        request.body.password,
+        request.origin,
+        request.ctx.now,
+      );
       return reply.status(204).send();
     },
   );
@@ -182,7 +157,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['mon compte'], body: ProfileFields.partial(), response: { 200: Me } },
     },
     async (request) => {
-      await updateProfile(db, actorOf(request), request.origin, request.body);
+      await updateProfile(db, actorOf(request), request.origin, request.body, request.ctx.now);
       return describeMe(actorOf(request), request.auth!.csrfToken);
     },
   );
@@ -206,6 +181,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         currentPassword,
         newPassword,
         request.origin,
+        request.ctx.now,
       );
       return reply.status(204).send();
     },
@@ -226,7 +202,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       config: { access: { capability: caps['user:manage'] } },
       schema: { tags: ['utilisateurs'], body: UserCreateBody, response: { 201: User } },
     },
-    async (request, reply) => reply.status(201).send(toUser(await createUser(ctxOf(request), request.body))),
+    async (request, reply) => reply.status(201).send(toUser(await createUser(request.ctx, request.body))),
   );
 
   app.get(
@@ -249,7 +225,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['utilisateurs'], params: IdParams, body: UserUpdateBody, response: { 200: User } },
     },
     async (request) => {
-      return toUser(await updateUser(ctxOf(request), request.params.id, request.body));
+      return toUser(await updateUser(request.ctx, request.params.id, request.body));
     },
   );
 
@@ -263,7 +239,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         config: { access: { capability: caps['user:manage'], context: userContext } },
         schema: { tags: ['utilisateurs'], params: IdParams, response: { 200: User } },
       },
-      async (request) => toUser(await setUserStatus(ctxOf(request), request.params.id, status)),
+      async (request) => toUser(await setUserStatus(request.ctx, request.params.id, status)),
     );
   }
 
@@ -274,7 +250,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       schema: { tags: ['utilisateurs'], params: IdParams },
     },
     async (request, reply) => {
-      await deleteUser(ctxOf(request), request.params.id);
+      await deleteUser(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );

@@ -121,6 +121,7 @@ async function requestReset(email: string) {
     },
     email,
     { ip: '127.0.0.1', userAgent: null },
+    t.clock.now(),
   );
   return lastMailedToken(email);
 }

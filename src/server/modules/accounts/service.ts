@@ -14,17 +14,18 @@ import { type Origin, record } from '../../platform/audit/index.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
-import type { Mailer } from '../../platform/mail/index.ts';
 import { domainContextId, getDomain } from '../domains/index.ts';
 import { issuePasswordLink } from './passwords.ts';
 import { searchMatches } from './people.ts';
+import { anonymiseAccount } from './personal-data.ts';
 import { accountCapabilities as caps } from './policy.ts';
 import { userSearchText, users } from './schema.ts';
 import { destroyUserSessions } from './sessions.ts';
 
 export type UserRow = typeof users.$inferSelect;
-export type Ctx = { db: Db; actor: Actor; origin: Origin; mailer: Mailer; publicUrl: string };
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'mailer' | 'publicUrl' | 'now'>;
 
 export function toUser(row: UserRow): User {
   return {
@@ -155,7 +156,8 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof UserCreateBody>
       .insert(users)
       .values({ ...fields, passwordHash: password ? await hashPassword(password) : null })
       .returning();
-    if (!password) mailIds.push(await issuePasswordLink(tx, ctx.mailer, ctx.publicUrl, created!, 'welcome'));
+    if (!password)
+      mailIds.push(await issuePasswordLink(tx, ctx.mailer, ctx.publicUrl, created!, 'welcome', ctx.now));
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'user.created',
@@ -191,7 +193,7 @@ export async function updateUser(
     }
     const [updated] = await tx
       .update(users)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...input, updatedAt: ctx.now })
       .where(eq(users.id, id))
       .returning();
     await record(tx, ctx.origin, {
@@ -217,7 +219,7 @@ export async function setUserStatus(ctx: Ctx, id: string, status: 'active' | 'su
     const contextId = await requireManage(tx, ctx.actor, user.homeDomainId);
     const [updated] = await tx
       .update(users)
-      .set({ status, updatedAt: new Date() })
+      .set({ status, updatedAt: ctx.now })
       .where(eq(users.id, id))
       .returning();
     if (status === 'suspended') await destroyUserSessions(tx, id);
@@ -244,23 +246,7 @@ export async function deleteUser(ctx: Ctx, id: string): Promise<void> {
     const user = await findUser(tx, id);
     if (!user) throw problems.notFound();
     const contextId = await requireManage(tx, ctx.actor, user.homeDomainId);
-    await tx
-      .update(users)
-      .set({
-        email: `supprime-${id}@invalid`,
-        passwordHash: null,
-        firstName: 'Utilisateur',
-        lastName: 'supprimé',
-        academie: null,
-        departement: null,
-        discipline: null,
-        bodyGrade: null,
-        status: 'suspended',
-        deletedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, id));
-    await destroyUserSessions(tx, id);
+    await anonymiseAccount(tx, id, ctx.now);
     await tx.delete(roleAssignments).where(eq(roleAssignments.userId, id));
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
@@ -280,11 +266,12 @@ export async function updateProfile(
   actor: Actor,
   origin: Origin,
   input: Partial<z.infer<typeof ProfileFields>>,
+  now: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...input, updatedAt: now })
       .where(eq(users.id, actor.userId));
     await record(tx, origin, {
       actorId: actor.userId,

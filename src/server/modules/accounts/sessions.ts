@@ -17,7 +17,7 @@ export async function createSession(
   userId: string,
   origin: Origin,
   policy: SessionPolicy,
-  now = new Date(),
+  now: Date,
 ) {
   const token = newToken();
   const csrfToken = newToken();
@@ -105,7 +105,7 @@ export async function destroyUserSessions(db: Tx, userId: string, except?: strin
 }
 
 /** Removes sessions past their absolute or idle expiry; returns how many. */
-export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = new Date()): Promise<number> {
+export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now: Date): Promise<number> {
   const idleBefore = new Date(now.getTime() - policy.idleMs);
   const removed = await db
     .delete(sessions)

@@ -8,7 +8,7 @@ import type { Capability } from '../../platform/access/capabilities.ts';
 import { defineCapabilities } from '../../platform/access/capabilities.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { FileLink, Files, Owner } from '../../platform/files/index.ts';
-import type { Ctx } from '../../platform/http/context.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import type { Access } from '../../platform/http/guard.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 
@@ -50,7 +50,7 @@ export type ActivityRouteKit = {
    * what is hidden or not yet open, the groups it is restricted to); otherwise 404, as on the course page.
    */
   visibleActivity: (
-    ctx: Pick<Ctx, 'db' | 'actor' | 'now'>,
+    ctx: Pick<RequestCtx, 'db' | 'actor' | 'now'>,
     activityId: string,
     kind: string,
   ) => Promise<ActivityRow>;

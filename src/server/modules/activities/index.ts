@@ -20,6 +20,7 @@ export {
   recordOutcomesWith,
   reportActivityOutcome,
 } from './outcomes.ts';
+export { favouritesPersonalData } from './personal-data.ts';
 export { activityKind, activityKindRoutes } from './registry.ts';
 export {
   assertRuleAllowed,

@@ -14,7 +14,8 @@ export type ActivityOutcome = {
   grade?: number | null;
   /** Whether the kind's own rule holds: rule `kind`. */
   complete?: boolean;
-  now?: Date;
+  /** When it happened: the request's or the job's instant. */
+  now: Date;
 };
 
 /** A person's state on an activity as completion records it; null: not done. */

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../shared/api.ts';
@@ -11,6 +10,7 @@ import {
   CohortMembersResult,
   CohortUpdateBody,
 } from '../../../shared/enrolment.ts';
+import { on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { cohortCapabilities as caps } from './policy.ts';
 import {
@@ -29,16 +29,7 @@ const tags = ['cohortes'];
 
 export const cohortRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
-  const inCohort = {
-    access: {
-      capability: caps['cohort:manage'],
-      context: async (request: FastifyRequest) => {
-        const id = (request.params as { id?: string }).id ?? '';
-        return Uuid.safeParse(id).success ? cohortContextId(db, id) : undefined;
-      },
-    },
-  };
-  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
+  const inCohort = on(caps['cohort:manage'], cohortContextId);
 
   app.get(
     '/api/cohorts',
@@ -55,7 +46,7 @@ export const cohortRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { capability: caps['cohort:manage'] } },
       schema: { tags, body: CohortCreateBody, response: { 201: CohortDetail } },
     },
-    async (request, reply) => reply.status(201).send(await createCohort(ctxOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createCohort(request.ctx, request.body)),
   );
 
   app.get(
@@ -70,14 +61,14 @@ export const cohortRoutes: FastifyPluginAsyncZod = async (app) => {
       config: inCohort,
       schema: { tags, params: IdParams, body: CohortUpdateBody, response: { 200: CohortDetail } },
     },
-    async (request) => updateCohort(ctxOf(request), request.params.id, request.body),
+    async (request) => updateCohort(request.ctx, request.params.id, request.body),
   );
 
   app.delete(
     '/api/cohorts/:id',
     { config: inCohort, schema: { tags, params: IdParams } },
     async (request, reply) => {
-      await deleteCohort(ctxOf(request), request.params.id);
+      await deleteCohort(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -89,14 +80,14 @@ export const cohortRoutes: FastifyPluginAsyncZod = async (app) => {
       config: inCohort,
       schema: { tags, params: IdParams, body: CohortMembersBody, response: { 200: CohortMembersResult } },
     },
-    async (request) => addCohortMembers(ctxOf(request), request.params.id, request.body.emails),
+    async (request) => addCohortMembers(request.ctx, request.params.id, request.body.emails),
   );
 
   app.delete(
     '/api/cohorts/:id/members/:userId',
     { config: inCohort, schema: { tags, params: z.object({ id: Uuid, userId: Uuid }) } },
     async (request, reply) => {
-      await removeCohortMember(ctxOf(request), request.params.id, request.params.userId);
+      await removeCohortMember(request.ctx, request.params.id, request.params.userId);
       return reply.status(204).send();
     },
   );

@@ -16,8 +16,9 @@ import {
   splitEmailList,
 } from '../../../shared/enrolment.ts';
 import { type Actor, can, scopeOf } from '../../platform/access/can.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
+import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
 import { people, usersByEmail } from '../accounts/index.ts';
@@ -25,7 +26,7 @@ import { domainContextId } from '../domains/index.ts';
 import { cohortCapabilities as caps } from './policy.ts';
 import { cohortMembers, cohorts } from './schema.ts';
 
-export type Ctx = { db: Db; actor: Actor; origin: Origin };
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin'>;
 type CohortRow = typeof cohorts.$inferSelect;
 
 /** Members whose account was not deleted. */

@@ -338,8 +338,10 @@ describe('outcomes reported by kinds', () => {
     await rule(submitted, { mode: 'submit' });
     await rule(graded, { mode: 'grade', passGrade: 60 });
     await rule(own, { mode: 'kind' });
-    const report = (outcome: Omit<Parameters<typeof reportActivityOutcome>[1], 'userId'>) =>
-      t.db.transaction((tx) => reportActivityOutcome(tx, { userId: participantId, ...outcome }));
+    const report = (outcome: Omit<Parameters<typeof reportActivityOutcome>[1], 'userId' | 'now'>) =>
+      t.db.transaction((tx) =>
+        reportActivityOutcome(tx, { userId: participantId, now: t.clock.now(), ...outcome }),
+      );
 
     expect(await report({ activityId: submitted, grade: 90 })).toBeNull();
     expect(await report({ activityId: submitted, submitted: true })).toBe('complete');
@@ -358,6 +360,7 @@ describe('outcomes reported by kinds', () => {
         { id: graded, courseId: course },
         { mode: 'grade', passGrade: 60 },
         { mode: 'grade', passGrade: 80 },
+        t.clock.now(),
       ),
     );
     expect((await rowsOf(graded))[0]).toMatchObject({ state: 'failed', grade: 75 });

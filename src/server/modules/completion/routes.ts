@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../shared/api.ts';
@@ -26,7 +25,6 @@ const IdParams = z.object({ id: Uuid });
 
 export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
-  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
 
   app.get(
     '/api/courses/:id/completion',
@@ -45,7 +43,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['achèvement'], params: IdParams },
     },
     async (request, reply) => {
-      await recordPresence(db, actorOf(request).userId, request.params.id);
+      await recordPresence(db, actorOf(request).userId, request.params.id, request.ctx.now);
       return reply.status(204).send();
     },
   );
@@ -70,7 +68,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CourseCompletionCriteria },
       },
     },
-    async (request) => setCriteria(ctxOf(request), request.params.id, request.body),
+    async (request) => setCriteria(request.ctx, request.params.id, request.body),
   );
 
   app.post(
@@ -79,7 +77,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['completion:track'], inContext('activity')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: MyCourseCompletion } },
     },
-    async (request) => setManual(ctxOf(request), request.params.id, true),
+    async (request) => setManual(request.ctx, request.params.id, true),
   );
 
   app.delete(
@@ -88,7 +86,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['completion:track'], inContext('activity')),
       schema: { tags: ['achèvement'], params: IdParams, response: { 200: MyCourseCompletion } },
     },
-    async (request) => setManual(ctxOf(request), request.params.id, false),
+    async (request) => setManual(request.ctx, request.params.id, false),
   );
 
   app.put(
@@ -103,7 +101,7 @@ export const completionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      overrideCompletion(ctxOf(request), request.params.id, request.params.userId, request.body.state),
+      overrideCompletion(request.ctx, request.params.id, request.params.userId, request.body.state),
   );
 
   app.get(

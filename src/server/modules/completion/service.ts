@@ -17,9 +17,10 @@ import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { capabilityRoles } from '../../platform/access/capabilities.ts';
 import { findContext, pathIds } from '../../platform/access/contexts.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
+import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Files } from '../../platform/files/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { type ActivityOutcome, type ActivityRow, evaluateKindRule } from '../activities/index.ts';
 import {
@@ -38,7 +39,7 @@ import { activityCompletions, coursePresence } from './schema.ts';
 /** Two hits further apart than this are two visits: the time between them is not counted as spent. */
 export const IDLE_LIMIT_SECONDS = 30 * 60;
 
-export type CompletionCtx = { db: Db; actor: Actor; origin: Origin; now?: Date };
+export type CompletionCtx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'now'>;
 type State = 'complete' | 'failed';
 
 const unprocessable = (code: string, key: string, path: string) =>
@@ -56,7 +57,7 @@ export async function ruleChanged(
   activity: Pick<ActivityRow, 'id' | 'courseId'>,
   before: CompletionRule,
   after: CompletionRule,
-  now = new Date(),
+  now: Date,
 ) {
   const passGrade = (rule: CompletionRule) => (rule.mode === 'grade' ? rule.passGrade : null);
   if (before.mode === after.mode && passGrade(before) === passGrade(after)) return;
@@ -83,7 +84,7 @@ export async function ruleChanged(
  * A designer set an activity's rule to the kind's own (`kind`): the work people already did counts at
  * once, when the kind can tell from its rows who meets its rule (`completion.evaluate`).
  */
-export async function kindRuleSet(tx: Tx, files: Files, activityId: string, now = new Date()) {
+export async function kindRuleSet(tx: Tx, files: Files, activityId: string, now: Date) {
   const activity = await findActivity(tx, activityId);
   if (!activity) return;
   const done = await evaluateKindRule({ tx, files, now }, activity);
@@ -93,7 +94,7 @@ export async function kindRuleSet(tx: Tx, files: Files, activityId: string, now 
 
 /** Sets what completing the course means (see `setCompletionCriteria`), then evaluates everyone again. */
 export async function setCriteria(ctx: CompletionCtx, courseId: string, criteria: CourseCompletionCriteria) {
-  const now = ctx.now ?? new Date();
+  const { now } = ctx;
   return ctx.db.transaction(async (tx) => {
     const course = await getCourse(tx, courseId);
     const stored = await setCompletionCriteria(tx, courseId, criteria);
@@ -192,7 +193,7 @@ async function writeState(
  * A hit of presence in a course, in one statement: first and last access, hits, and the time spent — the
  * gap since the previous hit when shorter than the idle limit (a hit arriving out of order adds nothing).
  */
-export async function recordPresence(db: Tx, userId: string, courseId: string, now = new Date()) {
+export async function recordPresence(db: Tx, userId: string, courseId: string, now: Date) {
   const gap = sql`extract(epoch from (excluded.last_at - ${coursePresence.lastAt}))`;
   await db
     .insert(coursePresence)
@@ -212,7 +213,7 @@ export async function recordPresence(db: Tx, userId: string, courseId: string, n
  * What opening an activity means here (called by the progress module's view): a hit of presence, and for
  * a person the course tracks, the activity done when its rule is `view`.
  */
-export async function activityOpened(db: Db, actor: Actor, activity: ActivityRow, now = new Date()) {
+export async function activityOpened(db: Db, actor: Actor, activity: ActivityRow, now: Date) {
   await recordPresence(db, actor.userId, activity.courseId, now);
   if (activity.completion.mode !== 'view' || !(await tracks(db, actor, activity.courseId))) return;
   await db.transaction(async (tx) => {
@@ -234,8 +235,8 @@ export async function activityOpened(db: Db, actor: Actor, activity: ActivityRow
 
 /** The participant marks (or unmarks) an activity with the `manual` rule as done; returns their completion. */
 export async function setManual(ctx: CompletionCtx, activityId: string, done: boolean) {
-  const now = ctx.now ?? new Date();
-  const activity = await visibleActivity({ db: ctx.db, actor: ctx.actor, now }, activityId);
+  const { now } = ctx;
+  const activity = await visibleActivity(ctx, activityId);
   if (activity.completion.mode !== 'manual')
     throw problems.conflict('completion_not_manual', 'errors.completion.notManual');
   await ctx.db.transaction(async (tx) => {
@@ -252,7 +253,7 @@ export async function setManual(ctx: CompletionCtx, activityId: string, done: bo
  * Returns the state now recorded (null: not done).
  */
 export async function reportActivityOutcome(tx: Tx, outcome: ActivityOutcome): Promise<State | null> {
-  const now = outcome.now ?? new Date();
+  const { now } = outcome;
   const activity = await getActivity(tx, outcome.activityId);
   const [current] = await tx
     .select()
@@ -307,7 +308,7 @@ export async function overrideCompletion(
   userId: string,
   wanted: 'complete' | 'failed' | 'incomplete',
 ) {
-  const now = ctx.now ?? new Date();
+  const { now } = ctx;
   const activity = await getActivity(ctx.db, activityId);
   if (activity.completion.mode === 'none')
     throw problems.conflict('completion_not_tracked', 'errors.completion.notTracked');

@@ -2,9 +2,12 @@
  * The course page as its reader is shown it (`readCoursePage`): read at the request's time, from the
  * application's clock, so what opens later appears when the clock reaches it — cached page or not.
  */
+
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { uniqueShortName } from '../../testing/names.ts';
+import { coursePresence } from '../completion/schema.ts';
 import { domains } from '../domains/schema.ts';
 
 let t: TestApp;
@@ -48,5 +51,47 @@ describe('course page', () => {
     expect(await titles()).toEqual([]);
     t.clock.advance(2 * 60_000);
     expect(await titles()).toEqual(['Dans une heure']);
+  });
+});
+
+describe("the reader's side of a course", () => {
+  it('answers capabilities, completion, progress and self-enrolment at once, and records the participant there', async () => {
+    const aix = (await t.db.select().from(domains)).find((d) => d.slug === 'ac-aix-marseille')!.id;
+    const course = (
+      await designer.post('/api/courses', {
+        domainId: aix,
+        title: 'Le mien',
+        shortName: uniqueShortName('MIEN'),
+      })
+    ).json().id as string;
+    await t.enrol(course, 'participant@magistere.test');
+    const presence = () =>
+      t.db
+        .select()
+        .from(coursePresence)
+        .where(and(eq(coursePresence.courseId, course)));
+
+    const mine = await participant.get(`/api/courses/${course}/mine`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.headers['cache-control']).toBe('private, no-store');
+    const body = mine.json();
+    expect(body.capabilities).toContain('course:view');
+    expect(body.capabilities).not.toContain('course:update');
+    expect(body.completion.participant).toBe(true);
+    expect(body.progress).toBeDefined();
+    expect(body.selfEnrolment).toBeDefined();
+    expect(await presence()).toHaveLength(1);
+
+    // The designer reads the same course as its staff: no presence of theirs is recorded.
+    const staff = (await designer.get(`/api/courses/${course}/mine`)).json();
+    expect(staff.capabilities).toContain('course:update');
+    expect(staff.completion.participant).toBe(false);
+    expect(await presence()).toHaveLength(1);
+
+    // Someone without a role in it is refused, and nothing is recorded.
+    const observer = await t.as('observateur@magistere.test');
+    const refused = await observer.get(`/api/courses/${course}/mine`);
+    expect([403, 404]).toContain(refused.statusCode);
+    expect(await presence()).toHaveLength(1);
   });
 });

@@ -36,7 +36,7 @@ export class CoursePageCache {
   }
 
   /** The page stored under `key`, unless it ended by `now` (the reader's time: a test moves its clock). */
-  get(key: string, now = new Date()): CachedPage | undefined {
+  get(key: string, now: Date): CachedPage | undefined {
     const entry = this.#entries.get(key);
     if (entry && entry.until > now.getTime()) return entry;
     this.#entries.delete(key);
@@ -44,7 +44,7 @@ export class CoursePageCache {
   }
 
   /** Serialises and stores a page; `opensAt` is the earliest future availability in it, if any. */
-  set(key: string, courseId: string, page: unknown, opensAt?: Date, now = new Date()): CachedPage {
+  set(key: string, courseId: string, page: unknown, opensAt: Date | undefined, now: Date): CachedPage {
     const json = Buffer.from(JSON.stringify(page));
     const until = Math.min(now.getTime() + this.#maxAgeMs, opensAt?.getTime() ?? Number.POSITIVE_INFINITY);
     const entry = {

@@ -1,11 +1,11 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CoursePage, CoursePageQuery, Uuid } from '../../../shared/api.ts';
+import { CourseMine, CoursePage, CoursePageQuery, Uuid } from '../../../shared/api.ts';
 import { inContext, on } from '../../platform/http/access.ts';
 import { courseCapabilities as caps } from '../courses/index.ts';
 import { CoursePageCache } from './page-cache.ts';
-import { readCoursePage } from './service.ts';
+import { readCourseMine, readCoursePage } from './service.ts';
 
 export const coursePageRoutes: FastifyPluginAsyncZod = async (app) => {
   // The node's pages, forgotten on the events that change them (see page-cache.ts).
@@ -42,6 +42,19 @@ export const coursePageRoutes: FastifyPluginAsyncZod = async (app) => {
       if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? ''))
         return raw.header('content-encoding', 'gzip').send(page.gzip);
       return raw.send(page.json);
+    },
+  );
+
+  // The reader's own side of the course, beside the shared page: one request per view for all of it.
+  app.get(
+    '/api/courses/:id/mine',
+    {
+      config: on(caps['course:view'], inContext('course')),
+      schema: { tags: ['parcours'], params: z.object({ id: Uuid }), response: { 200: CourseMine } },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return readCourseMine(request.ctx, request.ctx.actor, request.params.id);
     },
   );
 };

@@ -7,13 +7,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/can.ts';
-import type { Ctx } from '../../platform/http/context.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
+import { myCourseCompletion, recordPresence } from '../completion/index.ts';
 import { activitiesOutOfReach, coursePage, pageAccess, type Sight } from '../courses/index.ts';
-import { audienceNames } from '../enrolment/index.ts';
+import { audienceNames, selfEnrolmentState } from '../enrolment/index.ts';
+import { courseProgress } from '../progress/index.ts';
+import { capabilitiesInCourse } from '../roles/index.ts';
 import type { CachedPage, CoursePageCache } from './page-cache.ts';
 
 /** What reading a page needs: the request's database and time, and the node's page cache. */
-export type PageCtx = Pick<Ctx, 'db' | 'now'> & { pages: CoursePageCache };
+export type PageCtx = Pick<RequestCtx, 'db' | 'now'> & { pages: CoursePageCache };
 
 /** Who reads the page; `asParticipant`: an editor's preview of what participants see. */
 export type Viewer = { actor: Actor; asParticipant?: boolean };
@@ -43,4 +46,21 @@ export async function readCoursePage(ctx: PageCtx, courseId: string, viewer: Vie
     ctx.now,
   );
   return pages.set(key, courseId, page, opensAt, ctx.now);
+}
+
+/**
+ * What the course is for the person reading it, beside its shared page: their capabilities, completion,
+ * progress and self-enrolment, in one answer. Opening the course is a participant's presence (time spent,
+ * follow-up): recorded by this read, so that a view costs no request of its own for it.
+ */
+export async function readCourseMine(ctx: Pick<RequestCtx, 'db' | 'now'>, actor: Actor, courseId: string) {
+  const { db, now } = ctx;
+  const [capabilities, completion, progress, selfEnrolment] = await Promise.all([
+    capabilitiesInCourse(db, actor, courseId),
+    myCourseCompletion(db, actor, courseId),
+    courseProgress(db, actor, courseId, now),
+    selfEnrolmentState(db, actor, courseId),
+  ]);
+  if (completion.participant) await recordPresence(db, actor.userId, courseId, now);
+  return { capabilities, completion, progress, selfEnrolment };
 }

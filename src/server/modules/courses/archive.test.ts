@@ -139,8 +139,8 @@ describe('course archive', () => {
 
     const imported = await importZip(designer, exported.rawPayload);
     expect(imported.statusCode, imported.body).toBe(201);
-    const original = await describeCourse(t.db, t.deps.files, id);
-    const copy = await describeCourse(t.db, t.deps.files, imported.json().id);
+    const original = await describeCourse(t.db, t.deps.files, id, t.clock.now());
+    const copy = await describeCourse(t.db, t.deps.files, imported.json().id, t.clock.now());
     expect(copy).toEqual(importedHere(original));
     expect(copy.files).toEqual([expect.objectContaining({ filename: 'Séance 1 — diapos.txt' })]);
     expect(copy.course.thumbnail).toMatchObject({ filename: 'Vignette mémoire.png', mime: 'image/png' });
@@ -229,8 +229,8 @@ describe('course archive', () => {
     const exported = await designer.get(`/api/courses/${id}/archive`);
     const imported = await importZip(designer, exported.rawPayload);
     expect(imported.statusCode, imported.body).toBe(201);
-    const original = await describeCourse(t.db, t.deps.files, id);
-    const copy = await describeCourse(t.db, t.deps.files, imported.json().id);
+    const original = await describeCourse(t.db, t.deps.files, id, t.clock.now());
+    const copy = await describeCourse(t.db, t.deps.files, imported.json().id, t.clock.now());
     expect(copy).toEqual(importedHere(original));
     const activities = copy.sections[0]!.activities;
     expect(activities.map((a) => [a.kind, a.files.map((f) => f.filename)])).toEqual([

@@ -123,8 +123,8 @@ const invalid = (errors: FieldError[]) =>
   new HttpProblem(400, 'archive_invalid', 'errors.archiveInvalid', { errors: errors.slice(0, 100) });
 
 /** Builds the manifest of a course and the distinct blobs it uses. */
-export async function describeCourse(tx: Tx, files: Files, courseId: string): Promise<Manifest> {
-  const hookContext = { tx, files, now: new Date() };
+export async function describeCourse(tx: Tx, files: Files, courseId: string, now: Date): Promise<Manifest> {
+  const hookContext = { tx, files, now };
   const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
   if (!course) throw new Error(`course ${courseId} missing`);
   const described = (l: FileLink) => ({
@@ -423,7 +423,7 @@ export async function createFromManifest(
   const attach = async (owner: Owner, list: Manifest['files'], maxBytes?: number) => {
     for (const [position, f] of list.entries()) await attachOne(owner, f, position, maxBytes);
   };
-  const now = new Date();
+  const { now } = target;
   // An archive brought back where its course still is (or a second time) is a copy, and named as one.
   const wantedShortName = sanitizePlainText(manifest.course.shortName, 100);
   const shortName = await freeShortName(tx, target.domainId, wantedShortName);
@@ -571,6 +571,8 @@ export type ImportTarget = {
   domainContextId: number;
   createdBy: string | null;
   stage?: Stage;
+  /** When the import is made (the kinds' hooks are told). */
+  now: Date;
 };
 
 /**

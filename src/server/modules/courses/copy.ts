@@ -22,6 +22,8 @@ export type CopyTarget = {
    * by default a copy holds the designer's content only, as duplication, templates and sessions want.
    */
   withUserData?: boolean;
+  /** When the copy is made (the kinds' `onCopy` hooks are told). */
+  now: Date;
 };
 
 const SHORT_NAME_MAX = 100;
@@ -120,7 +122,7 @@ export async function copyCourse(tx: Tx, files: Files, sourceId: string, target:
     files,
     source,
     { id: course!.id, contextId: courseContext.id },
-    { withUserData: target.withUserData ?? false },
+    { withUserData: target.withUserData ?? false, now: target.now },
   );
   return course!;
 }
@@ -135,9 +137,9 @@ export async function copyCourseContent(
   files: Files,
   source: Pick<typeof courses.$inferSelect, 'id' | 'completionCriteria'>,
   target: { id: string; contextId: number },
-  options: { withUserData?: boolean } = {},
+  options: { withUserData?: boolean; now: Date },
 ) {
-  const now = new Date();
+  const { now } = options;
   // Old activity id → its copy, to carry the course's chosen completion criteria over.
   const copied = new Map<string, string>();
   const sourceSections = await tx
@@ -204,9 +206,9 @@ export async function copyCourseContent(
  * collection) and what their kinds own (the contract's `onDelete`), so `copyCourseContent` can put another
  * course's content in their place.
  */
-export async function clearCourseContent(tx: Tx, files: Files, courseId: string) {
+export async function clearCourseContent(tx: Tx, files: Files, courseId: string, now: Date) {
   const held = await tx.select().from(activities).where(eq(activities.courseId, courseId));
-  await activitiesRemoved({ tx, files, now: new Date() }, held);
+  await activitiesRemoved({ tx, files, now }, held);
   await tx.delete(sections).where(eq(sections.courseId, courseId));
   await tx
     .update(courses)

@@ -294,7 +294,7 @@ describe('courses', () => {
       title: 'Nouvelle',
       settings: { content: '' },
     });
-    const opensAt = new Date(Date.now() + 1500).toISOString();
+    const opensAt = new Date(t.clock.now().getTime() + 60 * 60_000).toISOString();
     const timed = (
       await designer.post(`/api/courses/${id}/activities`, {
         sectionId: first,
@@ -309,7 +309,35 @@ describe('courses', () => {
         .json()
         .sections[0].activities.map((a: { title: string }) => a.title);
     expect(await titles()).toEqual(['Nouvelle']);
-    await new Promise((resolve) => setTimeout(resolve, 1700));
+    // The application's clock reaches the opening: the cached page ends then, without waiting an hour.
+    t.clock.advance(60 * 60_000 + 1);
     expect(await titles()).toEqual(['Nouvelle', 'Bientôt']);
+  });
+
+  it('opens a course to its participants when the clock reaches its availability, not before', async () => {
+    const id = await newCourse('Ouvre demain matin');
+    const opensAt = new Date(t.clock.now().getTime() + 90 * 60_000);
+    const saved = await designer.patch(`/api/courses/${id}`, { availableFrom: opensAt.toISOString() });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const participant = await t.as('participant@magistere.test');
+    const listed = async () =>
+      (await participant.get('/api/courses')).json().map((c: { id: string }) => c.id) as string[];
+    const inMySpace = async () =>
+      (await participant.get('/api/me/space'))
+        .json()
+        .courses.find((c: { course: { id: string } }) => c.course.id === id) as { open: boolean };
+
+    expect(await listed()).not.toContain(id);
+    expect((await participant.get(`/api/courses/${id}`)).statusCode).toBe(403);
+    // Listed in "Mon espace" with its date, not open yet.
+    expect((await inMySpace()).open).toBe(false);
+
+    t.clock.advance(89 * 60_000);
+    expect(await listed()).not.toContain(id);
+
+    t.clock.advance(2 * 60_000);
+    expect(await listed()).toContain(id);
+    expect((await participant.get(`/api/courses/${id}`)).statusCode).toBe(200);
+    expect((await inMySpace()).open).toBe(true);
   });
 });

@@ -44,6 +44,7 @@ export {
   sessionsOf,
   toSession,
 } from './sessions.ts';
+export { activityUserData } from './user-data.ts';
 export {
   activitiesOutOfReach,
   courseShown,

@@ -73,8 +73,9 @@ async function cached(client: ApiClient, courseId: string) {
 /** What a designer's change carries when it comes from no request: the designer, no address. */
 async function designerCtx(): Promise<Ctx> {
   const token = designer.cookie!.replace(/^mag_sid=/, '');
-  const auth = await authenticate(t.db, token, t.config.session);
-  return { db: t.db, actor: auth!.actor, origin: { ip: null, userAgent: null }, files: t.deps.files };
+  const now = t.clock.now();
+  const auth = await authenticate(t.db, token, t.config.session, undefined, now);
+  return { db: t.db, actor: auth!.actor, origin: { ip: null, userAgent: null }, files: t.deps.files, now };
 }
 
 const until = async (check: () => Promise<boolean>) => {

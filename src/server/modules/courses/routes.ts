@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -56,8 +55,6 @@ const IdParams = z.object({ id: Uuid });
 
 export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, files } = app.deps;
-  // The context named by the :id of the path, once it is known to be a well-formed id.
-  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin, files });
 
   app.get(
     '/api/courses',
@@ -69,7 +66,8 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(Course) },
       },
     },
-    async (request) => toCourses(db, await listCourses(db, actorOf(request), request.query.domainId)),
+    async (request) =>
+      toCourses(db, await listCourses(db, actorOf(request), request.ctx.now, request.query.domainId)),
   );
 
   app.post(
@@ -79,7 +77,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['parcours'], body: CourseCreateBody, response: { 201: Course } },
     },
     async (request, reply) =>
-      reply.status(201).send(toCourse(await createCourse(ctxOf(request), request.body), null)),
+      reply.status(201).send(toCourse(await createCourse(request.ctx, request.body), null)),
   );
 
   app.patch(
@@ -96,7 +94,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const course = await updateCourse(
-        ctxOf(request),
+        request.ctx,
         request.params.id,
         request.body,
         expectedVersion(request),
@@ -112,7 +110,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['parcours'], params: IdParams, body: CourseDuplicateBody, response: { 201: Course } },
     },
     async (request, reply) => {
-      const course = await duplicateCourse(ctxOf(request), request.params.id, request.body);
+      const course = await duplicateCourse(request.ctx, request.params.id, request.body);
       return reply.status(201).send(await courseOut(db, course));
     },
   );
@@ -126,7 +124,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['parcours'], params: IdParams },
     },
     async (request, reply) => {
-      const { manifest, stream } = await exportCourse(db, files, request.params.id);
+      const { manifest, stream } = await exportCourse(db, files, request.params.id, request.ctx.now);
       const name = `${sanitizeFilename(manifest.course.shortName) || 'parcours'}.zip`;
       return reply
         .type('application/zip')
@@ -156,7 +154,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
             if (!domainId || !Uuid.safeParse(domainId).success) {
               throw problems.invalid('unknown_domain', 'errors.unknownDomain', 'domainId');
             }
-            const course = await importCourse(ctxOf(request), domainId, part.file);
+            const course = await importCourse(request.ctx, domainId, part.file);
             return reply.status(201).send(await courseOut(db, course));
           }
         }
@@ -191,7 +189,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/courses/:id/thumbnail',
     { config: on(caps['course:update'], courseContextId), schema: { tags: ['parcours'], params: IdParams } },
     async (request, reply) => {
-      await removeThumbnail(ctxOf(request), request.params.id);
+      await removeThumbnail(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -226,7 +224,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
         const part = await request.file();
         if (!part) throw problems.invalid('file_required', 'errors.fileRequired', 'thumbnail');
         const id = request.params.id;
-        await replaceThumbnail(ctxOf(request), id, {
+        await replaceThumbnail(request.ctx, id, {
           stream: part.file,
           filename: part.filename,
           declaredMime: part.mimetype,
@@ -244,7 +242,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['parcours'], params: IdParams, body: SectionCreateBody },
     },
     async (request, reply) => {
-      const section = await addSection(ctxOf(request), request.params.id, request.body);
+      const section = await addSection(request.ctx, request.params.id, request.body);
       return reply.status(201).send({
         id: section.id,
         title: section.title,
@@ -262,7 +260,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['parcours'], params: IdParams, body: OrderBody },
     },
     async (request, reply) => {
-      await orderSections(ctxOf(request), request.params.id, request.body.ids);
+      await orderSections(request.ctx, request.params.id, request.body.ids);
       return reply.status(204).send();
     },
   );
@@ -275,7 +273,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const section = await updateSection(
-        ctxOf(request),
+        request.ctx,
         request.params.id,
         request.body,
         expectedVersion(request),
@@ -294,7 +292,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/sections/:id',
     { config: on(caps['course:update'], sectionContextId), schema: { tags: ['parcours'], params: IdParams } },
     async (request, reply) => {
-      await deleteSection(ctxOf(request), request.params.id);
+      await deleteSection(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -311,7 +309,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const activity = await addActivity(ctxOf(request), request.params.id, request.body);
+      const activity = await addActivity(request.ctx, request.params.id, request.body);
       return reply.status(201).send(toActivity(activity));
     },
   );
@@ -341,7 +339,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const activity = await updateActivity(
-        ctxOf(request),
+        request.ctx,
         request.params.id,
         request.body,
         expectedVersion(request),
@@ -357,7 +355,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams },
     },
     async (request, reply) => {
-      await deleteActivity(ctxOf(request), request.params.id);
+      await deleteActivity(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -369,7 +367,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['activités'], params: IdParams, body: ActivityMoveBody },
     },
     async (request, reply) => {
-      await moveActivity(ctxOf(request), request.params.id, request.body.sectionId, request.body.position);
+      await moveActivity(request.ctx, request.params.id, request.body.sectionId, request.body.position);
       return reply.status(204).send();
     },
   );

@@ -19,12 +19,13 @@ import type { CourseMetadata, Stage } from '../../../shared/lifecycle.ts';
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
 import type { Capability } from '../../platform/access/capabilities.ts';
 import { createContext, findContext } from '../../platform/access/contexts.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
+import { record } from '../../platform/audit/index.ts';
 import { assertVersion, atVersion, nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import type { Files } from '../../platform/files/index.ts';
 import { fileLinks } from '../../platform/files/schema.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
 import {
@@ -43,7 +44,7 @@ import { activities, courses, sections } from './schema.ts';
 import { thumbnailOf, thumbnailsOf, thumbnailUrl } from './thumbnail.ts';
 import { canInCourse, courseShown, opensLater, type Sight, shown } from './visibility.ts';
 
-export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'files' | 'now'>;
 type CourseRow = typeof courses.$inferSelect;
 
 /** A course for the API; `thumbnail` is its current thumbnail link, if any (see `toCourses` for a list). */
@@ -253,7 +254,7 @@ export async function updateCourse(
           availableFrom: input.availableFrom ? new Date(input.availableFrom) : null,
         }),
         version: nextVersion(courses.version),
-        updatedAt: new Date(),
+        updatedAt: ctx.now,
       })
       .where(and(eq(courses.id, id), atVersion(courses.version, expected)))
       .returning();
@@ -269,7 +270,7 @@ export async function updateCourse(
  * it reaches by the course's stage (visibility.ts), without the hidden or not-yet-open ones unless they
  * may see those (`course:viewhidden`) there.
  */
-export async function listCourses(db: Db, actor: Actor, domainId?: string, now = new Date()) {
+export async function listCourses(db: Db, actor: Actor, now: Date, domainId?: string) {
   const grants = actor.grants.filter(
     (g) => g.level === 'platform' || g.level === 'domain' || g.level === 'course',
   );
@@ -424,7 +425,7 @@ export async function coursePage(
   db: Db,
   courseId: string,
   reader: PageReader,
-  now = new Date(),
+  now: Date,
 ): Promise<{ page: CoursePage; opensAt: Date | undefined }> {
   const course = await getCourse(db, courseId);
   let opensAt: Date | undefined;
@@ -517,7 +518,7 @@ export async function deleteSection(ctx: Ctx, sectionId: string): Promise<string
   return ctx.db.transaction(async (tx) => {
     // Its activities go with it (cascade); what they hold beside their rows goes first.
     const held = await tx.select().from(activities).where(eq(activities.sectionId, sectionId));
-    await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, held);
+    await activitiesRemoved({ tx, files: ctx.files, now: ctx.now }, held);
     const [section] = await tx.delete(sections).where(eq(sections.id, sectionId)).returning();
     if (!section) throw problems.notFound();
     // Its activities leave the course's chosen criteria with it.
@@ -625,7 +626,7 @@ export async function updateActivity(
         }),
         ...(input.completion && { completion: input.completion }),
         version: nextVersion(activities.version),
-        updatedAt: new Date(),
+        updatedAt: ctx.now,
       })
       .where(and(eq(activities.id, activityId), atVersion(activities.version, expected)))
       .returning();
@@ -659,7 +660,7 @@ export async function deleteActivity(ctx: Ctx, activityId: string): Promise<stri
     if (!activity) throw problems.notFound();
     // Its kind's rows, its context and its file links (the blobs go with the garbage collection once
     // nothing else links them), then the row.
-    await activitiesRemoved({ tx, files: ctx.files, now: new Date() }, [activity]);
+    await activitiesRemoved({ tx, files: ctx.files, now: ctx.now }, [activity]);
     await tx.delete(activities).where(eq(activities.id, activityId));
     await dropFromCriteria(tx, activity.courseId, [activity.id]);
     await audit(tx, ctx, await getCourse(tx, activity.courseId), 'activity.deleted', 'activity', activityId, {
@@ -737,6 +738,7 @@ export async function duplicateCourse(
       title: input.title ? title(input.title) : `${source.title} (copie)`.slice(0, 255),
       shortName: input.shortName ? sanitizePlainText(input.shortName, 100) : source.shortName,
       createdBy: ctx.actor.userId,
+      now: ctx.now,
     });
     await audit(tx, ctx, course, 'course.duplicated', 'course', course.id, { from: sourceId });
     return course;
@@ -744,9 +746,9 @@ export async function duplicateCourse(
 }
 
 /** The archive of a course (manifest + files); needs the right to copy it. */
-export async function exportCourse(db: Db, files: Files, courseId: string) {
+export async function exportCourse(db: Db, files: Files, courseId: string, now: Date) {
   await getCourse(db, courseId);
-  const manifest = await describeCourse(db, files, courseId);
+  const manifest = await describeCourse(db, files, courseId, now);
   return { manifest, stream: archiveStream(files, manifest) };
 }
 
@@ -761,6 +763,7 @@ export async function importCourse(ctx: Ctx, domainId: string, upload: Readable)
       domainId,
       domainContextId: domainContext,
       createdBy: ctx.actor.userId,
+      now: ctx.now,
     });
     await audit(tx, ctx, course, 'course.imported', 'course', course.id, { title: course.title });
     return course;
@@ -775,11 +778,12 @@ export async function setCourseStage(
   tx: Tx,
   id: string,
   stage: Stage,
+  now: Date,
   stageBeforeTrash: Stage | null = null,
 ) {
   const [row] = await tx
     .update(courses)
-    .set({ stage, stageBeforeTrash, updatedAt: new Date() })
+    .set({ stage, stageBeforeTrash, updatedAt: now })
     .where(eq(courses.id, id))
     .returning();
   await emit(tx, { type: 'course.stage_changed', courseId: id, stage });
@@ -790,11 +794,17 @@ export async function setCourseStage(
  * Replaces a course's indexation (already validated; rich text is cleaned here). `expected`: the indexation
  * version the person edited; when it is no longer the current one, 409 and nothing written.
  */
-export async function setCourseMetadata(tx: Tx, id: string, metadata: CourseMetadata, expected?: number) {
+export async function setCourseMetadata(
+  tx: Tx,
+  id: string,
+  metadata: CourseMetadata,
+  now: Date,
+  expected?: number,
+) {
   const clean = cleanMetadata(metadata);
   const [row] = await tx
     .update(courses)
-    .set({ metadata: clean, metadataVersion: nextVersion(courses.metadataVersion), updatedAt: new Date() })
+    .set({ metadata: clean, metadataVersion: nextVersion(courses.metadataVersion), updatedAt: now })
     .where(and(eq(courses.id, id), atVersion(courses.metadataVersion, expected)))
     .returning();
   if (!row) throw staleVersion();

@@ -4,17 +4,11 @@
  * with the garbage collection once nothing else uses them.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Actor } from '../../platform/access/can.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
-import type { Db, Tx } from '../../platform/db/index.ts';
+import { record } from '../../platform/audit/index.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
-import {
-  type BlobSource,
-  type FileLink,
-  type Files,
-  fileLinks,
-  type Owner,
-} from '../../platform/files/index.ts';
+import { type BlobSource, type FileLink, fileLinks, type Owner } from '../../platform/files/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { courses } from './schema.ts';
 
@@ -52,7 +46,7 @@ export async function thumbnailOf(db: Tx, courseId: string): Promise<FileLink | 
   return (await thumbnailsOf(db, [courseId])).get(courseId);
 }
 
-type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
+type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'files' | 'now'>;
 
 async function courseOf(db: Tx, courseId: string) {
   const [course] = await db.select().from(courses).where(eq(courses.id, courseId));
@@ -103,7 +97,7 @@ export async function replaceThumbnail(
     const course = await courseOf(tx, courseId);
     for (const old of await ctx.files.listLinks(tx, owner))
       if (old.id !== link.id && old.createdAt <= link.createdAt) await ctx.files.unlink(tx, old.id);
-    await tx.update(courses).set({ updatedAt: new Date() }).where(eq(courses.id, courseId));
+    await tx.update(courses).set({ updatedAt: ctx.now }).where(eq(courses.id, courseId));
     await audit(tx, ctx, course, 'course.thumbnail_updated', {
       filename: link.filename,
       mime: link.mime,
@@ -120,7 +114,7 @@ export async function removeThumbnail(ctx: Ctx, courseId: string): Promise<boole
     const course = await courseOf(tx, courseId);
     const removed = await ctx.files.unlinkOwner(tx, thumbnailOwner(courseId));
     if (removed > 0) {
-      await tx.update(courses).set({ updatedAt: new Date() }).where(eq(courses.id, courseId));
+      await tx.update(courses).set({ updatedAt: ctx.now }).where(eq(courses.id, courseId));
       await audit(tx, ctx, course, 'course.thumbnail_removed');
       await emit(tx, { type: 'course.changed', courseId });
     }

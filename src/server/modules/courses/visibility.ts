@@ -17,7 +17,7 @@ import { type Actor, canInPath, narrowReach } from '../../platform/access/can.ts
 import type { Capability } from '../../platform/access/capabilities.ts';
 import { contexts } from '../../platform/access/schema.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import type { Ctx } from '../../platform/http/context.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
@@ -145,7 +145,7 @@ export async function hasRestrictedActivities(db: Tx, courseId: string): Promise
  * either.
  */
 export async function visibleActivity(
-  ctx: Pick<Ctx, 'db' | 'actor' | 'now'>,
+  ctx: Pick<RequestCtx, 'db' | 'actor' | 'now'>,
   activityId: string,
   kind?: string,
 ): Promise<typeof activities.$inferSelect> {

@@ -27,7 +27,7 @@ export const domainRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['domaines'], body: DomainCreateBody, response: { 201: Domain } },
     },
     async (request, reply) => {
-      const row = await createDomain({ db, actor: actorOf(request), origin: request.origin }, request.body);
+      const row = await createDomain(request.ctx, request.body);
       return reply.status(201).send(toDomain(row));
     },
   );
@@ -43,13 +43,6 @@ export const domainRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Domain },
       },
     },
-    async (request) =>
-      toDomain(
-        await updateDomain(
-          { db, actor: actorOf(request), origin: request.origin },
-          request.params.id,
-          request.body,
-        ),
-      ),
+    async (request) => toDomain(await updateDomain(request.ctx, request.params.id, request.body)),
   );
 };

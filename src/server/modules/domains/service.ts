@@ -3,14 +3,15 @@ import type { z } from 'zod';
 import type { Domain, DomainCreateBody, DomainUpdateBody } from '../../../shared/api.ts';
 import type { Actor } from '../../platform/access/can.ts';
 import { createContext, findContext, PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
-import type { Db, Tx } from '../../platform/db/index.ts';
+import { record } from '../../platform/audit/index.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { domains } from './schema.ts';
 
 export type DomainRow = typeof domains.$inferSelect;
-export type Ctx = { db: Db; actor: Actor; origin: Origin };
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin'>;
 
 export function toDomain(row: DomainRow): Domain {
   return {

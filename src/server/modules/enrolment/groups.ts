@@ -381,7 +381,7 @@ export async function setAudience(ctx: Ctx, activityId: string, audience: Audien
           errors: [{ path: 'audience', message: 'errors.enrolment.emptyAudience' }],
         });
     }
-    await setActivityAudience(tx, activityId, value, new Date());
+    await setActivityAudience(tx, activityId, value, ctx.now);
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'activity.audience_set',

@@ -89,14 +89,7 @@ function sendRejected(
 }
 
 export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, mailer, config } = app.deps;
-  const ctxOf = (request: FastifyRequest) => ({
-    db,
-    actor: actorOf(request),
-    origin: request.origin,
-    mailer,
-    publicUrl: config.publicUrl,
-  });
+  const { db } = app.deps;
   const tags = ['inscriptions'];
 
   /** Runs a bulk apply; a report with errors becomes a 422 carrying it (with how a CSV file was read). */
@@ -147,7 +140,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       try {
-        return reply.status(201).send(await enrolManually(ctxOf(request), request.params.id, request.body));
+        return reply.status(201).send(await enrolManually(request.ctx, request.params.id, request.body));
       } catch (error) {
         if (error instanceof BulkRejected) return sendRejected(request, reply, error);
         throw error;
@@ -162,7 +155,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams },
     },
     async (request, reply) => {
-      await unenrol(ctxOf(request), request.params.id);
+      await unenrol(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -196,7 +189,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       applying(request, reply, () =>
         applyBulkEnrolment(
-          ctxOf(request),
+          request.ctx,
           request.params.id,
           'list',
           () => listInputs(request.body),
@@ -234,7 +227,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       applying(request, reply, () =>
-        applyBulkEnrolment(ctxOf(request), request.params.id, 'cohort', (tx, course) =>
+        applyBulkEnrolment(request.ctx, request.params.id, 'cohort', (tx, course) =>
           cohortInputs(tx, course, request.body.cohortId, request.body.role),
         ),
       ),
@@ -298,7 +291,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
           reply,
           async () => {
             const result = await applyBulkEnrolment(
-              ctxOf(request),
+              request.ctx,
               request.params.id,
               'csv',
               () => csvInputs(rows),
@@ -323,12 +316,12 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/courses/:id/self-enrolment',
     { config: { access: 'authenticated' }, schema: selfSchema },
-    async (request) => selfEnrol(ctxOf(request), request.params.id),
+    async (request) => selfEnrol(request.ctx, request.params.id),
   );
   app.delete(
     '/api/courses/:id/self-enrolment',
     { config: { access: 'authenticated' }, schema: selfSchema },
-    async (request) => selfUnenrol(ctxOf(request), request.params.id),
+    async (request) => selfUnenrol(request.ctx, request.params.id),
   );
 
   // — Groups and groupings —
@@ -352,7 +345,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: gtags, params: IdParams, body: GroupCreateBody, response: { 201: Group } },
     },
     async (request, reply) =>
-      reply.status(201).send(await createGroup(ctxOf(request), request.params.id, request.body)),
+      reply.status(201).send(await createGroup(request.ctx, request.params.id, request.body)),
   );
   app.patch(
     '/api/groups/:id',
@@ -365,13 +358,13 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Group.omit({ members: true }) },
       },
     },
-    async (request) => (await updateGroup(ctxOf(request), request.params.id, request.body)).group,
+    async (request) => (await updateGroup(request.ctx, request.params.id, request.body)).group,
   );
   app.delete(
     '/api/groups/:id',
     { config: on(caps['group:manage'], groupContext), schema: { tags: gtags, params: IdParams } },
     async (request, reply) => {
-      await deleteGroup(ctxOf(request), request.params.id);
+      await deleteGroup(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -387,7 +380,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      added: (await addGroupMembers(ctxOf(request), request.params.id, request.body.userIds)).added,
+      added: (await addGroupMembers(request.ctx, request.params.id, request.body.userIds)).added,
     }),
   );
   app.delete(
@@ -397,7 +390,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: gtags, params: z.object({ id: Uuid, userId: Uuid }) },
     },
     async (request, reply) => {
-      await removeGroupMember(ctxOf(request), request.params.id, request.params.userId);
+      await removeGroupMember(request.ctx, request.params.id, request.params.userId);
       return reply.status(204).send();
     },
   );
@@ -408,7 +401,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: gtags, params: IdParams, body: GroupingCreateBody, response: { 201: Grouping } },
     },
     async (request, reply) =>
-      reply.status(201).send(await createGrouping(ctxOf(request), request.params.id, request.body)),
+      reply.status(201).send(await createGrouping(request.ctx, request.params.id, request.body)),
   );
   app.patch(
     '/api/groupings/:id',
@@ -416,13 +409,13 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['group:manage'], groupingContext),
       schema: { tags: gtags, params: IdParams, body: GroupingUpdateBody, response: { 200: Grouping } },
     },
-    async (request) => (await updateGrouping(ctxOf(request), request.params.id, request.body)).grouping,
+    async (request) => (await updateGrouping(request.ctx, request.params.id, request.body)).grouping,
   );
   app.delete(
     '/api/groupings/:id',
     { config: on(caps['group:manage'], groupingContext), schema: { tags: gtags, params: IdParams } },
     async (request, reply) => {
-      await deleteGrouping(ctxOf(request), request.params.id);
+      await deleteGrouping(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -441,7 +434,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      audience: (await setAudience(ctxOf(request), request.params.id, request.body.audience)).audience,
+      audience: (await setAudience(request.ctx, request.params.id, request.body.audience)).audience,
     }),
   );
 };

@@ -23,11 +23,11 @@ import {
 } from '../../../shared/enrolment.ts';
 import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { roleAssignments } from '../../platform/access/schema.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
+import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import type { Mailer } from '../../platform/mail/index.ts';
 import {
   accountCapabilities,
   findUsersByIds,
@@ -44,7 +44,7 @@ import { notifyEnrolled } from './notify.ts';
 import { enrolmentCapabilities as caps } from './policy.ts';
 import { courseGroups, enrolments, groupMembers } from './schema.ts';
 
-export type Ctx = { db: Db; actor: Actor; origin: Origin; mailer: Mailer; publicUrl: string; now?: Date };
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'mailer' | 'publicUrl' | 'now'>;
 
 const writeCtx = (ctx: Ctx) => ({
   actorId: ctx.actor.userId,
@@ -52,7 +52,7 @@ const writeCtx = (ctx: Ctx) => ({
   origin: ctx.origin,
   mailer: ctx.mailer,
   publicUrl: ctx.publicUrl,
-  now: ctx.now ?? new Date(),
+  now: ctx.now,
 });
 
 /**
@@ -322,7 +322,7 @@ export async function unenrol(ctx: Ctx, enrolmentId: string): Promise<string> {
     const course = await enrolmentCourse(tx, courseId);
     assertOpen(course);
     if (row.status !== 'active') throw new HttpProblem(409, 'not_enrolled', 'errors.enrolment.notEnrolled');
-    await removeEnrolment(tx, course, row, ctx.actor.userId, ctx.now ?? new Date());
+    await removeEnrolment(tx, course, row, ctx.actor.userId, ctx.now);
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'enrolment.removed',
@@ -486,7 +486,7 @@ export async function selfUnenrol(ctx: Ctx, courseId: string): Promise<SelfEnrol
       throw new HttpProblem(409, 'not_enrolled', 'errors.enrolment.notEnrolled');
     if (enrolment.method !== 'self')
       throw new HttpProblem(409, 'self_unenrol_refused', 'errors.enrolment.selfUnenrolRefused');
-    await removeEnrolment(tx, context.course, enrolment, ctx.actor.userId, ctx.now ?? new Date());
+    await removeEnrolment(tx, context.course, enrolment, ctx.actor.userId, ctx.now);
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'enrolment.self_removed',

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+const inAnHour = () => new Date(t.clock.now().getTime() + 3_600_000).toISOString();
 const mailsAbout = (subject: string) =>
   t.db.select().from(mailMessages).where(eq(mailMessages.subject, subject));
 const rowCount = async (table: typeof reminders | typeof savedFilters | typeof mailMessages) =>
@@ -178,8 +178,9 @@ describe('reminders', () => {
     expect(reminder).toMatchObject({ target: 'behind', belowProgress: 50, sentAt: null, deliveries: 0 });
 
     // Not due yet.
-    expect(await sendDueReminders(deps)).toEqual({ steps: 0, mails: 0 });
-    const later = new Date(Date.now() + 2 * 3_600_000);
+    expect(await sendDueReminders(deps, t.clock.now())).toEqual({ steps: 0, mails: 0 });
+    // The job's run two hours later, when it is due.
+    const later = new Date(t.clock.now().getTime() + 2 * 3_600_000);
     // Behind 50 % and not done: Bruno (25), Damien (0), Farid (25); Chloé is at 50.
     expect(await sendDueReminders(deps, later)).toEqual({ steps: 1, mails: 3 });
     const mails = await mailsAbout('Vous êtes en retard');
@@ -215,11 +216,15 @@ describe('reminders', () => {
     ).json();
     const [due] = await t.db
       .update(reminders)
-      .set({ sendAt: new Date(Date.now() - 1000) })
+      .set({ sendAt: new Date(t.clock.now().getTime() - 1000) })
       .where(eq(reminders.id, created.id))
       .returning();
     expect(due).toBeDefined();
-    const runs = await Promise.all([sendDueReminders(deps), sendDueReminders(deps), sendDueReminders(deps)]);
+    const runs = await Promise.all([
+      sendDueReminders(deps, t.clock.now()),
+      sendDueReminders(deps, t.clock.now()),
+      sendDueReminders(deps, t.clock.now()),
+    ]);
     expect(runs.reduce((n, run) => n + run.steps, 0)).toBe(1);
     // Not started: no activity done nor failed — Damien only (the tutor is not a participant).
     expect((await mailsAbout('Pas encore commencé')).map((m) => m.to)).toEqual([emailOf('damien')]);
@@ -235,9 +240,9 @@ describe('reminders', () => {
     await t.db.insert(reminderDeliveries).values({ reminderId: chosen.id, userId: f.userIds.alice! });
     await t.db
       .update(reminders)
-      .set({ sendAt: new Date(Date.now() - 1000) })
+      .set({ sendAt: new Date(t.clock.now().getTime() - 1000) })
       .where(eq(reminders.id, chosen.id));
-    expect(await sendDueReminders(deps)).toEqual({ steps: 1, mails: 1 });
+    expect(await sendDueReminders(deps, t.clock.now())).toEqual({ steps: 1, mails: 1 });
     expect((await mailsAbout('Choisis')).map((m) => m.to)).toEqual([emailOf('chloe')]);
   });
 
@@ -260,7 +265,7 @@ describe('reminders', () => {
     const jobs = await jobsNamed(REMINDER_JOB);
     const now = await trainer.post(`/api/reminders/${created.id}/send`);
     expect(now.statusCode, now.body).toBe(200);
-    expect(new Date(now.json().sendAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(new Date(now.json().sendAt).getTime()).toBeLessThanOrEqual(t.clock.now().getTime());
     expect(await jobsNamed(REMINDER_JOB)).toBe(jobs + 1);
 
     expect((await trainer.delete(`/api/reminders/${other.id}`)).statusCode).toBe(204);
@@ -279,7 +284,7 @@ describe('reminders', () => {
     expect(response.json()).toMatchObject({ target: 'chosen', chosenCount: 2, sentAt: null });
     expect(await jobsNamed(REMINDER_JOB)).toBe(jobs + 1);
     // What the job does when it runs.
-    await sendDueReminders(deps);
+    await sendDueReminders(deps, t.clock.now());
     expect((await mailsAbout('Relance du groupe B')).map((m) => m.to).sort()).toEqual([
       emailOf('bruno'),
       emailOf('damien'),

@@ -11,6 +11,7 @@ import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { createI18n } from '../../../shared/i18n/index.ts';
 import { record } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/index.ts';
+import type { Clock } from '../../platform/http/context.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { getCourse } from '../courses/index.ts';
@@ -24,12 +25,12 @@ type ReminderRow = typeof reminders.$inferSelect;
 
 const fr = createI18n('fr').t;
 
-export function defineFollowupJobs(jobs: Jobs, deps: ReminderDeps) {
+export function defineFollowupJobs(jobs: Jobs, deps: ReminderDeps & { clock: Clock }) {
   jobs.define({
     name: REMINDER_JOB,
     cron: '*/5 * * * *',
     handler: async () => {
-      await sendDueReminders(deps);
+      await sendDueReminders(deps, deps.clock.now());
     },
   });
 }
@@ -54,7 +55,7 @@ export function reminderTargets(step: ReminderRow, people: Person[]): Person[] {
 }
 
 /** Sends every step due at `now`; returns how many steps were sent and how many mails left. */
-export async function sendDueReminders(deps: ReminderDeps, now = new Date()) {
+export async function sendDueReminders(deps: ReminderDeps, now: Date) {
   const due = await deps.db
     .select({ id: reminders.id })
     .from(reminders)
@@ -74,7 +75,7 @@ export async function sendDueReminders(deps: ReminderDeps, now = new Date()) {
 }
 
 /** Sends one step if it is still unsent and nobody else is sending it; null when skipped. */
-export async function sendReminder(deps: ReminderDeps, id: string, now = new Date()): Promise<number | null> {
+export async function sendReminder(deps: ReminderDeps, id: string, now: Date): Promise<number | null> {
   const queued: string[] = [];
   const sent = await deps.db.transaction(async (tx) => {
     const [step] = await tx

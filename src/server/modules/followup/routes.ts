@@ -21,13 +21,11 @@ import {
 } from '../../../shared/followup.ts';
 import { contentDisposition } from '../../platform/files/index.ts';
 import { on, viaCourse } from '../../platform/http/access.ts';
-import { actorOf } from '../../platform/http/guard.ts';
 import { type Table, toCsv, toXlsx } from './exports.ts';
 import { followupCapabilities as caps } from './policy.ts';
 import {
   attendance,
   attendanceExport,
-  type Ctx,
   courseContextId,
   createReminder,
   createSavedFilter,
@@ -55,23 +53,16 @@ const MIME: Record<ExportFormat, string> = {
 };
 
 export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, mailer, jobs, config } = app.deps;
-  const ctxOf = (request: FastifyRequest): Ctx => ({
-    db,
-    actor: actorOf(request),
-    origin: request.origin,
-    mailer,
-    jobs,
-    publicUrl: config.publicUrl,
-  });
+  const { db } = app.deps;
   const sendTable = async (
+    request: FastifyRequest,
     reply: FastifyReply,
     table: Table,
     format: ExportFormat,
     name: string,
     frozenColumns: number,
   ) => {
-    const file = `${name}-${parisToday()}.${format}`;
+    const file = `${name}-${parisToday(request.ctx.now)}.${format}`;
     const body = format === 'csv' ? toCsv(table) : await toXlsx(table, frozenColumns);
     return reply
       .type(MIME[format])
@@ -99,13 +90,13 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { format, ...query } = request.query;
       const { table, shortName } = await followupExport(
-        ctxOf(request),
+        request.ctx,
         request.t,
         request.params.id,
         query,
         format,
       );
-      return sendTable(reply, table, format, `suivi-${shortName}`, 2);
+      return sendTable(request, reply, table, format, `suivi-${shortName}`, 2);
     },
   );
 
@@ -120,7 +111,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FollowupMessageResult },
       },
     },
-    async (request) => messageFiltered(ctxOf(request), request.params.id, request.body),
+    async (request) => messageFiltered(request.ctx, request.params.id, request.body),
   );
 
   app.post(
@@ -130,7 +121,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams, body: FollowupReminderBody, response: { 201: Reminder } },
     },
     async (request, reply) =>
-      reply.status(201).send(await remindFiltered(ctxOf(request), request.params.id, request.body)),
+      reply.status(201).send(await remindFiltered(request.ctx, request.params.id, request.body)),
   );
 
   // — Saved filters: personal, per course —
@@ -141,7 +132,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['followup:view'], courseContextId),
       schema: { tags, params: IdParams, response: { 200: z.array(SavedFilter) } },
     },
-    async (request) => listSavedFilters(ctxOf(request), request.params.id),
+    async (request) => listSavedFilters(request.ctx, request.params.id),
   );
 
   app.post(
@@ -151,7 +142,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams, body: SavedFilterBody, response: { 201: SavedFilter } },
     },
     async (request, reply) =>
-      reply.status(201).send(await createSavedFilter(ctxOf(request), request.params.id, request.body)),
+      reply.status(201).send(await createSavedFilter(request.ctx, request.params.id, request.body)),
   );
 
   app.patch(
@@ -160,7 +151,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['followup:view'], viaCourse(savedFilterCourse)),
       schema: { tags, params: IdParams, body: SavedFilterUpdateBody, response: { 200: SavedFilter } },
     },
-    async (request) => updateSavedFilter(ctxOf(request), request.params.id, request.body),
+    async (request) => updateSavedFilter(request.ctx, request.params.id, request.body),
   );
 
   app.delete(
@@ -170,7 +161,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams },
     },
     async (request, reply) => {
-      await deleteSavedFilter(ctxOf(request), request.params.id);
+      await deleteSavedFilter(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -193,7 +184,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams, body: ReminderBody, response: { 201: Reminder } },
     },
     async (request, reply) =>
-      reply.status(201).send(await createReminder(ctxOf(request), request.params.id, request.body)),
+      reply.status(201).send(await createReminder(request.ctx, request.params.id, request.body)),
   );
 
   app.patch(
@@ -202,7 +193,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['followup:remind'], viaCourse(reminderCourse)),
       schema: { tags, params: IdParams, body: ReminderUpdateBody, response: { 200: Reminder } },
     },
-    async (request) => updateReminder(ctxOf(request), request.params.id, request.body),
+    async (request) => updateReminder(request.ctx, request.params.id, request.body),
   );
 
   app.delete(
@@ -212,7 +203,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: IdParams },
     },
     async (request, reply) => {
-      await deleteReminder(ctxOf(request), request.params.id);
+      await deleteReminder(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -223,7 +214,7 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['followup:remind'], viaCourse(reminderCourse)),
       schema: { tags, params: IdParams, response: { 200: Reminder } },
     },
-    async (request) => sendReminderNow(ctxOf(request), request.params.id),
+    async (request) => sendReminderNow(request.ctx, request.params.id),
   );
 
   // — Participation —
@@ -245,13 +236,8 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { format } = request.query;
-      const { table, shortName } = await attendanceExport(
-        ctxOf(request),
-        request.t,
-        request.params.id,
-        format,
-      );
-      return sendTable(reply, table, format, `participation-${shortName}`, 2);
+      const { table, shortName } = await attendanceExport(request.ctx, request.t, request.params.id, format);
+      return sendTable(request, reply, table, format, `participation-${shortName}`, 2);
     },
   );
 };

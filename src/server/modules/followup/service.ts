@@ -20,12 +20,10 @@ import {
   type SavedFilterUpdateBody,
 } from '../../../shared/followup.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
-import type { Actor } from '../../platform/access/can.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
+import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
-import type { Jobs } from '../../platform/jobs/index.ts';
-import type { Mailer } from '../../platform/mail/index.ts';
 import { userNames } from '../accounts/index.ts';
 import { courseContextId, getCourse, trackedActivities } from '../courses/index.ts';
 import { groupsIn } from '../enrolment/index.ts';
@@ -40,14 +38,7 @@ import {
 } from './grid.ts';
 import { courseLink, REMINDER_JOB } from './reminders.ts';
 import { reminderDeliveries, reminders, savedFilters } from './schema.ts';
-export type Ctx = {
-  db: Db;
-  actor: Actor;
-  origin: Origin;
-  mailer: Mailer;
-  jobs: Jobs;
-  publicUrl: string;
-};
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'mailer' | 'jobs' | 'publicUrl' | 'now'>;
 
 const fr = createI18n('fr').t;
 
@@ -307,7 +298,7 @@ export async function createReminder(ctx: Ctx, courseId: string, body: ReminderB
     body: body.body,
     sendAt: new Date(body.sendAt),
   });
-  if (row.sendAt.getTime() <= Date.now()) await triggerReminders(ctx);
+  if (row.sendAt <= ctx.now) await triggerReminders(ctx);
   return toReminder(row, 0);
 }
 
@@ -350,7 +341,7 @@ export async function remindFiltered(ctx: Ctx, courseId: string, body: FollowupM
     userIds: people.map((p) => p.userId),
     subject: body.subject,
     body: body.body,
-    sendAt: new Date(),
+    sendAt: ctx.now,
   });
   await triggerReminders(ctx);
   return toReminder(row, 0);
@@ -395,7 +386,7 @@ export async function updateReminder(
     });
     return next;
   });
-  if (updated.sendAt.getTime() <= Date.now()) await triggerReminders(ctx);
+  if (updated.sendAt <= ctx.now) await triggerReminders(ctx);
   return toReminder(updated, 0);
 }
 
@@ -422,7 +413,7 @@ export async function deleteReminder(ctx: Ctx, id: string): Promise<void> {
 /** Moves an unsent step to now and runs the job. */
 export async function sendReminderNow(ctx: Ctx, id: string): Promise<Reminder> {
   await unsentReminder(ctx.db, id);
-  const reminder = await updateReminder(ctx, id, { sendAt: new Date().toISOString() });
+  const reminder = await updateReminder(ctx, id, { sendAt: ctx.now.toISOString() });
   return { ...reminder, deliveries: await deliveriesOf(ctx.db, id) };
 }
 

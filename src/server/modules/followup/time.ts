@@ -59,8 +59,8 @@ export function frenchDateTime(value: Date | number): string {
 }
 
 /** Today in Paris, `YYYY-MM-DD` (file names of the exports). */
-export function parisToday(now = Date.now()): string {
-  const w = wallClock(now);
+export function parisToday(now: Date): string {
+  const w = wallClock(now.getTime());
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 

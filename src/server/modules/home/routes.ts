@@ -13,6 +13,6 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags: ['mon espace'], response: { 200: MySpace } },
     },
-    async (request) => mySpace(db, actorOf(request)),
+    async (request) => mySpace(db, actorOf(request), request.ctx.now),
   );
 };

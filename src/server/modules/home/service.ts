@@ -62,7 +62,7 @@ function blockOf(
   return null;
 }
 
-export async function mySpace(db: Db, actor: Actor, now = new Date()): Promise<MySpace> {
+export async function mySpace(db: Db, actor: Actor, now: Date): Promise<MySpace> {
   const roles = new Map<string, Set<CourseRole>>();
   const hold = (courseId: string, role: string) => {
     if (!(COURSE_ROLES as readonly string[]).includes(role)) return;

@@ -19,7 +19,7 @@ const NumberParams = z.object({ number: z.coerce.number().int().min(1).max(2_147
 
 /** The course hub (Réseau des concepteurs): search the course offer, deploy, follow the origin's versions. */
 export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files } = app.deps;
+  const { db } = app.deps;
   const tags = ['réseau des concepteurs'];
 
   app.get(
@@ -39,15 +39,7 @@ export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: NumberParams, body: DeployBody, response: { 201: DeployResult } },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await deployOffer(
-            { db, files, actor: actorOf(request), origin: request.origin },
-            request.params.number,
-            request.body,
-          ),
-        ),
+      reply.status(201).send(await deployOffer(request.ctx, request.params.number, request.body)),
   );
 
   app.get(
@@ -65,7 +57,6 @@ export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(courseCapabilities['course:update'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: Deployment } },
     },
-    async (request) =>
-      updateDeployment({ db, files, actor: actorOf(request), origin: request.origin }, request.params.id),
+    async (request) => updateDeployment(request.ctx, request.params.id),
   );
 };

@@ -10,9 +10,9 @@ import {
 } from '../../../shared/hub.ts';
 import { type Actor, can, scopeOf } from '../../platform/access/can.ts';
 import { findContext } from '../../platform/access/contexts.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
+import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
-import type { Files } from '../../platform/files/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
 import {
@@ -35,7 +35,7 @@ import {
 } from '../offers/index.ts';
 import { courseDeployments } from './schema.ts';
 
-export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files };
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'files' | 'now'>;
 
 type DomainRef = { id: string; slug: string; name: string };
 const domainRef = ({ id, slug, name }: DomainRow): DomainRef => ({ id, slug, name });
@@ -188,9 +188,10 @@ export async function deployOffer(ctx: Ctx, number: number, input: DeployBody): 
       shortName: origin.shortName,
       createdBy: ctx.actor.userId,
       stage: 'construction',
+      now: ctx.now,
     });
     // The copy's indexation says the version it holds, not whatever the origin is editing towards.
-    await setCourseMetadata(tx, copy.id, { ...origin.metadata, version });
+    await setCourseMetadata(tx, copy.id, { ...origin.metadata, version }, ctx.now);
     await tx
       .insert(courseDeployments)
       .values({ courseId: copy.id, offerId: offer.id, version, deployedBy: ctx.actor.userId });
@@ -273,12 +274,12 @@ export async function updateDeployment(ctx: Ctx, courseId: string): Promise<Depl
     const context = await findContext(tx, 'course', courseId);
     if (!context) throw problems.notFound();
     // The activities removed say so (`activity.removed`): course completions and the page follow.
-    await clearCourseContent(tx, ctx.files, courseId);
-    await copyCourseContent(tx, ctx.files, origin, { id: courseId, contextId: context.id });
-    await setCourseMetadata(tx, courseId, { ...copy.metadata, version });
+    await clearCourseContent(tx, ctx.files, courseId, ctx.now);
+    await copyCourseContent(tx, ctx.files, origin, { id: courseId, contextId: context.id }, { now: ctx.now });
+    await setCourseMetadata(tx, courseId, { ...copy.metadata, version }, ctx.now);
     await tx
       .update(courseDeployments)
-      .set({ version, updatedAt: new Date() })
+      .set({ version, updatedAt: ctx.now })
       .where(eq(courseDeployments.courseId, courseId));
     await audit(tx, ctx, copy, 'course.deployment_updated', {
       offer: offer.number,

@@ -9,7 +9,7 @@ const tags = ['offre de formation'];
 
 /** "Prévenez-moi": one's own subscription, the mail's unsubscribe link, and the digest run on demand. */
 export const offerAlertRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, mailer, config } = app.deps;
+  const { db } = app.deps;
 
   app.get(
     '/api/me/offer-subscription',
@@ -26,15 +26,14 @@ export const offerAlertRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { tags, body: SubscriptionBody, response: { 200: OfferSubscription } },
     },
-    async (request) =>
-      saveSubscription({ db, actor: actorOf(request), origin: request.origin }, request.body),
+    async (request) => saveSubscription(request.ctx, request.body),
   );
 
   app.delete(
     '/api/me/offer-subscription',
     { config: { access: 'authenticated' }, schema: { tags } },
     async (request, reply) => {
-      await deleteSubscription({ db, actor: actorOf(request), origin: request.origin });
+      await deleteSubscription(request.ctx);
       return reply.status(204).send();
     },
   );
@@ -60,6 +59,6 @@ export const offerAlertRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       schema: { tags, response: { 200: DigestRun } },
     },
-    async () => sendDigests({ db, mailer, publicUrl: config.publicUrl }),
+    async (request) => sendDigests(request.ctx, request.ctx.now),
   );
 };

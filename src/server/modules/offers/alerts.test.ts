@@ -183,7 +183,7 @@ describe('the weekly digest', () => {
 
     // Nothing new yet: no mail, and the window moves on.
     const before = await mailsTo('tuteur@magistere.test');
-    expect((await sendDigests(deps)).mails).toBe(0);
+    expect((await sendDigests(deps, t.clock.now())).mails).toBe(0);
     expect(await mailsTo('tuteur@magistere.test')).toHaveLength(before.length);
 
     const byPublic = await publish('Accompagner les élèves en vie scolaire', {
@@ -198,7 +198,7 @@ describe('the weekly digest', () => {
     await publish('Un parcours, pas une formation', { kind: 'course', publics: ['cpe'] });
     await publish('Déjà retirée', { status: 'withdrawn', publics: ['cpe'] });
 
-    const run = await sendDigests(deps);
+    const run = await sendDigests(deps, t.clock.now());
     expect(run.mails).toBeGreaterThanOrEqual(1);
     const mails = await mailsTo('tuteur@magistere.test');
     expect(mails).toHaveLength(before.length + 1);
@@ -217,13 +217,16 @@ describe('the weekly digest', () => {
     expect(event?.details).toMatchObject({ offers: [byPublic.number, byKeyword.number] });
 
     // A second run, now or concurrently, sends nothing more.
-    const [again, concurrent] = await Promise.all([sendDigests(deps), sendDigests(deps)]);
+    const [again, concurrent] = await Promise.all([
+      sendDigests(deps, t.clock.now()),
+      sendDigests(deps, t.clock.now()),
+    ]);
     expect(again.mails + concurrent.mails).toBe(0);
     expect(await mailsTo('tuteur@magistere.test')).toHaveLength(before.length + 1);
 
     // A later offer comes alone in the next mail.
     const later = await publish('Évaluer par compétences', { keywords: ['évaluation'] });
-    await sendDigests(deps);
+    await sendDigests(deps, t.clock.now());
     const next = (await mailsTo('tuteur@magistere.test')).at(-1)!;
     expect(next.subject).toBe('Une nouvelle offre de formation pour vous');
     expect(next.text).toContain(`/f${later.number}`);

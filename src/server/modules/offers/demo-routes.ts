@@ -7,13 +7,12 @@ const NumberParams = z.object({ number: z.coerce.number().int().min(1).max(2_147
 
 /** "Voir le parcours en démonstration": public, like the catalogue it is reached from. */
 export const offerDemoRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
   app.get(
     '/api/offers/:number/demo',
     {
       config: { access: 'public' },
       schema: { tags: ['offre'], params: NumberParams, response: { 200: OfferDemo } },
     },
-    async (request) => offerDemo(db, request.params.number),
+    async (request) => offerDemo(request.ctx.db, request.params.number, request.ctx.now),
   );
 };

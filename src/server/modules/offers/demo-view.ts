@@ -10,7 +10,7 @@ import { findOffer, withdrawnProblem } from './service.ts';
  * session still in preparation may already be offered — its dates and its groups). Nothing about people:
  * the course page carries none. A withdrawn offer answers 410, like its presentation.
  */
-export async function offerDemo(db: Db, number: number, now = new Date()): Promise<OfferDemo> {
+export async function offerDemo(db: Db, number: number, now: Date): Promise<OfferDemo> {
   const found = await findOffer(db, number);
   if (!found) throw problems.notFound();
   const { offer } = found;

@@ -13,6 +13,7 @@ import { shortLink } from '../../../shared/offers.ts';
 import { defineCapabilities } from '../../platform/access/capabilities.ts';
 import { record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Clock } from '../../platform/http/context.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { findUser } from '../accounts/index.ts';
@@ -34,13 +35,13 @@ export type DigestDeps = { db: Db; mailer: Mailer; publicUrl: string };
 
 const fr = createI18n('fr').t;
 
-export function defineOfferJobs(jobs: Jobs, deps: DigestDeps) {
+export function defineOfferJobs(jobs: Jobs, deps: DigestDeps & { clock: Clock }) {
   jobs.define({
     name: DIGEST_JOB,
     cron: DIGEST_CRON,
     tz: DIGEST_TZ,
     handler: async () => {
-      await sendDigests(deps);
+      await sendDigests(deps, deps.clock.now());
     },
   });
 }
@@ -122,7 +123,7 @@ export function digestText(
 }
 
 /** Sends every due digest; returns how many subscriptions were looked at and how many mails left. */
-export async function sendDigests(deps: DigestDeps, now = new Date()) {
+export async function sendDigests(deps: DigestDeps, now: Date) {
   const due = await deps.db
     .select({ id: offerSubscriptions.id })
     .from(offerSubscriptions)
@@ -143,7 +144,7 @@ export async function sendDigests(deps: DigestDeps, now = new Date()) {
  * One subscriber's digest at `now`: true when a mail was queued, false when nothing was new, null when
  * another run holds it or it was already done.
  */
-export async function sendDigest(deps: DigestDeps, id: string, now = new Date()): Promise<boolean | null> {
+export async function sendDigest(deps: DigestDeps, id: string, now: Date): Promise<boolean | null> {
   const queued: string[] = [];
   const result = await deps.db.transaction(async (tx) => {
     const [subscription] = await tx

@@ -212,7 +212,7 @@ export async function cataloguePdf(
   query: OfferSearchQuery,
   exported: CatalogueExport,
   publicUrl: string,
-  now = new Date(),
+  now: Date,
 ): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   const title = t(`offers.export.pdfTitle.${query.kind}`);

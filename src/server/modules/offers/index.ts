@@ -6,3 +6,4 @@ export {
   offerVersionsOf,
   searchCourseOffers,
 } from './course-offer.ts';
+export { subscriptionPersonalData } from './subscriptions.ts';

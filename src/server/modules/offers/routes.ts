@@ -15,7 +15,6 @@ import {
 } from '../../../shared/offers.ts';
 import { contentDisposition } from '../../platform/files/index.ts';
 import { inContext, on } from '../../platform/http/access.ts';
-import { actorOf } from '../../platform/http/guard.ts';
 import { memoSearch } from './cache.ts';
 import { catalogueCsv, cataloguePdf, exportedOffers } from './export.ts';
 import { offerCapabilities as caps } from './policy.ts';
@@ -35,7 +34,6 @@ const INDEX_HTML = path.resolve(
  */
 export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.deps;
-  const ctxOf = (request: FastifyRequest) => ({ db, actor: actorOf(request), origin: request.origin });
   const tags = ['offre'];
 
   app.get(
@@ -53,7 +51,7 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['offer:publish'], inContext('course')),
       schema: { tags, params: IdParams, body: PublishBody.optional(), response: { 200: Publication } },
     },
-    async (request) => publishCourse(ctxOf(request), request.params.id, request.body ?? {}),
+    async (request) => publishCourse(request.ctx, request.params.id, request.body ?? {}),
   );
 
   app.delete(
@@ -62,7 +60,7 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['offer:publish'], inContext('course')),
       schema: { tags, params: IdParams, response: { 200: Publication } },
     },
-    async (request) => withdrawCourse(ctxOf(request), request.params.id),
+    async (request) => withdrawCourse(request.ctx, request.params.id),
   );
 
   app.get(
@@ -80,21 +78,27 @@ export const offerRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'public' as const, rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: { tags, querystring: OfferSearchQuery },
   };
-  const fileName = (kind: OfferKind, extension: string) =>
-    `${kind === 'training' ? 'offre-de-formation' : 'offre-de-parcours'}-${new Date().toISOString().slice(0, 10)}.${extension}`;
+  const fileName = (kind: OfferKind, extension: string, now: Date) =>
+    `${kind === 'training' ? 'offre-de-formation' : 'offre-de-parcours'}-${now.toISOString().slice(0, 10)}.${extension}`;
   app.get('/api/offers/export.csv', exportOptions, async (request, reply) => {
     const exported = await exportedOffers(db, request.query);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', contentDisposition(fileName(request.query.kind, 'csv'), 'attachment'))
+      .header(
+        'content-disposition',
+        contentDisposition(fileName(request.query.kind, 'csv', request.ctx.now), 'attachment'),
+      )
       .send(catalogueCsv(request.t, exported, config.publicUrl));
   });
   app.get('/api/offers/export.pdf', exportOptions, async (request, reply) => {
     const exported = await exportedOffers(db, request.query);
     return reply
       .type('application/pdf')
-      .header('content-disposition', contentDisposition(fileName(request.query.kind, 'pdf'), 'attachment'))
-      .send(await cataloguePdf(request.t, request.query, exported, config.publicUrl));
+      .header(
+        'content-disposition',
+        contentDisposition(fileName(request.query.kind, 'pdf', request.ctx.now), 'attachment'),
+      )
+      .send(await cataloguePdf(request.t, request.query, exported, config.publicUrl, request.ctx.now));
   });
 
   app.get(

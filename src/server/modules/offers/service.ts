@@ -12,6 +12,7 @@ import { type Actor, canInPath } from '../../platform/access/can.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
 import { copiesOf, getCourse, sessionOf } from '../courses/index.ts';
@@ -23,7 +24,7 @@ import { offers, offerVersions } from './schema.ts';
 
 export { searchOffers } from './search.ts';
 
-export type Ctx = { db: Db; actor: Actor; origin: Origin; now?: Date };
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'now'>;
 type CourseRow = Awaited<ReturnType<typeof getCourse>>;
 type OfferRow = typeof offers.$inferSelect;
 
@@ -121,7 +122,7 @@ export async function publishCourse(
     return writePublication(tx, courseId, {
       actorId: ctx.actor.userId,
       origin: ctx.origin,
-      now: ctx.now ?? new Date(),
+      now: ctx.now,
       releaseNotes: body.releaseNotes,
     });
   });
@@ -212,7 +213,7 @@ export async function withdrawCourse(ctx: Ctx, courseId: string): Promise<Public
     const existing = await offerOfCourse(tx, courseId);
     if (existing?.status !== 'published')
       throw new HttpProblem(409, 'not_published', 'offers.errors.notPublished');
-    const now = ctx.now ?? new Date();
+    const { now } = ctx;
     const [offer] = await tx
       .update(offers)
       .set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now })
@@ -236,7 +237,7 @@ export async function withdrawCourse(ctx: Ctx, courseId: string): Promise<Public
  * A course put in the trash leaves the offer with it (once the trash move is committed, see reactions.ts):
  * its short link then says the offer was withdrawn rather than leading to a course no one may open.
  */
-export async function withdrawTrashedCourse(tx: Tx, courseId: string, now = new Date()) {
+export async function withdrawTrashedCourse(tx: Tx, courseId: string, now: Date) {
   const withdrawn = await tx
     .update(offers)
     .set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now })

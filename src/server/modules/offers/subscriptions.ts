@@ -11,10 +11,12 @@ import type { Actor } from '../../platform/access/can.ts';
 import { type Origin, record } from '../../platform/audit/index.ts';
 import { newToken } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
+import type { PersonalDataHolder } from '../../platform/privacy/index.ts';
 import { offerSubscriptions } from './schema.ts';
 
-export type SubscriptionCtx = { db: Db; actor: Actor; origin: Origin };
+export type SubscriptionCtx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'now'>;
 type Row = typeof offerSubscriptions.$inferSelect;
 
 const toSubscription = (row: Row): OfferSubscription => ({
@@ -53,7 +55,8 @@ export async function saveSubscription(ctx: SubscriptionCtx, body: SubscriptionB
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(offerSubscriptions)
-      .values({ userId: ctx.actor.userId, token: newToken(), ...values })
+      // Its window opens at the request's instant, the one the digest compares with.
+      .values({ userId: ctx.actor.userId, token: newToken(), lastSentAt: ctx.now, ...values })
       .onConflictDoUpdate({ target: offerSubscriptions.userId, set: values })
       .returning();
     await record(tx, ctx.origin, {
@@ -108,3 +111,18 @@ export async function unsubscribeByToken(db: Db, origin: Origin, token: string):
     });
   });
 }
+
+/**
+ * The person's "Prévenez-moi" subscription (GDPR): in their export without its unsubscribe token (a
+ * secret of the link, not data about them), removed on erasure.
+ */
+export const subscriptionPersonalData: PersonalDataHolder = {
+  key: 'offerAlerts',
+  async export({ tx }, userId) {
+    const [row] = await tx.select().from(offerSubscriptions).where(eq(offerSubscriptions.userId, userId));
+    return row ? toSubscription(row) : null;
+  },
+  async erase({ tx }, userId) {
+    await tx.delete(offerSubscriptions).where(eq(offerSubscriptions.userId, userId));
+  },
+};

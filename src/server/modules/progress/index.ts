@@ -1,2 +1,4 @@
 /** The progress module's public face: what other modules may use. */
-export { resumePoints } from './service.ts';
+
+export { progressPersonalData } from './personal-data.ts';
+export { courseProgress, resumePoints } from './service.ts';

@@ -14,7 +14,7 @@ import { activityViews } from './schema.ts';
  * Records that the actor opened an activity they may see (one row per person and activity, counted), and
  * tells the completion module (presence in the course; done when the activity's rule is `view`).
  */
-export async function recordView(db: Db, actor: Actor, activityId: string, now = new Date()) {
+export async function recordView(db: Db, actor: Actor, activityId: string, now: Date) {
   const activity = await visibleActivity({ db, actor, now }, activityId);
   await db
     .insert(activityViews)
@@ -54,7 +54,7 @@ export async function resumePoints(
   db: Tx,
   userId: string,
   scopes: readonly ResumeScope[],
-  now = new Date(),
+  now: Date,
 ): Promise<Map<string, ResumePoint>> {
   const points = new Map<string, ResumePoint>();
   if (scopes.length === 0) return points;
@@ -130,7 +130,7 @@ export async function courseProgress(
   db: Db,
   actor: Actor,
   courseId: string,
-  now = new Date(),
+  now: Date,
 ): Promise<CourseProgress> {
   const [rows, scope] = await Promise.all([
     db

@@ -1,2 +1,4 @@
 /** The roles module's public face: what other modules may use. */
-export { listAssignments } from './service.ts';
+
+export { rolesPersonalData } from './personal-data.ts';
+export { capabilitiesInCourse, listAssignments } from './service.ts';

@@ -7,15 +7,18 @@ import {
   RoleContextQuery,
   Uuid,
 } from '../../../shared/api.ts';
-import { canInPath, reachIn } from '../../platform/access/can.ts';
-import { allCapabilities } from '../../platform/access/capabilities.ts';
-import { findContext } from '../../platform/access/contexts.ts';
 import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { accountCapabilities, userContextId } from '../accounts/index.ts';
 import { courseCapabilities } from '../courses/index.ts';
 import { roleCapabilities as caps } from './policy.ts';
-import { assignRole, listAssignments, removeRole, searchRoleContexts } from './service.ts';
+import {
+  assignRole,
+  capabilitiesInCourse,
+  listAssignments,
+  removeRole,
+  searchRoleContexts,
+} from './service.ts';
 
 export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -27,12 +30,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(courseCapabilities['course:view'], inContext('course')),
       schema: { tags: ['rôles'], params: z.object({ id: Uuid }), response: { 200: z.array(z.string()) } },
     },
-    async (request) => {
-      const context = await findContext(db, 'course', request.params.id);
-      const actor = actorOf(request);
-      const where = await reachIn(db, context!);
-      return allCapabilities().filter((capability) => canInPath(actor, capability, where.path, where.gate));
-    },
+    async (request) => capabilitiesInCourse(db, actorOf(request), request.params.id),
   );
 
   app.get(
@@ -69,10 +67,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { capability: caps['role:assign'] } },
       schema: { tags: ['rôles'], body: RoleAssignBody, response: { 201: RoleAssignment } },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await assignRole({ db, actor: actorOf(request), origin: request.origin }, request.body)),
+    async (request, reply) => reply.status(201).send(await assignRole(request.ctx, request.body)),
   );
 
   app.delete(
@@ -82,7 +77,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['rôles'], params: z.object({ id: Uuid }) },
     },
     async (request, reply) => {
-      await removeRole({ db, actor: actorOf(request), origin: request.origin }, request.params.id);
+      await removeRole(request.ctx, request.params.id);
       return reply.status(204).send();
     },
   );

@@ -2,19 +2,21 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RoleAssignBody, RoleAssignment, RoleContextOption } from '../../../shared/api.ts';
 import type { ContextLevel, Role } from '../../../shared/roles.ts';
-import { type Actor, can, canInPath, scopeOf } from '../../platform/access/can.ts';
+import { type Actor, can, canInPath, reachIn, scopeOf } from '../../platform/access/can.ts';
+import { allCapabilities } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
 import { contexts, roleAssignments } from '../../platform/access/schema.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
-import type { Db, Tx } from '../../platform/db/index.ts';
+import { record } from '../../platform/audit/index.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import { findUser } from '../accounts/index.ts';
 import { findActivitiesByTitle, findCoursesByTitle, titlesOf } from '../courses/index.ts';
 import { domainsByIds, getDomain } from '../domains/index.ts';
 import { roleCapabilities as caps } from './policy.ts';
 
-export type Ctx = { db: Db; actor: Actor; origin: Origin };
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin'>;
 
 /** Role assignments of a user, each with a readable label of where it applies. */
 export async function listAssignments(db: Tx, userId: string): Promise<RoleAssignment[]> {
@@ -172,4 +174,12 @@ export async function removeRole(ctx: Ctx, assignmentId: string): Promise<string
     await emit(tx, { type: 'access.changed', userId: row.assignment.userId });
     return row.assignment.userId;
   });
+}
+
+/** What the actor may do in a course: the interface shows the pages and actions these allow. */
+export async function capabilitiesInCourse(db: Tx, actor: Actor, courseId: string) {
+  const context = await findContext(db, 'course', courseId);
+  if (!context) throw problems.notFound();
+  const where = await reachIn(db, context);
+  return allCapabilities().filter((capability) => canInPath(actor, capability, where.path, where.gate));
 }

@@ -3,7 +3,7 @@ import { PLATFORM_CONTEXT_ID } from '../../platform/access/contexts.ts';
 import { record } from '../../platform/audit/index.ts';
 import { nextVersion, staleVersion } from '../../platform/concurrency/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import type { Ctx } from '../../platform/http/context.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { platformSettings } from './schema.ts';
 
 /** A setting's stored value, or `fallback` when no administrator has set it. */
@@ -27,7 +27,7 @@ export async function getVersionedSetting<T>(
  * first, 409 and nothing written. Undefined: stored whatever the version.
  */
 export async function setSetting(
-  ctx: Pick<Ctx, 'db' | 'actor' | 'origin' | 'now'>,
+  ctx: Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'now'>,
   key: string,
   value: unknown,
   expected?: number,

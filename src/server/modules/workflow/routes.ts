@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Course, Uuid } from '../../../shared/api.ts';
@@ -37,15 +36,7 @@ const IdParams = z.object({ id: Uuid });
 
 /** The course life cycle: stages and their transitions, indexation, sessions, templates, the trash. */
 export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, files, mailer, config } = app.deps;
-  const ctxOf = (request: FastifyRequest) => ({
-    db,
-    actor: actorOf(request),
-    origin: request.origin,
-    files,
-    mailer,
-    publicUrl: config.publicUrl,
-  });
+  const { db } = app.deps;
   const tags = ['cycle de vie'];
   const toCourse = async (row: Parameters<typeof toCourses>[1][number]) => (await toCourses(db, [row]))[0]!;
 
@@ -74,7 +65,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         config: on(capability, inContext('course')),
         schema: { tags, params: IdParams, response: { 200: Course } },
       },
-      async (request) => toCourse(await move(ctxOf(request), request.params.id, transition)),
+      async (request) => toCourse(await move(request.ctx, request.params.id, transition)),
     );
   }
 
@@ -92,7 +83,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      toCourse(await indexCourse(ctxOf(request), request.params.id, request.body, expectedVersion(request))),
+      toCourse(await indexCourse(request.ctx, request.params.id, request.body, expectedVersion(request))),
   );
 
   app.post(
@@ -104,7 +95,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await toCourse(await createSession(ctxOf(request), request.params.id, request.body))),
+        .send(await toCourse(await createSession(request.ctx, request.params.id, request.body))),
   );
 
   app.put(
@@ -113,7 +104,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['session:manage'], inContext('course')),
       schema: { tags, params: IdParams, body: SessionSettings.partial(), response: { 200: Session } },
     },
-    async (request) => toSession(await updateSession(ctxOf(request), request.params.id, request.body)),
+    async (request) => toSession(await updateSession(request.ctx, request.params.id, request.body)),
   );
 
   app.get(
@@ -132,7 +123,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       config: on(caps['session:manage'], inContext('course')),
       schema: { tags, params: IdParams, body: OpenSessionBody, response: { 200: Course } },
     },
-    async (request) => toCourse(await openSession(ctxOf(request), request.params.id, request.body)),
+    async (request) => toCourse(await openSession(request.ctx, request.params.id, request.body)),
   );
 
   app.post(
@@ -147,7 +138,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      recipients: await announceSession(ctxOf(request), request.params.id, request.body),
+      recipients: await announceSession(request.ctx, request.params.id, request.body),
     }),
   );
 
@@ -161,7 +152,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await toCourse(await createFromTemplate(ctxOf(request), request.params.id, request.body))),
+        .send(await toCourse(await createFromTemplate(request.ctx, request.params.id, request.body))),
   );
 
   app.get(
@@ -177,7 +168,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       toCourses(
         db,
-        (await listCourses(db, actorOf(request), request.query.domainId)).filter(
+        (await listCourses(db, actorOf(request), request.ctx.now, request.query.domainId)).filter(
           (c) => c.stage === 'template',
         ),
       ),

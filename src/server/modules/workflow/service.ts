@@ -20,13 +20,12 @@ import {
 import { type Actor, can, canInPath } from '../../platform/access/can.ts';
 import type { Capability } from '../../platform/access/capabilities.ts';
 import { findContext } from '../../platform/access/contexts.ts';
-import { type Origin, record } from '../../platform/audit/index.ts';
+import { record } from '../../platform/audit/index.ts';
 import { assertVersion } from '../../platform/concurrency/index.ts';
-import type { Db, Tx } from '../../platform/db/index.ts';
-import type { Files } from '../../platform/files/index.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { FieldError } from '../../platform/http/types.ts';
-import type { Mailer } from '../../platform/mail/index.ts';
 import { sanitizePlainText } from '../../platform/richtext/sanitize.ts';
 import { findUsersByIds } from '../accounts/index.ts';
 import {
@@ -47,7 +46,7 @@ import { domainContextId } from '../domains/index.ts';
 import { enrolledPeople } from '../enrolment/index.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 
-export type Ctx = { db: Db; actor: Actor; origin: Origin; files: Files; mailer: Mailer; publicUrl: string };
+export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'files' | 'mailer' | 'publicUrl' | 'now'>;
 type CourseRow = Awaited<ReturnType<typeof getCourse>>;
 type Blocker = { code: string; field?: string };
 
@@ -191,8 +190,8 @@ export async function move(ctx: Ctx, courseId: string, transition: Transition) {
     const from = state.course.stage;
     const to = targetOf(transition, state.course);
     // In the trash, the course's offer is withdrawn too (the offers module hears `course.stage_changed`).
-    const course = await setCourseStage(tx, courseId, to, to === 'trash' ? from : null);
-    if (transition === 'archive') await changeSession(tx, courseId, { archivedAt: new Date() });
+    const course = await setCourseStage(tx, courseId, to, ctx.now, to === 'trash' ? from : null);
+    if (transition === 'archive') await changeSession(tx, courseId, { archivedAt: ctx.now });
     await audit(tx, ctx, course, `course.${transition}`, { from, to });
     return course;
   });
@@ -243,6 +242,7 @@ export async function createFromTemplate(
       shortName,
       createdBy: ctx.actor.userId,
       stage: 'construction',
+      now: ctx.now,
     });
     await audit(tx, ctx, course, 'course.created_from_template', { template: templateId });
     return course;
@@ -258,7 +258,7 @@ export async function indexCourse(ctx: Ctx, courseId: string, metadata: CourseMe
     const before = await getCourse(tx, courseId);
     if (before.stage === 'trash') throw wrongStage(before.stage);
     assertVersion(before.metadataVersion, expected);
-    const course = await setCourseMetadata(tx, courseId, metadata, expected);
+    const course = await setCourseMetadata(tx, courseId, metadata, ctx.now, expected);
     await audit(tx, ctx, course, 'course.indexed', { fields: Object.keys(metadata) });
     return course;
   });
@@ -348,6 +348,7 @@ export async function createSession(ctx: Ctx, courseId: string, input: z.infer<t
       shortName: sanitizePlainText(input.shortName ?? state.course.shortName, 100),
       createdBy: ctx.actor.userId,
       stage: 'session_preparation',
+      now: ctx.now,
     });
     await addSession(tx, session.id, ordered(values));
     await audit(tx, ctx, session, 'course.create_session', { from: courseId });
@@ -375,10 +376,10 @@ export async function openSession(ctx: Ctx, courseId: string, input: z.infer<typ
     const state = await stateOf(tx, courseId);
     assertAllowed(ctx.actor, state, 'open');
     await changeSession(tx, courseId, {
-      openedAt: new Date(),
+      openedAt: ctx.now,
       ...(input.selfEnrolment !== undefined && { selfEnrolment: input.selfEnrolment }),
     });
-    const course = await setCourseStage(tx, courseId, 'session_running');
+    const course = await setCourseStage(tx, courseId, 'session_running', ctx.now);
     await audit(tx, ctx, course, 'course.open', { selfEnrolment: input.selfEnrolment ?? null });
     return course;
   });
@@ -419,7 +420,7 @@ export async function announceSession(ctx: Ctx, courseId: string, input: z.infer
         }),
       );
     }
-    await changeSession(tx, courseId, { announcedAt: new Date() });
+    await changeSession(tx, courseId, { announcedAt: ctx.now });
     await audit(tx, ctx, state.course, 'course.announce', { recipients: people.length });
     return ids;
   });

@@ -1,3 +1,4 @@
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.ts';
 import { auditEvents } from './schema.ts';
 
@@ -27,4 +28,23 @@ export async function record(db: Tx, origin: Origin, entry: AuditEntry): Promise
     userAgent: origin.userAgent?.slice(0, 500) ?? null,
     details: entry.details ?? {},
   });
+}
+
+/**
+ * The one change the log accepts after the fact: when a person's account is erased (GDPR), the address
+ * its events carried in `details` (an account created, a failed login) goes. What happened, when, from
+ * where and by whom stays — the log is the platform's security record — and the account it names now
+ * reads "Utilisateur supprimé".
+ */
+export async function forgetAccountAddress(db: Tx, userId: string): Promise<void> {
+  await db
+    .update(auditEvents)
+    .set({ details: sql`${auditEvents.details} - 'email'` })
+    .where(
+      and(
+        eq(auditEvents.objectType, 'user'),
+        eq(auditEvents.objectId, userId),
+        sql`${auditEvents.details} ? 'email'`,
+      ),
+    );
 }

@@ -40,8 +40,8 @@ export async function authenticate(
   db: Db,
   token: string,
   policy: SessionPolicy,
-  cache?: AuthCache,
-  now = new Date(),
+  cache: AuthCache | undefined,
+  now: Date,
 ): Promise<Authenticated | null> {
   if (!store) throw new Error('no session store: the accounts module provides it at start-up');
   const id = hashToken(token);

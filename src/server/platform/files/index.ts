@@ -208,6 +208,8 @@ export class Files {
    */
   async collectGarbage(options: { graceMs?: number; now?: Date; batch?: number } = {}) {
     const graceMs = options.graceMs ?? DAY_MS;
+    // Blobs are dated by the database (`created_at` defaults to its now()), so the job compares with the
+    // machine's time, not the application's clock.
     const cutoff = new Date((options.now ?? new Date()).getTime() - graceMs);
     // Raw SQL for the correlation: it must name the outer row whatever the statement (SELECT or DELETE).
     const unused = and(

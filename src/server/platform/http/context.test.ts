@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/index.ts';
 import type { Files } from '../files/index.ts';
+import type { Jobs } from '../jobs/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { MovableClock, registerContext } from './context.ts';
@@ -15,6 +16,7 @@ describe('request.ctx', () => {
       files: {} as Files,
       mailer: {} as Mailer,
       bus: {} as Bus,
+      jobs: {} as Jobs,
       publicUrl: 'http://localhost',
       clock,
     });

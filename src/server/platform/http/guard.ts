@@ -22,6 +22,8 @@ export type Access =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** A public page that still tailors itself to a session when there is one (the web app's shell). */
+    readsSession?: boolean;
   }
   interface FastifyInstance {
     /** Every route with what it declared it needs, for tests and documentation. */
@@ -85,10 +87,14 @@ export function registerGuard(
     request.origin = { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
     const access = request.routeOptions.config.access;
     // Public pages and files need no session; public API routes may still tailor what they say to one.
-    if (access && (access !== 'public' || request.routeOptions.url?.startsWith('/api/'))) {
+    const config = request.routeOptions.config;
+    if (
+      access &&
+      (access !== 'public' || config.readsSession || request.routeOptions.url?.startsWith('/api/'))
+    ) {
       const token = request.cookies[SESSION_COOKIE];
       if (token && token.length < 200)
-        request.auth = await authenticate(options.db, token, options.session, options.cache);
+        request.auth = await authenticate(options.db, token, options.session, options.cache, request.ctx.now);
     }
     if (UNSAFE.has(request.method)) refuseCrossSite(request, allowedOrigin);
   });

@@ -24,11 +24,31 @@ describe.skipIf(!built)('the web app', () => {
     const response = await t.anonymous().get(`/assets/${asset}`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    for (const url of ['/', '/mon-espace', '/index.html']) {
+    for (const url of ['/', '/mon-espace']) {
       const shell = await t.anonymous().get(url);
       expect(shell.statusCode, url).toBe(200);
-      expect(shell.headers['cache-control'], url).toBe('no-cache');
+      expect(shell.headers['cache-control'], url).toBe('private, no-cache');
+      expect(shell.headers.etag, url).toBeUndefined();
     }
+    expect((await t.anonymous().get('/index.html')).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('tells the app who is signed in within its first answer, to them only', async () => {
+    const boot = (html: string) =>
+      JSON.parse(/<script id="mg-boot" type="application\/json">(.*?)<\/script>/.exec(html)![1]!);
+    expect(boot((await t.anonymous().get('/mon-espace')).body)).toEqual({ me: null });
+
+    const participant = await t.as('participant@magistere.test');
+    // A name that would close the script element early stays inside it.
+    expect((await participant.patch('/api/me', { firstName: '</script><b>Camille' })).statusCode).toBe(200);
+    const shell = await participant.get('/parcours/quelque-chose');
+    expect(shell.statusCode).toBe(200);
+    expect(shell.headers.vary).toMatch(/cookie/i);
+    expect(shell.body).not.toContain('</script><b>');
+    const { me } = boot(shell.body);
+    expect(me.user.email).toBe('participant@magistere.test');
+    expect(me.user.firstName).toBe('</script><b>Camille');
+    expect(me.csrfToken).toBe((await participant.get('/api/me')).json().csrfToken);
   });
 
   it('answers a bundle of an earlier build with a 404, never with the shell', async () => {

@@ -21,7 +21,7 @@ describe('jobs', () => {
       .update(sessions)
       .set({ expiresAt: sql`now() - interval '1 second'` })
       .where(sql`${sessions.userId} = (SELECT id FROM users WHERE email = 'formateur@magistere.test')`);
-    const { sessions: removed } = await purgeExpired(t.db, t.config.session);
+    const { sessions: removed } = await purgeExpired(t.db, t.config.session, t.clock.now());
     expect(removed).toBe(1);
     expect((await live.get('/api/me')).statusCode).toBe(200);
   });

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -73,6 +73,8 @@ export class Mailer {
         );
         await writeFile(file, info.message as Buffer);
       }
+      // When it actually left, on the machine's time, like the database's created_at: a delivery record,
+      // not an instant of the application's (which a test may have moved).
       await this.#db
         .update(mailMessages)
         .set({ status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, error: null, file })
@@ -97,4 +99,18 @@ export class Mailer {
     );
     await this.flush(stale.rows.map((row) => row.id));
   }
+}
+
+/**
+ * Forgets the mail sent to an address, when its owner's account is erased (GDPR): the messages go from
+ * the outbox (a queued one is then never sent), with their .eml copies. The copies are removed at once,
+ * not after commit: a rolled-back erasure would only lose the development copies of its messages, whose
+ * text stays in the table.
+ */
+export async function forgetRecipient(db: Tx, address: string): Promise<void> {
+  const gone = await db
+    .delete(mailMessages)
+    .where(sql`lower(${mailMessages.to}) = ${address.toLowerCase()}`)
+    .returning({ file: mailMessages.file });
+  for (const { file } of gone) if (file) await rm(file, { force: true });
 }

@@ -111,7 +111,7 @@ export function RoleAssignments({
                     label={t('ui.users.roles.remove')}
                     ariaLabel={t('ui.users.roles.removeLabel', {
                       role: t(`ui.roles.${a.role}`),
-                      context: contextOf(a),
+                      scope: contextOf(a),
                     })}
                     onClick={() => remove(a)}
                   />,

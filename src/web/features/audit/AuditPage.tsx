@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format.ts';
+import { isOneOf, keyIn } from '../../../shared/i18n/keys.ts';
 import { useUser } from '../../api/accounts.ts';
 import { type AuditEvent, useAudit } from '../../api/audit.ts';
 import { useDomains } from '../../api/domains.ts';
@@ -40,25 +41,26 @@ export const AUDIT_ACTIONS = [
   'domain.updated',
 ] as const;
 
-const OBJECT_TYPES = ['user', 'domain'];
+const OBJECT_TYPES = ['user', 'domain'] as const;
 
 /** The French label of an action; an action unknown to this version of the app shows its code. */
 export function actionLabel(t: TFunction, code: string): string {
-  return (AUDIT_ACTIONS as readonly string[]).includes(code) ? t(`ui.audit.actions.${code}`) : code;
+  return isOneOf(AUDIT_ACTIONS, code) ? t(keyIn('ui.audit.actions', code)) : code;
 }
 
 /** What an event acted on: its name when it still exists, else its kind. */
 function objectLabel(t: TFunction, event: AuditEvent): string {
   if (event.objectLabel) return event.objectLabel;
   if (!event.objectType) return t('ui.common.none');
-  return OBJECT_TYPES.includes(event.objectType)
-    ? t(`ui.audit.objectTypes.${event.objectType}`)
+  return isOneOf(OBJECT_TYPES, event.objectType)
+    ? t(keyIn('ui.audit.objectTypes', event.objectType))
     : event.objectType;
 }
 
 /** The details of an event, one readable line per known key ("Rôle : Formateur"). */
-function detailLines(t: TFunction, exists: (key: string) => boolean, event: AuditEvent): string[] {
-  const label = (key: string, fallback: string) => (exists(key) ? t(key) : fallback);
+function detailLines(t: TFunction, event: AuditEvent): string[] {
+  // A value the app has no label for (a role added since) shows as recorded.
+  const label = (key: string, fallback: string) => t(key, { defaultValue: fallback });
   const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
   return Object.entries(event.details ?? {}).map(([key, value]) => {
     switch (key) {
@@ -83,7 +85,7 @@ function detailLines(t: TFunction, exists: (key: string) => boolean, event: Audi
 }
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const canViewUser = useCan('user:view');
   const canManageUser = useCan('user:manage');
@@ -107,7 +109,6 @@ export function AuditPage() {
   const actorName =
     query.data?.items.find((e) => e.actorId === actorId)?.actorName ??
     (actorUser.data ? `${actorUser.data.firstName} ${actorUser.data.lastName}` : t('ui.audit.actorUnknown'));
-  const exists = (key: string) => i18n.exists(key);
 
   function onFilter(data: FormData) {
     const next = new URLSearchParams();
@@ -193,7 +194,7 @@ export function AuditPage() {
               actionLabel(t, event.action),
               objectLabel(t, event),
               event.ip ?? t('ui.common.none'),
-              <DetailsCell key="details" lines={detailLines(t, exists, event)} />,
+              <DetailsCell key="details" lines={detailLines(t, event)} />,
             ])}
           />
           <ListPages total={query.data.total} perPage={PAGE_SIZE} page={page} link={pageLinks(params)} />

@@ -4,7 +4,6 @@ import { Input } from '@codegouvfr/react-dsfr/Input.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { LoginBody } from '../../../shared/api.ts';
 import { login } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import { forgetSignedOut, useMeQuery, useSetMe } from '../../app/auth.tsx';
@@ -23,6 +22,23 @@ import { PasswordField } from '../../components/PasswordField.tsx';
 import { useProblemMessage } from '../../components/ProblemAlert.tsx';
 
 const FORM = 'connexion';
+
+let loginSchema: Promise<typeof import('../../../shared/api.ts').LoginBody> | undefined;
+/**
+ * The form's schema, with zod (25 KB gzip, as much as the rest of the page's own code): fetched once
+ * someone starts on the form (focus, pointer) rather than with the page, so the login page is the first
+ * visit's lightest. A submit waits for it; a failed fetch is tried again on the next one.
+ */
+function loadLoginSchema() {
+  loginSchema ??= import('../../../shared/api.ts').then(
+    (module) => module.LoginBody,
+    (error: unknown) => {
+      loginSchema = undefined;
+      throw error;
+    },
+  );
+  return loginSchema;
+}
 
 /** Only same-site paths are followed after login (no open redirect). */
 export function safeReturnPath(value: string | null): string {
@@ -54,14 +70,24 @@ export function LoginPage() {
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const values = readForm(event.currentTarget);
+    setPending(true);
+    let LoginBody: Awaited<ReturnType<typeof loadLoginSchema>>;
+    try {
+      LoginBody = await loadLoginSchema();
+    } catch {
+      setPending(false);
+      setMessage(t('ui.common.networkError'));
+      return;
+    }
     const parsed = LoginBody.safeParse(values);
     if (!parsed.success) {
+      setPending(false);
       setMessage(undefined);
       setErrors(zodFieldErrors(parsed.error, values, t));
       return;
     }
-    setPending(true);
     setSuspended(undefined);
     try {
       const me = await login(parsed.data);
@@ -120,7 +146,13 @@ export function LoginPage() {
           />
         ) : null}
         <ErrorSummary form={FORM} errors={errors} labels={labels} message={message} />
-        <form noValidate onSubmit={onSubmit} aria-labelledby={`${FORM}-legend`}>
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          onFocus={() => void loadLoginSchema().catch(() => {})}
+          onPointerDown={() => void loadLoginSchema().catch(() => {})}
+          aria-labelledby={`${FORM}-legend`}
+        >
           <fieldset className="fr-fieldset">
             <legend id={`${FORM}-legend`} className="fr-fieldset__legend fr-sr-only">
               {t('ui.auth.login.heading')}
@@ -157,7 +189,7 @@ export function LoginPage() {
             </div>
             <div className="fr-fieldset__element">
               <Button type="submit" disabled={pending}>
-                {t('ui.auth.login.submit')}
+                {pending ? t('ui.auth.login.submitting') : t('ui.auth.login.submit')}
               </Button>
             </div>
           </fieldset>

@@ -7,11 +7,9 @@ import { countedActivityIds, progressOf } from '../../../shared/completion.ts';
 import { useCompletionCriteria, useCourseCompletion } from '../../api/completion.ts';
 import type { ActivitySummary } from '../../api/courses.ts';
 import { ProgressMeter } from './ProgressMeter.tsx';
-import { useRecordVisit } from './queries.ts';
 
 export function CourseProgressPanel({ courseId, show = true }: { courseId: string; show?: boolean }) {
   const { t } = useTranslation();
-  useRecordVisit(courseId);
   const { data } = useCourseCompletion(courseId);
   if (!show || !data?.participant || data.percent === null) return null;
   return (

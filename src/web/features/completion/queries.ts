@@ -1,7 +1,6 @@
 /** Completion in the pages: dates as shown, whether a state is shown, and the changes a page makes. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { completionKeys, markDone, recordVisit, useCourseCompletion } from '../../api/completion.ts';
+import { completionKeys, markDone, useCourseCompletion } from '../../api/completion.ts';
 import { progressKeys } from '../../api/progress.ts';
 
 /** "23/11/2026", the date of a completion. */
@@ -32,17 +31,4 @@ export function useMarkDone(courseId: string) {
       void queryClient.invalidateQueries({ queryKey: progressKeys.course(courseId) });
     },
   });
-}
-
-/**
- * Tells the server the person opened the course page (their presence), once per course shown. The course
- * page itself is a cached answer shared by everyone: it cannot record anything.
- */
-export function useRecordVisit(courseId: string) {
-  const recorded = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (recorded.current === courseId) return;
-    recorded.current = courseId;
-    recordVisit(courseId).catch(() => undefined);
-  }, [courseId]);
 }

@@ -9,6 +9,7 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/format.ts';
+import { keyIn, type SuffixOf } from '../../../shared/i18n/keys.ts';
 import {
   type CsvFileInfo,
   type EnrolmentReport,
@@ -53,8 +54,8 @@ export function BulkReport({
   });
   const { totals } = report;
   // `count` chooses the plural, `n` is the number as written in French ("10 000").
-  const say = (key: string, count: number) =>
-    t(`ui.enrolment.report.${key}`, { count, n: formatNumber(count) });
+  const say = (key: SuffixOf<'ui.enrolment.report'>, count: number) =>
+    t(keyIn('ui.enrolment.report', key), { count, n: formatNumber(count) });
   const lines = [
     say('toEnrol', totals.toEnrol),
     totals.toReactivate > 0 ? say('toReactivate', totals.toReactivate) : null,
@@ -121,13 +122,13 @@ export function BulkReport({
   );
 }
 
-const ENCODING_KEYS: Record<CsvFileInfo['encoding'], string> = {
+const ENCODING_KEYS: Record<CsvFileInfo['encoding'], SuffixOf<'ui.enrolment.report.encodings'>> = {
   'utf-8': 'utf8',
   'windows-1252': 'windows1252',
   'utf-16le': 'utf16',
   'utf-16be': 'utf16',
 };
-const DELIMITER_KEYS: Record<CsvFileInfo['delimiter'], string> = {
+const DELIMITER_KEYS: Record<CsvFileInfo['delimiter'], SuffixOf<'ui.enrolment.report.delimiters'>> = {
   ';': 'semicolon',
   ',': 'comma',
   '\t': 'tab',
@@ -139,8 +140,8 @@ function FileEncoding({ file }: { file: CsvFileInfo }) {
   return (
     <p className="fr-mb-2w">
       {t('ui.enrolment.report.fileRead', {
-        encoding: t(`ui.enrolment.report.encodings.${ENCODING_KEYS[file.encoding]}`),
-        delimiter: t(`ui.enrolment.report.delimiters.${DELIMITER_KEYS[file.delimiter]}`),
+        encoding: t(keyIn('ui.enrolment.report.encodings', ENCODING_KEYS[file.encoding])),
+        delimiter: t(keyIn('ui.enrolment.report.delimiters', DELIMITER_KEYS[file.delimiter])),
       })}
     </p>
   );

@@ -14,6 +14,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENROL_ROLES } from '../../../shared/enrolment.ts';
 import { formatNumber } from '../../../shared/format.ts';
+import { keyIn, type SuffixOf } from '../../../shared/i18n/keys.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   applyBulk,
@@ -122,8 +123,8 @@ function useBulk(courseId: string, onDone: (message: string) => void) {
       setSource(undefined);
       await refreshEnrolment(queryClient, courseId);
       const enrolled = result.enrolled + result.reactivated;
-      const say = (key: string, count: number) =>
-        count > 0 ? t(`ui.enrolment.report.${key}`, { count, n: formatNumber(count) }) : '';
+      const say = (key: SuffixOf<'ui.enrolment.report'>, count: number) =>
+        count > 0 ? t(keyIn('ui.enrolment.report', key), { count, n: formatNumber(count) }) : '';
       onDone(
         [
           t('ui.enrolment.report.applied', { count: enrolled, n: formatNumber(enrolled) }),

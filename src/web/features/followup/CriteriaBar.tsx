@@ -8,6 +8,7 @@ import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { Tag } from '@codegouvfr/react-dsfr/Tag.js';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -17,6 +18,7 @@ import {
   SavedFilterBody,
 } from '../../../shared/followup.ts';
 import { formatDate } from '../../../shared/format.ts';
+import { keyIn, type SuffixOf } from '../../../shared/i18n/keys.ts';
 import { deleteSavedFilter, followupKeys, saveFilter } from '../../api/followup.ts';
 import { ConfirmModal, FormModal } from '../../components/dialogs.tsx';
 import { TextField } from '../../components/fields.tsx';
@@ -34,7 +36,7 @@ const day = (value: string) => formatDate(`${value}T12:00:00`);
 function chipsOf(
   criteria: FollowupCriteria,
   meta: Pick<FollowupGrid, 'activities' | 'groups'>,
-  t: (key: string, options?: Record<string, unknown>) => string,
+  t: TFunction,
 ): Chip[] {
   const chips: Chip[] = [];
   const drop = <K extends keyof FollowupCriteria>(key: K): FollowupCriteria => {
@@ -44,7 +46,7 @@ function chipsOf(
   /** One chip per value of a list; removing it keeps the others. */
   const each = (
     key: 'groupIds' | 'roles' | 'done' | 'notDone' | 'academies' | 'departements' | 'disciplines',
-    chip: string,
+    chip: SuffixOf<'ui.followup.chips'>,
     name: (value: string) => string,
   ) => {
     const values = (criteria[key] ?? []) as string[];
@@ -52,17 +54,17 @@ function chipsOf(
       const rest = values.filter((v) => v !== value);
       chips.push({
         id: `${key}:${value}`,
-        label: t(`ui.followup.chips.${chip}`, { value: name(value) }),
+        label: t(keyIn('ui.followup.chips', chip), { value: name(value) }),
         without: rest.length ? { ...criteria, [key]: rest } : drop(key),
       });
     }
   };
-  const single = (key: keyof FollowupCriteria, chip: string, value: string) =>
-    chips.push({ id: key, label: t(`ui.followup.chips.${chip}`, { value }), without: drop(key) });
+  const single = (key: keyof FollowupCriteria, chip: SuffixOf<'ui.followup.chips'>, value: string) =>
+    chips.push({ id: key, label: t(keyIn('ui.followup.chips', chip), { value }), without: drop(key) });
 
   if (criteria.q) single('q', 'q', `«\u00a0${criteria.q}\u00a0»`);
   each('groupIds', 'group', (id) => meta.groups.find((g) => g.id === id)?.name ?? id);
-  each('roles', 'role', (role) => t(`ui.roles.${role}`));
+  each('roles', 'role', (role) => t(`ui.roles.${role}`, { defaultValue: role }));
   const title = (id: string) => meta.activities.find((a) => a.id === id)?.title ?? id;
   each('done', 'done', title);
   each('notDone', 'notDone', title);

@@ -12,6 +12,9 @@ import { ENROLLED_ROLES, FollowupCriteria, type FollowupGrid } from '../../../sh
 import { TextField } from '../../components/fields.tsx';
 import { ErrorSummary, type FieldErrors, fieldId } from '../../components/forms.tsx';
 
+/** The group of the messages `FollowupCriteria` gives its issues. */
+const SCHEMA_MESSAGES = 'errors.followup';
+
 type Condition = { key: number; activityId: string; state: 'done' | 'notDone' };
 type Meta = Pick<FollowupGrid, 'activities' | 'groups' | 'facets'>;
 
@@ -96,7 +99,11 @@ export function FilterPanel({
       for (const issue of parsed.error.issues) {
         const name = String(issue.path[0] ?? '');
         if (next[name]) continue;
-        next[name] = issue.message.startsWith('errors.') ? t(issue.message) : t('ui.validation.invalid');
+        // The schema's own messages are keys under `errors.followup`; zod's (in English) are not shown.
+        const invalid = t('ui.validation.invalid');
+        next[name] = issue.message.startsWith(`${SCHEMA_MESSAGES}.`)
+          ? t(issue.message, { defaultValue: invalid })
+          : invalid;
       }
       setErrors(next);
       return;

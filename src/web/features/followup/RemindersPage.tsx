@@ -8,6 +8,7 @@ import { createModal } from '@codegouvfr/react-dsfr/Modal/index.js';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons.js';
 import { Table } from '@codegouvfr/react-dsfr/Table.js';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -44,7 +45,7 @@ function tomorrowMorning(): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T09:00`;
 }
 
-function targetLabel(reminder: Reminder, t: (key: string, options?: Record<string, unknown>) => string) {
+function targetLabel(reminder: Reminder, t: TFunction) {
   if (reminder.target === 'behind')
     return t('ui.followup.reminders.behindTarget', { value: reminder.belowProgress });
   if (reminder.target === 'chosen')

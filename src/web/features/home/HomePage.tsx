@@ -7,10 +7,12 @@
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Card } from '@codegouvfr/react-dsfr/Card.js';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
+import { keyIn, type SuffixOf } from '../../../shared/i18n/keys.ts';
 import { type Course, useCourses } from '../../api/courses.ts';
 import { type SpaceCourse, useMySpace } from '../../api/home.ts';
 import { useMe } from '../../app/auth.tsx';
@@ -124,7 +126,7 @@ export function HomePage() {
                 {t('ui.home.roles.item', {
                   role: t(`ui.roles.${assignment.role}`),
                   // A role in a course is named by the course's title when it is one of the blocks'.
-                  context:
+                  scope:
                     courseTitles.get(assignment.contextId) ||
                     assignment.contextLabel ||
                     t(`ui.contextLevels.${assignment.contextLevel}`),
@@ -175,7 +177,7 @@ function BlockSection({
 }
 
 /** "Du 3 mars 2026 au 30 juin 2026", or what is known of the dates. */
-function sessionDates(t: (key: string, options?: Record<string, string>) => string, item: SpaceCourse) {
+function sessionDates(t: TFunction, item: SpaceCourse) {
   const s = item.session;
   if (!s || (!s.startsAt && !s.endsAt)) return null;
   const start = s.startsAt ? formatDate(s.startsAt) : '';
@@ -238,7 +240,8 @@ function SpaceCard({ item, block }: { item: SpaceCourse; block: Block }) {
         {t('ui.home.card.review')}
       </Button>
     ) : null;
-  const staffLinks: [string, string, string][] =
+  type CardKey = SuffixOf<'ui.home.card'>;
+  const staffLinks: [string, CardKey, CardKey][] =
     block === 'trainings'
       ? [
           ['suivi', 'followup', 'followupLabel'],
@@ -298,10 +301,10 @@ function SpaceCard({ item, block }: { item: SpaceCourse; block: Block }) {
                   priority="secondary"
                   linkProps={{
                     to: path.startsWith('?') ? `${to}${path}` : `${to}/${path}`,
-                    'aria-label': t(`ui.home.card.${label}`, { course: course.title }),
+                    'aria-label': t(keyIn('ui.home.card', label), { course: course.title }),
                   }}
                 >
-                  {t(`ui.home.card.${key}`)}
+                  {t(keyIn('ui.home.card', key))}
                 </Button>
               </li>
             ))}

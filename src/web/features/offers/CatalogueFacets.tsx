@@ -7,7 +7,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox.js';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { FACETS, type Facet, type FacetCounts, type OfferSearchQuery } from '../../../shared/offers.ts';
+import { FACETS, type Facet, type OfferSearchQuery } from '../../../shared/offer-search.ts';
+import type { FacetCounts } from '../../../shared/offers.ts';
 
 type Entry = { value: string; label?: string | undefined; count: number };
 

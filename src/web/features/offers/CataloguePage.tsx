@@ -19,7 +19,7 @@ import {
   type OfferKind,
   type OfferSearchQuery,
   PAGE_SIZES,
-} from '../../../shared/offers.ts';
+} from '../../../shared/offer-search.ts';
 import { useOfferSearch } from '../../api/offers.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Loading } from '../../components/Loading.tsx';

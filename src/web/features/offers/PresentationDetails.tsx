@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatDuration } from '../../../shared/format.ts';
+import { keyIn, type SuffixOf } from '../../../shared/i18n/keys.ts';
 import type { OfferPresentation } from '../../../shared/offers.ts';
 import { RichText } from '../../components/RichTextEditor.tsx';
 
@@ -24,7 +25,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 export function PresentationFacts({ offer }: { offer: OfferPresentation }) {
   const { t } = useTranslation();
   const m = offer.metadata;
-  const label = (key: string) => t(`offers.presentation.${key}`);
+  const label = (key: SuffixOf<'offers.presentation'>) => t(keyIn('offers.presentation', key));
   const onSite = m.durationOnSite ?? 0;
   const remote = m.durationRemote ?? 0;
   const text = (value: string | undefined) => (value ? <span className="mg-pre-line">{value}</span> : null);

@@ -13,8 +13,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
+import { isOneOf, keyIn } from '../../../shared/i18n/keys.ts';
 import type { Stage } from '../../../shared/lifecycle.ts';
-import { type Publication, shortLink } from '../../../shared/offers.ts';
+import { type Publication, REQUIRED_FOR_OFFER, shortLink } from '../../../shared/offers.ts';
 import type { Course } from '../../api/courses.ts';
 import { publishCourse, refreshPublication, usePublication, withdrawCourse } from '../../api/offers.ts';
 import { useCourseCapabilities } from '../../api/roles.ts';
@@ -158,7 +159,9 @@ function Section({
             {missing.map((field) => (
               <li key={field} className="fr-text--sm fr-mb-0">
                 <Link to={`/parcours/${course.id}/indexation#indexation-${field}`}>
-                  {t(`offers.publication.fields.${field}`)}
+                  {isOneOf(REQUIRED_FOR_OFFER.course, field)
+                    ? t(keyIn('offers.publication.fields', field))
+                    : field}
                 </Link>
               </li>
             ))}

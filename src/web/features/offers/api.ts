@@ -1,30 +1,20 @@
 /** The public catalogue's query as the page's URL (the search itself is `useOfferSearch` of `api/offers.ts`). */
-import { FACETS, type Facet, OfferSearchQuery } from '../../../shared/offers.ts';
+import {
+  SEARCH_DEFAULTS as DEFAULTS,
+  FACETS,
+  type Facet,
+  type OfferSearchQuery,
+  readOfferSearchQuery,
+} from '../../../shared/offer-search.ts';
 import { exportLinks as searchExportLinks } from '../../api/offers.ts';
-
-const DEFAULTS = OfferSearchQuery.parse({});
 
 /**
  * The catalogue's query from the page's URL. The URL uses the API's own parameters, so a shared link,
  * the page's request and the downloads all say the same thing. Values the schema refuses (an old link,
- * a hand-edited one) are dropped rather than breaking the page.
+ * a hand-edited one) are dropped rather than breaking the page; read without zod, which the first page
+ * of many visitors need not download.
  */
-export function queryFromParams(params: URLSearchParams): OfferSearchQuery {
-  const raw: Record<string, unknown> = {};
-  for (const key of ['kind', 'q', 'sort', 'page', 'perPage'] as const) {
-    const value = params.get(key);
-    if (value !== null && value !== '') raw[key] = value;
-  }
-  for (const facet of FACETS) {
-    const values = params.getAll(facet).filter(Boolean);
-    if (values.length > 0) raw[facet] = values;
-  }
-  const parsed = OfferSearchQuery.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const refused = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-  const kept = Object.fromEntries(Object.entries(raw).filter(([key]) => !refused.has(key)));
-  return OfferSearchQuery.safeParse(kept).data ?? DEFAULTS;
-}
+export const queryFromParams: (params: URLSearchParams) => OfferSearchQuery = readOfferSearchQuery;
 
 /** The query as URL parameters, leaving out what equals the default (short, readable links). */
 export function paramsFromQuery(query: OfferSearchQuery): URLSearchParams {

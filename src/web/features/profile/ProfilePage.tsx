@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
+import { PrivacySection } from './PrivacySection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 
 export function ProfilePage() {
@@ -18,10 +19,7 @@ export function ProfilePage() {
         <h2 id="profil-mot-de-passe">{t('ui.profile.passwordTitle')}</h2>
         <PasswordForm />
       </section>
-      <section aria-labelledby="profil-donnees">
-        <h2 id="profil-donnees">{t('ui.profile.dataTitle')}</h2>
-        <p>{t('ui.profile.dataText')}</p>
-      </section>
+      <PrivacySection />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
+import { keyIn } from '../../../shared/i18n/keys.ts';
 import { COLLECTIONS, CourseMetadata, ORIGINS, REQUIRED_FOR_SESSION } from '../../../shared/lifecycle.ts';
 import { requiredToPublish } from '../../../shared/offers.ts';
 import { type Course, fetchCoursePage, refreshCourse, useCoursePage } from '../../api/courses.ts';
@@ -109,7 +110,7 @@ function IndexationForm({ course: current }: { course: Course }) {
   const hint = (name: string) =>
     name === 'version' && versionRequired ? t('ui.lifecycle.indexation.versionHint') : undefined;
   const optional = (name: string) => (required.has(name) ? '' : ` ${t('ui.common.optional')}`);
-  const label = (name: string) => t(`ui.lifecycle.indexation.${name}`);
+  const label = (name: (typeof FIELDS)[number]) => t(keyIn('ui.lifecycle.indexation', name));
   const labels = Object.fromEntries(FIELDS.map((name) => [name, label(name)]));
   const { errors, message, pending, submit } = useFormSubmission(CourseMetadata, async (data) => {
     let updated: Course;
@@ -144,19 +145,19 @@ function IndexationForm({ course: current }: { course: Course }) {
           {labels[name]}
           {optional(name)}
         </legend>
-        {(['Hours', 'Minutes'] as const).map((unit) => (
+        {(['hours', 'minutes'] as const).map((unit) => (
           <div key={unit} className="fr-fieldset__element fr-fieldset__element--inline">
             <Input
-              label={t(`ui.lifecycle.indexation.${unit.toLowerCase()}`)}
+              label={t(keyIn('ui.lifecycle.indexation', unit))}
               {...fieldState(errors, name)}
               nativeInputProps={{
-                name: `${name}${unit}`,
+                name: `${name}${unit === 'hours' ? 'Hours' : 'Minutes'}`,
                 type: 'number',
                 min: 0,
-                max: unit === 'Hours' ? 999 : 59,
+                max: unit === 'hours' ? 999 : 59,
                 inputMode: 'numeric',
                 defaultValue:
-                  total === undefined ? '' : unit === 'Hours' ? Math.floor(total / 60) : total % 60,
+                  total === undefined ? '' : unit === 'hours' ? Math.floor(total / 60) : total % 60,
                 ...invalidProps(errors, name),
               }}
             />

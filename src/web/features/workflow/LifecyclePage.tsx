@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { formatDate } from '../../../shared/format.ts';
+import { keyIn } from '../../../shared/i18n/keys.ts';
 import type { Stage, Transition, Workflow } from '../../../shared/lifecycle.ts';
 import { type Course, useCoursePage } from '../../api/courses.ts';
 import { useDeployment } from '../../api/hub.ts';
@@ -70,6 +71,7 @@ function Lifecycle({ course, workflow }: { course: Course; workflow: Workflow })
   );
   const stage = workflow.stage;
   const index = LINE.indexOf(stage);
+  const next = LINE[index + 1];
   const isSession = workflow.isSession;
   // A copy deployed from the course offer says where it comes from itself (its origin is another domain's).
   const deployment = useDeployment(course.id).data;
@@ -103,8 +105,8 @@ function Lifecycle({ course, workflow }: { course: Course; workflow: Workflow })
         <Stepper
           currentStep={index + 1}
           stepCount={LINE.length}
-          title={t(`workflow.stages.${stage}`)}
-          {...(index + 1 < LINE.length && { nextTitle: t(`workflow.stages.${LINE[index + 1]}`) })}
+          title={t(keyIn('workflow.stages', stage))}
+          {...(next && { nextTitle: t(keyIn('workflow.stages', next)) })}
         />
       )}
       {deployment ? (
@@ -126,10 +128,13 @@ function Lifecycle({ course, workflow }: { course: Course; workflow: Workflow })
 }
 
 /** The words of trashing and restoring say "la session" for a session, "le parcours" otherwise. */
-function wordsOf(transition: Transition, isSession: boolean) {
-  return isSession && (transition === 'trash' || transition === 'restore')
-    ? `${transition}Session`
-    : transition;
+function wordsOf<T extends Transition>(
+  transition: T,
+  isSession: boolean,
+): T | 'trashSession' | 'restoreSession' {
+  if (isSession && transition === 'trash') return 'trashSession';
+  if (isSession && transition === 'restore') return 'restoreSession';
+  return transition;
 }
 
 /** Where a blocker's field is filled in: the indexation page, or the session form below. */
@@ -178,7 +183,7 @@ function Actions({
     try {
       await moveCourse(course.id, transition);
       await refreshLifecycle(queryClient, course.id);
-      onDone(t(`ui.lifecycle.done.${wordsOf(transition, isSession)}`, { title: course.title }));
+      onDone(t(keyIn('ui.lifecycle.done', wordsOf(transition, isSession)), { title: course.title }));
     } catch (e) {
       setError(problemMessage(e));
     } finally {
@@ -203,10 +208,10 @@ function Actions({
               onClick={() => start(transition)}
               nativeButtonProps={blockers.length ? { 'aria-describedby': `bloque-${transition}` } : {}}
             >
-              {t(`ui.lifecycle.actions.${transition}`)}
+              {t(keyIn('ui.lifecycle.actions', transition))}
             </Button>
             <p className="fr-hint-text fr-mt-1v fr-mb-0">
-              {t(`ui.lifecycle.hints.${wordsOf(transition, isSession)}`)}
+              {t(keyIn('ui.lifecycle.hints', wordsOf(transition, isSession)))}
             </p>
             {blockers.length ? (
               <div id={`bloque-${transition}`} className="fr-messages-group fr-mt-1v">
@@ -214,8 +219,10 @@ function Actions({
                 <ul className="fr-mt-0">
                   {blockers.map((b) => {
                     const to = fieldLink(course.id, b.field);
+                    // Codes and fields come from the server: one this app does not know yet shows as sent.
                     const text = t(`workflow.blockers.${b.code}`, {
-                      field: b.field ? t(`workflow.fields.${b.field}`) : '',
+                      field: b.field ? t(`workflow.fields.${b.field}`, { defaultValue: b.field }) : '',
+                      defaultValue: b.code,
                     });
                     return (
                       <li key={`${b.code}-${b.field ?? ''}`} className="fr-text--sm fr-mb-0">

@@ -225,17 +225,20 @@ describe('the activity contract, through a kind the engine does not know', () =>
         shortName: uniqueShortName('NOTES-FULL'),
         createdBy: participantId,
         withUserData: true,
+        now: t.clock.now(),
       }),
     );
     expect(await notesOf(fullCopy.id)).toEqual(withWork);
 
     // The session reset for a new group: people's notes go, the designer's stay.
-    await t.db.transaction((tx) => resetCourseUserData(tx, t.deps.files, session));
+    await t.db.transaction((tx) => resetCourseUserData(tx, t.deps.files, session, t.clock.now()));
     expect(await notesOf(session)).toEqual(designed);
     expect(await notesOf(fullCopy.id)).toEqual(withWork);
 
     // The GDPR: what the participant wrote, wherever it is; then erased.
-    const mine = await t.db.transaction((tx) => exportPersonActivityData(tx, t.deps.files, participantId));
+    const mine = await t.db.transaction((tx) =>
+      exportPersonActivityData(tx, t.deps.files, participantId, t.clock.now()),
+    );
     expect(mine).toEqual([
       {
         courseId: fullCopy.id,
@@ -245,7 +248,7 @@ describe('the activity contract, through a kind the engine does not know', () =>
         data: { notes: ['La répétition espacée.'] },
       },
     ]);
-    await t.db.transaction((tx) => erasePersonActivityData(tx, t.deps.files, participantId));
+    await t.db.transaction((tx) => erasePersonActivityData(tx, t.deps.files, participantId, t.clock.now()));
     expect(await notesOf(fullCopy.id)).toEqual(designed);
     expect(await t.db.select().from(testNotes).where(isNotNull(testNotes.userId))).toEqual([]);
 
@@ -268,7 +271,7 @@ describe('the activity contract, through a kind the engine does not know', () =>
     expect(await t.db.select().from(testNotes).where(eq(testNotes.activityId, plain.id))).toEqual([]);
 
     const full = await notesActivity(fullCopy.id);
-    await t.db.transaction((tx) => clearCourseContent(tx, t.deps.files, fullCopy.id));
+    await t.db.transaction((tx) => clearCourseContent(tx, t.deps.files, fullCopy.id, t.clock.now()));
     expect(await t.db.select().from(testNotes).where(eq(testNotes.activityId, full.id))).toEqual([]);
     expect(await noteLinks()).toBe(linksBefore - 3);
 
@@ -294,14 +297,14 @@ describe('the activity contract, through a kind the engine does not know', () =>
       ],
       people: [],
     });
-    const manifest = await describeCourse(t.db, t.deps.files, parcours.courseId);
+    const manifest = await describeCourse(t.db, t.deps.files, parcours.courseId, t.clock.now());
     const kindData = manifest.sections[0]!.activities[0]!.kindData!;
     expect(kindData.files).toEqual([
       { sha256: sha, filename: 'grille.txt', mime: 'text/plain; charset=utf-8', size: ATTACHMENT.length },
     ]);
     expect(JSON.stringify(kindData.data)).not.toContain('Ma note');
     // Imported beside its original, the course is named as a copy; everything else comes back as it was.
-    const back = await describeCourse(t.db, t.deps.files, imported.json().id);
+    const back = await describeCourse(t.db, t.deps.files, imported.json().id, t.clock.now());
     expect(back.course.title).toBe(`${manifest.course.title} (copie)`);
     expect({
       ...back,

@@ -104,7 +104,12 @@ const routes =
             .insert(testNotes)
             .values({ activityId: activity.id, userId: actor.userId, body: request.body.body })
             .returning();
-          await reportActivityOutcome(tx, { userId: actor.userId, activityId: activity.id, complete: true });
+          await reportActivityOutcome(tx, {
+            userId: actor.userId,
+            activityId: activity.id,
+            complete: true,
+            now: request.ctx.now,
+          });
           return row!.id;
         });
         return reply.status(201).send({ id });

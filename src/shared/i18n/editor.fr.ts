@@ -1,0 +1,38 @@
+/** French strings of the rich-text editor. */
+export const editor = {
+  ui: {
+    editor: {
+      toolbar: 'Mise en forme\u00a0: {{label}}',
+      bold: 'Gras',
+      italic: 'Italique',
+      underline: 'Souligné',
+      heading2: 'Titre de niveau 2',
+      heading3: 'Titre de niveau 3',
+      bulletList: 'Liste à puces',
+      orderedList: 'Liste numérotée',
+      link: 'Lien',
+      undo: 'Annuler la dernière modification',
+      redo: 'Rétablir la modification',
+      linkUrl: 'Adresse du lien',
+      linkUrlHint: 'Adresse complète, commençant par https://',
+      linkApply: 'Appliquer le lien',
+      linkRemove: 'Retirer le lien',
+      linkCancel: 'Annuler',
+      linkInvalid: 'Saisissez une adresse commençant par https:// ou http://',
+      areaHint: 'Zone de texte enrichi. Raccourcis\u00a0: Ctrl+B gras, Ctrl+I italique, Ctrl+U souligné.',
+      image: 'Insérer une image',
+      imageFile: 'Image',
+      imageFileHint: 'Formats acceptés\u00a0: PNG, JPEG, GIF ou WebP.',
+      imageAlt: 'Texte alternatif',
+      imageAltHint:
+        'Ce que l’image apporte au texte, pour les personnes qui ne la voient pas. Par exemple\u00a0: «\u00a0Schéma du cycle de l’eau\u00a0».',
+      imageDecorative: 'Image décorative',
+      imageDecorativeHint: 'Elle n’apporte aucune information\u00a0: les lecteurs d’écran l’ignoreront.',
+      imageInsert: 'Insérer l’image',
+      imageCancel: 'Annuler',
+      imageRequired: 'Choisissez une image.',
+      imageAltRequired: 'Saisissez un texte alternatif, ou cochez «\u00a0Image décorative\u00a0».',
+      imageUploading: 'Envoi de l’image…',
+    },
+  },
+} as const;

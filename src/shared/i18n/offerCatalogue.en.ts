@@ -1,0 +1,75 @@
+import type { Shape } from './namespaces.ts';
+
+/** English strings of the public catalogue `/offres`. */
+export const offerCatalogue: Shape<'offerCatalogue'> = {
+  offers: {
+    alerts: {
+      link: 'Tell me about new offers',
+    },
+    catalogue: {
+      intro:
+        'Find a training to enrol in or a course to deploy in your domain. Browsing is open, no login needed.',
+      kinds: {
+        training: 'Trainings',
+        course: 'Courses',
+      },
+      kindsLabel: 'Kind of offer',
+      searchLegend: 'Search the offer',
+      q: 'Words',
+      qHint: 'Example: mathematics cycle 3, assessment',
+      submit: 'Search',
+      filter: 'Filter',
+      filterCount_one: 'Filter ({{count}} active filter)',
+      filterCount_other: 'Filter ({{count}} active filters)',
+      showResults_zero: 'See the results',
+      showResults_one: 'See the offer found',
+      showResults_other: 'See the {{n}} offers found',
+      filters: 'Refine the search',
+      clearFilters: 'Clear the filters',
+      facets: {
+        public: 'Audience',
+        collection: 'Collection',
+        modality: 'Modality',
+        duration: 'Duration',
+        domain: 'Domain',
+        origin: 'Origin',
+        keyword: 'Keywords',
+      },
+      facetOption: '{{label}} ({{count}})',
+      modalities: {
+        presentiel: 'On site',
+        distance: 'Remote',
+        hybride: 'Blended',
+      },
+      durations: {
+        lt3h: 'Less than 3 h',
+        '3to6h': '3 h to under 6 h',
+        '6to9h': '6 h to under 9 h',
+        from9h: '9 h or more',
+      },
+      sort: 'Sort by',
+      sorts: {
+        relevance: 'Relevance',
+        recent: 'Most recently published',
+        title: 'Title (A to Z)',
+        start: 'Start date',
+      },
+      perPage: 'Offers per page',
+      total_one: '{{n}} offer',
+      total_other: '{{n}} offers',
+      resultsHeading: 'Results',
+      updating: 'Updating the results…',
+      empty: 'No offer matches your search.',
+      emptyNext: 'Try other words or remove filters.',
+      download: 'Download these results',
+      downloadCap: 'At most {{max}} offers per file.',
+      downloadCsv: 'Spreadsheet (CSV)',
+      downloadPdf: 'Catalogue (PDF)',
+      duration: 'Duration: {{duration}}',
+      noDuration: 'Duration not given',
+      dates: 'From {{start}} to {{end}}',
+      startsOn: 'From {{start}}',
+      number: 'Offer no. {{number}}',
+    },
+  },
+};
