@@ -9,6 +9,7 @@ import { completionReactions } from './modules/completion/reactions.ts';
 import { defineAudience } from './modules/courses/index.ts';
 import { inAudience } from './modules/enrolment/index.ts';
 import { defineFollowupJobs } from './modules/followup/reminders.ts';
+import { defineMessagingJobs } from './modules/messaging/index.ts';
 import { defineOfferJobs } from './modules/offers/digest.ts';
 import { offerReactions } from './modules/offers/reactions.ts';
 import { AuthCache } from './platform/auth/cache.ts';
@@ -56,6 +57,7 @@ export async function createRuntime(
   defineAccountJobs(jobs, database.db, config.session, clock);
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   defineOfferJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
+  defineMessagingJobs(jobs, { db: database.db, files, mailer, publicUrl: config.publicUrl, clock });
   // Redis, when configured, holds what several nodes must share in memory (rate-limit counters today).
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })

@@ -20,6 +20,7 @@ import { lifecycle } from './lifecycle.en.ts';
 import { mergeNamespaces, type Namespace, type Shape } from './namespaces.ts';
 import { offerCatalogue } from './offerCatalogue.en.ts';
 import { offers } from './offers.en.ts';
+import { messaging } from './messaging.en.ts';
 import { privacy } from './privacy.en.ts';
 import { profile } from './profile.en.ts';
 import { selfEnrolment } from './selfEnrolment.en.ts';
@@ -49,6 +50,7 @@ export const enNamespaces: { [N in Namespace]: Shape<N> } = {
   profile,
   legal,
   privacy,
+  messaging,
   server,
 };
 

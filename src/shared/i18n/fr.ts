@@ -22,6 +22,7 @@ import { lifecycle } from './lifecycle.fr.ts';
 import { type FrNamespaces, mergeNamespaces, type Widen } from './namespaces.ts';
 import { offerCatalogue } from './offerCatalogue.fr.ts';
 import { offers } from './offers.fr.ts';
+import { messaging } from './messaging.fr.ts';
 import { privacy } from './privacy.fr.ts';
 import { profile } from './profile.fr.ts';
 import { selfEnrolment } from './selfEnrolment.fr.ts';
@@ -51,6 +52,7 @@ export const frNamespaces: FrNamespaces = {
   profile,
   legal,
   privacy,
+  messaging,
   server,
 };
 

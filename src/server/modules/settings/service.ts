@@ -81,3 +81,18 @@ export const DEFAULT_VIDEO_HOSTS: readonly string[] = ['apps.education.fr', 'vid
 export function videoHosts(db: Tx): Promise<readonly string[]> {
   return getSetting(db, VIDEO_HOSTS_KEY, DEFAULT_VIDEO_HOSTS);
 }
+
+/** The internal mail's limits, set by administrators. */
+export const MESSAGING_LIMITS_KEY = 'messaging.limits';
+export type MessagingLimits = { attachmentMaxBytes: number; trashRetentionDays: number };
+export const DEFAULT_MESSAGING_LIMITS: MessagingLimits = {
+  attachmentMaxBytes: 10 * 1024 * 1024,
+  trashRetentionDays: 30,
+};
+
+export async function messagingLimits(db: Tx): Promise<MessagingLimits> {
+  return {
+    ...DEFAULT_MESSAGING_LIMITS,
+    ...(await getSetting(db, MESSAGING_LIMITS_KEY, DEFAULT_MESSAGING_LIMITS)),
+  };
+}

@@ -1,0 +1,2 @@
+/** The messaging module's public face: what other modules may use. */
+export { defineMessagingJobs } from './jobs.ts';
