@@ -631,7 +631,11 @@ export async function getMessage(ctx: Pick<Ctx, 'db' | 'actor' | 'files'>, messa
     );
   if (!held) throw notFound();
   const message = await presentMessage(ctx, held.delivery, held.message);
-  const draft = held.message.draft ?? { to: [], cc: [], bcc: [], forwardOf: null };
+  // The recipients as written (blind copies included) are the author's, and only while it is a draft.
+  const draft =
+    held.message.status === 'draft' && held.message.senderId === ctx.actor.userId
+      ? (held.message.draft ?? { to: [], cc: [], bcc: [], forwardOf: null })
+      : null;
   return { ...message, draft };
 }
 
