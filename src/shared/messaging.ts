@@ -120,9 +120,7 @@ export type Message = z.infer<typeof Message>;
 
 /** A draft as its author edits it again: the recipients as written. */
 export const Draft = Message.extend({
-  draft: z
-    .object({ to: Recipients, cc: Recipients, bcc: Recipients, forwardOf: Uuid.nullable() })
-    .nullable(),
+  draft: z.object({ to: Recipients, cc: Recipients, bcc: Recipients, forwardOf: Uuid.nullable() }).nullable(),
 });
 export type Draft = z.infer<typeof Draft>;
 

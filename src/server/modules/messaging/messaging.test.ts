@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation, Draft, MessageList, UnreadCounts } from '../../../shared/messaging.ts';
+import { PAYLOADS, violations } from '../../platform/richtext/xss-corpus.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { BULK_THRESHOLD, DELIVER_JOB, deliverQueued } from './service.ts';
 
@@ -26,7 +27,8 @@ beforeAll(async () => {
   ({ id: courseId } = await one<{ id: string }>(
     sql`select id from courses where title = 'Mémoire et apprentissages — session 2026-2027'`,
   ));
-  const idOf = async (email: string) => (await one<{ id: string }>(sql`select id from users where email = ${email}`)).id;
+  const idOf = async (email: string) =>
+    (await one<{ id: string }>(sql`select id from users where email = ${email}`)).id;
   ({ email: colleagueEmail } = await one<{ email: string }>(sql`
     select u.email from users u join enrolments e on e.user_id = u.id
     where e.course_id = ${courseId} and u.email like '%.%.%@magistere.test' order by u.email limit 1`));
@@ -46,7 +48,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const unread = async (client: ApiClient) => (await client.get('/api/messaging/unread')).json() as UnreadCounts;
+const unread = async (client: ApiClient) =>
+  (await client.get('/api/messaging/unread')).json() as UnreadCounts;
 const list = async (client: ApiClient, query = 'folder=inbox') =>
   (await client.get(`/api/messaging/messages?${query}`)).json() as MessageList;
 
@@ -75,7 +78,9 @@ describe('sending and reading', () => {
     expect(sentBox.items[0]).toMatchObject({ id, folder: 'sent' });
 
     // Reading the conversation marks it read, and the counter comes down in the same transaction.
-    const conversation = (await trainer.get(`/api/messaging/messages/${id}/conversation`)).json() as Conversation;
+    const conversation = (
+      await trainer.get(`/api/messaging/messages/${id}/conversation`)
+    ).json() as Conversation;
     expect(conversation.messages).toHaveLength(1);
     expect((await trainer.post(`/api/messaging/conversations/${conversation.id}/read`)).statusCode).toBe(204);
     expect((await unread(trainer)).total).toBe(before.total);
@@ -89,7 +94,9 @@ describe('sending and reading', () => {
     });
     expect(reply.statusCode).toBe(201);
     expect(reply.json().conversationId).toBe(conversation.id);
-    const thread = (await participant.get(`/api/messaging/messages/${id}/conversation`)).json() as Conversation;
+    const thread = (
+      await participant.get(`/api/messaging/messages/${id}/conversation`)
+    ).json() as Conversation;
     expect(thread.messages.map((m) => m.subject)).toEqual([
       'Question sur la mémoire de travail',
       'RE : Question sur la mémoire de travail',
@@ -243,11 +250,17 @@ describe('privacy of messages', () => {
     for (const target of [id, guessed]) {
       expect((await outsider.get(`/api/messaging/messages/${target}`)).statusCode).toBe(404);
       expect((await outsider.get(`/api/messaging/messages/${target}/conversation`)).statusCode).toBe(404);
-      expect((await outsider.patch(`/api/messaging/messages/${target}`, { starred: true })).statusCode).toBe(404);
-      expect((await colleague.patch(`/api/messaging/messages/${target}`, { trashed: true })).statusCode).toBe(404);
+      expect((await outsider.patch(`/api/messaging/messages/${target}`, { starred: true })).statusCode).toBe(
+        404,
+      );
+      expect((await colleague.patch(`/api/messaging/messages/${target}`, { trashed: true })).statusCode).toBe(
+        404,
+      );
       expect((await outsider.delete(`/api/messaging/messages/${target}`)).statusCode).toBe(404);
       expect((await outsider.post(`/api/messaging/drafts/${target}/send`, {})).statusCode).toBe(404);
-      expect((await trainer.put(`/api/messaging/drafts/${target}`, { courseId, version: 1 })).statusCode).toBe(404);
+      expect(
+        (await trainer.put(`/api/messaging/drafts/${target}`, { courseId, version: 1 })).statusCode,
+      ).toBe(404);
       expect(
         (await outsider.get(`/api/messaging/messages/${target}/attachments/${randomUUID()}`)).statusCode,
       ).toBe(404);
@@ -263,7 +276,9 @@ describe('privacy of messages', () => {
       ).toBe(404);
     }
     // Nor can a conversation be read or labelled by someone outside it.
-    const label = (await outsider.post('/api/messaging/labels', { name: 'Espion', colour: 'blue-ecume' })).json();
+    const label = (
+      await outsider.post('/api/messaging/labels', { name: 'Espion', colour: 'blue-ecume' })
+    ).json();
     expect(
       (await outsider.put(`/api/messaging/labels/${label.id}/conversations`, { conversationId })).statusCode,
     ).toBe(404);
@@ -312,7 +327,11 @@ describe('flags, trash and counters', () => {
   it('keeps the unread counter right through read, unread, trash and restore', async () => {
     const base = (await unread(colleague)).total;
     const { id } = (
-      await trainer.post('/api/messaging/messages', { courseId, subject: 'Compteur', to: [{ type: 'user', id: ids.colleague }] })
+      await trainer.post('/api/messaging/messages', {
+        courseId,
+        subject: 'Compteur',
+        to: [{ type: 'user', id: ids.colleague }],
+      })
     ).json();
     expect((await unread(colleague)).total).toBe(base + 1);
     await colleague.patch(`/api/messaging/messages/${id}`, { trashed: true });
@@ -344,12 +363,20 @@ describe('flags, trash and counters', () => {
 describe('labels', () => {
   it('labels a conversation and filters by it; names are unique per person', async () => {
     const { id, conversationId } = (
-      await participant.post('/api/messaging/messages', { courseId, subject: 'À classer', to: [{ type: 'user', id: ids.trainer }] })
+      await participant.post('/api/messaging/messages', {
+        courseId,
+        subject: 'À classer',
+        to: [{ type: 'user', id: ids.trainer }],
+      })
     ).json();
     const label = await trainer.post('/api/messaging/labels', { name: 'Module 2', colour: 'green-emeraude' });
     expect(label.statusCode).toBe(201);
-    expect((await trainer.post('/api/messaging/labels', { name: 'Module 2', colour: 'blue-ecume' })).statusCode).toBe(409);
-    expect((await trainer.post('/api/messaging/labels', { name: 'X', colour: 'rouge-sang' })).statusCode).toBe(400);
+    expect(
+      (await trainer.post('/api/messaging/labels', { name: 'Module 2', colour: 'blue-ecume' })).statusCode,
+    ).toBe(409);
+    expect(
+      (await trainer.post('/api/messaging/labels', { name: 'X', colour: 'rouge-sang' })).statusCode,
+    ).toBe(400);
     const labelId = label.json().id;
     expect(
       (await trainer.put(`/api/messaging/labels/${labelId}/conversations`, { conversationId })).statusCode,
@@ -377,6 +404,38 @@ describe('rich text', () => {
     expect(message.body).not.toMatch(/script|onclick|javascript:/i);
     expect(message.subject).toBe('Objet');
   });
+
+  it('neutralises the whole XSS corpus in bodies, drafts and subjects, as read back through the API', async () => {
+    const { id } = (await participant.post('/api/messaging/drafts', { courseId, subject: 'Corpus' })).json();
+    let version = 1;
+    for (const payload of PAYLOADS) {
+      const saved = await participant.put(`/api/messaging/drafts/${id}`, {
+        courseId,
+        subject: payload.slice(0, 300),
+        body: payload,
+        version,
+      });
+      if (payload.includes('\u0000')) {
+        // The platform refuses NUL characters before any module sees them.
+        expect(saved.json().code).toBe('nul_character');
+        continue;
+      }
+      expect(saved.statusCode, payload).toBe(200);
+      version = saved.json().version;
+      const draft = (await participant.get(`/api/messaging/messages/${id}`)).json() as Draft;
+      expect(violations(draft.body), payload).toEqual([]);
+      // Plain text, rendered as text: no tag survives (a lone "<" is just a character).
+      expect(draft.subject).not.toMatch(/<[a-z!/?]/i);
+    }
+    const sent = await participant.post('/api/messaging/messages', {
+      courseId,
+      subject: 'Corpus entier',
+      body: PAYLOADS.filter((p) => !p.includes('\u0000')).join('\n'),
+      to: [{ type: 'user', id: ids.trainer }],
+    });
+    const received = (await trainer.get(`/api/messaging/messages/${sent.json().id}`)).json() as Draft;
+    expect(violations(received.body)).toEqual([]);
+  });
 });
 
 describe('attachments', () => {
@@ -399,10 +458,19 @@ describe('attachments', () => {
 
   it('attaches files to a draft, sends them, and only recipients can download', async () => {
     const { id, version } = (
-      await participant.post('/api/messaging/drafts', { courseId, subject: 'Avec pièce jointe', to: [{ type: 'user', id: ids.trainer }] })
+      await participant.post('/api/messaging/drafts', {
+        courseId,
+        subject: 'Avec pièce jointe',
+        to: [{ type: 'user', id: ids.trainer }],
+      })
     ).json();
     const body = multipart([{ name: 'notes.txt', content: Buffer.from('Mes notes du module') }]);
-    const upload = await participant.request('POST', `/api/messaging/drafts/${id}/attachments`, body.payload, body.headers);
+    const upload = await participant.request(
+      'POST',
+      `/api/messaging/drafts/${id}/attachments`,
+      body.payload,
+      body.headers,
+    );
     expect(upload.statusCode).toBe(201);
     const [file] = upload.json();
     expect((await participant.post(`/api/messaging/drafts/${id}/send`, { version })).statusCode).toBe(201);
@@ -412,22 +480,38 @@ describe('attachments', () => {
     expect(download.statusCode).toBe(200);
     expect(download.body).toBe('Mes notes du module');
     expect((await outsider.get(`/api/messaging/messages/${id}/attachments/${file.id}`)).statusCode).toBe(404);
-    expect((await colleague.get(`/api/messaging/messages/${id}/attachments/${file.id}`)).statusCode).toBe(404);
+    expect((await colleague.get(`/api/messaging/messages/${id}/attachments/${file.id}`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses a file over the administrators’ limit with 413, storing nothing', async () => {
     const admin = await t.as('admin@magistere.test');
-    expect((await participant.put('/api/admin/messaging', { attachmentMaxBytes: 2048, trashRetentionDays: 30 })).statusCode).toBe(403);
+    expect(
+      (await participant.put('/api/admin/messaging', { attachmentMaxBytes: 2048, trashRetentionDays: 30 }))
+        .statusCode,
+    ).toBe(403);
     const set = await admin.put('/api/admin/messaging', { attachmentMaxBytes: 2048, trashRetentionDays: 30 });
     expect(set.statusCode).toBe(200);
-    const { id } = (await participant.post('/api/messaging/drafts', { courseId, subject: 'Trop gros' })).json();
+    const { id } = (
+      await participant.post('/api/messaging/drafts', { courseId, subject: 'Trop gros' })
+    ).json();
     const links = async () =>
-      (await one<{ n: number }>(sql`select count(*)::int as n from file_links where owner_type = 'message' and owner_id = ${id}`)).n;
+      (
+        await one<{ n: number }>(
+          sql`select count(*)::int as n from file_links where owner_type = 'message' and owner_id = ${id}`,
+        )
+      ).n;
     const body = multipart([
       { name: 'petit.txt', content: Buffer.from('petit') },
       { name: 'gros.bin', content: Buffer.alloc(4096, 1) },
     ]);
-    const upload = await participant.request('POST', `/api/messaging/drafts/${id}/attachments`, body.payload, body.headers);
+    const upload = await participant.request(
+      'POST',
+      `/api/messaging/drafts/${id}/attachments`,
+      body.payload,
+      body.headers,
+    );
     expect(upload.statusCode).toBe(413);
     expect(upload.headers['content-type']).toMatch(/problem\+json/);
     expect(await links()).toBe(0);
