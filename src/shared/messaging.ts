@@ -22,7 +22,8 @@ export const LabelColour = z.enum(LABEL_COLOURS);
 
 /** Whom to write to: one person, everyone of a course in a role, or the members of a group. */
 export const RecipientSpec = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('user'), id: Uuid }),
+  /** `name` is given back when a draft is read again; what a client sends there is ignored. */
+  z.object({ type: z.literal('user'), id: Uuid, name: z.string().max(200).optional() }),
   z.object({ type: z.literal('role'), role: z.enum(['participant', 'trainer', 'tutor']) }),
   z.object({ type: z.literal('group'), id: Uuid }),
 ]);

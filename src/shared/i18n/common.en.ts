@@ -71,6 +71,9 @@ export const common: Shape<'common'> = {
     },
     header: {
       domainSwitcher: 'Working domain',
+      messaging: 'Messages',
+      messagingUnread_one: 'Messages, {{count}} unread',
+      messagingUnread_other: 'Messages, {{count}} unread',
       userMenu: 'My account',
       logout: 'Log out',
       login: 'Log in',

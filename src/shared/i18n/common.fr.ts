@@ -69,6 +69,9 @@ export const common = {
     },
     header: {
       domainSwitcher: 'Domaine de travail',
+      messaging: 'Messagerie',
+      messagingUnread_one: 'Messagerie, {{count}} message non lu',
+      messagingUnread_other: 'Messagerie, {{count}} messages non lus',
       userMenu: 'Mon compte',
       logout: 'Se déconnecter',
       login: 'Se connecter',

@@ -3,6 +3,7 @@ import { fr } from '@codegouvfr/react-dsfr/fr/index.js';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useUnread } from '../api/messaging.ts';
 import { SIGNED_OUT_STATE, useLogout, useMe } from './auth.tsx';
 import { useWorkingDomain } from './domainChoice.ts';
 
@@ -106,5 +107,26 @@ export function UserMenu({ id }: { id?: string }) {
         </ul>
       </div>
     </div>
+  );
+}
+
+/** The mail's entry in the header, with the number of unread messages (a counter kept by the server). */
+export function MessagingLink() {
+  const { t } = useTranslation();
+  const unread = useUnread(true).data?.total ?? 0;
+  return (
+    <Link className={fr.cx('fr-btn', 'fr-icon-mail-line')} to="/messagerie" data-testid="messaging-link">
+      {unread > 0 ? (
+        <>
+          <span aria-hidden="true">
+            {t('ui.header.messaging')}{' '}
+            <span className="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">{unread}</span>
+          </span>
+          <span className="fr-sr-only">{t('ui.header.messagingUnread', { count: unread })}</span>
+        </>
+      ) : (
+        t('ui.header.messaging')
+      )}
+    </Link>
   );
 }

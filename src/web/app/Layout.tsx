@@ -10,7 +10,7 @@ import { Outlet, useLocation } from 'react-router';
 import type { Me } from '../api/accounts.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useMeQuery } from './auth.tsx';
-import { DomainSwitcher, UserMenu } from './HeaderTools.tsx';
+import { DomainSwitcher, MessagingLink, UserMenu } from './HeaderTools.tsx';
 
 export const MAIN_ID = 'contenu';
 const NAV_ID = 'navigation-principale';
@@ -108,7 +108,11 @@ export function Layout() {
   useFocusOnNavigation();
 
   const quickAccessItems = me
-    ? [me.domains.length > 0 ? <DomainSwitcher key="domain" /> : null, <UserMenu key="user" />]
+    ? [
+        me.domains.length > 0 ? <DomainSwitcher key="domain" /> : null,
+        <MessagingLink key="messaging" />,
+        <UserMenu key="user" />,
+      ]
     : [{ iconId: 'fr-icon-lock-line' as const, text: t('ui.header.login'), linkProps: { to: '/connexion' } }];
 
   return (

@@ -120,6 +120,16 @@ const PersonalDataPage = lazyPage(() => import('../features/legal/LegalPages.tsx
 const MailDetailPage = lazyPage(() => import('../features/mail/MailDetailPage.tsx'), 'MailDetailPage', [
   'admin',
 ]);
+const MailboxPage = lazyPage(() => import('../features/messaging/MailboxPage.tsx'), 'MailboxPage', [
+  'messaging',
+]);
+const MessagePage = lazyPage(() => import('../features/messaging/MessagePage.tsx'), 'MessagePage', [
+  'messaging',
+]);
+const ComposePage = lazyPage(() => import('../features/messaging/ComposePage.tsx'), 'ComposePage', [
+  'messaging',
+  'editor',
+]);
 const MailPage = lazyPage(() => import('../features/mail/MailPage.tsx'), 'MailPage', ['admin']);
 const AlertsPage = lazyPage(() => import('../features/offers/AlertsPage.tsx'), 'AlertsPage', [
   'indexation',
@@ -190,6 +200,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'profil', element: <ProfilePage /> },
+          { path: 'messagerie', element: <MailboxPage /> },
+          { path: 'messagerie/ecrire', element: <ComposePage /> },
+          { path: 'messagerie/:id', element: <MessagePage /> },
           { path: 'offres/alertes', element: <AlertsPage /> },
           {
             path: 'parcours/nouveau',

@@ -153,6 +153,10 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
 
 // ————— drafts and sending —————
 
+/** What is stored of a recipient: never a name a client made up. */
+const bare = (list: RecipientSpec[]): RecipientSpec[] =>
+  list.map((s) => (s.type === 'user' ? { type: 'user', id: s.id } : s));
+
 function cleanBody(html: string) {
   const bodyHtml = sanitizeRichText(html);
   return { bodyHtml, bodyText: sanitizePlainText(bodyHtml, 200_000) };
@@ -206,7 +210,12 @@ export async function createDraft(
         subject: sanitizePlainText(body.subject, 300),
         ...cleanBody(body.body),
         individual: body.individual,
-        draft: { to: body.to, cc: body.cc, bcc: body.bcc, forwardOf: body.forwardOf ?? null },
+        draft: {
+          to: bare(body.to),
+          cc: bare(body.cc),
+          bcc: bare(body.bcc),
+          forwardOf: body.forwardOf ?? null,
+        },
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
@@ -259,7 +268,12 @@ export async function updateDraft(
         subject: sanitizePlainText(body.subject, 300),
         ...cleanBody(body.body),
         individual: body.individual,
-        draft: { to: body.to, cc: body.cc, bcc: body.bcc, forwardOf: current.draft?.forwardOf ?? null },
+        draft: {
+          to: bare(body.to),
+          cc: bare(body.cc),
+          bcc: bare(body.bcc),
+          forwardOf: current.draft?.forwardOf ?? null,
+        },
         version: sql`${messagingMessages.version} + 1`,
         updatedAt: ctx.now,
       })
@@ -291,7 +305,7 @@ async function draftOf(db: Tx, userId: string, id: string) {
     .select()
     .from(messagingMessages)
     .where(and(eq(messagingMessages.id, id), eq(messagingMessages.senderId, userId)));
-  if (!row || row.status !== 'draft') throw notFound();
+  if (row?.status !== 'draft') throw notFound();
   return row;
 }
 
@@ -319,7 +333,7 @@ export async function sendDraft(
       .from(messagingMessages)
       .where(and(eq(messagingMessages.id, id), eq(messagingMessages.senderId, ctx.actor.userId)))
       .for('update');
-    if (!message || message.status !== 'draft') throw notFound();
+    if (message?.status !== 'draft') throw notFound();
     if (version !== undefined && message.version !== version) throw staleDraft();
     return send(tx, ctx, message, deps);
   });
@@ -634,9 +648,21 @@ export async function getMessage(ctx: Pick<Ctx, 'db' | 'actor' | 'files'>, messa
   // The recipients as written (blind copies included) are the author's, and only while it is a draft.
   const draft =
     held.message.status === 'draft' && held.message.senderId === ctx.actor.userId
-      ? (held.message.draft ?? { to: [], cc: [], bcc: [], forwardOf: null })
+      ? await namedDraft(ctx.db, held.message.draft ?? { to: [], cc: [], bcc: [], forwardOf: null })
       : null;
   return { ...message, draft };
+}
+
+/** A draft's recipients with the current names of the people it names (for the compose form). */
+async function namedDraft(db: Tx, draft: DraftRecipients): Promise<DraftRecipients> {
+  const all = [...draft.to, ...draft.cc, ...draft.bcc];
+  const names = await userNames(
+    db,
+    all.flatMap((s) => (s.type === 'user' ? [s.id] : [])),
+  );
+  const named = (list: RecipientSpec[]) =>
+    list.map((s) => (s.type === 'user' ? { type: s.type, id: s.id, name: fullName(names, s.id) } : s));
+  return { to: named(draft.to), cc: named(draft.cc), bcc: named(draft.bcc), forwardOf: draft.forwardOf };
 }
 
 /**
@@ -936,7 +962,7 @@ export async function attachmentFor(
 ) {
   await assertHolds(ctx.db, ctx.actor.userId, messageId);
   const link = await ctx.files.getLink(ctx.db, linkId);
-  if (!link || link.ownerType !== 'message' || link.ownerId !== messageId) throw notFound();
+  if (link?.ownerType !== 'message' || link.ownerId !== messageId) throw notFound();
   return link;
 }
 
