@@ -126,3 +126,13 @@ export const unlabelConversation = (labelId: string, conversationId: string) =>
 
 export const attachmentUrl = (messageId: string, linkId: string) =>
   path`/api/messaging/messages/${messageId}/attachments/${linkId}`;
+
+export function usePreferences() {
+  return useQuery({
+    queryKey: ['messaging', 'preferences'],
+    queryFn: () => get('/api/messaging/preferences', (c) => c.messaging.MessagingPreferences),
+  });
+}
+
+export const setPreferences = (body: { emailCopy: boolean }) =>
+  send('PUT', '/api/messaging/preferences', { body, answer: (c) => c.messaging.MessagingPreferences });

@@ -1,11 +1,13 @@
 /** `/messagerie`: the folders and labels, a course filter, the search, and the list of one folder. */
+
+import { Alert } from '@codegouvfr/react-dsfr/Alert.js';
 import { Button } from '@codegouvfr/react-dsfr/Button.js';
 import { Select } from '@codegouvfr/react-dsfr/Select.js';
 import { SideMenu } from '@codegouvfr/react-dsfr/SideMenu.js';
 import { Tag } from '@codegouvfr/react-dsfr/Tag.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format.ts';
 import { MESSAGING_FOLDERS, type MessagingFolder } from '../../../shared/messaging.ts';
 import {
@@ -20,6 +22,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { LabelTag } from './LabelTag.tsx';
+import { Preferences } from './Preferences.tsx';
 import './messaging.css';
 
 export function MailboxPage() {
@@ -55,6 +58,7 @@ export function MailboxPage() {
     return qs ? `/messagerie?${qs}` : '/messagerie';
   };
   const folderName = t(`ui.messaging.folders.${folder}`);
+  const flash = (useLocation().state as { flash?: string } | null)?.flash;
 
   return (
     <>
@@ -66,6 +70,9 @@ export function MailboxPage() {
           {t('ui.messaging.compose.write')}
         </Button>
       </PageHeading>
+      {flash ? (
+        <Alert className="fr-mb-3w" severity="success" small role="status" description={flash} />
+      ) : null}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-3">
           <SideMenu
@@ -98,6 +105,7 @@ export function MailboxPage() {
                 : []),
             ]}
           />
+          <Preferences />
         </div>
         <div className="fr-col-12 fr-col-md-9">
           <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
