@@ -4,9 +4,9 @@ import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
 import { recordOutcomesWith } from './modules/activities/index.ts';
-import { reportActivityOutcome } from './modules/completion/index.ts';
+import { bufferPresence, reportActivityOutcome } from './modules/completion/index.ts';
 import { completionReactions } from './modules/completion/reactions.ts';
-import { defineAudience } from './modules/courses/index.ts';
+import { defineAudience, watchCourseFacts } from './modules/courses/index.ts';
 import { inAudience } from './modules/enrolment/index.ts';
 import { defineFollowupJobs } from './modules/followup/reminders.ts';
 import { defineMessagingJobs } from './modules/messaging/index.ts';
@@ -74,6 +74,8 @@ export async function createRuntime(
   const authCache = new AuthCache({ ttlMs: config.authCacheMs, events });
   // Modules reacting to others' events, like their jobs, hang on the runtime: a write from a job or a
   // script gets the same reactions as one from a route.
+  watchCourseFacts(events);
+  const presence = bufferPresence(database.db, config.presenceFlushMs);
   completionReactions(events, database.db, files, clock);
   offerReactions(events, database.db, clock);
   const deps: Deps = {
@@ -93,6 +95,7 @@ export async function createRuntime(
     database,
     async stop() {
       await jobs.stop();
+      await presence.stop();
       await database.close();
       await bus.close();
       await redis?.quit();
