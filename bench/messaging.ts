@@ -67,7 +67,7 @@ const SEARCHES = [
 ];
 
 /** Writes `n` delivered messages into `userId`'s inbox, from the other people of the course, a third unread. */
-async function fillMailbox(client: pg.Client, courseId: string, userId: string, n: number) {
+export async function fillMailbox(client: pg.Client, courseId: string, userId: string, n: number) {
   const words = `array[${WORDS.map((w) => `'${w}'`).join(',')}]`;
   const phrase = (size: number) =>
     `(select string_agg((${words})[1 + floor(random() * ${WORDS.length})::int], ' ') from generate_series(1, ${size} + (g.i % 2)))`;

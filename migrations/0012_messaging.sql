@@ -84,8 +84,8 @@ ALTER TABLE "messaging_recipients" ADD CONSTRAINT "messaging_recipients_user_id_
 ALTER TABLE "messaging_unread" ADD CONSTRAINT "messaging_unread_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "messaging_unread" ADD CONSTRAINT "messaging_unread_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "messaging_conversation_labels_conversation" ON "messaging_conversation_labels" USING btree ("conversation_id");--> statement-breakpoint
-CREATE INDEX "messaging_deliveries_folder" ON "messaging_deliveries" USING btree ("user_id","folder","at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "messaging_deliveries_course" ON "messaging_deliveries" USING btree ("user_id","course_id","folder","at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "messaging_deliveries_folder" ON "messaging_deliveries" USING btree ("user_id","folder","at" DESC NULLS LAST,"message_id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "messaging_deliveries_course" ON "messaging_deliveries" USING btree ("user_id","course_id","folder","at" DESC NULLS LAST,"message_id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "messaging_deliveries_trash" ON "messaging_deliveries" USING btree ("trashed_at") WHERE "messaging_deliveries"."trashed_at" is not null;--> statement-breakpoint
 CREATE INDEX "messaging_deliveries_message" ON "messaging_deliveries" USING btree ("message_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "messaging_labels_user_name" ON "messaging_labels" USING btree ("user_id","name");--> statement-breakpoint

@@ -115,8 +115,9 @@ export const messagingDeliveries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.messageId] }),
-    index('messaging_deliveries_folder').on(t.userId, t.folder, t.at.desc()),
-    index('messaging_deliveries_course').on(t.userId, t.courseId, t.folder, t.at.desc()),
+    // The list's order, tie-break included: a page is the first rows of one index range, never a sort.
+    index('messaging_deliveries_folder').on(t.userId, t.folder, t.at.desc(), t.messageId.desc()),
+    index('messaging_deliveries_course').on(t.userId, t.courseId, t.folder, t.at.desc(), t.messageId.desc()),
     index('messaging_deliveries_trash').on(t.trashedAt).where(sql`${t.trashedAt} is not null`),
     index('messaging_deliveries_message').on(t.messageId),
   ],

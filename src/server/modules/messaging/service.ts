@@ -43,6 +43,8 @@ export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'now' | 'files' | 'jobs'>;
 /** Past this many recipients, delivery leaves the request for a job. */
 export const BULK_THRESHOLD = 200;
 export const DELIVER_JOB = 'messaging.deliver';
+/** Fewer matches than this, platform-wide, and a search starts from the full-text index (listMessages). */
+const RARE_MATCHES = 2000;
 /** Names shown per recipient list in a message; the rest is a count. */
 const SHOWN_RECIPIENTS = 100;
 
@@ -505,10 +507,20 @@ export async function listMessages(
     conditions.push(
       sql`${messagingDeliveries.conversationId} in (select cl.conversation_id from messaging_conversation_labels cl join messaging_labels l on l.id = cl.label_id where l.id = ${query.labelId} and l.user_id = ${me})`,
     );
-  if (query.q)
-    conditions.push(
-      sql`${messagingMessages.search} @@ websearch_to_tsquery('french', f_unaccent(${query.q}))`,
+  if (query.q) {
+    const tsQuery = sql`websearch_to_tsquery('french', f_unaccent(${query.q}))`;
+    conditions.push(sql`${messagingMessages.search} @@ ${tsQuery}`);
+    // Two plans, chosen on how rare the words are (PostgreSQL's estimate is blind to words it has no
+    // statistics for): common words are found quickly walking my mailbox newest first; rare ones from the
+    // full-text index, then my copies of those few messages — a walk would read the whole mailbox for them.
+    const probe = await ctx.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from messaging_messages where search @@ ${tsQuery} limit ${RARE_MATCHES}) hits`,
     );
+    if ((probe.rows[0]?.n ?? 0) < RARE_MATCHES)
+      conditions.push(
+        sql`${messagingDeliveries.messageId} = any(array(select id from messaging_messages where search @@ ${tsQuery}))`,
+      );
+  }
   if (query.before) {
     const cursor = decodeCursor(query.before);
     if (!cursor) throw new HttpProblem(400, 'invalid_cursor', 'errors.validation');
