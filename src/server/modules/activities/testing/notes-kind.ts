@@ -125,6 +125,11 @@ export const notes = defineActivity({
   settings: NotesSettings,
   defaults: () => ({ prompt: '' }),
   capabilities: {
+    'test-notes:read': {
+      level: 'activity',
+      roles: ['participant', 'trainer'],
+      description: 'Lire les notes en direct (type d’activité des tests)',
+    },
     'test-notes:write': {
       level: 'activity',
       roles: ['participant'],
@@ -133,7 +138,7 @@ export const notes = defineActivity({
   },
   // Readers of the activity hear new notes live: the realtime layer's tests publish through it.
   channels: {
-    notes: { capability: 'test-notes:write', message: z.object({ id: Uuid, body: z.string() }) },
+    notes: { capability: 'test-notes:read', message: z.object({ id: Uuid, body: z.string() }) },
   },
   completion: {
     modes: ['kind'],
