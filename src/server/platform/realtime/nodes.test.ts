@@ -13,8 +13,8 @@ import { DEMO_PASSWORD } from '../../demo/seed.ts';
 import { registerActivityKind } from '../../modules/activities/registry.ts';
 import { NOTES_DDL, notes } from '../../modules/activities/testing/notes-kind.ts';
 import { courses } from '../../modules/courses/schema.ts';
-import { freePort } from '../db/embedded.ts';
 import { startTestApp, type TestApp } from '../../testing/harness.ts';
+import { freePort } from '../db/embedded.ts';
 import { is, RealtimeClient } from './testing/client.ts';
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -77,7 +77,12 @@ async function login(port: number, email: string) {
 async function postNote(port: number, who: { cookie: string; csrf: string }, body: string) {
   const response = await fetch(`http://127.0.0.1:${port}/api/activities/${activityId}/test-notes`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: who.cookie, 'x-csrf-token': who.csrf, origin: PUBLIC_URL },
+    headers: {
+      'content-type': 'application/json',
+      cookie: who.cookie,
+      'x-csrf-token': who.csrf,
+      origin: PUBLIC_URL,
+    },
     body: JSON.stringify({ body }),
   });
   expect(response.status, await response.clone().text()).toBe(201);
@@ -125,7 +130,12 @@ describe.skipIf(!REDIS_URL)('two nodes on one PostgreSQL and Redis', () => {
     const { seq: start } = await reader.next(is('subscribed', channel));
     const first = await postNote(a!, writer, 'Bonjour depuis le nœud A');
     const live = await reader.next(is('message', channel));
-    expect(live).toEqual({ type: 'message', channel, seq: start + 1, data: { id: first, body: 'Bonjour depuis le nœud A' } });
+    expect(live).toEqual({
+      type: 'message',
+      channel,
+      seq: start + 1,
+      data: { id: first, body: 'Bonjour depuis le nœud A' },
+    });
 
     // Presence across nodes: the trainer on A and the participant on B.
     const watcher = await open(a!, trainer.cookie);
@@ -141,7 +151,11 @@ describe.skipIf(!REDIS_URL)('two nodes on one PostgreSQL and Redis', () => {
     }
     const back = await open(b!, readerSession.cookie);
     back.send({ type: 'subscribe', channel, since: start + 1 });
-    expect(await back.next(is('subscribed', channel))).toEqual({ type: 'subscribed', channel, seq: start + 5 });
+    expect(await back.next(is('subscribed', channel))).toEqual({
+      type: 'subscribed',
+      channel,
+      seq: start + 5,
+    });
     const after = await postNote(a!, writer, 'Après le retour');
     await back.next((m): m is never => m.type === 'message' && m.seq === start + 6);
     expect(back.messagesOn(channel).map((m) => [m.seq, (m.data as { id: string }).id])).toEqual([

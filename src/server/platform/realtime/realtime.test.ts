@@ -35,7 +35,8 @@ beforeAll(async () => {
   url = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/realtime`;
   participant = await t.as('participant@magistere.test');
   observer = await t.as('observateur@magistere.test');
-  const idOf = async (email: string) => (await t.db.select().from(users).where(eq(users.email, email)))[0]!.id;
+  const idOf = async (email: string) =>
+    (await t.db.select().from(users).where(eq(users.email, email)))[0]!.id;
   participantId = await idOf('participant@magistere.test');
   observerId = await idOf('observateur@magistere.test');
   // A notes activity in the demo session the participant follows (and the observer does not).
@@ -212,13 +213,17 @@ describe('the WebSocket endpoint', () => {
     calm.send({ type: 'ping' });
     await calm.next(is('pong'));
     await publish(t.db, userChannel(participantId), { still: 'here' });
-    await calm.next((m): m is never => m.type === 'message' && (m.data as { still?: string }).still === 'here');
+    await calm.next(
+      (m): m is never => m.type === 'message' && (m.data as { still?: string }).still === 'here',
+    );
     // A message over the size limit closes its sender (1009), no one else.
     const big = await connect(participant);
     big.send(JSON.stringify({ type: 'ping', pad: 'x'.repeat(10_000) }));
     expect((await big.closed).code).toBe(1009);
     calm.send({ type: 'ping' });
-    await calm.next((m): m is never => m.type === 'pong' && calm.received.filter((r) => r.type === 'pong').length === 2);
+    await calm.next(
+      (m): m is never => m.type === 'pong' && calm.received.filter((r) => r.type === 'pong').length === 2,
+    );
     await calm.close();
   });
 });

@@ -125,19 +125,20 @@ export async function realtimeRoutes(app: FastifyInstance, options: RealtimeRout
     for (const connection of connections) connection.close(1001, 'server stopping');
   });
 
-  app.get(
-    '/api/realtime',
-    {
-      websocket: true,
-      config: { access: 'authenticated' },
-      schema: { hide: true },
-      // A browser names the page that opens a WebSocket; another site's page must not ride the cookie.
-      preHandler: async (request: FastifyRequest) => {
-        if (request.headers.origin !== allowedOrigin)
-          throw new HttpProblem(403, 'cross_origin', 'errors.crossOrigin');
-      },
+  app.route({
+    method: 'GET',
+    url: '/api/realtime',
+    config: { access: 'authenticated' },
+    schema: { hide: true },
+    // A browser names the page that opens a WebSocket; another site's page must not ride the cookie.
+    preHandler: async (request: FastifyRequest) => {
+      if (request.headers.origin !== allowedOrigin)
+        throw new HttpProblem(403, 'cross_origin', 'errors.crossOrigin');
     },
-    (socket, request) => {
+    handler: async () => {
+      throw new HttpProblem(426, 'upgrade_required', 'errors.upgradeRequired');
+    },
+    wsHandler: (socket, request) => {
       const auth = request.auth!;
       let tokens = LIMITS.burst;
       let refilled = Date.now();
@@ -221,5 +222,5 @@ export async function realtimeRoutes(app: FastifyInstance, options: RealtimeRout
         );
       });
     },
-  );
+  });
 }
