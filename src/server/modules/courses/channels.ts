@@ -9,7 +9,7 @@ import { can } from '../../platform/access/can.ts';
 import type { Capability } from '../../platform/access/capabilities.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { defineChannel } from '../../platform/realtime/channels.ts';
-import { activityKind } from '../activities/registry.ts';
+import { activityKind } from '../activities/index.ts';
 import { activityContextId, findActivity } from './service.ts';
 import { visibleActivity } from './visibility.ts';
 

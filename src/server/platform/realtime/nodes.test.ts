@@ -28,7 +28,7 @@ const nodes: { child: ChildProcess; port: number }[] = [];
 async function startNode(databaseUrl: string) {
   const port = await freePort();
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['src/server/platform/realtime/testing/node.ts'], {
+  const child = spawn(process.execPath, ['src/server/testing/realtime-node.ts'], {
     env: {
       ...inherited,
       NODE_ENV: 'test',

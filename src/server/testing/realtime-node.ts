@@ -3,11 +3,11 @@
  * application on DATABASE_URL (already migrated) and REDIS_URL, with the test suite's `test-notes` kind,
  * whose notes are published on its realtime channel. Prints `ready` once listening; SIGTERM stops it.
  */
-import { buildApp } from '../../../app.ts';
-import { loadConfig } from '../../../config.ts';
-import { registerActivityKind } from '../../../modules/activities/registry.ts';
-import { notes } from '../../../modules/activities/testing/notes-kind.ts';
-import { createRuntime } from '../../../runtime.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { registerActivityKind } from '../modules/activities/registry.ts';
+import { notes } from '../modules/activities/testing/notes-kind.ts';
+import { createRuntime } from '../runtime.ts';
 
 registerActivityKind(notes);
 const config = loadConfig();
