@@ -38,7 +38,13 @@ function rssMiB(pid: number): number {
 
 type Client = { socket: WebSocket; got: number[]; subscribed: Promise<void> };
 
-function openClient(url: string, cookie: string, origin: string, channel: string, latencies: number[][]): Promise<Client> {
+function openClient(
+  url: string,
+  cookie: string,
+  origin: string,
+  channel: string,
+  latencies: number[][],
+): Promise<Client> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers: { cookie, origin } });
     const got: number[] = [];
@@ -70,7 +76,9 @@ function openClient(url: string, cookie: string, origin: string, channel: string
 
 export async function run(): Promise<number> {
   if (process.env.BENCH_URL) {
-    console.error('realtime-broadcast publie dans la base de son serveur : BENCH_URL n’est pas pris en charge');
+    console.error(
+      'realtime-broadcast publie dans la base de son serveur : BENCH_URL n’est pas pris en charge',
+    );
     return 2;
   }
   const clients = count('BENCH_CLIENTS', 2000, 100, 20_000);
@@ -83,13 +91,22 @@ export async function run(): Promise<number> {
     });
     // The publishing node: the platform's runtime on the same database and Redis.
     const publisher = await createRuntime(
-      loadConfig({ ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, WORKERS: '1', JOBS: 'false', LOG_LEVEL: 'warn' }),
+      loadConfig({
+        ...process.env,
+        DATABASE_URL: database.url,
+        REDIS_URL: redisUrl,
+        WORKERS: '1',
+        JOBS: 'false',
+        LOG_LEVEL: 'warn',
+      }),
       database.url,
     );
     const sockets: WebSocket[] = [];
     try {
       const session = await signIn(target.url, 'participant@magistere.test');
-      const me = (await (await fetch(`${target.url}/api/me`, { headers: { cookie: session.cookie } })).json()) as {
+      const me = (await (
+        await fetch(`${target.url}/api/me`, { headers: { cookie: session.cookie } })
+      ).json()) as {
         user?: { id: string };
       };
       const userId = me.user?.id;
@@ -118,7 +135,11 @@ export async function run(): Promise<number> {
       let rssPeak = rssConnected;
       const payload = 'x'.repeat(200);
       for (let i = 0; i < messages; i++) {
-        await publish(publisher.deps.db, channel, { i, sentAt: performance.timeOrigin + performance.now(), payload });
+        await publish(publisher.deps.db, channel, {
+          i,
+          sentAt: performance.timeOrigin + performance.now(),
+          payload,
+        });
         await new Promise((resolve) => setTimeout(resolve, 500));
         if (target.pid) rssPeak = Math.max(rssPeak, rssMiB(target.pid));
       }
@@ -133,7 +154,10 @@ export async function run(): Promise<number> {
         );
 
       // The first broadcast warms the paths up (JIT, connections): discarded, as the HTTP benches' warm-up.
-      const measured = latencies.slice(messages > 1 ? 1 : 0).flat().sort((a, b) => a - b);
+      const measured = latencies
+        .slice(messages > 1 ? 1 : 0)
+        .flat()
+        .sort((a, b) => a - b);
       const figures = {
         bench: 'realtime-broadcast',
         clients,

@@ -27,8 +27,8 @@ const PRESENCE_DEBOUNCE_MS = 250;
 export type Subscriber = {
   readonly id: string;
   actor: Actor;
-  /** Sends an already serialised ServerMessage. */
-  sendRaw(json: string): void;
+  /** Sends an already serialised ServerMessage (a Buffer: the same frame for many, encoded once). */
+  sendRaw(json: string | Buffer): void;
   /** The channels it is subscribed to (or being subscribed to). */
   readonly channels: Set<string>;
 };
@@ -228,7 +228,9 @@ export class Realtime {
   }
 
   #broadcast(state: ChannelState, json: string) {
-    for (const subscriber of state.subscribers) subscriber.sendRaw(json);
+    // Encoded once for all the channel's subscribers, not once per socket.
+    const frame = state.subscribers.size > 1 ? Buffer.from(json) : json;
+    for (const subscriber of state.subscribers) subscriber.sendRaw(frame);
   }
 
   // Presence: each node tells the others who is connected to a channel through it, on every change and

@@ -156,7 +156,7 @@ export async function realtimeRoutes(app: FastifyInstance, options: RealtimeRout
         sendRaw(json) {
           if (socket.readyState !== socket.OPEN) return;
           if (socket.bufferedAmount > LIMITS.bufferedBytes) return connection.close(CLOSE.slow, 'too slow');
-          socket.send(json);
+          socket.send(json, { binary: false });
         },
         close(code, reason) {
           if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING)
