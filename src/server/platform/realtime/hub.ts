@@ -31,6 +31,8 @@ export type Subscriber = {
   sendRaw(json: string | Buffer): void;
   /** The channels it is subscribed to (or being subscribed to). */
   readonly channels: Set<string>;
+  /** Ends the connection (the client comes back and subscribes again). */
+  close(code: number, reason: string): void;
 };
 
 type ChannelState = {
@@ -110,24 +112,36 @@ export class Realtime {
     state.pending++;
     this.#enqueue(channel, state, async () => {
       state.pending--;
-      if (!subscriber.channels.has(channel)) return;
-      if (state.seq < 0) state.seq = await headOf(this.#db, channel);
-      state.presence ??= await presenceOf(this.#db, channel);
-      let gap = since !== undefined && since > state.seq;
-      if (since !== undefined && since < state.seq) {
-        const from = Math.max(since, state.seq - REPLAY_MAX);
-        const rows = await messagesBetween(this.#db, channel, from, state.seq, REPLAY_MAX);
-        if (from > since || rows[0]?.seq !== since + 1) gap = true;
-        for (const row of rows)
-          subscriber.sendRaw(frame({ type: 'message', channel, seq: row.seq, data: row.data }));
+      try {
+        if (subscriber.channels.has(channel)) await this.#join(subscriber, channel, state, since);
+      } catch (error) {
+        // The database failed this subscription: the client reconnects after its back-off and asks again.
+        subscriber.channels.delete(channel);
+        subscriber.close(1011, 'subscription failed');
+        throw error;
+      } finally {
+        this.#forgetIfEmpty(channel, state);
       }
-      // Unsubscribed or gone while its replay was read: nothing more to send.
-      if (!subscriber.channels.has(channel)) return;
-      state.subscribers.add(subscriber);
-      subscriber.sendRaw(frame({ type: 'subscribed', channel, seq: state.seq, ...(gap && { gap: true }) }));
-      this.#presenceChanged(channel, state, true);
     });
     return true;
+  }
+
+  async #join(subscriber: Subscriber, channel: string, state: ChannelState, since: number | undefined) {
+    if (state.seq < 0) state.seq = await headOf(this.#db, channel);
+    state.presence ??= await presenceOf(this.#db, channel);
+    let gap = since !== undefined && since > state.seq;
+    if (since !== undefined && since < state.seq) {
+      const from = Math.max(since, state.seq - REPLAY_MAX);
+      const rows = await messagesBetween(this.#db, channel, from, state.seq, REPLAY_MAX);
+      if (from > since || rows[0]?.seq !== since + 1) gap = true;
+      for (const row of rows)
+        subscriber.sendRaw(frame({ type: 'message', channel, seq: row.seq, data: row.data }));
+    }
+    // Unsubscribed or gone while its replay was read: nothing more to send.
+    if (!subscriber.channels.has(channel)) return;
+    state.subscribers.add(subscriber);
+    subscriber.sendRaw(frame({ type: 'subscribed', channel, seq: state.seq, ...(gap && { gap: true }) }));
+    this.#presenceChanged(channel, state, true);
   }
 
   unsubscribe(subscriber: Subscriber, channel: string) {

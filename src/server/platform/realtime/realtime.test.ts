@@ -188,6 +188,30 @@ describe('the WebSocket endpoint', () => {
     await Promise.all([reader.close(), second.close()]);
   });
 
+  it('stops a subscription the moment its reader loses access to it', async () => {
+    const channel = `activity:${activityId}:notes`;
+    const reader = await connect(participant);
+    expect(await subscribe(reader, channel)).toMatchObject({ type: 'subscribed' });
+    const admin = await t.as('admin@magistere.test');
+    expect((await admin.patch(`/api/activities/${activityId}`, { visibility: 'hidden' })).statusCode).toBe(
+      200,
+    );
+    expect(await reader.next(is('refused', channel))).toEqual({
+      type: 'refused',
+      channel,
+      reason: 'forbidden',
+    });
+    await publish(t.db, channel, { id: '00000000-0000-4000-8000-000000000000', body: 'caché' });
+    await sleep(300);
+    expect(reader.messagesOn(channel).map((m) => m.data)).not.toContainEqual(
+      expect.objectContaining({ body: 'caché' }),
+    );
+    expect((await admin.patch(`/api/activities/${activityId}`, { visibility: 'visible' })).statusCode).toBe(
+      200,
+    );
+    await reader.close();
+  });
+
   it('closes the connection when its session ends', async () => {
     const me = await t.as('participant@magistere.test');
     const client = await connect(me);

@@ -95,15 +95,24 @@ export async function realtimeRoutes(app: FastifyInstance, options: RealtimeRout
         everyNode: true,
       },
     ),
-    ...(['groups.changed', 'audience.changed', 'activity.changed', 'course.stage_changed'] as const).map(
-      (type) =>
-        options.events.on(
-          type,
-          () => checkWhere((c) => [...c.channels].some((ch) => !ch.startsWith('user:'))),
-          {
-            everyNode: true,
-          },
-        ),
+    // An activity's visibility or audience: its channels' readers. A course's groups or stage: every
+    // reader of some activity (the course of each is not known here).
+    ...(['activity.changed', 'audience.changed'] as const).map((type) =>
+      options.events.on(
+        type,
+        ({ activityId }) =>
+          checkWhere((c) => [...c.channels].some((ch) => ch.startsWith(`activity:${activityId}:`))),
+        { everyNode: true },
+      ),
+    ),
+    ...(['groups.changed', 'course.stage_changed'] as const).map((type) =>
+      options.events.on(
+        type,
+        () => checkWhere((c) => [...c.channels].some((ch) => !ch.startsWith('user:'))),
+        {
+          everyNode: true,
+        },
+      ),
     ),
   ];
   const timer = setInterval(() => {
