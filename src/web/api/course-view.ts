@@ -4,6 +4,7 @@
  * and share one answer, which also records the participant's presence. A part asked again afterwards (a
  * change refetches it) comes on its own, from its own route.
  */
+import type { QueryFunctionContext } from '@tanstack/react-query';
 import { get, path } from './client.ts';
 
 type CourseMine = import('../../shared/api.ts').CourseMine;
@@ -14,10 +15,13 @@ const FRESH_MS = 2_000;
 const views = new Map<string, { at: number; answer: Promise<CourseMine>; taken: Set<Part> }>();
 
 export function partOfCourseView<P extends Part>(
+  query: QueryFunctionContext,
   courseId: string,
   part: P,
   alone: () => Promise<CourseMine[P]>,
 ): Promise<CourseMine[P]> {
+  // Asked again after a write (a view recorded, an enrolment): a shared answer may predate the write.
+  if (query.client.getQueryState(query.queryKey)?.isInvalidated) return alone();
   const now = Date.now();
   let view = views.get(courseId);
   const fresh = view !== undefined && now - view.at <= FRESH_MS;
