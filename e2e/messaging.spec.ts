@@ -62,9 +62,10 @@ test('participant writes to the trainers, the trainer answers, labels and finds 
   expect(mail.subject).toContain('Question sur la mémoire de travail');
   expect(mail.text).toContain('où trouver les ressources du module 2');
 
-  // The trainer sees the counter, reads and answers.
+  // The trainer's header counter went up live, without reloading; then they read and answer.
+  await expect(trainer.getByTestId('messaging-link').first()).toContainText('1', { timeout: 15_000 });
+  await expect(trainer.getByRole('link', { name: 'Question sur la mémoire de travail' })).toBeVisible();
   await trainer.goto('/messagerie');
-  await expect(trainer.getByTestId('messaging-link').first()).toContainText(/\d/);
   await trainer.setViewportSize({ width: 390, height: 844 });
   await trainer.screenshot({ path: 'test-results/screens/messagerie-boite-390.png', fullPage: true });
   await trainer.setViewportSize({ width: 1280, height: 900 });

@@ -176,3 +176,6 @@ export const MessagingLimits = z.object({
   trashRetentionDays: z.number().int().min(1).max(3650),
   version: z.number().int(),
 });
+
+/** The realtime message on `user:<id>` when that person's unread count moved. */
+export const UNREAD_CHANGED = 'messaging.unread_changed';

@@ -41,13 +41,13 @@ export function useMessages(query: ListQuery) {
   });
 }
 
-/** The header's counter: until live updates reach the mail, it is asked again every minute. */
+/** The header's counter: asked again on each live `messaging.unread_changed` (HeaderTools), and every five minutes in case the socket is down. */
 export function useUnread(enabled: boolean) {
   return useQuery({
     queryKey: messagingKeys.unread,
     queryFn: () => get('/api/messaging/unread', (c) => c.messaging.UnreadCounts),
     enabled,
-    refetchInterval: 60_000,
+    refetchInterval: 300_000,
   });
 }
 

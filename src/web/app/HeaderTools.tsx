@@ -1,9 +1,12 @@
 /** Quick-access items of the header: the working-domain switcher and the account menu. */
 import { fr } from '@codegouvfr/react-dsfr/fr/index.js';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useUnread } from '../api/messaging.ts';
+import { UNREAD_CHANGED } from '../../shared/messaging.ts';
+import { messagingKeys, useUnread } from '../api/messaging.ts';
+import { useChannel } from '../api/realtime.ts';
 import { SIGNED_OUT_STATE, useLogout, useMe } from './auth.tsx';
 import { useWorkingDomain } from './domainChoice.ts';
 
@@ -113,7 +116,13 @@ export function UserMenu({ id }: { id?: string }) {
 /** The mail's entry in the header, with the number of unread messages (a counter kept by the server). */
 export function MessagingLink() {
   const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
   const unread = useUnread(true).data?.total ?? 0;
+  // Live: the server says on my own channel when my unread count moved; the counter and lists are asked again.
+  useChannel<{ type?: string }>(`user:${me.user.id}`, ({ data }) => {
+    if (data?.type === UNREAD_CHANGED) void queryClient.invalidateQueries({ queryKey: messagingKeys.all });
+  });
   return (
     <Link className={fr.cx('fr-btn', 'fr-icon-mail-line')} to="/messagerie" data-testid="messaging-link">
       {unread > 0 ? (

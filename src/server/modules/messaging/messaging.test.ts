@@ -68,6 +68,11 @@ describe('sending and reading', () => {
 
     const after = await unread(trainer);
     expect(after.total).toBe(before.total + 1);
+    // The trainer's open tabs are told on their own channel, with nothing of the message in it.
+    const live = await one<{ data: unknown }>(
+      sql`select data from realtime_messages where channel = ${`user:${ids.trainer}`} order by seq desc limit 1`,
+    );
+    expect(live.data).toEqual({ type: 'messaging.unread_changed' });
     expect(after.courses.find((c) => c.courseId === courseId)?.count).toBeGreaterThan(0);
 
     const inbox = await list(trainer);

@@ -23,6 +23,8 @@ import type {
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { RequestCtx } from '../../platform/http/context.ts';
 import { HttpProblem } from '../../platform/http/problem.ts';
+import { userChannel } from '../../platform/realtime/channels.ts';
+import { publish } from '../../platform/realtime/publish.ts';
 import { sanitizePlainText, sanitizeRichText } from '../../platform/richtext/sanitize.ts';
 import { userNames } from '../accounts/index.ts';
 import { titlesOf } from '../courses/index.ts';
@@ -43,6 +45,10 @@ export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'now' | 'files' | 'jobs'>;
 /** Past this many recipients, delivery leaves the request for a job. */
 export const BULK_THRESHOLD = 200;
 export const DELIVER_JOB = 'messaging.deliver';
+export { UNREAD_CHANGED } from '../../../shared/messaging.ts';
+
+import { UNREAD_CHANGED } from '../../../shared/messaging.ts';
+
 /** Fewer matches than this, platform-wide, and a search starts from the full-text index (listMessages). */
 const RARE_MATCHES = 2000;
 /** Names shown per recipient list in a message; the rest is a count. */
@@ -436,6 +442,7 @@ async function deliverIn(tx: Tx, messageId: string, deps: DeliverDeps): Promise<
     select user_id from delivered`);
   await tx.update(messagingMessages).set({ status: 'delivered' }).where(eq(messagingMessages.id, messageId));
   const delivered = { messageId, userIds: rows.rows.map((r) => r.user_id) };
+  for (const userId of delivered.userIds) await unreadChanged(tx, userId);
   await deps.onDelivered(tx, delivered);
   return delivered;
 }
@@ -780,8 +787,17 @@ export async function setFlags(
   });
 }
 
+/**
+ * Tells the person's open tabs that their unread count moved (the header asks for it again): only the
+ * fact, on their own channel, never what the message says.
+ */
+export async function unreadChanged(tx: Tx, userId: string) {
+  await publish(tx, userChannel(userId), { type: UNREAD_CHANGED });
+}
+
 async function moveCounter(tx: Tx, userId: string, courseId: string, delta: number) {
   if (delta === 0) return;
+  await unreadChanged(tx, userId);
   await tx
     .insert(messagingUnread)
     .values({ userId, courseId, count: Math.max(delta, 0) })
