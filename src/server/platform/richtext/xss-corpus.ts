@@ -4,7 +4,6 @@
  * parse5 — the WHATWG-conformant parser, the way a browser will read it — and checked against the allow-list.
  */
 import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5';
-import { safeHttpUrl, safeLinkUrl } from '../../../shared/urls.ts';
 import { LINK_REL, RICH_TEXT_TAGS } from './sanitize.ts';
 
 export type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.DocumentFragment;
