@@ -277,6 +277,7 @@ async function hubFixtures() {
 }
 
 type Actor = 'anonymous' | 'crossSite' | string;
+
 type Case = {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string | (() => string);
@@ -346,7 +347,222 @@ const form = (...parts: (typeof uploads)[keyof typeof uploads][]) => {
   const { payload, headers } = multipart(parts);
   return { body: payload, headers };
 };
+/** The internal mail: messages, drafts, an attachment and labels in the demo session (trainer and participant). */
+beforeAll(async () => {
+  const [session] = await t.db
+    .select()
+    .from(courses)
+    .where(eq(courses.title, 'Mémoire et apprentissages — session 2026-2027'));
+  ids.mailCourse = session!.id;
+  ids.mailTrainer = (await t.db.select().from(users).where(eq(users.email, A.trainer)))[0]!.id;
+  const participant = await t.as(A.participant);
+  const trainer = await t.as(A.trainer);
+  const to = [{ type: 'user', id: ids.mailTrainer }];
+  const sent = (
+    await participant.post('/api/messaging/messages', { courseId: ids.mailCourse, subject: 'Accès', to })
+  ).json();
+  ids.mailMsg = sent.id;
+  ids.mailConv = sent.conversationId;
+  const trashed = (
+    await participant.post('/api/messaging/messages', { courseId: ids.mailCourse, to })
+  ).json();
+  await participant.patch(`/api/messaging/messages/${trashed.id}`, { trashed: true });
+  ids.mailTrashed = trashed.id;
+  const draft = async () =>
+    (await participant.post('/api/messaging/drafts', { courseId: ids.mailCourse, to })).json().id;
+  ids.mailDraft = await draft();
+  ids.mailDraftDel = await draft();
+  ids.mailDraftSend = await draft();
+  ids.mailDraftAtt = await draft();
+  const upload = form(uploads.pdf);
+  const attached = await participant.request(
+    'POST',
+    `/api/messaging/drafts/${ids.mailDraftAtt}/attachments`,
+    upload.body,
+    upload.headers,
+  );
+  ids.mailAtt = attached.json()[0].id;
+  const withFile = await draft();
+  const file = await participant.request(
+    'POST',
+    `/api/messaging/drafts/${withFile}/attachments`,
+    upload.body,
+    upload.headers,
+  );
+  await participant.post(`/api/messaging/drafts/${withFile}/send`, {});
+  ids.mailMsgFile = withFile;
+  ids.mailMsgFileLink = file.json()[0].id;
+  const label = async (name: string) =>
+    (await trainer.post('/api/messaging/labels', { name, colour: 'blue-ecume' })).json().id;
+  ids.mailLabel = await label('À modifier');
+  ids.mailLabelDel = await label('À supprimer');
+  ids.mailLabelOn = await label('Sur la conversation');
+  await trainer.put(`/api/messaging/labels/${ids.mailLabelOn}/conversations`, {
+    conversationId: ids.mailConv,
+  });
+});
+
 const cases: Case[] = [
+  // The internal mail: every route is open to any signed-in person; what they reach is their own copies only.
+  {
+    method: 'GET',
+    url: '/api/messaging/messages?folder=inbox',
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
+  { method: 'GET', url: '/api/messaging/unread', allowed: [A.participant, 200], refused: ['anonymous', 401] },
+  {
+    method: 'GET',
+    url: () => `/api/messaging/messages/${ids.mailMsg}`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 404],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/messaging/messages/${ids.mailMsg}/conversation`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 404],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/messaging/messages/${ids.mailMsg}`,
+    body: { starred: true },
+    allowed: [A.trainer, 204],
+    refused: [A.observer, 404],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/messaging/messages/${ids.mailTrashed}`,
+    allowed: [A.participant, 204],
+    refused: [A.trainer, 404],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/messaging/conversations/${ids.mailConv}/read`,
+    allowed: [A.trainer, 204],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'POST',
+    url: '/api/messaging/messages',
+    body: () => Promise.resolve({ courseId: ids.mailCourse, to: [{ type: 'user', id: ids.mailTrainer }] }),
+    allowed: [A.participant, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: '/api/messaging/drafts',
+    body: () => Promise.resolve({ courseId: ids.mailCourse }),
+    allowed: [A.participant, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/messaging/drafts/${ids.mailDraft}`,
+    body: () => Promise.resolve({ courseId: ids.mailCourse, subject: 'Modifié', version: 1 }),
+    allowed: [A.participant, 200],
+    refused: [A.trainer, 404],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/messaging/drafts/${ids.mailDraftDel}`,
+    allowed: [A.participant, 204],
+    refused: [A.trainer, 404],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/messaging/drafts/${ids.mailDraftSend}/send`,
+    body: {},
+    allowed: [A.participant, 201],
+    refused: [A.trainer, 404],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/messaging/drafts/${ids.mailDraft}/attachments`,
+    ...form(uploads.pdf),
+    allowed: [A.participant, 201],
+    refused: [A.trainer, 404],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/messaging/drafts/${ids.mailDraftAtt}/attachments/${ids.mailAtt}`,
+    allowed: [A.participant, 204],
+    refused: [A.trainer, 404],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/messaging/messages/${ids.mailMsgFile}/attachments/${ids.mailMsgFileLink}`,
+    allowed: [A.trainer, 200],
+    refused: [A.observer, 404],
+  },
+  {
+    method: 'GET',
+    url: '/api/messaging/recipients',
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/messaging/people?courseId=${ids.mailCourse}&q=`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  { method: 'GET', url: '/api/messaging/labels', allowed: [A.trainer, 200], refused: ['anonymous', 401] },
+  {
+    method: 'POST',
+    url: '/api/messaging/labels',
+    body: { name: 'Nouvelle', colour: 'green-emeraude' },
+    allowed: [A.trainer, 201],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/messaging/labels/${ids.mailLabel}`,
+    body: { name: 'Modifiée', colour: 'pink-tuile' },
+    allowed: [A.trainer, 200],
+    refused: [A.participant, 404],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/messaging/labels/${ids.mailLabelDel}`,
+    allowed: [A.trainer, 204],
+    refused: [A.participant, 404],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/messaging/labels/${ids.mailLabel}/conversations`,
+    body: () => Promise.resolve({ conversationId: ids.mailConv }),
+    allowed: [A.trainer, 204],
+    refused: [A.participant, 404],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/messaging/labels/${ids.mailLabelOn}/conversations/${ids.mailConv}`,
+    allowed: [A.trainer, 204],
+    refused: [A.participant, 404],
+  },
+  {
+    method: 'GET',
+    url: '/api/messaging/preferences',
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'PUT',
+    url: '/api/messaging/preferences',
+    body: { emailCopy: false },
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
+  { method: 'GET', url: '/api/admin/messaging', allowed: [A.admin, 200], refused: [A.participant, 403] },
+  {
+    method: 'PUT',
+    url: '/api/admin/messaging',
+    body: { attachmentMaxBytes: 5_000_000, trashRetentionDays: 30 },
+    allowed: [A.admin, 200],
+    refused: [A.participant, 403],
+  },
+
   // "Prévenez-moi": one's own subscription, the mail's unsubscribe link, the digest on demand.
   {
     method: 'GET',

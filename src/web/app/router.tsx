@@ -125,6 +125,7 @@ const MailboxPage = lazyPage(() => import('../features/messaging/MailboxPage.tsx
 ]);
 const MessagePage = lazyPage(() => import('../features/messaging/MessagePage.tsx'), 'MessagePage', [
   'messaging',
+  'editor',
 ]);
 const ComposePage = lazyPage(() => import('../features/messaging/ComposePage.tsx'), 'ComposePage', [
   'messaging',
