@@ -29,7 +29,7 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { type FileLink, fileLinks } from '../../../platform/files/index.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
 import { HttpProblem, problems } from '../../../platform/http/problem.ts';
-import { sanitizeRichText } from '../../../platform/richtext/sanitize.ts';
+import { sanitizePlainText, sanitizeRichText } from '../../../platform/richtext/sanitize.ts';
 import { userNames } from '../../accounts/index.ts';
 import {
   type ActivityHookContext,
@@ -68,6 +68,9 @@ const commentsClosed = () => new HttpProblem(403, 'deposit_comments_closed', 'er
 /** A zip named after the activity, without the characters file systems refuse. */
 const zipName = (title: string) =>
   `${title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim() || 'depots'} - dépôts`;
+
+/** Rich text with nothing to read or see (empty paragraphs, what the sanitiser left of a script). */
+const isBlank = (html: string) => sanitizePlainText(html, 1) === '' && !/<img\b/i.test(html);
 
 // — Reading the space —
 
@@ -264,14 +267,14 @@ const routes =
           if (existing) {
             assertVersion(existing.version, expected);
             const hasFiles = (await files.listLinks(tx, entryOwner(existing.id))).length > 0;
-            if (!description && !hasFiles) throw emptyDeposit();
+            if (isBlank(description) && !hasFiles) throw emptyDeposit();
             [row] = await tx
               .update(depositEntries)
               .set({ description, version: sql`${depositEntries.version} + 1`, updatedAt: now })
               .where(eq(depositEntries.id, existing.id))
               .returning();
           } else {
-            if (!description) throw emptyDeposit();
+            if (isBlank(description)) throw emptyDeposit();
             [row] = await tx
               .insert(depositEntries)
               .values({
@@ -450,7 +453,7 @@ const routes =
         const activity = await kit.visibleActivity(request.ctx, request.params.id, 'deposit');
         if (!settingsOf(activity).comments) throw commentsClosed();
         const body = sanitizeRichText(request.body.body);
-        if (!body) throw problems.invalid('required', 'errors.required', 'body');
+        if (isBlank(body)) throw problems.invalid('required', 'errors.required', 'body');
         const { entry } = await readableEntry(db, actor, activity, request.params.entryId);
         const [row] = await db
           .insert(depositComments)
