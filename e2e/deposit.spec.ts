@@ -115,10 +115,13 @@ test('a participant deposits a file, another comments on it, the trainer downloa
   await shot(trainer, 'deposit-trainer');
   await phoneShot(trainer, 'deposit-trainer');
 
-  // Hidden: the other participant no longer reads it.
+  // Hidden: the author of the deposit no longer reads it; its own author still does, marked hidden.
+  await participant.reload();
+  await expect(participant.getByText('Ma séquence sur les fractions, en cycle 3.')).toBeVisible();
+  await expect(participant.getByText('Très claire, merci !')).toHaveCount(0);
   await other.reload();
-  await expect(other.getByText('Ma séquence sur les fractions, en cycle 3.')).toBeVisible();
-  await expect(other.getByText('Très claire, merci !')).toHaveCount(0);
+  await expect(other.getByText('Très claire, merci !')).toBeVisible();
+  await expect(other.getByText('Masqué par la formation')).toBeVisible();
 
   await hideCourse(page, courseUrl);
   for (const p of [participant, other, trainer]) await p.context().close();
