@@ -36,7 +36,12 @@ export type DomainEvent =
   /** People were enrolled in a course or left it (their role there came or went). */
   | { type: 'enrolment.changed'; courseId: string; userIds: string[] }
   /** A person's account, sessions or roles changed; `null`: anyone's may have (a domain renamed). */
-  | { type: 'access.changed'; userId: string | null };
+  | { type: 'access.changed'; userId: string | null }
+  /**
+   * A realtime message was stored (`platform/realtime/publish.ts`): the realtime hub sends it to every
+   * node once committed. `data` is the message itself, plain JSON.
+   */
+  | { type: 'realtime.published'; channel: string; seq: number; data: unknown };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;
