@@ -612,7 +612,7 @@ function DepositEditor({ form, settings, onChange, errors }: ActivityEditorProps
           },
         }))}
       />
-      <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
         <div className="fr-col-12 fr-col-md-6">
           <TextField
             form={form}
@@ -644,6 +644,7 @@ function DepositEditor({ form, settings, onChange, errors }: ActivityEditorProps
         </div>
       </div>
       <Checkbox
+        className="fr-mb-4w"
         options={[
           {
             label: t('ui.activities.deposit.allowComments'),
