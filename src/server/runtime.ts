@@ -4,7 +4,7 @@ import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
 import { recordOutcomesWith } from './modules/activities/index.ts';
-import { reportActivityOutcome } from './modules/completion/index.ts';
+import { bufferPresence, reportActivityOutcome } from './modules/completion/index.ts';
 import { completionReactions } from './modules/completion/reactions.ts';
 import { serveActivityChannels } from './modules/courses/channels.ts';
 import { defineAudience, watchCourseFacts } from './modules/courses/index.ts';
@@ -81,6 +81,7 @@ export async function createRuntime(
   // Modules reacting to others' events, like their jobs, hang on the runtime: a write from a job or a
   // script gets the same reactions as one from a route.
   watchCourseFacts(events);
+  const presence = bufferPresence(database.db, config.presenceFlushMs);
   completionReactions(events, database.db, files, clock);
   offerReactions(events, database.db, clock);
   const deps: Deps = {
@@ -102,6 +103,7 @@ export async function createRuntime(
     async stop() {
       realtime.stop();
       await jobs.stop();
+      await presence.stop();
       await database.close();
       await bus.close();
       await redis?.quit();

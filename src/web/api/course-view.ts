@@ -1,10 +1,12 @@
 /**
- * The reader's side of a course in one request (`GET /api/courses/:id/mine`) rather than four: the hooks
- * showing its parts (capabilities, completion, progress, self-enrolment) mount together on a course page
+ * The reader's side of a course in one request (`GET /api/courses/:id/mine`, or none when the page's HTML
+ * carried it) rather than five: the hooks showing its parts (capabilities, completion, progress,
+ * self-enrolment, a session's practical information) mount together on a course page
  * and share one answer, which also records the participant's presence. A part asked again afterwards (a
  * change refetches it) comes on its own, from its own route.
  */
 import type { QueryFunctionContext } from '@tanstack/react-query';
+import { takeBootCourse } from './boot.ts';
 import { get, path } from './client.ts';
 
 type CourseMine = import('../../shared/api.ts').CourseMine;
@@ -27,9 +29,13 @@ export function partOfCourseView<P extends Part>(
   const fresh = view !== undefined && now - view.at <= FRESH_MS;
   if (fresh && view!.taken.has(part)) return alone();
   if (!fresh) {
+    // The page was served with it (`#mg-boot`): the first view needs no request at all.
+    const served = takeBootCourse(courseId)?.mine;
     view = {
       at: now,
-      answer: get(path`/api/courses/${courseId}/mine`, (c) => c.api.CourseMine),
+      answer: served
+        ? Promise.resolve(served)
+        : get(path`/api/courses/${courseId}/mine`, (c) => c.api.CourseMine),
       taken: new Set(),
     };
     views.set(courseId, view);
