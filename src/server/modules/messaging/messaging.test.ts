@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation, Draft, MessageList, UnreadCounts } from '../../../shared/messaging.ts';
-import { PAYLOADS, violations } from '../../platform/richtext/xss-corpus.ts';
+import {
+  XSS_PAYLOADS as PAYLOADS,
+  richTextViolations as violations,
+} from '../../platform/richtext/testing.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { BULK_THRESHOLD, DELIVER_JOB, deliverQueued } from './service.ts';
 

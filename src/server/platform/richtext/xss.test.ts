@@ -7,7 +7,14 @@ import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { HttpUrl, hostAllowed, LinkUrl, safeHttpUrl, safeLinkUrl } from '../../../shared/urls.ts';
 import { LINK_REL, sanitizePlainText, sanitizeRichText } from './sanitize.ts';
-import { elements, isElement, type Node, PAYLOADS, textOf, violations } from './xss-corpus.ts';
+import {
+  elements,
+  isElement,
+  type Node,
+  XSS_PAYLOADS as PAYLOADS,
+  textOf,
+  richTextViolations as violations,
+} from './testing.ts';
 
 describe('sanitizeRichText — XSS corpus', () => {
   it('has a substantial corpus', () => {

@@ -1,13 +1,14 @@
 /**
- * The XSS corpus and the checker of a sanitised output, shared by the sanitiser's own test and by the API
- * tests of every module that stores rich text (messages, posts…): each payload, sanitised, is re-parsed with
- * parse5 — the WHATWG-conformant parser, the way a browser will read it — and checked against the allow-list.
+ * The XSS corpus of the rich-text sanitiser and the check of its output, shared by the sanitiser's own test
+ * and the API tests of the modules that store rich text. Each output is re-parsed with parse5 — the
+ * WHATWG-conformant parser, i.e. the way a browser will actually read it (foster parenting, foreign
+ * content, raw-text elements…) — and the resulting tree is checked against the allow-list.
  */
 import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5';
 import { LINK_REL, RICH_TEXT_TAGS } from './sanitize.ts';
 
 export type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.DocumentFragment;
-type Element = DefaultTreeAdapterTypes.Element;
+export type Element = DefaultTreeAdapterTypes.Element;
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const ALLOWED = new Set<string>(RICH_TEXT_TAGS);
@@ -66,7 +67,7 @@ function urlOk(value: string, kind: 'href' | 'src'): boolean {
 }
 
 /** Every violation of the allow-list found in `html` once parsed as a browser would. */
-export function violations(html: string): string[] {
+export function richTextViolations(html: string): string[] {
   const problems: string[] = [];
   const fragment = parseFragment(html);
   if (hasComment(fragment)) problems.push('comment');
@@ -90,7 +91,11 @@ export function violations(html: string): string[] {
   return problems;
 }
 
-export const PAYLOADS: readonly string[] = [
+/**
+ * The XSS corpus: payloads every rich-text field must neutralise, here and through the API of each module
+ * that stores rich text (a deposit's description, comments…).
+ */
+export const XSS_PAYLOADS: readonly string[] = [
   // Scripts
   '<script>alert(1)</script>',
   '<SCRIPT SRC=https://xss.example/xss.js></SCRIPT>',
