@@ -28,6 +28,7 @@ import { enrolmentRoutes } from './modules/enrolment/routes.ts';
 import { followupRoutes } from './modules/followup/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { hubRoutes } from './modules/hub/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { offerAlertRoutes } from './modules/offers/alerts-routes.ts';
 import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
@@ -211,6 +212,7 @@ export async function buildApp(
   await app.register(offerAlertRoutes);
   await app.register(hubRoutes);
   await app.register(privacyRoutes);
+  await app.register(notificationRoutes);
 
   // The web app's first answer carries who is signed in: the app draws without asking /api/me first.
   const describeMe = meDescriber({ db: deps.db, authCache: deps.authCache, rolesOf: listAssignments });

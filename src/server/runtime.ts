@@ -7,10 +7,12 @@ import { recordOutcomesWith } from './modules/activities/index.ts';
 import { reportActivityOutcome } from './modules/completion/index.ts';
 import { completionReactions } from './modules/completion/reactions.ts';
 import { defineAudience } from './modules/courses/index.ts';
-import { inAudience } from './modules/enrolment/index.ts';
-import { defineFollowupJobs } from './modules/followup/reminders.ts';
+import { defineEnrolmentNotifications, inAudience } from './modules/enrolment/index.ts';
+import { defineFollowupJobs, defineReminderNotifications } from './modules/followup/reminders.ts';
+import { defineNotificationJobs, notificationReactions } from './modules/notifications/jobs.ts';
 import { defineOfferJobs } from './modules/offers/digest.ts';
 import { offerReactions } from './modules/offers/reactions.ts';
+import { defineWorkflowNotifications } from './modules/workflow/notifications.ts';
 import { AuthCache } from './platform/auth/cache.ts';
 import { forgetProcessMemos } from './platform/cache/index.ts';
 import { connect } from './platform/db/index.ts';
@@ -52,10 +54,15 @@ export async function createRuntime(
   // fact go through the events below.
   defineAudience(inAudience);
   recordOutcomesWith(reportActivityOutcome);
+  // The kinds of notification each module declares, before anything may notify.
+  defineEnrolmentNotifications();
+  defineWorkflowNotifications();
+  defineReminderNotifications();
   defineFileJobs(jobs, files);
   defineAccountJobs(jobs, database.db, config.session, clock);
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   defineOfferJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
+  defineNotificationJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   // Redis, when configured, holds what several nodes must share in memory (rate-limit counters today).
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
@@ -74,6 +81,7 @@ export async function createRuntime(
   // script gets the same reactions as one from a route.
   completionReactions(events, database.db, files, clock);
   offerReactions(events, database.db, clock);
+  notificationReactions(events, { db: database.db, mailer, publicUrl: config.publicUrl });
   const deps: Deps = {
     config,
     db: database.db,

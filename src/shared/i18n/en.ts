@@ -18,6 +18,7 @@ import { indexation } from './indexation.en.ts';
 import { legal } from './legal.en.ts';
 import { lifecycle } from './lifecycle.en.ts';
 import { mergeNamespaces, type Namespace, type Shape } from './namespaces.ts';
+import { notifications } from './notifications.en.ts';
 import { offerCatalogue } from './offerCatalogue.en.ts';
 import { offers } from './offers.en.ts';
 import { privacy } from './privacy.en.ts';
@@ -49,6 +50,7 @@ export const enNamespaces: { [N in Namespace]: Shape<N> } = {
   profile,
   legal,
   privacy,
+  notifications,
   server,
 };
 

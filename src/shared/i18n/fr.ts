@@ -20,6 +20,7 @@ import { indexation } from './indexation.fr.ts';
 import { legal } from './legal.fr.ts';
 import { lifecycle } from './lifecycle.fr.ts';
 import { type FrNamespaces, mergeNamespaces, type Widen } from './namespaces.ts';
+import { notifications } from './notifications.fr.ts';
 import { offerCatalogue } from './offerCatalogue.fr.ts';
 import { offers } from './offers.fr.ts';
 import { privacy } from './privacy.fr.ts';
@@ -51,6 +52,7 @@ export const frNamespaces: FrNamespaces = {
   profile,
   legal,
   privacy,
+  notifications,
   server,
 };
 

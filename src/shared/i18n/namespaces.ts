@@ -21,6 +21,7 @@ import type { hub } from './hub.fr.ts';
 import type { indexation } from './indexation.fr.ts';
 import type { legal } from './legal.fr.ts';
 import type { lifecycle } from './lifecycle.fr.ts';
+import type { notifications } from './notifications.fr.ts';
 import type { offerCatalogue } from './offerCatalogue.fr.ts';
 import type { offers } from './offers.fr.ts';
 import type { privacy } from './privacy.fr.ts';
@@ -52,6 +53,7 @@ export const NAMESPACES = [
   'profile',
   'legal',
   'privacy',
+  'notifications',
   'server',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
@@ -80,6 +82,7 @@ export type FrNamespaces = {
   profile: typeof profile;
   legal: typeof legal;
   privacy: typeof privacy;
+  notifications: typeof notifications;
   server: typeof server;
 };
 

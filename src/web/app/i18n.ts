@@ -38,6 +38,7 @@ const LOADERS: { [N in PageNamespace]: () => Promise<FrNamespaces[N]> } = {
   profile: () => import('../../shared/i18n/profile.fr.ts').then((m) => m.profile),
   legal: () => import('../../shared/i18n/legal.fr.ts').then((m) => m.legal),
   privacy: () => import('../../shared/i18n/privacy.fr.ts').then((m) => m.privacy),
+  notifications: () => import('../../shared/i18n/notifications.fr.ts').then((m) => m.notifications),
 };
 
 export const PAGE_NAMESPACES = Object.keys(LOADERS) as PageNamespace[];

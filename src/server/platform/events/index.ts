@@ -36,7 +36,9 @@ export type DomainEvent =
   /** People were enrolled in a course or left it (their role there came or went). */
   | { type: 'enrolment.changed'; courseId: string; userIds: string[] }
   /** A person's account, sessions or roles changed; `null`: anyone's may have (a domain renamed). */
-  | { type: 'access.changed'; userId: string | null };
+  | { type: 'access.changed'; userId: string | null }
+  /** People were notified (`notify`); `mail` when some of them are owed a mail at once. */
+  | { type: 'notifications.created'; userIds: string[]; mail: boolean };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;

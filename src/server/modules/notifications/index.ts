@@ -1,0 +1,9 @@
+/** The notifications module's public face: what other modules may use. */
+export {
+  defineNotificationType,
+  type NotificationMail,
+  type NotificationTypeDefinition,
+  type NotifyInput,
+  notify,
+  type Person,
+} from './service.ts';
