@@ -12,5 +12,6 @@ export * as followup from '../../shared/followup.ts';
 export * as home from '../../shared/home.ts';
 export * as hub from '../../shared/hub.ts';
 export * as lifecycle from '../../shared/lifecycle.ts';
+export * as notifications from '../../shared/notifications.ts';
 export * as offers from '../../shared/offers.ts';
 export * as privacy from '../../shared/privacy.ts';

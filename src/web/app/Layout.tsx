@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import type { Me } from '../api/accounts.ts';
 import { Loading } from '../components/Loading.tsx';
+import { Bell } from '../features/notifications/Bell.tsx';
 import { useMeQuery } from './auth.tsx';
 import { DomainSwitcher, UserMenu } from './HeaderTools.tsx';
 
@@ -108,7 +109,11 @@ export function Layout() {
   useFocusOnNavigation();
 
   const quickAccessItems = me
-    ? [me.domains.length > 0 ? <DomainSwitcher key="domain" /> : null, <UserMenu key="user" />]
+    ? [
+        me.domains.length > 0 ? <DomainSwitcher key="domain" /> : null,
+        <Bell key="bell" />,
+        <UserMenu key="user" />,
+      ]
     : [{ iconId: 'fr-icon-lock-line' as const, text: t('ui.header.login'), linkProps: { to: '/connexion' } }];
 
   return (

@@ -154,6 +154,16 @@ const ProfilePage = lazyPage(() => import('../features/profile/ProfilePage.tsx')
   'profile',
   'privacy',
 ]);
+const NotificationsPage = lazyPage(
+  () => import('../features/notifications/NotificationsPage.tsx'),
+  'NotificationsPage',
+  ['notifications'],
+);
+const NotificationPreferencesPage = lazyPage(
+  () => import('../features/notifications/PreferencesPage.tsx'),
+  'PreferencesPage',
+  ['notifications', 'profile'],
+);
 const IndexationPage = lazyPage(() => import('../features/workflow/IndexationPage.tsx'), 'IndexationPage', [
   'editor',
   'lifecycle',
@@ -190,6 +200,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'profil', element: <ProfilePage /> },
+          { path: 'profil/notifications', element: <NotificationPreferencesPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'offres/alertes', element: <AlertsPage /> },
           {
             path: 'parcours/nouveau',

@@ -56,8 +56,8 @@ export function defineEnrolmentNotifications() {
  * Notifies, in the caller's transaction, each person newly enrolled in a session (several roles in one
  * notification): the session's title, dates and link. Callers pass only enrolments just created, which
  * the enrolment lock makes happen once each, so nobody is told twice of the same enrolment; a parcours
- * (designers, construction) tells no one. The mails leave after commit (notifications' reaction): the
- * returned list of mail ids to flush is empty, kept for the callers' other mails.
+ * (designers, construction) tells no one. The mails leave after commit (notifications' reaction).
+ * Returns how many people were told (those who turned the type off are not).
  */
 export async function notifyEnrolled(
   tx: Tx,
@@ -65,8 +65,8 @@ export async function notifyEnrolled(
   course: EnrolmentCourse,
   enrolled: { userId: string; role: EnrolRole }[],
   options: { newAccounts?: ReadonlySet<string> } = {},
-): Promise<string[]> {
-  if (enrolled.length === 0 || !isSession(course.stage) || course.stage === 'session_archived') return [];
+): Promise<number> {
+  if (enrolled.length === 0 || !isSession(course.stage) || course.stage === 'session_archived') return 0;
   const rolesOf = new Map<string, EnrolRole[]>();
   for (const { userId, role } of enrolled) rolesOf.set(userId, [...(rolesOf.get(userId) ?? []), role]);
   const [row, session] = await Promise.all([getCourse(tx, course.id), sessionOf(tx, course.id)]);
@@ -83,12 +83,13 @@ export async function notifyEnrolled(
     group.userIds.push(userId);
     groups.set(key, group);
   }
+  let told = 0;
   for (const { roles, newAccount, userIds } of groups.values())
-    await notify(tx, {
+    told += await notify(tx, {
       userIds,
       type: ENROLMENT_NOTIFICATION,
       data: { courseId: course.id, title: row.title, dates, roles, newAccount } satisfies EnrolledData,
       now: deps.now,
     });
-  return [];
+  return told;
 }
