@@ -4,6 +4,7 @@ export {
   type NotificationMail,
   type NotificationTypeDefinition,
   type NotifyInput,
+  notificationPersonalData,
   notify,
   type Person,
 } from './service.ts';

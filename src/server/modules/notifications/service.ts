@@ -21,6 +21,7 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
+import type { PersonalDataHolder } from '../../platform/privacy/index.ts';
 import { findUsersByIds } from '../accounts/index.ts';
 import { notificationDigests, notificationPreferences, notifications } from './schema.ts';
 
@@ -419,3 +420,30 @@ export async function savePreferences(db: Db, actor: Actor, body: PreferencesBod
   });
   return preferences(db, actor);
 }
+
+/**
+ * A person's notifications (as read: type, text, link, dates) and preferences, for the GDPR export; all of
+ * it goes with an approved erasure (the digests' record too).
+ */
+export const notificationPersonalData: PersonalDataHolder = {
+  key: 'notifications',
+  async export({ tx }, userId) {
+    const [rows, chosen] = await Promise.all([
+      tx
+        .select()
+        .from(notifications)
+        .where(eq(notifications.userId, userId))
+        .orderBy(desc(notifications.createdAt)),
+      tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId)),
+    ]);
+    return {
+      notifications: present(rows.map(itemOf)),
+      preferences: chosen.map((row) => ({ type: row.type, channel: row.channel })),
+    };
+  },
+  async erase({ tx }, userId) {
+    await tx.delete(notifications).where(eq(notifications.userId, userId));
+    await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+    await tx.delete(notificationDigests).where(eq(notificationDigests.userId, userId));
+  },
+};

@@ -88,7 +88,7 @@ export function Bell({ id }: { id?: string }) {
         {t('ui.bell.title')}
         {unread > 0 ? (
           <span
-            className={fr.cx('fr-badge', 'fr-badge--sm', 'fr-badge--error', 'fr-ml-1w')}
+            className={fr.cx('fr-badge', 'fr-badge--sm', 'fr-badge--error', 'fr-badge--no-icon', 'fr-ml-1w')}
             aria-hidden="true"
           >
             {unreadText(unread)}

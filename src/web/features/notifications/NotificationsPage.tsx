@@ -47,8 +47,8 @@ export function NotificationsPage() {
             },
           ]}
         />
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm', 'fr-mt-2w')}>
-          {anyUnread ? (
+        {anyUnread ? (
+          <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm', 'fr-mt-2w')}>
             <li>
               <Button
                 priority="secondary"
@@ -60,16 +60,14 @@ export function NotificationsPage() {
                 {t('ui.bell.markAll')}
               </Button>
             </li>
-          ) : null}
-          <li>
-            <Link
-              className={fr.cx('fr-btn', 'fr-btn--tertiary', 'fr-icon-settings-5-line', 'fr-btn--icon-left')}
-              to="/profil/notifications"
-            >
-              {t('ui.notifications.page.preferencesLink')}
-            </Link>
-          </li>
-        </ul>
+          </ul>
+        ) : null}
+        <Link
+          className={fr.cx('fr-link', 'fr-icon-settings-5-line', 'fr-link--icon-left')}
+          to="/profil/notifications"
+        >
+          {t('ui.notifications.page.preferencesLink')}
+        </Link>
       </div>
       {list.isPending ? (
         <Loading />
@@ -110,7 +108,7 @@ export function NotificationsPage() {
                   <Button
                     size="small"
                     priority="tertiary"
-                    title={t('ui.notifications.page.markReadOf', { title: item.title })}
+                    aria-label={t('ui.notifications.page.markReadOf', { title: item.title })}
                     onClick={async () => {
                       await markNotificationRead(item.id);
                       await refresh();
