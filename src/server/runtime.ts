@@ -10,7 +10,7 @@ import { defineAudience } from './modules/courses/index.ts';
 import { defineEnrolmentNotifications, inAudience } from './modules/enrolment/index.ts';
 import { defineFollowupJobs, defineReminderNotifications } from './modules/followup/reminders.ts';
 import { defineNotificationJobs, notificationReactions } from './modules/notifications/jobs.ts';
-import { defineOfferJobs } from './modules/offers/digest.ts';
+import { defineOfferJobs, defineOfferNotifications } from './modules/offers/digest.ts';
 import { offerReactions } from './modules/offers/reactions.ts';
 import { defineWorkflowNotifications } from './modules/workflow/notifications.ts';
 import { AuthCache } from './platform/auth/cache.ts';
@@ -58,6 +58,7 @@ export async function createRuntime(
   defineEnrolmentNotifications();
   defineWorkflowNotifications();
   defineReminderNotifications();
+  defineOfferNotifications();
   defineFileJobs(jobs, files);
   defineAccountJobs(jobs, database.db, config.session, clock);
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });

@@ -57,6 +57,11 @@ export const notifications: Shape<'notifications'> = {
         label: 'Announcement of a session by its trainers',
         title: 'Announcement of the session “{{title}}”: {{subject}}',
       },
+      offerAlert: {
+        label: 'New training offers matching my alerts (“Let me know”, every Monday)',
+        title_one: '{{count}} new training offer matches your alerts',
+        title_other: '{{count}} new training offers match your alerts',
+      },
       reminder: {
         label: 'Reminder about a course',
         title: 'Reminder for the course “{{title}}”: {{subject}}',

@@ -55,6 +55,11 @@ export const notifications = {
         label: 'Annonce d’une session par ses formateurs',
         title: 'Annonce de la session «\u00a0{{title}}\u00a0»\u00a0: {{subject}}',
       },
+      offerAlert: {
+        label: 'Nouvelles offres de formation de mes alertes (« Prévenez-moi », chaque lundi)',
+        title_one: '{{count}} nouvelle offre de formation correspond à vos alertes',
+        title_other: '{{count}} nouvelles offres de formation correspondent à vos alertes',
+      },
       reminder: {
         label: 'Relance d’un parcours',
         title: 'Relance pour le parcours «\u00a0{{title}}\u00a0»\u00a0: {{subject}}',

@@ -34,7 +34,7 @@ export function defineEnrolmentNotifications() {
     title: (data) => t('notifications.types.enrolment.title', { title: data.title }),
     link: (data) => `/parcours/${data.courseId}`,
     defaults: 'email',
-    mail: (data, person, publicUrl) => {
+    mail: (data, person, { publicUrl }) => {
       const roles = data.roles.map((role) => t(`mail.enrolment.roles.${role}`)).join(t('mail.enrolment.and'));
       const body = t('mail.enrolment.body', {
         name: `${person.firstName} ${person.lastName}`.trim(),

@@ -37,7 +37,7 @@ export function defineReminderNotifications() {
     title: (data) => fr('notifications.types.reminder.title', { title: data.title, subject: data.subject }),
     link: (data) => `/parcours/${data.courseId}`,
     defaults: 'email',
-    mail: (data, person, publicUrl) => ({
+    mail: (data, person, { publicUrl }) => ({
       subject: data.subject,
       text: fr('mail.followup.reminder', {
         name: `${person.firstName} ${person.lastName}`,

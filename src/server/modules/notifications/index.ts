@@ -1,6 +1,7 @@
 /** The notifications module's public face: what other modules may use. */
 export {
   defineNotificationType,
+  type MailContext,
   type NotificationMail,
   type NotificationTypeDefinition,
   type NotifyInput,

@@ -115,6 +115,7 @@ describe('preferences', () => {
     expect(list.map((p: { type: string }) => p.type)).toEqual([
       'enrolment.enrolled',
       'followup.reminder',
+      'offers.alert',
       'workflow.announce',
     ]);
     expect(list[0]).toMatchObject({

@@ -29,6 +29,8 @@ const fr = createI18n('fr').t;
 
 export type Person = { firstName: string; lastName: string; email: string };
 export type NotificationMail = { subject: string; text: string };
+/** What a type's mail may use: the platform's address, and its module's own tables (in the mail's transaction). */
+export type MailContext = { publicUrl: string; tx: Tx };
 
 // biome-ignore lint/suspicious/noExplicitAny: each type reads its own data; the registry holds them all.
 type AnyData = any;
@@ -47,7 +49,7 @@ export type NotificationTypeDefinition<D = AnyData> = {
    * The mail sent at once to whoever chose `email`; without it, the digest's line is the mail. The existing
    * mails of the platform (enrolment, announcements, reminders) are these, so nobody gets one twice.
    */
-  mail?: (data: D, person: Person, publicUrl: string) => NotificationMail;
+  mail?: (data: D, person: Person, context: MailContext) => NotificationMail | Promise<NotificationMail>;
 };
 
 const registry = new Map<string, NotificationTypeDefinition>();
@@ -151,7 +153,7 @@ export async function deliverPendingMails(deps: DeliveryDeps, userIds?: readonly
       const definition = registry.get(row.type);
       if (person?.status !== 'active' || !definition) continue;
       const mail = definition.mail
-        ? definition.mail(row.data, person, deps.publicUrl)
+        ? await definition.mail(row.data, person, { publicUrl: deps.publicUrl, tx })
         : singleMail(definition, row.data, person, deps.publicUrl);
       queued.push(await deps.mailer.queue(tx, { to: person.email, ...mail }));
     }

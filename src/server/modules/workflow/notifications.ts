@@ -20,7 +20,7 @@ export function defineWorkflowNotifications() {
     title: (data) => t('notifications.types.announce.title', { title: data.title, subject: data.subject }),
     link: (data) => `/parcours/${data.courseId}`,
     defaults: 'email',
-    mail: (data, person, publicUrl) => ({
+    mail: (data, person, { publicUrl }) => ({
       subject: data.subject,
       text: `${t('workflow.mail.announce', {
         name: `${person.firstName} ${person.lastName}`,
