@@ -8,7 +8,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Two shards side by side on two cores (.ci/run): a long flow may take twice its quiet time.
+  timeout: 120_000,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {

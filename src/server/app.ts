@@ -13,7 +13,6 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { createI18n } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
-import { meDescriber } from './modules/accounts/index.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { sessionStore } from './modules/accounts/sessions.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -53,6 +52,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/index.ts';
 import type { Mailer } from './platform/mail/index.ts';
 import type { Bus } from './platform/realtime/bus.ts';
+import { shellBoot } from './shell-boot.ts';
 
 export type Deps = {
   config: Config;
@@ -214,17 +214,13 @@ export async function buildApp(
   await app.register(privacyRoutes);
   await app.register(notificationRoutes);
 
-  // The web app's first answer carries who is signed in: the app draws without asking /api/me first.
-  const describeMe = meDescriber({ db: deps.db, authCache: deps.authCache, rolesOf: listAssignments });
-  const boot: ShellBoot = async (request) => ({
-    me: request.auth ? await describeMe(request.auth.actor, request.auth.csrfToken).catch(() => null) : null,
-  });
-  if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app, WEB_DIST, boot);
+  // The web app's first answer carries who is signed in and what the page needs first (shell-boot.ts).
+  if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app, WEB_DIST, shellBoot(deps));
   return app;
 }
 
-/** What the shell tells the app at once about the request's person, as JSON (`#mg-boot`). */
-export type ShellBoot = (request: FastifyRequest) => Promise<unknown>;
+/** What the shell tells the app at once for this request and page, as JSON (`#mg-boot`). */
+export type ShellBoot = (request: FastifyRequest, pathname: string) => Promise<unknown>;
 
 /**
  * Serves the built single-page app from `root`; unknown non-API paths get its index so client routes work
@@ -244,10 +240,10 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST, boot
     setHeaders: (reply, file) => reply.header('cache-control', cacheFor(file)),
   });
   const shell = readFileSync(path.join(root, 'index.html'), 'utf8');
-  const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
+  const sendIndex = async (request: FastifyRequest, reply: FastifyReply, pathname: string) => {
     if (!boot) return reply.sendFile('index.html');
     // Inside a <script> element: no `</script>` may close it early, whatever a name holds.
-    const data = JSON.stringify(await boot(request)).replace(/</g, '\\u003c');
+    const data = JSON.stringify(await boot(request, pathname)).replace(/</g, '\\u003c');
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'private, no-cache')
@@ -256,7 +252,7 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST, boot
   };
   const shellConfig = { access: 'public' as const, readsSession: true };
   app.get('/', { config: shellConfig, schema: { hide: true } }, (request, reply) =>
-    sendIndex(request, reply),
+    sendIndex(request, reply, '/'),
   );
   app.get('/*', { config: shellConfig, schema: { hide: true } }, async (request, reply) => {
     // The router's decoded path, not the raw URL: `/%61pi/x` is `/api/x`.
@@ -270,6 +266,6 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST, boot
     // A bundle of an earlier build (a page open across a deploy): a 404 the app's loader recovers from
     // by reloading, not the shell, which the browser would refuse to run as a script.
     if (/^\/+assets\//i.test(pathname)) return reply.callNotFound();
-    return sendIndex(request, reply);
+    return sendIndex(request, reply, pathname);
   });
 }

@@ -6,7 +6,7 @@ import { defineAccountJobs } from './modules/accounts/jobs.ts';
 import { recordOutcomesWith } from './modules/activities/index.ts';
 import { reportActivityOutcome } from './modules/completion/index.ts';
 import { completionReactions } from './modules/completion/reactions.ts';
-import { defineAudience } from './modules/courses/index.ts';
+import { defineAudience, watchCourseFacts } from './modules/courses/index.ts';
 import { defineEnrolmentNotifications, inAudience } from './modules/enrolment/index.ts';
 import { defineFollowupJobs, defineReminderNotifications } from './modules/followup/reminders.ts';
 import { defineNotificationJobs, notificationReactions } from './modules/notifications/jobs.ts';
@@ -80,6 +80,7 @@ export async function createRuntime(
   const authCache = new AuthCache({ ttlMs: config.authCacheMs, events });
   // Modules reacting to others' events, like their jobs, hang on the runtime: a write from a job or a
   // script gets the same reactions as one from a route.
+  watchCourseFacts(events);
   completionReactions(events, database.db, files, clock);
   offerReactions(events, database.db, clock);
   notificationReactions(events, { db: database.db, mailer, publicUrl: config.publicUrl });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Audience, CompletionModeSchema, CompletionRule, MyCourseCompletion } from './completion.ts';
 import { SelfEnrolmentState } from './enrolment.ts';
-import { CourseMetadata, Stage } from './lifecycle.ts';
+import { CourseMetadata, SessionPractical, Stage } from './lifecycle.ts';
 import { CONTEXT_LEVELS, ROLES } from './roles.ts';
 
 export const Email = z.string().trim().toLowerCase().email().max(254);
@@ -392,7 +392,19 @@ export const CourseMine = z.object({
   completion: MyCourseCompletion,
   progress: CourseProgress,
   selfEnrolment: SelfEnrolmentState,
+  /** A session's practical information; null for another course. */
+  practical: SessionPractical.nullable(),
 });
 export type CourseMine = z.infer<typeof CourseMine>;
+
+/**
+ * What the HTML shell carries for the app (`#mg-boot`, see `src/server/shell-boot.ts`): who is signed in,
+ * and on the pages read most, the reader's own data, so that a view needs no other request for it.
+ */
+export type Boot = {
+  me: Me | null;
+  space?: import('./home.ts').MySpace;
+  course?: { id: string; mine: CourseMine };
+};
 
 export type CourseProgress = z.infer<typeof CourseProgress>;

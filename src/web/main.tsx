@@ -7,7 +7,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Link, type LinkProps, RouterProvider } from 'react-router';
-import { accountKeys, type Me } from './api/accounts.ts';
+import { accountKeys } from './api/accounts.ts';
+import { bootMe } from './api/boot.ts';
 import { ApiError, setCsrfToken } from './api/client.ts';
 import { i18n } from './app/i18n.ts';
 import { router } from './app/router.tsx';
@@ -43,11 +44,9 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 // The server's first answer says who is signed in (`#mg-boot`): the first page draws without asking.
-const boot = document.getElementById('mg-boot')?.textContent;
-if (boot) {
-  const { me } = JSON.parse(boot) as { me: Me | null };
-  setCsrfToken(me?.csrfToken);
-  queryClient.setQueryData(accountKeys.me, me);
+if (bootMe !== undefined) {
+  setCsrfToken(bootMe?.csrfToken);
+  queryClient.setQueryData(accountKeys.me, bootMe);
 }
 
 const root = document.getElementById('root');

@@ -22,8 +22,8 @@ export const completionKeys = {
 export function useCourseCompletion(courseId: string, enabled = true) {
   return useQuery({
     queryKey: completionKeys.course(courseId),
-    queryFn: () =>
-      partOfCourseView(courseId, 'completion', () =>
+    queryFn: (query) =>
+      partOfCourseView(query, courseId, 'completion', () =>
         get(path`/api/courses/${courseId}/completion`, (c) => c.completion.MyCourseCompletion),
       ),
     enabled,

@@ -133,8 +133,8 @@ export function useCourseCohorts(courseId: string, enabled: boolean) {
 export function useSelfEnrolment(courseId: string) {
   return useQuery({
     queryKey: enrolmentKeys.self(courseId),
-    queryFn: () =>
-      partOfCourseView(courseId, 'selfEnrolment', () =>
+    queryFn: (query) =>
+      partOfCourseView(query, courseId, 'selfEnrolment', () =>
         get(`${course(courseId)}/self-enrolment`, (c) => c.enrolment.SelfEnrolmentState),
       ),
     retry: false,

@@ -13,8 +13,8 @@ export const progressKeys = { course: (courseId: string) => ['course-progress', 
 export function useCourseProgress(courseId: string, enabled = true) {
   return useQuery({
     queryKey: progressKeys.course(courseId),
-    queryFn: () =>
-      partOfCourseView(courseId, 'progress', () =>
+    queryFn: (query) =>
+      partOfCourseView(query, courseId, 'progress', () =>
         get(path`/api/courses/${courseId}/progress`, (c) => c.api.CourseProgress),
       ),
     enabled,

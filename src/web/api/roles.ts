@@ -18,8 +18,8 @@ export const roleKeys = {
 export function useCourseCapabilities(courseId: string) {
   return useQuery({
     queryKey: roleKeys.courseCapabilities(courseId),
-    queryFn: () =>
-      partOfCourseView(courseId, 'capabilities', () =>
+    queryFn: (query) =>
+      partOfCourseView(query, courseId, 'capabilities', () =>
         get(path`/api/courses/${courseId}/capabilities`, (c) => c.z.array(c.z.string())),
       ),
     staleTime: 30_000,

@@ -10,6 +10,7 @@ import type {
   SessionSettings,
 } from '../../shared/lifecycle.ts';
 import { get, ifMatch, path, send } from './client.ts';
+import { partOfCourseView } from './course-view.ts';
 import { courseKeys } from './courses.ts';
 
 export type { Session, SessionPractical, Workflow } from '../../shared/lifecycle.ts';
@@ -66,7 +67,10 @@ export const saveSession = (id: string, body: Partial<z.input<typeof SessionSett
 export function useSessionPractical(id: string, enabled: boolean) {
   return useQuery({
     queryKey: workflowKeys.practical(id),
-    queryFn: () => get(path`/api/courses/${id}/practical`, (c) => c.lifecycle.SessionPractical),
+    queryFn: (query) =>
+      partOfCourseView(query, id, 'practical', () =>
+        get(path`/api/courses/${id}/practical`, (c) => c.lifecycle.SessionPractical),
+      ),
     enabled,
   });
 }

@@ -95,3 +95,43 @@ describe("the reader's side of a course", () => {
     expect(await presence()).toHaveLength(1);
   });
 });
+
+describe('the first HTML answer of a page read often', () => {
+  const boot = (html: string) =>
+    JSON.parse(/<script id="mg-boot" type="application\/json">(.*?)<\/script>/.exec(html)![1]!);
+
+  it("carries the reader's side of the course on its address, to whoever may open it only", async () => {
+    const aix = (await t.db.select().from(domains)).find((d) => d.slug === 'ac-aix-marseille')!.id;
+    const course = (
+      await designer.post('/api/courses', {
+        domainId: aix,
+        title: 'Servi avec la page',
+        shortName: uniqueShortName('SERVI'),
+      })
+    ).json().id as string;
+    await t.enrol(course, 'participant@magistere.test');
+
+    const shell = await participant.get(`/parcours/${course}`);
+    expect(shell.statusCode).toBe(200);
+    const served = boot(shell.body);
+    expect(served.me.user.email).toBe('participant@magistere.test');
+    expect(served.course.id).toBe(course);
+    expect(served.course.mine).toEqual((await participant.get(`/api/courses/${course}/mine`)).json());
+    expect(served.course.mine.practical).toBeNull();
+    // Only on the course page itself: one of its activities asks for what it needs.
+    expect(boot((await participant.get(`/parcours/${course}/activite/x`)).body).course).toBeUndefined();
+
+    // Someone who may not open it gets the shell, and nothing of the course.
+    const observer = await t.as('observateur@magistere.test');
+    const refused = boot((await observer.get(`/parcours/${course}`)).body);
+    expect(refused.me.user.email).toBe('observateur@magistere.test');
+    expect(refused.course).toBeUndefined();
+    expect(boot((await t.anonymous().get(`/parcours/${course}`)).body)).toEqual({ me: null });
+  });
+
+  it('carries "Mon espace" on its address', async () => {
+    const served = boot((await participant.get('/')).body);
+    expect(served.space).toEqual((await participant.get('/api/me/space')).json());
+    expect(boot((await participant.get('/profil')).body).space).toBeUndefined();
+  });
+});

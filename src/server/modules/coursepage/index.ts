@@ -1,2 +1,2 @@
 /** The course page module's public face: what other modules may use. */
-export { type PageCtx, readCourseMine, readCoursePage, type Viewer } from './service.ts';
+export { courseMineForShell, type PageCtx, readCourseMine, readCoursePage, type Viewer } from './service.ts';

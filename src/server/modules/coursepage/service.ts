@@ -6,13 +6,22 @@
  * each change.
  */
 import { createHash } from 'node:crypto';
-import type { Actor } from '../../platform/access/can.ts';
+import type { CourseMine } from '../../../shared/api.ts';
+import { type Actor, can } from '../../platform/access/can.ts';
+import { findContext } from '../../platform/access/contexts.ts';
 import type { RequestCtx } from '../../platform/http/context.ts';
 import { myCourseCompletion, recordPresence } from '../completion/index.ts';
-import { activitiesOutOfReach, coursePage, pageAccess, type Sight } from '../courses/index.ts';
+import {
+  activitiesOutOfReach,
+  courseCapabilities,
+  coursePage,
+  pageAccess,
+  type Sight,
+} from '../courses/index.ts';
 import { audienceNames, selfEnrolmentState } from '../enrolment/index.ts';
 import { courseProgress } from '../progress/index.ts';
 import { capabilitiesInCourse } from '../roles/index.ts';
+import { practicalOf } from '../workflow/index.ts';
 import type { CachedPage, CoursePageCache } from './page-cache.ts';
 
 /** What reading a page needs: the request's database and time, and the node's page cache. */
@@ -53,14 +62,34 @@ export async function readCoursePage(ctx: PageCtx, courseId: string, viewer: Vie
  * progress and self-enrolment, in one answer. Opening the course is a participant's presence (time spent,
  * follow-up): recorded by this read, so that a view costs no request of its own for it.
  */
-export async function readCourseMine(ctx: Pick<RequestCtx, 'db' | 'now'>, actor: Actor, courseId: string) {
+export async function readCourseMine(
+  ctx: Pick<RequestCtx, 'db' | 'now'>,
+  actor: Actor,
+  courseId: string,
+): Promise<CourseMine> {
   const { db, now } = ctx;
-  const [capabilities, completion, progress, selfEnrolment] = await Promise.all([
+  const [capabilities, completion, progress, selfEnrolment, practical] = await Promise.all([
     capabilitiesInCourse(db, actor, courseId),
     myCourseCompletion(db, actor, courseId),
     courseProgress(db, actor, courseId, now),
     selfEnrolmentState(db, actor, courseId),
+    practicalOf(db, courseId),
   ]);
   if (completion.participant) await recordPresence(db, actor.userId, courseId, now);
-  return { capabilities, completion, progress, selfEnrolment };
+  return { capabilities, completion, progress, selfEnrolment, practical };
+}
+
+/**
+ * The same for the HTML shell of the course's address, so that the first answer carries it: undefined
+ * when the person may not open the course (the app then asks the API, which says why).
+ */
+export async function courseMineForShell(
+  ctx: Pick<RequestCtx, 'db' | 'now'>,
+  actor: Actor,
+  courseId: string,
+): Promise<CourseMine | undefined> {
+  const context = await findContext(ctx.db, 'course', courseId);
+  if (!context || !(await can(ctx.db, actor, courseCapabilities['course:view'], context.id)))
+    return undefined;
+  return readCourseMine(ctx, actor, courseId);
 }

@@ -9,6 +9,7 @@ export {
   setCompletionCriteria,
   trackedActivities,
 } from './criteria.ts';
+export { watchCourseFacts } from './facts.ts';
 export { courseCapabilities } from './policy.ts';
 export {
   activitiesInReadingOrder,

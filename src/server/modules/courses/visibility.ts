@@ -19,6 +19,7 @@ import { contexts } from '../../platform/access/schema.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import type { RequestCtx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
+import { courseFacts } from './facts.ts';
 import { courseCapabilities as caps } from './policy.ts';
 import { activities, courses, sections } from './schema.ts';
 
@@ -28,11 +29,8 @@ export function reachOf(stage: Stage): Capability {
 }
 
 narrowReach('course', async (db: Tx, context) => {
-  const [row] = await db
-    .select({ stage: courses.stage })
-    .from(courses)
-    .where(eq(courses.id, context.instanceId!));
-  return row ? reachOf(row.stage) : null;
+  const facts = await courseFacts(db, context.instanceId!);
+  return facts ? reachOf(facts.stage) : null;
 });
 
 /** Whether the actor holds `capability` in a course whose stage and context path are known (listings). */
@@ -114,6 +112,7 @@ export function inAudience(audience: SQL, userId: SQL): SQL {
  * leaves out, and what keys the cached page they share with everyone in the same groups.
  */
 export async function activitiesOutOfReach(db: Tx, courseId: string, userId: string): Promise<string[]> {
+  if (!(await courseFacts(db, courseId))?.restricted) return [];
   const rows = await db
     .select({ id: activities.id })
     .from(activities)

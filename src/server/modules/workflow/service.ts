@@ -428,9 +428,16 @@ export async function announceSession(ctx: Ctx, courseId: string, input: z.infer
  * its on-site days. A course that is not a session has none (404).
  */
 export async function sessionPractical(db: Tx, courseId: string): Promise<SessionPractical> {
+  const practical = await practicalOf(db, courseId);
+  if (!practical) throw problems.notFound();
+  return practical;
+}
+
+/** A course's practical information when it is a session; null for any other course. */
+export async function practicalOf(db: Tx, courseId: string): Promise<SessionPractical | null> {
   const course = await getCourse(db, courseId);
   const session = isSession(course.stage) ? await sessionOf(db, courseId) : null;
-  if (!session) throw problems.notFound();
+  if (!session) return null;
   const trainers = await findUsersByIds(
     db,
     (await enrolledPeople(db, courseId, ['trainer'])).map((p) => p.userId),

@@ -1,0 +1,2 @@
+/** "Mon espace", as other parts of the server may use it. */
+export { mySpace } from './service.ts';
