@@ -62,12 +62,14 @@ export function NotificationsPage() {
             </li>
           </ul>
         ) : null}
-        <Link
-          className={fr.cx('fr-link', 'fr-icon-settings-5-line', 'fr-link--icon-left')}
-          to="/profil/notifications"
-        >
-          {t('ui.notifications.page.preferencesLink')}
-        </Link>
+        <p className={fr.cx('fr-mt-2w', 'fr-mb-0')}>
+          <Link
+            className={fr.cx('fr-link', 'fr-icon-settings-5-line', 'fr-link--icon-left')}
+            to="/profil/notifications"
+          >
+            {t('ui.notifications.page.preferencesLink')}
+          </Link>
+        </p>
       </div>
       {list.isPending ? (
         <Loading />
