@@ -208,6 +208,17 @@ describe('an announcement', () => {
     expect(latest.title).toBe('Annonce de la session «\u00a0Annoncer\u00a0»\u00a0: Bienvenue');
     const mail = (await mailsTo(BOB)).find((m) => m.subject === 'Bienvenue')!;
     expect(mail.text).toContain('La première classe virtuelle a lieu lundi.');
+
+    // In the app only: the bell, no mail.
+    await bob.put('/api/me/notification-preferences', {
+      preferences: [{ type: 'workflow.announce', channel: 'app' }],
+    });
+    const mails = (await mailsTo(BOB)).length;
+    await trainer.post(`/api/courses/${session}/announce`, { subject: 'Rappel', message: 'À lundi.' });
+    expect((await bob.get('/api/me/notifications/summary')).json().latest[0].title).toBe(
+      'Annonce de la session «\u00a0Annoncer\u00a0»\u00a0: Rappel',
+    );
+    expect((await mailsTo(BOB)).length).toBe(mails);
   });
 });
 
