@@ -52,6 +52,8 @@ import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/index.ts';
 import type { Mailer } from './platform/mail/index.ts';
 import type { Bus } from './platform/realtime/bus.ts';
+import type { Realtime } from './platform/realtime/hub.ts';
+import { realtimeRoutes } from './platform/realtime/routes.ts';
 import { shellBoot } from './shell-boot.ts';
 
 export type Deps = {
@@ -62,6 +64,7 @@ export type Deps = {
   authCache: AuthCache;
   bus: Bus;
   events: Events;
+  realtime: Realtime;
   files: Files;
   redis?: Redis | undefined;
   clock: Clock;
@@ -189,6 +192,16 @@ export async function buildApp(
     clock: deps.clock,
   });
   registerOps(app, deps.db);
+  deps.realtime.logTo(app.log);
+  await app.register(realtimeRoutes, {
+    db: deps.db,
+    hub: deps.realtime,
+    events: deps.events,
+    session: config.session,
+    authCache: deps.authCache,
+    clock: deps.clock,
+    publicUrl: config.publicUrl,
+  });
 
   await app.register(domainRoutes);
   await app.register(accountRoutes, { rolesOf: listAssignments });

@@ -46,6 +46,7 @@ const EnvSchema = z.object({
     .default(12),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(200),
   AUTH_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  PRESENCE_FLUSH_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   LOGIN_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(100),
   DEMO_DATA: Bool.default(true),
@@ -75,6 +76,8 @@ export type Config = {
   uploadMaxMb: number;
   /** How long a node may answer "who is this session" from memory; access changes clear it at once. */
   authCacheMs: number;
+  /** How long a node holds presence hits before writing them in one statement (0: at once). */
+  presenceFlushMs: number;
   demoData: boolean;
   jobs: boolean;
   /**
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailuresPerMinute: e.LOGIN_MAX_FAILURES_PER_MINUTE,
     loginMaxFailuresPerAddressPerMinute: e.LOGIN_MAX_FAILURES_PER_ADDRESS_PER_MINUTE,
     authCacheMs: e.AUTH_CACHE_SECONDS * 1000,
+    presenceFlushMs: e.PRESENCE_FLUSH_MS,
     uploadMaxMb: e.UPLOAD_MAX_MB,
     demoData: e.DEMO_DATA,
     jobs: e.JOBS,

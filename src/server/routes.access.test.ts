@@ -804,6 +804,15 @@ const cases: Case[] = [
     refused: ['crossSite', 403],
   },
   { method: 'POST', url: '/api/auth/logout', allowed: [A.trainer, 204], refused: ['anonymous', 401] },
+  // The realtime WebSocket: an HTTP request that is no upgrade is told so; the upgrades themselves are
+  // tested through a listening server in platform/realtime/realtime.test.ts.
+  {
+    method: 'GET',
+    url: '/api/realtime',
+    headers: { origin: 'http://localhost:3000' },
+    allowed: [A.trainer, 426],
+    refused: ['anonymous', 401],
+  },
   {
     method: 'POST',
     url: '/api/auth/password-reset/request',

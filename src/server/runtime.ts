@@ -4,8 +4,9 @@ import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
 import { recordOutcomesWith } from './modules/activities/index.ts';
-import { reportActivityOutcome } from './modules/completion/index.ts';
+import { bufferPresence, reportActivityOutcome } from './modules/completion/index.ts';
 import { completionReactions } from './modules/completion/reactions.ts';
+import { serveActivityChannels } from './modules/courses/channels.ts';
 import { defineAudience, watchCourseFacts } from './modules/courses/index.ts';
 import { defineEnrolmentNotifications, inAudience } from './modules/enrolment/index.ts';
 import { defineFollowupJobs, defineReminderNotifications } from './modules/followup/reminders.ts';
@@ -22,6 +23,8 @@ import { type Clock, systemClock } from './platform/http/context.ts';
 import { Jobs } from './platform/jobs/index.ts';
 import { Mailer } from './platform/mail/index.ts';
 import { Bus, postgresTransport, redisTransport } from './platform/realtime/bus.ts';
+import { Realtime } from './platform/realtime/hub.ts';
+import { defineRealtimeJobs } from './platform/realtime/jobs.ts';
 
 /**
  * Wires the platform's services on one database; main.ts and the tests both start from here. `clock` is
@@ -59,6 +62,8 @@ export async function createRuntime(
   defineWorkflowNotifications();
   defineReminderNotifications();
   defineOfferNotifications();
+  // The activities' realtime channels are the course engine's to authorise (kinds, visibility, audience).
+  serveActivityChannels();
   defineFileJobs(jobs, files);
   defineAccountJobs(jobs, database.db, config.session, clock);
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
@@ -77,10 +82,14 @@ export async function createRuntime(
   // Before anything writes: every transaction on this database carries the events emitted in it.
   const events = new Events({ bus, db: database.db });
   await events.ready;
+  const realtime = new Realtime({ db: database.db, bus, events });
+  await realtime.ready;
+  defineRealtimeJobs(jobs, database.db, clock);
   const authCache = new AuthCache({ ttlMs: config.authCacheMs, events });
   // Modules reacting to others' events, like their jobs, hang on the runtime: a write from a job or a
   // script gets the same reactions as one from a route.
   watchCourseFacts(events);
+  const presence = bufferPresence(database.db, config.presenceFlushMs);
   completionReactions(events, database.db, files, clock);
   offerReactions(events, database.db, clock);
   notificationReactions(events, { db: database.db, mailer, publicUrl: config.publicUrl });
@@ -92,6 +101,7 @@ export async function createRuntime(
     redis,
     bus,
     events,
+    realtime,
     authCache,
     files,
     clock,
@@ -100,7 +110,9 @@ export async function createRuntime(
     deps,
     database,
     async stop() {
+      realtime.stop();
       await jobs.stop();
+      await presence.stop();
       await database.close();
       await bus.close();
       await redis?.quit();

@@ -36,6 +36,8 @@ export async function startTestApp(
     JOBS: 'false',
     // One node unless a test asks for the workers of one machine (their bus then goes through PostgreSQL).
     WORKERS: '1',
+    // What a test reads right after a request is written: presence too.
+    PRESENCE_FLUSH_MS: '0',
     PUBLIC_URL: 'http://localhost:3000',
     DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'magistere-test-')),
     ...env,

@@ -13,6 +13,7 @@ export const server: Shape<'server'> = {
     forbidden: 'You do not have the rights needed for this action.',
     csrf: 'The request was refused for security reasons. Reload the page and try again.',
     crossOrigin: 'Request refused: it does not come from this site.',
+    upgradeRequired: 'This address only serves WebSocket connections.',
     tooManyLoginAttempts: 'Too many login attempts. Please wait a minute before trying again.',
     tooManyRequests: 'Too many requests. Please wait before trying again.',
     badCredentials: 'Wrong e-mail address or password.',

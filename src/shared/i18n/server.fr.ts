@@ -11,6 +11,7 @@ export const server = {
     forbidden: 'Vous n’avez pas les droits nécessaires pour cette action.',
     csrf: 'La requête a été refusée par mesure de sécurité. Rechargez la page et réessayez.',
     crossOrigin: 'Requête refusée\u00a0: elle ne provient pas de ce site.',
+    upgradeRequired: 'Cette adresse ne sert que des connexions WebSocket.',
     tooManyLoginAttempts:
       'Trop de tentatives de connexion. Veuillez patienter une minute avant de réessayer.',
     tooManyRequests: 'Trop de requêtes. Veuillez patienter avant de réessayer.',

@@ -100,7 +100,16 @@ export type ActivityCapability = {
  * A realtime channel of the kind (a live quiz's questions, a word cloud's words): what is published on it
  * and the capability, in the activity's context, a subscriber must hold (`can()`).
  */
-export type ActivityChannel<M = unknown> = { capability: Capability; message: z.ZodType<M> };
+export type ActivityChannel<M = unknown> = {
+  /**
+   * A capability name: the kind's own (checked by `defineActivity`) or the platform's. Typed as a string
+   * because a kind's own names become capabilities only through the kind's definition itself.
+   */
+  capability: string;
+  message: z.ZodType<M>;
+  /** What its subscribers learn of who else is connected: nobody, a count, or who (the default). */
+  presence?: 'none' | 'count' | 'people';
+};
 
 /**
  * The activity contract — what a kind of activity tells the course engine about itself, like a Moodle
@@ -232,6 +241,9 @@ export function defineActivity<
   for (const name of Object.keys(capabilities))
     if (!name.startsWith(`${kind.kind}:`))
       throw new Error(`capability ${name} of kind ${kind.kind} must be named ${kind.kind}:…`);
+  for (const [name, channel] of Object.entries(kind.channels ?? {}))
+    if (channel.capability.startsWith(`${kind.kind}:`) && !(channel.capability in capabilities))
+      throw new Error(`channel ${name} of kind ${kind.kind} asks for an undeclared ${channel.capability}`);
   const archived = [kind.exportData, kind.dataSchema, kind.importData].filter(Boolean).length;
   if (archived !== 0 && archived !== 3)
     throw new Error(`kind ${kind.kind}: exportData, dataSchema and importData come together`);

@@ -7,8 +7,9 @@ import { uniqueShortName } from '../../testing/names.ts';
 import { users } from '../accounts/schema.ts';
 import { activities, courses } from '../courses/schema.ts';
 import { domains } from '../domains/schema.ts';
+import { bufferPresence, IDLE_LIMIT_SECONDS, recordPresence } from './presence.ts';
 import { activityCompletions, courseCompletions, coursePresence } from './schema.ts';
-import { IDLE_LIMIT_SECONDS, recordPresence, reportActivityOutcome, ruleChanged } from './service.ts';
+import { reportActivityOutcome, ruleChanged } from './service.ts';
 
 let t: TestApp;
 let designer: ApiClient;
@@ -409,6 +410,28 @@ describe('presence', () => {
     // Exactly the idle limit is a pause too.
     await hit(55 + IDLE_LIMIT_SECONDS / 60);
     expect((await presenceOf(course))!.seconds).toBe(900);
+  });
+
+  it('held by the node, gives the same presence once written, in one statement', async () => {
+    const { course } = await newCourse('Présence en mémoire');
+    const t0 = new Date('2026-11-23T09:00:00Z');
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    const held = bufferPresence(t.db, 60_000);
+    try {
+      await recordPresence(t.db, participantId, course, at(0));
+      await held.flush();
+      for (const minutes of [10, 10 + IDLE_LIMIT_SECONDS / 60 + 10, 55, 20])
+        await recordPresence(t.db, participantId, course, at(minutes));
+      expect(await presenceOf(course)).toMatchObject({ hits: 1, seconds: 0 });
+      await held.flush();
+      // As the hits one by one above: 600 s, then a pause, then 300 s; the late hit adds nothing.
+      expect(await presenceOf(course)).toMatchObject({ hits: 5, seconds: 900, firstAt: t0, lastAt: at(55) });
+      await recordPresence(t.db, participantId, course, at(56));
+    } finally {
+      await held.stop();
+    }
+    // A stop writes what was held.
+    expect(await presenceOf(course)).toMatchObject({ hits: 6, seconds: 960 });
   });
 
   it('is recorded by the visit call and by opening an activity, never by the cached course page', async () => {

@@ -12,14 +12,8 @@ import { inContext, on } from '../../platform/http/access.ts';
 import { actorOf } from '../../platform/http/guard.ts';
 import { completionCriteria, courseCapabilities } from '../courses/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
-import {
-  myCourseCompletion,
-  myProgress,
-  overrideCompletion,
-  recordPresence,
-  setCriteria,
-  setManual,
-} from './service.ts';
+import { recordPresence } from './presence.ts';
+import { myCourseCompletion, myProgress, overrideCompletion, setCriteria, setManual } from './service.ts';
 
 const IdParams = z.object({ id: Uuid });
 

@@ -34,10 +34,8 @@ import {
 } from '../courses/index.ts';
 import { inAudience } from '../enrolment/index.ts';
 import { completionCapabilities as caps } from './policy.ts';
-import { activityCompletions, coursePresence } from './schema.ts';
-
-/** Two hits further apart than this are two visits: the time between them is not counted as spent. */
-export const IDLE_LIMIT_SECONDS = 30 * 60;
+import { recordPresence } from './presence.ts';
+import { activityCompletions } from './schema.ts';
 
 export type CompletionCtx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'now'>;
 type State = 'complete' | 'failed';
@@ -185,26 +183,6 @@ async function writeState(
         grade,
         source,
         completedAt: sql`case when ${activityCompletions.state} = ${state} then ${activityCompletions.completedAt} else ${now.toISOString()}::timestamptz end`,
-      },
-    });
-}
-
-/**
- * A hit of presence in a course, in one statement: first and last access, hits, and the time spent — the
- * gap since the previous hit when shorter than the idle limit (a hit arriving out of order adds nothing).
- */
-export async function recordPresence(db: Tx, userId: string, courseId: string, now: Date) {
-  const gap = sql`extract(epoch from (excluded.last_at - ${coursePresence.lastAt}))`;
-  await db
-    .insert(coursePresence)
-    .values({ userId, courseId, firstAt: now, lastAt: now, hits: 1, seconds: 0 })
-    .onConflictDoUpdate({
-      target: [coursePresence.userId, coursePresence.courseId],
-      set: {
-        firstAt: sql`least(${coursePresence.firstAt}, excluded.first_at)`,
-        lastAt: sql`greatest(${coursePresence.lastAt}, excluded.last_at)`,
-        hits: sql`${coursePresence.hits} + 1`,
-        seconds: sql`${coursePresence.seconds} + case when ${gap} > 0 and ${gap} < ${IDLE_LIMIT_SECONDS} then round(${gap})::int else 0 end`,
       },
     });
 }

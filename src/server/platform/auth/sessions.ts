@@ -42,6 +42,8 @@ export async function authenticate(
   policy: SessionPolicy,
   cache: AuthCache | undefined,
   now: Date,
+  /** `false`: only asks whether the session still holds (an open WebSocket is not the person acting). */
+  options: { touch?: boolean } = {},
 ): Promise<Authenticated | null> {
   if (!store) throw new Error('no session store: the accounts module provides it at start-up');
   const id = hashToken(token);
@@ -60,7 +62,7 @@ export async function authenticate(
   };
   if (!fresh(entry)) return null;
   // Sliding idle expiry, written at most once a minute to keep reads cheap.
-  if (now.getTime() - entry.lastSeenAt > 60_000) {
+  if (options.touch !== false && now.getTime() - entry.lastSeenAt > 60_000) {
     await store.touch(db, id, now);
     entry.lastSeenAt = now.getTime();
   }

@@ -14,3 +14,4 @@ export * from '../../modules/settings/schema.ts';
 export * from '../access/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../mail/schema.ts';
+export * from '../realtime/schema.ts';

@@ -38,7 +38,12 @@ export type DomainEvent =
   /** A person's account, sessions or roles changed; `null`: anyone's may have (a domain renamed). */
   | { type: 'access.changed'; userId: string | null }
   /** People were notified (`notify`); `mail` when some of them are owed a mail at once. */
-  | { type: 'notifications.created'; userIds: string[]; mail: boolean };
+  | { type: 'notifications.created'; userIds: string[]; mail: boolean }
+  /**
+   * A realtime message was stored (`platform/realtime/publish.ts`): the realtime hub sends it to every
+   * node once committed. `data` is the message itself, plain JSON.
+   */
+  | { type: 'realtime.published'; channel: string; seq: number; data: unknown };
 
 export type EventType = DomainEvent['type'];
 export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;

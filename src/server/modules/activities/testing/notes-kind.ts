@@ -17,6 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Uuid } from '../../../../shared/api.ts';
 import { actorOf } from '../../../platform/http/guard.ts';
+import { publish } from '../../../platform/realtime/publish.ts';
 import {
   type ActivityHookContext,
   type ActivityRouteKit,
@@ -110,6 +111,7 @@ const routes =
             complete: true,
             now: request.ctx.now,
           });
+          await publish(tx, `activity:${activity.id}:notes`, { id: row!.id, body: row!.body });
           return row!.id;
         });
         return reply.status(201).send({ id });
@@ -123,13 +125,21 @@ export const notes = defineActivity({
   settings: NotesSettings,
   defaults: () => ({ prompt: '' }),
   capabilities: {
+    'test-notes:read': {
+      level: 'activity',
+      roles: ['participant', 'trainer'],
+      description: 'Lire les notes en direct (type d’activité des tests)',
+    },
     'test-notes:write': {
       level: 'activity',
       roles: ['participant'],
       description: 'Écrire une note (type d’activité des tests)',
     },
   },
-  channels: {},
+  // Readers of the activity hear new notes live: the realtime layer's tests publish through it.
+  channels: {
+    notes: { capability: 'test-notes:read', message: z.object({ id: Uuid, body: z.string() }) },
+  },
   completion: {
     modes: ['kind'],
     // Done: has written a note.
