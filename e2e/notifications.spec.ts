@@ -1,6 +1,6 @@
 /**
  * Notifications: a trainer announces her session; the participant finds it in the bell of the header
- * (without reloading the page) and in her mailbox, opens it, then chooses the daily digest for announcements.
+ * live, without reloading the page, and in her mailbox, opens it, then chooses the daily digest for announcements.
  */
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations, login, q, shot, waitForMail } from './support.ts';
@@ -49,8 +49,7 @@ test('an announcement reaches the participant’s bell and mailbox; she chooses 
   await dialog.getByRole('button', { name: 'Envoyer l’annonce' }).click();
   await expect(trainer.getByText(/L’annonce a été envoyée à \d+ participants\./)).toBeVisible();
 
-  // The participant's page was not reloaded: the bell catches up when she comes back to the window.
-  await participant.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+  // The participant's page was neither reloaded nor refocused: the bell is told live.
   await expect(bell(participant)).toHaveAccessibleName('Notifications\u00a0: 1 non lue');
   await bell(participant).click();
   const title = `Annonce de la session ${q(SESSION)}\u00a0: ${SUBJECT}`;

@@ -18,8 +18,8 @@ export const notificationKeys = {
 };
 
 /**
- * What the bell shows. Read again whenever the window comes back to the foreground (TanStack Query's focus
- * refetch) and once a minute while it stays open, until the realtime layer tells the bell at once.
+ * What the bell shows. The bell reads it again when the person's realtime channel says so; also when the
+ * window comes back to the foreground, in case the connection was down meanwhile.
  */
 export function useNotificationSummary(enabled: boolean) {
   return useQuery({
@@ -27,7 +27,6 @@ export function useNotificationSummary(enabled: boolean) {
     queryFn: () => get('/api/me/notifications/summary', (c) => c.notifications.NotificationSummary),
     enabled,
     refetchOnWindowFocus: 'always',
-    refetchInterval: 60_000,
     staleTime: 10_000,
   });
 }

@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../platform/db/embedded.ts';
 import { mailMessages } from '../../platform/mail/schema.ts';
+import { realtimeMessages } from '../../platform/realtime/schema.ts';
 import { type ApiClient, problemOf, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { users } from '../accounts/schema.ts';
 import { newCourse, newPeople, setStage } from '../enrolment/testing.ts';
@@ -77,6 +78,12 @@ describe('notifications of an enrolment', () => {
     expect(mails.at(-1)!.subject).toBe('Inscription à la session «\u00a0Enseigner la lecture\u00a0»');
     // The mail is written once: its row is no longer owed.
     expect((await rowsOf(aliceId)).every((row) => row.mail !== 'pending')).toBe(true);
+    // Her open tabs are told on her own channel (and nothing of what: they read the API again).
+    const live = await t.db
+      .select()
+      .from(realtimeMessages)
+      .where(eq(realtimeMessages.channel, `user:${aliceId}`));
+    expect(live.map((m) => m.data)).toEqual([{ type: 'notifications' }]);
     // Bob was told nothing.
     expect((await bob.get('/api/me/notifications/summary')).json()).toEqual({ unread: 0, latest: [] });
   });

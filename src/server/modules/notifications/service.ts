@@ -22,6 +22,8 @@ import { emit } from '../../platform/events/index.ts';
 import { HttpProblem, problems } from '../../platform/http/problem.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import type { PersonalDataHolder } from '../../platform/privacy/index.ts';
+import { userChannel } from '../../platform/realtime/channels.ts';
+import { publish } from '../../platform/realtime/publish.ts';
 import { findUsersByIds } from '../accounts/index.ts';
 import { notificationDigests, notificationPreferences, notifications } from './schema.ts';
 
@@ -72,6 +74,9 @@ function definitionOf(type: string): NotificationTypeDefinition {
   return definition;
 }
 
+/** What a person's channel carries when their bell changed (something came, something was read). */
+const BELL_CHANGED = { type: 'notifications' } as const;
+
 export type NotifyInput = {
   userIds: readonly string[];
   type: string;
@@ -120,6 +125,10 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
     userIds: rows.map((row) => row.userId),
     mail: rows.some((row) => row.mail === 'pending'),
   });
+  // Each person's open tabs hear it after commit and read their bell again (through the API and its
+  // checks: the message says only that something came). Last, as the realtime layer asks: each channel's
+  // counter stays locked until the transaction ends.
+  for (const row of rows) await publish(tx, userChannel(row.userId), BELL_CHANGED);
   return rows.length;
 }
 
@@ -367,21 +376,28 @@ export async function listNotifications(
 
 /** Marks one of one's notifications read; another person's is not found, as a guessed id is. */
 export async function markRead(db: Db, actor: Actor, id: string, now: Date): Promise<void> {
-  const [row] = await db
-    .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, ${now.toISOString()}::timestamptz)` })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)))
-    .returning({ id: notifications.id });
-  if (!row) throw problems.notFound();
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(notifications)
+      .set({ readAt: sql`coalesce(${notifications.readAt}, ${now.toISOString()}::timestamptz)` })
+      .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)))
+      .returning({ id: notifications.id });
+    if (!row) throw problems.notFound();
+    // The person's other tabs update their bell too.
+    await publish(tx, userChannel(actor.userId), BELL_CHANGED);
+  });
 }
 
 export async function markAllRead(db: Db, actor: Actor, now: Date): Promise<number> {
-  const rows = await db
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
-  return rows.length;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    if (rows.length > 0) await publish(tx, userChannel(actor.userId), BELL_CHANGED);
+    return rows.length;
+  });
 }
 
 // — Preferences —

@@ -1,6 +1,7 @@
 /**
  * The bell of the header: how many notifications are unread and the latest five, in a disclosure panel
  * (the same keyboard and pointer behaviour as the account menu), with "mark all read" and the full list.
+ * Fed live through the person's realtime channel.
  */
 import { fr } from '@codegouvfr/react-dsfr/fr/index.js';
 import { useQueryClient } from '@tanstack/react-query';
@@ -16,6 +17,8 @@ import {
   UNREAD_CAP,
   useNotificationSummary,
 } from '../../api/notifications.ts';
+import { useChannel } from '../../api/realtime.ts';
+import { useMe } from '../../app/auth.tsx';
 
 /** "3", or "99+" past the cap the server counts to. */
 export const unreadText = (unread: number) => (unread > UNREAD_CAP ? `${UNREAD_CAP}+` : String(unread));
@@ -23,7 +26,18 @@ export const unreadText = (unread: number) => (unread > UNREAD_CAP ? `${UNREAD_C
 export function Bell({ id }: { id?: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const me = useMe();
   const summary = useNotificationSummary(true);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+  // Live: the person's channel says when something came or was read (in another tab too); a gap in the
+  // messages (a long disconnection) reads the bell again as well.
+  useChannel(
+    `user:${me.user.id}`,
+    () => void refresh(),
+    (status) => {
+      if (status.gap) void refresh();
+    },
+  );
   const [open, setOpen] = useState(false);
   const fallback = useId();
   const panelId = `${id ?? fallback}-panel`;
@@ -60,7 +74,6 @@ export function Bell({ id }: { id?: string }) {
     unread > UNREAD_CAP
       ? t('ui.bell.labelMany', { count: UNREAD_CAP })
       : t('ui.bell.label', { count: unread });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: notificationKeys.all });
 
   async function follow(item: NotificationItem) {
     setOpen(false);
