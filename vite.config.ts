@@ -73,8 +73,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // The API, not the app's own modules under src/web/api/*.ts.
-    proxy: { '^/api/(?!.*\\.tsx?$)': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    // The API, not the app's own modules under src/web/api/*.ts; `ws`: the realtime WebSocket too.
+    proxy: { '^/api/(?!.*\\.tsx?$)': { target: 'http://127.0.0.1:3000', changeOrigin: false, ws: true } },
   },
-  preview: { proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } } },
+  preview: { proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false, ws: true } } },
 });

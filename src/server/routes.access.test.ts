@@ -99,6 +99,34 @@ beforeAll(async () => {
   ).json();
   ids.folderFile = kept.id;
   ids.deletableFolderFile = deletable.id;
+  // A deposit space: the participant's deposit (two files, one to remove), the trainer's comments (one
+  // to delete), and a second space where the participant withdraws her deposit.
+  const participantClient = await t.as(A.participant);
+  const formateur = await t.as(A.trainer);
+  ids.depositActivity = await kind('deposit');
+  const deposited = (
+    await upload(participantClient, 'POST', `/api/activities/${ids.depositActivity}/deposit/files`, [
+      uploads.pdf,
+      uploads.png,
+    ])
+  ).json();
+  ids.depositEntry = deposited.id;
+  [ids.depositFile, ids.deletableDepositFile] = deposited.files.map((f: { id: string }) => f.id);
+  const depositComment = async () =>
+    (
+      await formateur.post(
+        `/api/activities/${ids.depositActivity}/deposit/entries/${ids.depositEntry}/comments`,
+        {
+          body: 'Bien',
+        },
+      )
+    ).json().id as string;
+  ids.depositComment = await depositComment();
+  ids.deletableDepositComment = await depositComment();
+  ids.withdrawActivity = await kind('deposit');
+  await participantClient.put(`/api/activities/${ids.withdrawActivity}/deposit`, {
+    description: '<p>À retirer</p>',
+  });
   ids.videoActivity = await kind('video');
   await upload(designer, 'PUT', `/api/activities/${ids.videoActivity}/video`, [uploads.mp4]);
   ids.imageUrl = (
@@ -776,6 +804,84 @@ const cases: Case[] = [
     url: () => `/api/activities/${ids.folderActivity}/folder.zip`,
     allowed: [A.participant, 200],
     refused: [A.observer, 403],
+  },
+  // Deposit space.
+  {
+    method: 'GET',
+    url: () => `/api/activities/${ids.depositActivity}/deposit`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PUT',
+    url: () => `/api/activities/${ids.depositActivity}/deposit`,
+    body: { description: '<p>Ma production</p>' },
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/activities/${ids.depositActivity}/deposit/files`,
+    ...form(uploads.pdf),
+    allowed: [A.participant, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/activities/${ids.depositActivity}/deposit/files/${ids.depositFile}`,
+    allowed: [A.participant, 200],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'POST',
+    url: () => `/api/activities/${ids.depositActivity}/deposit/entries/${ids.depositEntry}/comments`,
+    body: { body: 'Merci' },
+    allowed: [A.participant, 201],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/activities/${ids.depositActivity}/deposit/comments/${ids.depositComment}`,
+    body: { hidden: true },
+    allowed: [A.trainer, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/activities/${ids.depositActivity}/deposit/comments/${ids.deletableDepositComment}`,
+    allowed: [A.trainer, 204],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'PATCH',
+    url: () => `/api/activities/${ids.depositActivity}/deposit/entries/${ids.depositEntry}`,
+    body: { hidden: false },
+    allowed: [A.trainer, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/activities/${ids.depositActivity}/deposit.zip`,
+    allowed: [A.trainer, 200],
+    refused: [A.participant, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/activities/${ids.depositActivity}/deposit/files/${ids.deletableDepositFile}`,
+    allowed: [A.participant, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/activities/${ids.withdrawActivity}/deposit`,
+    allowed: [A.participant, 204],
+    refused: [A.observer, 403],
+  },
+  {
+    method: 'DELETE',
+    url: () => `/api/activities/${ids.depositActivity}/deposit/entries/${ids.depositEntry}`,
+    allowed: [A.trainer, 204],
+    refused: [A.participant, 403],
   },
   {
     method: 'PUT',

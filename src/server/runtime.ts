@@ -3,12 +3,12 @@ import { Redis } from 'ioredis';
 import type { Deps } from './app.ts';
 import type { Config } from './config.ts';
 import { defineAccountJobs } from './modules/accounts/jobs.ts';
-import { recordOutcomesWith } from './modules/activities/index.ts';
+import { lendGroupsOf, recordOutcomesWith } from './modules/activities/index.ts';
 import { bufferPresence, reportActivityOutcome } from './modules/completion/index.ts';
 import { completionReactions } from './modules/completion/reactions.ts';
 import { serveActivityChannels } from './modules/courses/channels.ts';
 import { defineAudience, watchCourseFacts } from './modules/courses/index.ts';
-import { defineEnrolmentNotifications, inAudience } from './modules/enrolment/index.ts';
+import { defineEnrolmentNotifications, groupsOfPeople, inAudience } from './modules/enrolment/index.ts';
 import { defineFollowupJobs, defineReminderNotifications } from './modules/followup/reminders.ts';
 import { defineNotificationJobs, notificationReactions } from './modules/notifications/jobs.ts';
 import { defineOfferJobs, defineOfferNotifications } from './modules/offers/digest.ts';
@@ -53,9 +53,10 @@ export async function createRuntime(
   });
   // What a lower module must ask a higher one in the middle of its own work, the higher one lends it
   // here, once every module is loaded: who is in a group (enrolment, for the course engine's visibility)
-  // and how a kind's outcome is recorded (completion, in the kind's transaction). Reactions after the
-  // fact go through the events below.
+  // and how a kind's outcome is recorded (completion, in the kind's transaction), and people's groups
+  // (enrolment, for the kinds' group modes). Reactions after the fact go through the events below.
   defineAudience(inAudience);
+  lendGroupsOf(groupsOfPeople);
   recordOutcomesWith(reportActivityOutcome);
   // The kinds of notification each module declares, before anything may notify.
   defineEnrolmentNotifications();

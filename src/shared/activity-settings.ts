@@ -37,6 +37,33 @@ export const FolderSettings = z.object({});
 export type FolderSettings = z.infer<typeof FolderSettings>;
 
 /**
+ * Deposit space: who sees whose deposits (`all`: every participant sees every deposit; `separate`: only
+ * those of the people who share one of her groups, as Moodle's separate groups), how many files a deposit
+ * holds and how large each may be (never more than the platform's upload limit), and whether deposits take
+ * comments.
+ */
+export const DEPOSIT_GROUP_MODES = ['all', 'separate'] as const;
+export type DepositGroupMode = (typeof DEPOSIT_GROUP_MODES)[number];
+export const DepositSettings = z.object({
+  instructions: z.string().max(100_000).default(''),
+  groupMode: z.enum(DEPOSIT_GROUP_MODES, { error: 'errors.depositGroupMode' }).default('all'),
+  maxFiles: z
+    .number({ error: 'errors.depositMaxFiles' })
+    .int({ error: 'errors.depositMaxFiles' })
+    .min(1, { error: 'errors.depositMaxFiles' })
+    .max(20, { error: 'errors.depositMaxFiles' })
+    .default(5),
+  maxFileMb: z
+    .number({ error: 'errors.depositMaxFileMb' })
+    .int({ error: 'errors.depositMaxFileMb' })
+    .min(1, { error: 'errors.depositMaxFileMb' })
+    .max(2048, { error: 'errors.depositMaxFileMb' })
+    .default(20),
+  comments: z.boolean().default(true),
+});
+export type DepositSettings = z.infer<typeof DepositSettings>;
+
+/**
  * The player address of a video page: PeerTube (`/w/<id>`, `/videos/watch/<id>` → `/videos/embed/<id>`)
  * or Pod (`/video/<slug>/` → the same with `?is_iframe=true`). `null` when the address is neither.
  */
@@ -88,4 +115,5 @@ export type ActivitySettings = {
   file: FileSettings;
   folder: FolderSettings;
   video: VideoSettings;
+  deposit: DepositSettings;
 };

@@ -31,6 +31,13 @@ export const server: Shape<'server'> = {
     cannotActOnSelf: 'You cannot do this to your own account.',
     payloadTooLarge: 'The submitted content is too large.',
     unsupportedMediaType: 'The format of the submitted content is not accepted.',
+    depositGroupMode: 'Choose who sees the deposits: every participant or only those of their groups.',
+    depositMaxFiles: 'The number of files per deposit must be a whole number between 1 and 20.',
+    depositMaxFileMb: 'The maximum size of a file must be a whole number of MB, between 1 and 2048.',
+    depositTooManyFiles: 'A deposit cannot hold more files: remove one before adding another.',
+    depositEmpty: 'Add a description or at least one file to your deposit.',
+    depositCommentsClosed: 'Comments are closed in this deposit space.',
+    depositExists: 'You already have a deposit in this space: reload the page to edit it.',
     fileTooLarge: 'The file exceeds the maximum allowed size.',
     unsafeUrl: 'This web address is invalid or not allowed.',
     edge: {

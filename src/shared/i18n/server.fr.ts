@@ -30,6 +30,15 @@ export const server = {
     cannotActOnSelf: 'Vous ne pouvez pas faire cette action sur votre propre compte.',
     payloadTooLarge: 'Le contenu envoyé est trop volumineux.',
     unsupportedMediaType: 'Le format du contenu envoyé n’est pas accepté.',
+    depositGroupMode:
+      'Choisissez qui voit les dépôts\u00a0: tous les participants ou seulement ceux de leurs groupes.',
+    depositMaxFiles: 'Le nombre de fichiers par dépôt doit être un entier entre 1 et 20.',
+    depositMaxFileMb: 'La taille maximale d’un fichier doit être un nombre entier de Mo, entre 1 et 2048.',
+    depositTooManyFiles:
+      'Un dépôt ne peut pas contenir plus de fichiers\u00a0: retirez-en un avant d’en ajouter.',
+    depositEmpty: 'Ajoutez une description ou au moins un fichier à votre dépôt.',
+    depositCommentsClosed: 'Les commentaires sont fermés dans cet espace de dépôt.',
+    depositExists: 'Vous avez déjà un dépôt dans cet espace\u00a0: rechargez la page pour le modifier.',
     fileTooLarge: 'Le fichier dépasse la taille maximale autorisée.',
     unsafeUrl: 'Cette adresse web n’est pas valide ou n’est pas autorisée.',
     edge: {

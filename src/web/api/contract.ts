@@ -7,6 +7,7 @@
 export { z } from 'zod';
 export * as api from '../../shared/api.ts';
 export * as completion from '../../shared/completion.ts';
+export * as deposit from '../../shared/deposit.ts';
 export * as enrolment from '../../shared/enrolment.ts';
 export * as followup from '../../shared/followup.ts';
 export * as home from '../../shared/home.ts';

@@ -1,6 +1,7 @@
 /** The activities module's public face: what other modules may use. */
 export type { ActivityHookContext, ActivityRouteKit, ActivityRow } from './contract.ts';
 export { registerUploads, saveUploads } from './file/upload.ts';
+export { type GroupsOf, lendGroupsOf } from './groups.ts';
 export {
   type ArchiveFileRef,
   activitiesRemoved,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ActivityRouteKit, AnyActivityKind } from './contract.ts';
+import { deposit } from './deposit/kind.ts';
 import { file } from './file/kind.ts';
 import { folder } from './folder/kind.ts';
 import { label } from './label/kind.ts';
@@ -8,7 +9,7 @@ import { url } from './url/kind.ts';
 import { video } from './video/kind.ts';
 
 /** Every kind the platform knows. Adding a kind: one folder beside this file, one line here. */
-const KINDS: AnyActivityKind[] = [page, label, url, file, folder, video];
+const KINDS: AnyActivityKind[] = [page, label, url, file, folder, video, deposit];
 
 const byName = new Map(KINDS.map((kind) => [kind.kind, kind]));
 

@@ -13,3 +13,4 @@ export const activityFavourites = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+export { depositComments, depositEntries } from './deposit/schema.ts';

@@ -2,5 +2,5 @@
 export { audienceNames, groupingsMap, inAudience } from './audience.ts';
 export { defineEnrolmentNotifications, ENROLMENT_NOTIFICATION } from './notify.ts';
 export { enrolmentPersonalData } from './personal-data.ts';
-export { enrolledPeople, enrolmentsOf, groupsIn } from './queries.ts';
+export { enrolledPeople, enrolmentsOf, groupsIn, groupsOfPeople } from './queries.ts';
 export { selfEnrolmentState } from './service.ts';

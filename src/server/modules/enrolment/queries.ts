@@ -68,3 +68,20 @@ export async function enrolmentsOf(
     .from(enrolments)
     .where(and(eq(enrolments.userId, userId), eq(enrolments.status, 'active')));
 }
+
+/** Each person's groups in a course, for many people at once (lent to the activity kinds at start-up). */
+export async function groupsOfPeople(
+  db: Tx,
+  courseId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db
+    .select({ userId: groupMembers.userId, groupId: groupMembers.groupId })
+    .from(groupMembers)
+    .innerJoin(courseGroups, eq(courseGroups.id, groupMembers.groupId))
+    .where(and(eq(courseGroups.courseId, courseId), inArray(groupMembers.userId, [...new Set(userIds)])));
+  for (const { userId, groupId } of rows) map.set(userId, [...(map.get(userId) ?? []), groupId]);
+  return map;
+}

@@ -71,7 +71,8 @@ export class Realtime {
     // After COMMIT, on the node that wrote: to every node, this one included.
     options.events.on('realtime.published', async ({ channel, seq, data }) => {
       const json = JSON.stringify(data);
-      const message = json.length <= INLINE_MAX ? `${seq}\n${channel}\n${json}` : `${seq}\n${channel}\n`;
+      const message =
+        Buffer.byteLength(json) <= INLINE_MAX ? `${seq}\n${channel}\n${json}` : `${seq}\n${channel}\n`;
       await this.#bus.publish(MESSAGES, message);
     });
     this.ready = Promise.all([

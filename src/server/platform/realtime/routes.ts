@@ -48,8 +48,8 @@ export type RealtimeRouteOptions = {
 type Connection = Subscriber & {
   socket: WebSocket;
   token: string;
-  close(code: number, reason: string): void;
   checking: boolean;
+  again: 'session' | 'channels' | undefined;
 };
 
 export async function realtimeRoutes(app: FastifyInstance, options: RealtimeRouteOptions) {
@@ -58,9 +58,16 @@ export async function realtimeRoutes(app: FastifyInstance, options: RealtimeRout
   const connections = new Set<Connection>();
   await app.register(websocket, { options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES } });
 
-  /** Is the session still valid, with what access? Closes the connection or loses the channels it no longer may read. */
-  async function check(connection: Connection) {
-    if (connection.checking) return;
+  /**
+   * Is the session still valid, with what access? Closes the connection when it ended; asks the channels'
+   * rules again when an event said access may have changed (`channels`) or the actor's grants did.
+   */
+  async function check(connection: Connection, channels: boolean) {
+    if (connection.checking) {
+      // Asked while a check runs on what may be older data: once more after it.
+      connection.again ||= channels ? 'channels' : 'session';
+      return;
+    }
     connection.checking = true;
     try {
       const now = clock.now();
@@ -68,18 +75,23 @@ export async function realtimeRoutes(app: FastifyInstance, options: RealtimeRout
         touch: false,
       });
       if (!auth) return connection.close(CLOSE.sessionEnded, 'session ended');
+      const grantsChanged = JSON.stringify(auth.actor.grants) !== JSON.stringify(connection.actor.grants);
       connection.actor = auth.actor;
-      for (const channel of await hub.reauthorize(connection, now))
-        connection.sendRaw(frame({ type: 'refused', channel, reason: 'forbidden' }));
+      if (channels || grantsChanged)
+        for (const channel of await hub.reauthorize(connection, now))
+          connection.sendRaw(frame({ type: 'refused', channel, reason: 'forbidden' }));
     } catch (error) {
       app.log.error({ err: error }, 'realtime: session check failed');
     } finally {
       connection.checking = false;
+      const again = connection.again;
+      connection.again = undefined;
+      if (again && connections.has(connection)) void check(connection, again === 'channels');
     }
   }
 
   const checkWhere = (which: (connection: Connection) => boolean) => {
-    for (const connection of connections) if (which(connection)) void check(connection);
+    for (const connection of connections) if (which(connection)) void check(connection, true);
   };
   // Access changed somewhere (on any node): the connections concerned ask their rules again at once.
   const stops = [
@@ -117,7 +129,7 @@ export async function realtimeRoutes(app: FastifyInstance, options: RealtimeRout
   ];
   const timer = setInterval(() => {
     for (const connection of connections) {
-      void check(connection);
+      void check(connection, false);
       // A client that answered no ping since the last one is gone without saying so.
       if ((connection.socket as WebSocket & { alive?: boolean }).alive === false)
         connection.socket.terminate();
@@ -162,6 +174,7 @@ export async function realtimeRoutes(app: FastifyInstance, options: RealtimeRout
         token: request.cookies[SESSION_COOKIE]!,
         channels: new Set(),
         checking: false,
+        again: undefined,
         sendRaw(json) {
           if (socket.readyState !== socket.OPEN) return;
           if (socket.bufferedAmount > LIMITS.bufferedBytes) return connection.close(CLOSE.slow, 'too slow');

@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { deposit } from './deposit/index.tsx';
 import { file } from './file/index.tsx';
 import { folder } from './folder/index.tsx';
 import { label } from './label/index.tsx';
@@ -21,6 +22,7 @@ export const activityKinds: Record<string, ActivityKindUi> = {
   file,
   folder,
   video,
+  deposit,
 };
 
 function UnsupportedView() {

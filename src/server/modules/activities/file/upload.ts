@@ -39,6 +39,8 @@ export async function saveUploads(
     owner: Owner;
     /** At most this many files (413 past it); the registration's limit otherwise. */
     max?: number;
+    /** A tighter size limit per file than the platform's (413 past it). */
+    maxBytes?: number;
     /** The position of the first file; the next ones follow. */
     position?: number;
     accept?: (mime: string) => boolean;
@@ -56,6 +58,7 @@ export async function saveUploads(
         filename: part.filename,
         declaredMime: part.mimetype,
         owner: input.owner,
+        maxBytes: input.maxBytes,
         createdBy: request.auth?.actor.userId ?? null,
         position: (input.position ?? 0) + saved.length,
       });
