@@ -28,6 +28,7 @@ import { followupRoutes } from './modules/followup/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
 import { hubRoutes } from './modules/hub/routes.ts';
 import { messagingRoutes } from './modules/messaging/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { offerAlertRoutes } from './modules/offers/alerts-routes.ts';
 import { offerDemoRoutes } from './modules/offers/demo-routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
@@ -226,6 +227,7 @@ export async function buildApp(
   await app.register(hubRoutes);
   await app.register(privacyRoutes);
   await app.register(messagingRoutes);
+  await app.register(notificationRoutes);
 
   // The web app's first answer carries who is signed in and what the page needs first (shell-boot.ts).
   if (existsSync(path.join(WEB_DIST, 'index.html'))) await registerWebApp(app, WEB_DIST, shellBoot(deps));

@@ -13,6 +13,7 @@ import { enrolments } from './modules/enrolment/schema.ts';
 import { newPeople, setStage } from './modules/enrolment/testing.ts';
 import { seedFollowup } from './modules/followup/testing.ts';
 import { originCourse, publishInOffer } from './modules/hub/testing.ts';
+import { notifications } from './modules/notifications/schema.ts';
 import { offerSubscriptions, offers } from './modules/offers/schema.ts';
 import { erasureRequests } from './modules/privacy/schema.ts';
 import { hashToken } from './platform/auth/tokens.ts';
@@ -32,6 +33,18 @@ beforeAll(async () => {
   ids.aixUser = await byEmail('participant@magistere.test');
   ids.bordeauxUser = await byEmail('observateur@magistere.test');
   ids.aixDesigner = await byEmail('concepteur@magistere.test');
+  // One notification of the participant's: hers to mark read, nobody else's (another person gets 404).
+  ids.notification = (
+    await t.db
+      .insert(notifications)
+      .values({
+        userId: ids.aixUser,
+        type: 'workflow.announce',
+        data: { courseId: ids.aixUser, title: 'Session', subject: 'Bienvenue', message: '', dates: '' },
+        createdAt: new Date(),
+      })
+      .returning()
+  )[0]!.id;
   ids.aix = (await t.db.select().from(domains).where(eq(domains.slug, 'ac-aix-marseille')))[0]!.id;
   ids.bordeaux = (await t.db.select().from(domains).where(eq(domains.slug, 'ac-bordeaux')))[0]!.id;
   const [mail] = await t.db
@@ -305,7 +318,6 @@ async function hubFixtures() {
 }
 
 type Actor = 'anonymous' | 'crossSite' | string;
-
 type Case = {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string | (() => string);
@@ -591,6 +603,39 @@ const cases: Case[] = [
     refused: [A.participant, 403],
   },
 
+  // Notifications: one's own, every one of them.
+  {
+    method: 'GET',
+    url: '/api/me/notifications/summary',
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
+  { method: 'GET', url: '/api/me/notifications', allowed: [A.participant, 200], refused: ['anonymous', 401] },
+  {
+    method: 'POST',
+    url: () => `/api/me/notifications/${ids.notification}/read`,
+    allowed: [A.participant, 204],
+    refused: [A.observer, 404],
+  },
+  {
+    method: 'POST',
+    url: '/api/me/notifications/read-all',
+    allowed: [A.participant, 200],
+    refused: ['crossSite', 403],
+  },
+  {
+    method: 'GET',
+    url: '/api/me/notification-preferences',
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
+  {
+    method: 'PUT',
+    url: '/api/me/notification-preferences',
+    body: { preferences: [{ type: 'workflow.announce', channel: 'digest' }] },
+    allowed: [A.participant, 200],
+    refused: ['anonymous', 401],
+  },
   // "Prévenez-moi": one's own subscription, the mail's unsubscribe link, the digest on demand.
   {
     method: 'GET',

@@ -8,11 +8,13 @@ import { bufferPresence, reportActivityOutcome } from './modules/completion/inde
 import { completionReactions } from './modules/completion/reactions.ts';
 import { serveActivityChannels } from './modules/courses/channels.ts';
 import { defineAudience, watchCourseFacts } from './modules/courses/index.ts';
-import { groupsOfPeople, inAudience } from './modules/enrolment/index.ts';
-import { defineFollowupJobs } from './modules/followup/reminders.ts';
+import { defineEnrolmentNotifications, groupsOfPeople, inAudience } from './modules/enrolment/index.ts';
+import { defineFollowupJobs, defineReminderNotifications } from './modules/followup/reminders.ts';
 import { defineMessagingJobs } from './modules/messaging/index.ts';
-import { defineOfferJobs } from './modules/offers/digest.ts';
+import { defineNotificationJobs, notificationReactions } from './modules/notifications/jobs.ts';
+import { defineOfferJobs, defineOfferNotifications } from './modules/offers/digest.ts';
 import { offerReactions } from './modules/offers/reactions.ts';
+import { defineWorkflowNotifications } from './modules/workflow/notifications.ts';
 import { AuthCache } from './platform/auth/cache.ts';
 import { forgetProcessMemos } from './platform/cache/index.ts';
 import { connect } from './platform/db/index.ts';
@@ -57,6 +59,11 @@ export async function createRuntime(
   defineAudience(inAudience);
   lendGroupsOf(groupsOfPeople);
   recordOutcomesWith(reportActivityOutcome);
+  // The kinds of notification each module declares, before anything may notify.
+  defineEnrolmentNotifications();
+  defineWorkflowNotifications();
+  defineReminderNotifications();
+  defineOfferNotifications();
   // The activities' realtime channels are the course engine's to authorise (kinds, visibility, audience).
   serveActivityChannels();
   defineFileJobs(jobs, files);
@@ -64,6 +71,7 @@ export async function createRuntime(
   defineFollowupJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   defineOfferJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   defineMessagingJobs(jobs, { db: database.db, files, mailer, publicUrl: config.publicUrl, clock });
+  defineNotificationJobs(jobs, { db: database.db, mailer, publicUrl: config.publicUrl, clock });
   // Redis, when configured, holds what several nodes must share in memory (rate-limit counters today).
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
@@ -87,6 +95,7 @@ export async function createRuntime(
   const presence = bufferPresence(database.db, config.presenceFlushMs);
   completionReactions(events, database.db, files, clock);
   offerReactions(events, database.db, clock);
+  notificationReactions(events, { db: database.db, mailer, publicUrl: config.publicUrl });
   const deps: Deps = {
     config,
     db: database.db,

@@ -3,6 +3,18 @@ import type { Shape } from './namespaces.ts';
 /** English strings of the frame of every page (header, menus, footer, errors of loading) and the shared components of `src/web/components`; always loaded. */
 export const common: Shape<'common'> = {
   ui: {
+    bell: {
+      label_zero: 'Notifications',
+      label_one: 'Notifications: {{count}} unread',
+      label_other: 'Notifications: {{count}} unread',
+      labelMany: 'Notifications: more than {{count}} unread',
+      title: 'Notifications',
+      empty: 'No notifications yet.',
+      markAll: 'Mark all as read',
+      seeAll: 'See all my notifications',
+      preferences: 'Preferences',
+      unread: 'Unread',
+    },
     app: {
       name: 'Magistère',
       tagline: 'Continuing education for the staff of French national education',

@@ -1,6 +1,18 @@
 /** French strings of the frame of every page (header, menus, footer, errors of loading) and the shared components of `src/web/components`; always loaded. */
 export const common = {
   ui: {
+    bell: {
+      label_zero: 'Notifications',
+      label_one: 'Notifications : {{count}} non lue',
+      label_other: 'Notifications : {{count}} non lues',
+      labelMany: 'Notifications : plus de {{count}} non lues',
+      title: 'Notifications',
+      empty: 'Aucune notification pour l’instant.',
+      markAll: 'Tout marquer comme lu',
+      seeAll: 'Voir toutes mes notifications',
+      preferences: 'Préférences',
+      unread: 'Non lue',
+    },
     app: {
       name: 'Magistère',
       tagline: 'Formation continue des personnels de l’Éducation nationale',

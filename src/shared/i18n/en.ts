@@ -19,6 +19,7 @@ import { legal } from './legal.en.ts';
 import { lifecycle } from './lifecycle.en.ts';
 import { messaging } from './messaging.en.ts';
 import { mergeNamespaces, type Namespace, type Shape } from './namespaces.ts';
+import { notifications } from './notifications.en.ts';
 import { offerCatalogue } from './offerCatalogue.en.ts';
 import { offers } from './offers.en.ts';
 import { privacy } from './privacy.en.ts';
@@ -51,6 +52,7 @@ export const enNamespaces: { [N in Namespace]: Shape<N> } = {
   legal,
   privacy,
   messaging,
+  notifications,
   server,
 };
 

@@ -21,6 +21,7 @@ import { legal } from './legal.fr.ts';
 import { lifecycle } from './lifecycle.fr.ts';
 import { messaging } from './messaging.fr.ts';
 import { type FrNamespaces, mergeNamespaces, type Widen } from './namespaces.ts';
+import { notifications } from './notifications.fr.ts';
 import { offerCatalogue } from './offerCatalogue.fr.ts';
 import { offers } from './offers.fr.ts';
 import { privacy } from './privacy.fr.ts';
@@ -53,6 +54,7 @@ export const frNamespaces: FrNamespaces = {
   legal,
   privacy,
   messaging,
+  notifications,
   server,
 };
 

@@ -22,6 +22,7 @@ import type { indexation } from './indexation.fr.ts';
 import type { legal } from './legal.fr.ts';
 import type { lifecycle } from './lifecycle.fr.ts';
 import type { messaging } from './messaging.fr.ts';
+import type { notifications } from './notifications.fr.ts';
 import type { offerCatalogue } from './offerCatalogue.fr.ts';
 import type { offers } from './offers.fr.ts';
 import type { privacy } from './privacy.fr.ts';
@@ -54,6 +55,7 @@ export const NAMESPACES = [
   'legal',
   'privacy',
   'messaging',
+  'notifications',
   'server',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
@@ -83,6 +85,7 @@ export type FrNamespaces = {
   legal: typeof legal;
   privacy: typeof privacy;
   messaging: typeof messaging;
+  notifications: typeof notifications;
   server: typeof server;
 };
 

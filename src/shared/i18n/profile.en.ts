@@ -22,6 +22,10 @@ export const profile: Shape<'profile'> = {
       newPasswordHint: '12 characters minimum.',
       confirmPassword: 'Confirm the new password',
       changePassword: 'Change the password',
+      notificationsTitle: 'My notifications',
+      notificationsIntro:
+        'Enrolments, session announcements, reminders: choose, for each, the Magistère bell, an e-mail at once, a daily summary or nothing.',
+      notificationsLink: 'Choose how to be told',
       passwordChanged: 'Your password has been changed. Your other sessions have been closed.',
     },
   },

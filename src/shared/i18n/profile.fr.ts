@@ -20,6 +20,10 @@ export const profile = {
       newPasswordHint: '12 caractères minimum.',
       confirmPassword: 'Confirmation du nouveau mot de passe',
       changePassword: 'Changer le mot de passe',
+      notificationsTitle: 'Mes notifications',
+      notificationsIntro:
+        'Inscriptions, annonces des sessions, relances : choisissez, pour chacun, la cloche de Magistère, un courriel aussitôt, un récapitulatif quotidien ou rien.',
+      notificationsLink: 'Choisir comment être prévenu(e)',
       passwordChanged: 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.',
     },
   },

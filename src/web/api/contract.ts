@@ -14,5 +14,6 @@ export * as home from '../../shared/home.ts';
 export * as hub from '../../shared/hub.ts';
 export * as lifecycle from '../../shared/lifecycle.ts';
 export * as messaging from '../../shared/messaging.ts';
+export * as notifications from '../../shared/notifications.ts';
 export * as offers from '../../shared/offers.ts';
 export * as privacy from '../../shared/privacy.ts';

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import type { Me } from '../api/accounts.ts';
 import { Loading } from '../components/Loading.tsx';
+import { Bell } from '../features/notifications/Bell.tsx';
 import { useMeQuery } from './auth.tsx';
 import { DomainSwitcher, MessagingLink, UserMenu } from './HeaderTools.tsx';
 
@@ -111,6 +112,7 @@ export function Layout() {
     ? [
         me.domains.length > 0 ? <DomainSwitcher key="domain" /> : null,
         <MessagingLink key="messaging" />,
+        <Bell key="bell" />,
         <UserMenu key="user" />,
       ]
     : [{ iconId: 'fr-icon-lock-line' as const, text: t('ui.header.login'), linkProps: { to: '/connexion' } }];

@@ -39,6 +39,7 @@ const LOADERS: { [N in PageNamespace]: () => Promise<FrNamespaces[N]> } = {
   legal: () => import('../../shared/i18n/legal.fr.ts').then((m) => m.legal),
   privacy: () => import('../../shared/i18n/privacy.fr.ts').then((m) => m.privacy),
   messaging: () => import('../../shared/i18n/messaging.fr.ts').then((m) => m.messaging),
+  notifications: () => import('../../shared/i18n/notifications.fr.ts').then((m) => m.notifications),
 };
 
 export const PAGE_NAMESPACES = Object.keys(LOADERS) as PageNamespace[];

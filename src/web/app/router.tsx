@@ -165,6 +165,16 @@ const ProfilePage = lazyPage(() => import('../features/profile/ProfilePage.tsx')
   'profile',
   'privacy',
 ]);
+const NotificationsPage = lazyPage(
+  () => import('../features/notifications/NotificationsPage.tsx'),
+  'NotificationsPage',
+  ['notifications'],
+);
+const NotificationPreferencesPage = lazyPage(
+  () => import('../features/notifications/PreferencesPage.tsx'),
+  'PreferencesPage',
+  ['notifications', 'profile'],
+);
 const IndexationPage = lazyPage(() => import('../features/workflow/IndexationPage.tsx'), 'IndexationPage', [
   'editor',
   'lifecycle',
@@ -204,6 +214,8 @@ export const router = createBrowserRouter([
           { path: 'messagerie', element: <MailboxPage /> },
           { path: 'messagerie/ecrire', element: <ComposePage /> },
           { path: 'messagerie/:id', element: <MessagePage /> },
+          { path: 'profil/notifications', element: <NotificationPreferencesPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'offres/alertes', element: <AlertsPage /> },
           {
             path: 'parcours/nouveau',

@@ -337,8 +337,7 @@ export async function applyBulk(
   );
   if (plan.memberships.length > 0) await groupsChanged(tx, course.id);
   const created = plan.toWrite.filter((pair) => !pair.reactivate);
-  const notices = await notifyEnrolled(tx, ctx, course, created, { newAccounts });
-  mailIds.push(...notices);
+  const notified = await notifyEnrolled(tx, ctx, course, created, { newAccounts });
   await record(tx, ctx.origin, {
     actorId: ctx.actorId,
     action: 'enrolment.bulk_applied',
@@ -354,7 +353,7 @@ export async function applyBulk(
       groupsCreated: plan.groupsToCreate,
       groupMemberships: plan.memberships.length,
       accountsCreated: newAccounts.size,
-      notified: notices.length,
+      notified,
     },
   });
   return {
@@ -363,7 +362,7 @@ export async function applyBulk(
     reactivated: plan.report.totals.toReactivate,
     groupsCreated: plan.groupsToCreate,
     accountsCreated: newAccounts.size,
-    notified: notices.length,
+    notified,
     mailIds,
   };
 }

@@ -450,7 +450,7 @@ const SELF_PROBLEMS: Record<string, [number, string]> = {
 };
 
 export async function selfEnrol(ctx: Ctx, courseId: string): Promise<SelfEnrolmentState> {
-  const { state, mailIds } = await ctx.db.transaction(async (tx) => {
+  const { state } = await ctx.db.transaction(async (tx) => {
     await lockEnrolments(tx, courseId);
     const context = await selfContext(tx, ctx.actor, courseId);
     if (context.reason) {
@@ -460,7 +460,7 @@ export async function selfEnrol(ctx: Ctx, courseId: string): Promise<SelfEnrolme
     const pair = { userId: ctx.actor.userId, role: 'participant' as const };
     await writeEnrolments(tx, context.course, [pair], 'self', writeCtx(ctx));
     // A first enrolment only: coming back after leaving is the same enrolment, already announced.
-    const mailIds = context.enrolment ? [] : await notifyEnrolled(tx, ctx, context.course, [pair]);
+    if (!context.enrolment) await notifyEnrolled(tx, ctx, context.course, [pair]);
     await record(tx, ctx.origin, {
       actorId: ctx.actor.userId,
       action: 'enrolment.self',
@@ -469,9 +469,8 @@ export async function selfEnrol(ctx: Ctx, courseId: string): Promise<SelfEnrolme
       contextId: context.course.contextId,
       domainId: context.course.domainId,
     });
-    return { state: toState(await selfContext(tx, ctx.actor, courseId)), mailIds };
+    return { state: toState(await selfContext(tx, ctx.actor, courseId)) };
   });
-  await ctx.mailer.flush(mailIds);
   return state;
 }
 

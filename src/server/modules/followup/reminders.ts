@@ -15,6 +15,7 @@ import type { Clock } from '../../platform/http/context.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { getCourse } from '../courses/index.ts';
+import { defineNotificationType, notify } from '../notifications/index.ts';
 import { loadCourseData, type Person } from './grid.ts';
 import { reminderDeliveries, reminders } from './schema.ts';
 
@@ -24,6 +25,30 @@ export type ReminderDeps = { db: Db; mailer: Mailer; publicUrl: string };
 type ReminderRow = typeof reminders.$inferSelect;
 
 const fr = createI18n('fr').t;
+
+export const REMINDER_NOTIFICATION = 'followup.reminder';
+
+type ReminderData = { courseId: string; title: string; subject: string; message: string };
+
+/** A reminder step reaching its people: in the bell, and the reminder's mail as it always was. */
+export function defineReminderNotifications() {
+  defineNotificationType<ReminderData>(REMINDER_NOTIFICATION, {
+    label: () => fr('notifications.types.reminder.label'),
+    title: (data) => fr('notifications.types.reminder.title', { title: data.title, subject: data.subject }),
+    link: (data) => `/parcours/${data.courseId}`,
+    defaults: 'email',
+    mail: (data, person, { publicUrl }) => ({
+      subject: data.subject,
+      text: fr('mail.followup.reminder', {
+        name: `${person.firstName} ${person.lastName}`,
+        message: data.message,
+        course: data.title,
+        link: courseLink(publicUrl, data.courseId),
+        signature: fr('mail.signature'),
+      }),
+    }),
+  });
+}
 
 export function defineFollowupJobs(jobs: Jobs, deps: ReminderDeps & { clock: Clock }) {
   jobs.define({
@@ -76,8 +101,7 @@ export async function sendDueReminders(deps: ReminderDeps, now: Date) {
 
 /** Sends one step if it is still unsent and nobody else is sending it; null when skipped. */
 export async function sendReminder(deps: ReminderDeps, id: string, now: Date): Promise<number | null> {
-  const queued: string[] = [];
-  const sent = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [step] = await tx
       .select()
       .from(reminders)
@@ -97,23 +121,17 @@ export async function sendReminder(deps: ReminderDeps, id: string, now: Date): P
           .returning({ userId: reminderDeliveries.userId })
       : [];
     const fresh = new Set(inserted.map((row) => row.userId));
-    const link = courseLink(deps.publicUrl, course.id);
-    for (const person of targets) {
-      if (!fresh.has(person.userId)) continue;
-      queued.push(
-        await deps.mailer.queue(tx, {
-          to: person.email,
-          subject: step.subject,
-          text: fr('mail.followup.reminder', {
-            name: `${person.firstName} ${person.lastName}`,
-            message: step.body,
-            course: course.title,
-            link,
-            signature: fr('mail.signature'),
-          }),
-        }),
-      );
-    }
+    await notify(tx, {
+      userIds: [...fresh],
+      type: REMINDER_NOTIFICATION,
+      data: {
+        courseId: course.id,
+        title: course.title,
+        subject: step.subject,
+        message: step.body,
+      } satisfies ReminderData,
+      now,
+    });
     await tx.update(reminders).set({ sentAt: now }).where(eq(reminders.id, step.id));
     await record(
       tx,
@@ -129,6 +147,4 @@ export async function sendReminder(deps: ReminderDeps, id: string, now: Date): P
     );
     return fresh.size;
   });
-  await deps.mailer.flush(queued);
-  return sent;
 }

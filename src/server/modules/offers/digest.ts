@@ -17,6 +17,7 @@ import type { Clock } from '../../platform/http/context.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 import { findUser } from '../accounts/index.ts';
+import { defineNotificationType, notify } from '../notifications/index.ts';
 import { offerSubscriptions } from './schema.ts';
 
 export const DIGEST_JOB = 'offers.digest';
@@ -92,7 +93,7 @@ export function digestText(
   person: { firstName: string; lastName: string },
   criteria: { publics: string[]; keywords: string[] },
   offers: DigestOffer[],
-  token: string,
+  token: string | null,
 ): string {
   const what = [
     ...criteria.publics.map((p) => fr(`ui.lifecycle.publics.${p}`)),
@@ -117,8 +118,43 @@ export function digestText(
     what,
     list: `${list}${more}`,
     manage: `${publicUrl}/offres/alertes`,
-    unsubscribe: unsubscribeLink(publicUrl, token),
+    // A subscription ended before its mail was written: the page of one's alerts says so.
+    unsubscribe: token ? unsubscribeLink(publicUrl, token) : `${publicUrl}/offres/alertes`,
     signature: fr('mail.signature'),
+  });
+}
+
+export const ALERT_NOTIFICATION = 'offers.alert';
+
+type AlertData = {
+  subscriptionId: string;
+  publics: string[];
+  keywords: string[];
+  offers: { number: number; title: string; startsAt: string | null }[];
+};
+
+/**
+ * "Prévenez-moi" as a notification: the bell says how many new offers, and the mail is the weekly mail as
+ * it was, its unsubscribe link read from the subscription when the mail is written (no token is copied
+ * into the notification). A subscription ended in between leaves the mail without its link.
+ */
+export function defineOfferNotifications() {
+  defineNotificationType<AlertData>(ALERT_NOTIFICATION, {
+    label: () => fr('notifications.types.offerAlert.label'),
+    title: (data) => fr('notifications.types.offerAlert.title', { count: data.offers.length }),
+    link: () => '/offres',
+    defaults: 'email',
+    mail: async (data, person, { publicUrl, tx }) => {
+      const [subscription] = await tx
+        .select({ token: offerSubscriptions.token })
+        .from(offerSubscriptions)
+        .where(eq(offerSubscriptions.id, data.subscriptionId));
+      const offers = data.offers.map((o) => ({ ...o, startsAt: o.startsAt ? new Date(o.startsAt) : null }));
+      return {
+        subject: fr('offers.alerts.mail.subject', { count: offers.length }),
+        text: digestText(publicUrl, person, data, offers, subscription?.token ?? null),
+      };
+    },
   });
 }
 
@@ -145,8 +181,7 @@ export async function sendDigests(deps: DigestDeps, now: Date) {
  * another run holds it or it was already done.
  */
 export async function sendDigest(deps: DigestDeps, id: string, now: Date): Promise<boolean | null> {
-  const queued: string[] = [];
-  const result = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [subscription] = await tx
       .select()
       .from(offerSubscriptions)
@@ -161,13 +196,17 @@ export async function sendDigest(deps: DigestDeps, id: string, now: Date): Promi
         : [];
     await tx.update(offerSubscriptions).set({ lastSentAt: now }).where(eq(offerSubscriptions.id, id));
     if (!user || offers.length === 0) return false;
-    queued.push(
-      await deps.mailer.queue(tx, {
-        to: user.email,
-        subject: fr('offers.alerts.mail.subject', { count: offers.length }),
-        text: digestText(deps.publicUrl, user, subscription, offers, subscription.token),
-      }),
-    );
+    const told = await notify(tx, {
+      userIds: [user.id],
+      type: ALERT_NOTIFICATION,
+      data: {
+        subscriptionId: subscription.id,
+        publics: subscription.publics,
+        keywords: subscription.keywords,
+        offers: offers.map((o) => ({ ...o, startsAt: o.startsAt?.toISOString() ?? null })),
+      } satisfies AlertData,
+      now,
+    });
     await record(
       tx,
       { ip: null, userAgent: null },
@@ -179,10 +218,8 @@ export async function sendDigest(deps: DigestDeps, id: string, now: Date): Promi
         details: { userId: user.id, offers: offers.map((o) => o.number) },
       },
     );
-    return true;
+    return told > 0;
   });
-  await deps.mailer.flush(queued);
-  return result;
 }
 
 declare module '../../platform/access/capabilities.ts' {

@@ -31,6 +31,7 @@ import { activityUserData } from '../courses/index.ts';
 import { domainContextId, domainsByIds } from '../domains/index.ts';
 import { enrolmentPersonalData } from '../enrolment/index.ts';
 import { followupPersonalData } from '../followup/index.ts';
+import { notificationPersonalData } from '../notifications/index.ts';
 import { subscriptionPersonalData } from '../offers/index.ts';
 import { progressPersonalData } from '../progress/index.ts';
 import { listAssignments, rolesPersonalData } from '../roles/index.ts';
@@ -68,6 +69,7 @@ const HOLDERS: readonly PersonalDataHolder[] = [
   favouritesPersonalData,
   followupPersonalData,
   subscriptionPersonalData,
+  notificationPersonalData,
   auditPersonalData,
   requestsPersonalData,
 ];
@@ -83,6 +85,7 @@ const ERASURE: readonly PersonalDataHolder[] = [
   favouritesPersonalData,
   followupPersonalData,
   subscriptionPersonalData,
+  notificationPersonalData,
   cohortPersonalData,
   enrolmentPersonalData,
   rolesPersonalData,

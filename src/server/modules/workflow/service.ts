@@ -44,6 +44,8 @@ import {
 } from '../courses/index.ts';
 import { domainContextId } from '../domains/index.ts';
 import { enrolledPeople } from '../enrolment/index.ts';
+import { notify } from '../notifications/index.ts';
+import { ANNOUNCE_NOTIFICATION, type AnnounceData } from './notifications.ts';
 import { workflowCapabilities as caps } from './policy.ts';
 
 export type Ctx = Pick<RequestCtx, 'db' | 'actor' | 'origin' | 'files' | 'mailer' | 'publicUrl' | 'now'>;
@@ -386,46 +388,38 @@ export async function openSession(ctx: Ctx, courseId: string, input: z.infer<typ
 }
 
 /**
- * Announces a session by mail to its participants: the trainer's message, the dates and the link. The
- * mails are queued in the transaction that records the announcement, then handed to delivery.
+ * Announces a session to its participants: the trainer's message, the dates and the link, through the
+ * notifications (by default the bell and this mail, at once), written with the announcement.
  */
 export async function announceSession(ctx: Ctx, courseId: string, input: z.infer<typeof AnnounceBody>) {
-  const mailIds = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const state = await stateOf(tx, courseId);
     assertAllowed(ctx.actor, state, 'announce');
     const people = await findUsersByIds(
       tx,
       (await enrolledPeople(tx, courseId)).map((p) => p.userId),
     );
-    const link = `${ctx.publicUrl}/parcours/${courseId}`;
     const { startsAt, endsAt } = state.session ?? {};
     const dates =
       startsAt && endsAt
         ? t('workflow.mail.dates', { start: formatDate(startsAt), end: formatDate(endsAt) })
         : '';
-    const ids: string[] = [];
-    for (const person of people) {
-      const text = t('workflow.mail.announce', {
-        name: `${person.firstName} ${person.lastName}`,
+    await notify(tx, {
+      userIds: people.map((person) => person.id),
+      type: ANNOUNCE_NOTIFICATION,
+      data: {
+        courseId,
         title: state.course.title,
+        subject: sanitizePlainText(input.subject, 200),
         message: input.message,
         dates,
-        link,
-      });
-      ids.push(
-        await ctx.mailer.queue(tx, {
-          to: person.email,
-          subject: sanitizePlainText(input.subject, 200),
-          text: `${text}\n\n${t('mail.signature')}\n`,
-        }),
-      );
-    }
+      } satisfies AnnounceData,
+      now: ctx.now,
+    });
     await changeSession(tx, courseId, { announcedAt: ctx.now });
     await audit(tx, ctx, state.course, 'course.announce', { recipients: people.length });
-    return ids;
+    return people.length;
   });
-  await ctx.mailer.flush(mailIds);
-  return mailIds.length;
 }
 
 /**

@@ -8,6 +8,7 @@ export * from '../../modules/domains/schema.ts';
 export * from '../../modules/enrolment/schema.ts';
 export * from '../../modules/followup/schema.ts';
 export * from '../../modules/messaging/schema.ts';
+export * from '../../modules/notifications/schema.ts';
 export * from '../../modules/privacy/schema.ts';
 export * from '../../modules/progress/schema.ts';
 export * from '../../modules/settings/schema.ts';

@@ -37,6 +37,8 @@ export type DomainEvent =
   | { type: 'enrolment.changed'; courseId: string; userIds: string[] }
   /** A person's account, sessions or roles changed; `null`: anyone's may have (a domain renamed). */
   | { type: 'access.changed'; userId: string | null }
+  /** People were notified (`notify`); `mail` when some of them are owed a mail at once. */
+  | { type: 'notifications.created'; userIds: string[]; mail: boolean }
   /**
    * A realtime message was stored (`platform/realtime/publish.ts`): the realtime hub sends it to every
    * node once committed. `data` is the message itself, plain JSON.

@@ -1,0 +1,11 @@
+/** The notifications module's public face: what other modules may use. */
+export {
+  defineNotificationType,
+  type MailContext,
+  type NotificationMail,
+  type NotificationTypeDefinition,
+  type NotifyInput,
+  notificationPersonalData,
+  notify,
+  type Person,
+} from './service.ts';
