@@ -24,9 +24,11 @@ test('participant writes to the trainers, the trainer answers, labels and finds 
     .first()
     .click();
   await expect(trainer.getByRole('heading', { level: 1, name: 'Messagerie' })).toBeVisible();
-  await trainer
-    .getByLabel('Recevoir une copie de chaque message par courrier électronique')
-    .check({ force: true });
+  // Through its label, as a person clicks it: the DSFR input itself is drawn under the label, and a click
+  // forced on it lands wherever the page has moved meanwhile.
+  const copies = trainer.getByLabel('Recevoir une copie de chaque message par courrier électronique');
+  await trainer.getByText('Recevoir une copie de chaque message par courrier électronique').click();
+  await expect(copies).toBeChecked();
   await expect(
     trainer.getByRole('status').filter({ hasText: 'Vos préférences ont été enregistrées.' }),
   ).toBeVisible();

@@ -405,6 +405,11 @@ export type Boot = {
   me: Me | null;
   space?: import('./home.ts').MySpace;
   course?: { id: string; mine: CourseMine };
+  /** The header's counters, on every page of a signed-in person. */
+  header?: {
+    notifications: import('./notifications.ts').NotificationSummary;
+    messages: import('./messaging.ts').UnreadCounts;
+  };
 };
 
 export type CourseProgress = z.infer<typeof CourseProgress>;

@@ -25,3 +25,12 @@ export function takeBootCourse(courseId: string): Boot['course'] {
   boot.course = undefined;
   return course;
 }
+
+/** The header's counters, the first time each is asked (they follow live updates afterwards). */
+export function takeBootHeader<K extends keyof NonNullable<Boot['header']>>(
+  part: K,
+): NonNullable<Boot['header']>[K] | undefined {
+  const value = boot.header?.[part];
+  if (boot.header) delete (boot.header as Partial<NonNullable<Boot['header']>>)[part];
+  return value;
+}

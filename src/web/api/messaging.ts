@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { DraftBody, DraftUpdateBody, MessagingFolder } from '../../shared/messaging.ts';
+import { takeBootHeader } from './boot.ts';
 import { get, multipart, path, send } from './client.ts';
 
 export type {
@@ -45,7 +46,8 @@ export function useMessages(query: ListQuery) {
 export function useUnread(enabled: boolean) {
   return useQuery({
     queryKey: messagingKeys.unread,
-    queryFn: () => get('/api/messaging/unread', (c) => c.messaging.UnreadCounts),
+    queryFn: async () =>
+      takeBootHeader('messages') ?? get('/api/messaging/unread', (c) => c.messaging.UnreadCounts),
     enabled,
     refetchInterval: 300_000,
   });

@@ -1,6 +1,7 @@
 /** One's notifications: the bell's summary, the full list, marking read, and the preferences. */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { PreferencesBody } from '../../shared/notifications.ts';
+import { takeBootHeader } from './boot.ts';
 import { get, path, send } from './client.ts';
 
 export type {
@@ -24,7 +25,9 @@ export const notificationKeys = {
 export function useNotificationSummary(enabled: boolean) {
   return useQuery({
     queryKey: notificationKeys.summary,
-    queryFn: () => get('/api/me/notifications/summary', (c) => c.notifications.NotificationSummary),
+    queryFn: async () =>
+      takeBootHeader('notifications') ??
+      get('/api/me/notifications/summary', (c) => c.notifications.NotificationSummary),
     enabled,
     refetchOnWindowFocus: 'always',
     staleTime: 10_000,

@@ -129,9 +129,15 @@ describe('the first HTML answer of a page read often', () => {
     expect(boot((await t.anonymous().get(`/parcours/${course}`)).body)).toEqual({ me: null });
   });
 
-  it('carries "Mon espace" on its address', async () => {
+  it('carries "Mon espace" on its address, and the header\'s counters on every page', async () => {
     const served = boot((await participant.get('/')).body);
     expect(served.space).toEqual((await participant.get('/api/me/space')).json());
+    expect(served.header).toEqual({
+      notifications: (await participant.get('/api/me/notifications/summary')).json(),
+      messages: (await participant.get('/api/messaging/unread')).json(),
+    });
+    expect(boot((await participant.get('/profil')).body).header).toBeDefined();
+    expect(boot((await t.anonymous().get('/')).body).header).toBeUndefined();
     expect(boot((await participant.get('/profil')).body).space).toBeUndefined();
   });
 });

@@ -8,4 +8,5 @@ export {
   notificationPersonalData,
   notify,
   type Person,
+  summary as notificationSummary,
 } from './service.ts';
