@@ -69,7 +69,16 @@ test('a designer builds a course of every kind; an enrolled participant opens ea
     await expect(favourites).toHaveCount(n - 1);
   }
   const choices = dialog.locator('.mg-chooser__choose');
-  await expect(choices).toHaveText(['Dossier', 'Étiquette pédagogique', 'Fichier', 'Lien', 'Page', 'Vidéo']);
+  // Resources, then activities (to do).
+  await expect(choices).toHaveText([
+    'Dossier',
+    'Étiquette pédagogique',
+    'Fichier',
+    'Lien',
+    'Page',
+    'Vidéo',
+    'Espace de dépôt',
+  ]);
   await dialog.getByRole('button', { name: 'Ajouter aux favoris\u00a0: Vidéo' }).click();
   await expect(dialog.getByRole('button', { name: 'Retirer des favoris\u00a0: Vidéo' })).toHaveAttribute(
     'aria-pressed',

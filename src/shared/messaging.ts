@@ -177,5 +177,4 @@ export const MessagingLimits = z.object({
   version: z.number().int(),
 });
 
-/** The realtime message on `user:<id>` when that person's unread count moved. */
-export const UNREAD_CHANGED = 'messaging.unread_changed';
+export { UNREAD_CHANGED } from './messaging-events.ts';

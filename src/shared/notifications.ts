@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** How a person wants to hear of one type: the bell only, the bell and a mail at once, a daily mail, nothing. */
-export const CHANNELS = ['app', 'email', 'digest', 'off'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNELS } from './notification-channels.ts';
+
+export { CHANNELS, type Channel, UNREAD_CAP } from './notification-channels.ts';
 
 /** One notification as the bell and the list show it: its texts are already written in French. */
 export const NotificationItem = z.object({
@@ -15,9 +15,6 @@ export const NotificationItem = z.object({
   readAt: z.iso.datetime().nullable(),
 });
 export type NotificationItem = z.infer<typeof NotificationItem>;
-
-/** Past this many unread, the bell says "99+": counting further would cost a read per page view. */
-export const UNREAD_CAP = 99;
 
 /** `GET /api/me/notifications/summary`: what the bell shows. */
 export const NotificationSummary = z.object({

@@ -38,12 +38,4 @@ export type ServerMessage =
 
 export type RefusalReason = 'forbidden' | 'unknown_channel' | 'too_many_channels';
 
-/** Close codes the server uses (4000–4999 are the application's). */
-export const CLOSE = {
-  /** The session ended (logout, expiry, account disabled): reconnecting needs a new login. */
-  sessionEnded: 4001,
-  /** Too many messages, bad messages or refused subscriptions: a misbehaving client. */
-  policy: 1008,
-  /** The client did not read fast enough and the server stopped buffering for it. */
-  slow: 4008,
-} as const;
+export { CLOSE } from './realtime-close.ts';

@@ -4,12 +4,12 @@ import type { PreferencesBody } from '../../shared/notifications.ts';
 import { takeBootHeader } from './boot.ts';
 import { get, path, send } from './client.ts';
 
+export { CHANNELS, UNREAD_CAP } from '../../shared/notification-channels.ts';
 export type {
   Channel,
   NotificationItem,
   NotificationPreference,
 } from '../../shared/notifications.ts';
-export { CHANNELS, UNREAD_CAP } from '../../shared/notifications.ts';
 
 export const notificationKeys = {
   all: ['notifications'] as const,

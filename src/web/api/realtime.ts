@@ -6,7 +6,8 @@
  * `useChannel` and `usePresence`; see `src/server/platform/realtime/README.md` for the protocol.
  */
 import { useEffect, useRef, useState } from 'react';
-import { CLOSE, type ClientMessage, type PresencePerson, type ServerMessage } from '../../shared/realtime.ts';
+import type { ClientMessage, PresencePerson, ServerMessage } from '../../shared/realtime.ts';
+import { CLOSE } from '../../shared/realtime-close.ts';
 
 export type Presence = { count: number; people?: PresencePerson[] };
 export type ChannelMessage<T = unknown> = { seq: number; data: T };

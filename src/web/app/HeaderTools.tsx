@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { UNREAD_CHANGED } from '../../shared/messaging.ts';
+import { UNREAD_CHANGED } from '../../shared/messaging-events.ts';
 import { messagingKeys, useUnread } from '../api/messaging.ts';
 import { useChannel } from '../api/realtime.ts';
 import { SIGNED_OUT_STATE, useLogout, useMe } from './auth.tsx';
