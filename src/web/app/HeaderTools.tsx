@@ -1,7 +1,7 @@
 /** Quick-access items of the header: the working-domain switcher and the account menu. */
 import { fr } from '@codegouvfr/react-dsfr/fr/index.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { UNREAD_CHANGED } from '../../shared/messaging-events.ts';
@@ -9,6 +9,7 @@ import { messagingKeys, useUnread } from '../api/messaging.ts';
 import { useChannel } from '../api/realtime.ts';
 import { SIGNED_OUT_STATE, useLogout, useMe } from './auth.tsx';
 import { useWorkingDomain } from './domainChoice.ts';
+import { useDisclosure } from './useDisclosure.ts';
 
 /** `id` is given by the DSFR Header, which renders quick-access items twice (desktop and mobile menu). */
 export function DomainSwitcher({ id }: { id?: string }) {
@@ -44,35 +45,9 @@ export function UserMenu({ id }: { id?: string }) {
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef } = useDisclosure();
   const fallback = useId();
   const menuId = `${id ?? fallback}-menu`;
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onFocus = (event: FocusEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('focusin', onFocus);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('focusin', onFocus);
-    };
-  }, [open]);
 
   return (
     <div className="mg-user-menu" ref={rootRef}>

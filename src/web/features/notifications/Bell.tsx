@@ -5,7 +5,7 @@
  */
 import { fr } from '@codegouvfr/react-dsfr/fr/index.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -19,6 +19,7 @@ import {
 } from '../../api/notifications.ts';
 import { useChannel } from '../../api/realtime.ts';
 import { useMe } from '../../app/auth.tsx';
+import { useDisclosure } from '../../app/useDisclosure.ts';
 
 /** "3", or "99+" past the cap the server counts to. */
 export const unreadText = (unread: number) => (unread > UNREAD_CAP ? `${UNREAD_CAP}+` : String(unread));
@@ -38,35 +39,9 @@ export function Bell({ id }: { id?: string }) {
       if (status.gap) void refresh();
     },
   );
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef } = useDisclosure();
   const fallback = useId();
   const panelId = `${id ?? fallback}-panel`;
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onFocus = (event: FocusEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('focusin', onFocus);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('focusin', onFocus);
-    };
-  }, [open]);
 
   const unread = summary.data?.unread ?? 0;
   const latest = summary.data?.latest ?? [];
